@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { Instant, Role } from './common';
+import { DecisionKind, FraudScore } from './fraud';
+import { PageContext } from './page';
+import { SlaSnapshot } from './sla';
+import { Template } from './templates';
+
+/** Every error the backend returns: a stable code and a human message; never a stack trace. */
+export const ApiError = z.strictObject({
+  error: z.strictObject({
+    code: z.string(),
+    message: z.string(),
+    /** For validation errors: the path of the offending field, e.g. "body.orderId". */
+    field: z.string().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export const Health = z.strictObject({ ok: z.literal(true), database: z.enum(['pglite', 'postgres']), version: z.string() });
+
+export const Agent = z.strictObject({
+  id: z.uuid(),
+  teamId: z.uuid(),
+  name: z.string(),
+  email: z.string().optional(),
+  role: Role,
+  createdAt: Instant,
+});
+export type Agent = z.infer<typeof Agent>;
+
+export const Team = z.strictObject({ id: z.uuid(), name: z.string() });
+
+export const Me = z.strictObject({ agent: Agent, team: Team });
+export type Me = z.infer<typeof Me>;
+
+export const CreateAgentBody = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  email: z.email().optional(),
+  role: Role.default('agent'),
+});
+
+export const ApiTokenInfo = z.strictObject({
+  id: z.uuid(),
+  agentId: z.uuid(),
+  label: z.string(),
+  createdAt: Instant,
+  revokedAt: Instant.nullable(),
+  lastUsedAt: Instant.nullable(),
+});
+
+/** Returned once, when a token is created: the only time the secret is shown. */
+export const CreatedToken = z.strictObject({ token: z.string(), info: ApiTokenInfo });
+
+export const CaseKind = z.enum(['order', 'claim', 'chargeback', 'return', 'message', 'refund']);
+export type CaseKind = z.infer<typeof CaseKind>;
+
+export const CaseStatus = z.enum(['open', 'waiting', 'resolved', 'closed']);
+
+export const CaseRecord = z.strictObject({
+  id: z.uuid(),
+  kind: CaseKind,
+  portal: z.enum(['amazon', 'zalando', 'shop']),
+  marketplace: z.string().nullable(),
+  /** The case's own reference: order id, claim id, chargeback id, RMA, thread id. */
+  ref: z.string(),
+  orderId: z.string().nullable(),
+  status: CaseStatus,
+  openedAt: Instant,
+  updatedAt: Instant,
+  /** Latest decision on the order, if any. */
+  decision: DecisionKind.nullable(),
+});
+export type CaseRecord = z.infer<typeof CaseRecord>;
+
+export const EventType = z.enum(['note', 'decision', 'template_inserted', 'status', 'sla', 'created']);
+export type EventType = z.infer<typeof EventType>;
+
+export const CaseEvent = z.strictObject({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  orderId: z.string().nullable(),
+  type: EventType,
+  agentId: z.uuid().nullable(),
+  agentName: z.string().nullable(),
+  /** Plain text; never rendered as HTML. */
+  text: z.string(),
+  decision: DecisionKind.optional(),
+  data: z.record(z.string(), z.unknown()).default({}),
+  createdAt: Instant,
+});
+export type CaseEvent = z.infer<typeof CaseEvent>;
+
+/** Idempotency keys make replayed outbox writes count once (header `Idempotency-Key` or body). */
+export const IdempotencyKey = z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/);
+
+export const AddNoteBody = z.strictObject({
+  orderId: z.string().trim().min(1).max(64),
+  text: z.string().trim().min(1, 'a note cannot be empty').max(5000),
+  idempotencyKey: IdempotencyKey,
+  /** When the agent wrote it (the outbox may deliver later). */
+  at: Instant.optional(),
+});
+export type AddNoteBody = z.infer<typeof AddNoteBody>;
+
+export const RecordDecisionBody = z.strictObject({
+  orderId: z.string().trim().min(1).max(64),
+  decision: DecisionKind,
+  reason: z.string().trim().max(2000).default(''),
+  idempotencyKey: IdempotencyKey,
+  at: Instant.optional(),
+  /** The score the agent saw when deciding, for back-testing. */
+  score: z.number().int().min(0).max(100).optional(),
+});
+export type RecordDecisionBody = z.infer<typeof RecordDecisionBody>;
+
+/** The one request that loads the panel: the page context in, everything the panel shows out. */
+export const PanelRequest = z.strictObject({ context: PageContext });
+export type PanelRequest = z.infer<typeof PanelRequest>;
+
+export const PanelData = z.strictObject({
+  case: CaseRecord.nullable(),
+  history: z.array(CaseEvent),
+  /** The same buyer's other cases (across marketplaces), newest first. */
+  buyerCases: z.array(CaseRecord),
+  fraud: FraudScore.nullable(),
+  sla: SlaSnapshot.nullable(),
+  templates: z.array(Template),
+  agent: z.strictObject({ id: z.uuid(), name: z.string(), role: Role }),
+  serverTime: Instant,
+});
+export type PanelData = z.infer<typeof PanelData>;
+
+/** Server-sent event pushed to every agent of the team when a case changes. */
+export const LiveEvent = z.strictObject({
+  type: z.literal('case-event'),
+  orderId: z.string().nullable(),
+  caseId: z.uuid(),
+  event: CaseEvent,
+});
+export type LiveEvent = z.infer<typeof LiveEvent>;

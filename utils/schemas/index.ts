@@ -1,0 +1,6 @@
+export * from './common';
+export * from './page';
+export * from './fraud';
+export * from './sla';
+export * from './templates';
+export * from './api';

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { Instant, Money, PageKind, PortalId } from './common';
+
+/**
+ * What an adapter read from a portal page. Every field but the first few is optional: a page that
+ * does not show a value leaves it undefined and names it in `recognition.missing`.
+ * All text is plain text, never markup; the panel renders it as text.
+ */
+export const Marketplace = z.strictObject({
+  /** Short code: US, UK, DE, FR, IT, ES, JP, ... ; for Zalando `ZALANDO` or `ZALANDO-DE`. */
+  code: z.string().min(2).max(12),
+  /** Amazon marketplace id such as A1PA6795UKMFR9, when known. */
+  amazonId: z.string().optional(),
+  /** The storefront domain (Amazon.de) when shown on the page. */
+  domain: z.string().optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  /** IANA zone that the marketplace's deadlines and odd-hour checks use. */
+  timeZone: z.string().optional(),
+  /** Default buyer language for this marketplace. */
+  language: z.enum(['en', 'de', 'fr', 'es', 'it', 'ja', 'nl', 'pl', 'sv', 'pt']).optional(),
+});
+export type Marketplace = z.infer<typeof Marketplace>;
+
+export const Address = z.strictObject({
+  name: z.string().optional(),
+  /** One entry per address line as shown on the page. */
+  lines: z.array(z.string()),
+  city: z.string().optional(),
+  postalCode: z.string().optional(),
+  /** ISO 3166-1 alpha-2 when it can be told, else undefined. */
+  country: z.string().regex(/^[A-Z]{2}$/).optional(),
+  /** Amazon's address type text (Residential/Commercial) or Zalando's HOME_ADDRESS/PACK_STATION/PICKUP_POINT. */
+  type: z.string().optional(),
+  phone: z.string().optional(),
+});
+export type Address = z.infer<typeof Address>;
+
+export const OrderItem = z.strictObject({
+  title: z.string().optional(),
+  asin: z.string().optional(),
+  sku: z.string().optional(),
+  /** Zalando article/EAN or line id. */
+  articleId: z.string().optional(),
+  quantity: z.number().int().nonnegative(),
+  unitPrice: Money.optional(),
+  status: z.string().optional(),
+});
+export type OrderItem = z.infer<typeof OrderItem>;
+
+export const Totals = z.strictObject({
+  subtotal: Money.optional(),
+  shipping: Money.optional(),
+  total: Money.optional(),
+});
+
+export const ClaimInfo = z.strictObject({
+  id: z.string().optional(),
+  amount: Money.optional(),
+  reason: z.string().optional(),
+  filedAt: Instant.optional(),
+  /** A-to-z claims: information request, appeal ... */
+  stage: z.string().optional(),
+  status: z.string().optional(),
+});
+
+export const ChargebackInfo = z.strictObject({
+  id: z.string().optional(),
+  amount: Money.optional(),
+  /** Reason text or card network reason code (10.4, 13.1, 4853 ...). */
+  reason: z.string().optional(),
+  notifiedAt: Instant.optional(),
+  respondBy: Instant.optional(),
+  status: z.string().optional(),
+});
+
+export const ReturnInfo = z.strictObject({
+  id: z.string().optional(),
+  reason: z.string().optional(),
+  requestedAt: Instant.optional(),
+  receivedAt: Instant.optional(),
+  status: z.string().optional(),
+  amount: Money.optional(),
+});
+
+export const MessageInfo = z.strictObject({
+  threadId: z.string().optional(),
+  subject: z.string().optional(),
+  /** Latest buyer message as plain text. */
+  body: z.string().optional(),
+  receivedAt: Instant.optional(),
+  /** Customer Care (Zalando) or buyer (Amazon). */
+  from: z.string().optional(),
+});
+
+export const Recognition = z.strictObject({
+  /** full: every expected hook found; partial: some missing; unrecognized: the page no longer looks as expected. */
+  status: z.enum(['full', 'partial', 'unrecognized']),
+  /** Names of fields or selectors that were expected on this page kind and not found. */
+  missing: z.array(z.string()),
+});
+export type Recognition = z.infer<typeof Recognition>;
+
+export const PageContext = z.strictObject({
+  portal: PortalId,
+  pageKind: PageKind,
+  url: z.string().url(),
+  marketplace: Marketplace.optional(),
+  orderId: z.string().optional(),
+  /** Zalando's customer-facing order number (digits) when the order id is a UUID, and vice versa. */
+  orderNumber: z.string().optional(),
+  buyer: z
+    .strictObject({
+      name: z.string().optional(),
+      customerNumber: z.string().optional(),
+      email: z.string().optional(),
+    })
+    .optional(),
+  shipTo: Address.optional(),
+  billTo: Address.optional(),
+  items: z.array(OrderItem).default([]),
+  totals: Totals.optional(),
+  purchasedAt: Instant.optional(),
+  shipBy: Instant.optional(),
+  deliverBy: Instant.optional(),
+  /** IANA zone of the times as the portal showed them (from the zone abbreviation or the marketplace). */
+  portalTimeZone: z.string().optional(),
+  fulfilmentChannel: z.string().optional(),
+  shippingService: z.string().optional(),
+  trackingNumber: z.string().optional(),
+  orderStatus: z.string().optional(),
+  claim: ClaimInfo.optional(),
+  chargeback: ChargebackInfo.optional(),
+  return: ReturnInfo.optional(),
+  message: MessageInfo.optional(),
+  recognition: Recognition,
+});
+export type PageContext = z.infer<typeof PageContext>;
+export type PageContextInput = z.input<typeof PageContext>;
