@@ -138,3 +138,42 @@ export const LiveEvent = z.strictObject({
   event: CaseEvent,
 });
 export type LiveEvent = z.infer<typeof LiveEvent>;
+
+// ---- Responses of the write and list routes (added with the backend, issue 2) ----
+
+/** POST /v1/agents: the new agent and its first token (shown once). */
+export const CreatedAgent = z.strictObject({ agent: Agent, token: CreatedToken });
+export type CreatedAgent = z.infer<typeof CreatedAgent>;
+
+export const CreateTokenBody = z.strictObject({ label: z.string().trim().min(1).max(120).default('extension') });
+
+export const DecisionRecord = z.strictObject({
+  id: z.uuid(),
+  orderId: z.string(),
+  decision: DecisionKind,
+  reason: z.string(),
+  agentId: z.uuid().nullable(),
+  score: z.number().int().nullable(),
+  createdAt: Instant,
+});
+export type DecisionRecord = z.infer<typeof DecisionRecord>;
+
+/**
+ * POST /v1/notes answers 201 with this; a replay of the same idempotency key answers 200 with the
+ * very same body (and the header `Idempotent-Replayed: true`).
+ */
+export const NoteResult = z.strictObject({ case: CaseRecord, event: CaseEvent });
+export type NoteResult = z.infer<typeof NoteResult>;
+
+/** POST /v1/decisions: same replay rules as NoteResult. */
+export const DecisionResult = z.strictObject({ case: CaseRecord, event: CaseEvent, decision: DecisionRecord });
+export type DecisionResult = z.infer<typeof DecisionResult>;
+
+/** GET /v1/cases?orderId= : every case of the team on that order, newest first. */
+export const CaseList = z.strictObject({ cases: z.array(CaseRecord) });
+/** GET /v1/cases/:id/events : newest first. */
+export const CaseEventList = z.strictObject({ events: z.array(CaseEvent) });
+/** GET /v1/agents */
+export const AgentList = z.strictObject({ agents: z.array(Agent) });
+/** GET /v1/agents/:id/tokens (secrets are never listed). */
+export const TokenList = z.strictObject({ tokens: z.array(ApiTokenInfo) });
