@@ -1,3 +1,77 @@
+import type { Browser } from 'wxt/browser';
+import { signedInAgent } from '@/utils/storage';
+import type { TabPush } from '@/utils/messaging';
+import { openCasesideDb } from './db';
+import { classifySender, routeMessage } from './router';
+import { BackgroundService } from './service';
+
+/**
+ * The service worker: the only holder of the token and the only caller of the backend.
+ * Open panels keep a port (`caseside-panel`) to it; live events and sync status go out through those
+ * ports, and their heartbeats keep the worker (and so the event stream) alive while a panel is open.
+ */
+export const PANEL_PORT = 'caseside-panel';
+const FLUSH_ALARM = 'caseside-outbox';
+
 export default defineBackground(() => {
-  // Router, API client and outbox are wired in ./router.ts (see below).
+  const ports = new Set<Browser.runtime.Port>();
+  const extensionOrigin = browser.runtime.getURL('/');
+  const push = (message: TabPush) => {
+    for (const port of ports) {
+      try {
+        port.postMessage(message);
+      } catch {
+        ports.delete(port);
+      }
+    }
+  };
+
+  const servicePromise = openCasesideDb().then(
+    (db) =>
+      new BackgroundService({
+        db,
+        onStatus: (status) => push({ type: 'push:sync', status }),
+        onLiveEvent: (event) => push({ type: 'push:live', event }),
+        onSignedIn: (me) => void signedInAgent.setValue({ name: me.agent.name, role: me.agent.role, teamName: me.team.name }),
+        onSignedOut: () => void signedInAgent.setValue(null),
+      }),
+  );
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    const kind = classifySender(sender, browser.runtime.id, extensionOrigin);
+    void servicePromise
+      .then((service) =>
+        routeMessage(message, kind, {
+          content: (req) => service.handleContent(req),
+          extensionPage: (req) => service.handleExtensionPage(req),
+        }),
+      )
+      .then(sendResponse);
+    return true; // answer asynchronously
+  });
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PANEL_PORT || classifySender(port.sender ?? {}, browser.runtime.id, extensionOrigin) !== 'portal') {
+      port.disconnect();
+      return;
+    }
+    ports.add(port);
+    port.onDisconnect.addListener(() => ports.delete(port));
+    // Heartbeats need no answer: receiving them keeps the worker alive.
+    port.onMessage.addListener(() => {});
+    void servicePromise.then(async (service) => {
+      if ((await service.credentials()) && !service.live.isRunning) service.live.start();
+      port.postMessage({ type: 'push:sync', status: await service.status() } satisfies TabPush);
+    });
+  });
+
+  // Retry waiting writes even when no panel is open (the alarm also wakes a stopped worker).
+  void browser.alarms.create(FLUSH_ALARM, { periodInMinutes: 0.5 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FLUSH_ALARM) void servicePromise.then((s) => s.outbox.flush());
+  });
+  void servicePromise.then(async (service) => {
+    await service.outbox.flush({ force: true });
+    if (await service.credentials()) service.live.start();
+  });
 });

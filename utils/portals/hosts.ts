@@ -18,3 +18,5 @@ export const ZALANDO_HOSTS: readonly string[] = ['zdirect.zalando.com'];
 export const SELLER_CENTRAL_MATCHES = SELLER_CENTRAL_HOSTS.map((h) => `https://${h}/*`);
 export const ZALANDO_MATCHES = ZALANDO_HOSTS.map((h) => `https://${h}/*`);
 export const PORTAL_MATCHES = [...SELLER_CENTRAL_MATCHES, ...ZALANDO_MATCHES];
+
+export const PORTAL_HOSTS: ReadonlySet<string> = new Set([...SELLER_CENTRAL_HOSTS, ...ZALANDO_HOSTS]);

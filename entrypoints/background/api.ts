@@ -1,0 +1,61 @@
+import type { z } from 'zod';
+import { ApiError } from '@/utils/schemas/api';
+import type { ErrorData, Result } from '@/utils/messaging';
+import type { Credentials } from './db';
+
+/**
+ * The only caller of the team backend. Every response is schema-checked; every failure becomes error
+ * data with a code the panel can act on: `offline` (network or 5xx: retry later), `unauthorized`
+ * (sign in again), or the backend's own code.
+ */
+export interface ApiRequest<T> {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  body?: unknown;
+  schema: z.ZodType<T>;
+  idempotencyKey?: string;
+  timeoutMs?: number;
+}
+
+export type ApiResult<T> = Result<T> & { status?: number };
+
+export function isRetryable(error: ErrorData, status?: number): boolean {
+  return error.code === 'offline' || error.code === 'rate_limited' || (status !== undefined && status >= 500);
+}
+
+export async function callApi<T>(creds: Credentials, req: ApiRequest<T>, fetchImpl: typeof fetch = fetch): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${creds.token}`, Accept: 'application/json' };
+  if (req.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (req.idempotencyKey) headers['Idempotency-Key'] = req.idempotencyKey;
+  let response: Response;
+  try {
+    response = await fetchImpl(`${creds.backendUrl}${req.path}`, {
+      method: req.method,
+      headers,
+      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      signal: AbortSignal.timeout(req.timeoutMs ?? 10_000),
+      credentials: 'omit',
+    });
+  } catch (err) {
+    const message = err instanceof Error && err.name === 'TimeoutError' ? 'The backend did not answer in time.' : 'The backend cannot be reached.';
+    return { ok: false, error: { code: 'offline', message } };
+  }
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    return { ok: false, status: response.status, error: { code: response.status >= 500 ? 'offline' : 'bad_response', message: `The backend answered ${response.status} without JSON.` } };
+  }
+  if (!response.ok) {
+    const parsed = ApiError.safeParse(json);
+    const error = parsed.success
+      ? { code: parsed.data.error.code, message: parsed.data.error.message }
+      : { code: response.status === 401 ? 'unauthorized' : 'http_error', message: `The backend answered ${response.status}.` };
+    return { ok: false, status: response.status, error };
+  }
+  const parsed = req.schema.safeParse(json);
+  if (!parsed.success) {
+    return { ok: false, status: response.status, error: { code: 'bad_response', message: `Unexpected answer from the backend: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim() } };
+  }
+  return { ok: true, status: response.status, data: parsed.data };
+}

@@ -1,0 +1,55 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { PanelResult } from '@/utils/messaging';
+
+/**
+ * The background worker's IndexedDB: credentials (only ever read here), the panel cache and the outbox.
+ * IndexedDB survives service-worker restarts and browser restarts, which is what the outbox needs.
+ */
+export interface Credentials {
+  backendUrl: string;
+  token: string;
+}
+
+export interface OutboxItem {
+  id?: number;
+  /** Idempotency key sent to the backend: a replay is the same write. */
+  key: string;
+  kind: 'note' | 'decision' | 'template';
+  path: string;
+  body: Record<string, unknown>;
+  orderId: string;
+  /** Short plain-text summary for the panel ("Hold: address looks wrong"). */
+  summary: string;
+  createdAt: string;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError?: string;
+  /** Permanently refused by the backend (4xx); kept so nothing is lost silently. */
+  failed?: boolean;
+}
+
+export interface CachedPanel {
+  key: string;
+  savedAt: number;
+  data: PanelResult['data'];
+}
+
+interface CasesideDb extends DBSchema {
+  credentials: { key: string; value: Credentials };
+  panelCache: { key: string; value: CachedPanel; indexes: { savedAt: number } };
+  outbox: { key: number; value: OutboxItem; indexes: { key: string; orderId: string } };
+}
+
+export type CasesideDatabase = IDBPDatabase<CasesideDb>;
+
+export function openCasesideDb(name = 'caseside'): Promise<CasesideDatabase> {
+  return openDB<CasesideDb>(name, 1, {
+    upgrade(db) {
+      db.createObjectStore('credentials');
+      db.createObjectStore('panelCache', { keyPath: 'key' }).createIndex('savedAt', 'savedAt');
+      const outbox = db.createObjectStore('outbox', { keyPath: 'id', autoIncrement: true });
+      outbox.createIndex('key', 'key', { unique: true });
+      outbox.createIndex('orderId', 'orderId');
+    },
+  });
+}

@@ -1,0 +1,109 @@
+import { LiveEvent } from '@/utils/schemas/api';
+import type { Credentials } from './db';
+
+/**
+ * Follows the backend's event stream (`GET /v1/stream`, server-sent events) with fetch, because a
+ * service worker has no EventSource and the token must travel in a header. Reconnects by itself with
+ * backoff; each valid event goes to `onEvent`. Invalid lines are ignored, never thrown.
+ */
+export interface LiveStreamDeps {
+  getCredentials: () => Promise<Credentials | null>;
+  onEvent: (event: LiveEvent) => void;
+  onStateChange?: (connected: boolean) => void;
+  fetchImpl?: typeof fetch;
+}
+
+export class LiveStream {
+  private controller: AbortController | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private failures = 0;
+  private running = false;
+
+  constructor(private readonly deps: LiveStreamDeps) {}
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.connect();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.controller?.abort();
+    this.controller = null;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  /** Drop the current connection and connect again (after sign-in, or when the network is back). */
+  restart(): void {
+    this.stop();
+    this.failures = 0;
+    this.start();
+  }
+
+  private async connect(): Promise<void> {
+    const creds = await this.deps.getCredentials();
+    if (!creds || !this.running) {
+      this.running = false;
+      return;
+    }
+    const controller = new AbortController();
+    this.controller = controller;
+    try {
+      const response = await (this.deps.fetchImpl ?? fetch)(`${creds.backendUrl}/v1/stream`, {
+        headers: { Authorization: `Bearer ${creds.token}`, Accept: 'text/event-stream' },
+        signal: controller.signal,
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+      if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
+      this.failures = 0;
+      this.deps.onStateChange?.(true);
+      await readServerSentEvents(response.body, (data) => {
+        let json: unknown;
+        try {
+          json = JSON.parse(data);
+        } catch {
+          return;
+        }
+        const parsed = LiveEvent.safeParse(json);
+        if (parsed.success) this.deps.onEvent(parsed.data);
+      });
+    } catch {
+      // fall through to reconnect
+    }
+    this.deps.onStateChange?.(false);
+    if (!this.running || controller.signal.aborted) return;
+    this.failures++;
+    const delay = Math.min(30_000, 500 * 2 ** Math.min(this.failures, 6));
+    this.retryTimer = setTimeout(() => void this.connect(), delay);
+  }
+}
+
+/** Parses an SSE byte stream, calling `onData` with each event's joined `data:` lines. */
+export async function readServerSentEvents(body: ReadableStream<Uint8Array>, onData: (data: string) => void): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let boundary: number;
+    while ((boundary = buffer.search(/\r?\n\r?\n/)) >= 0) {
+      const block = buffer.slice(0, boundary);
+      buffer = buffer.slice(boundary).replace(/^\r?\n\r?\n/, '');
+      const data = block
+        .split(/\r?\n/)
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(5).replace(/^ /, ''))
+        .join('\n');
+      if (data) onData(data);
+    }
+  }
+}

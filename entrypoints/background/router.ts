@@ -1,0 +1,53 @@
+import { ContentRequest, ExtensionPageRequest, type Result } from '@/utils/messaging';
+import { PORTAL_HOSTS } from '@/utils/portals/hosts';
+
+/**
+ * Accepts a message only from this extension, and only of the kinds its sender may send: portal tabs
+ * (content scripts) may load panels and queue writes; extension pages may also sign in and out.
+ * Everything is `safeParse`d with strict schemas (unknown keys rejected); failures are answered as data.
+ */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { url?: string };
+}
+
+export type SenderKind = 'portal' | 'extension-page' | 'rejected';
+
+export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind {
+  if (sender.id !== extensionId) return 'rejected';
+  const url = sender.url ?? '';
+  if (url.startsWith(extensionOrigin)) return 'extension-page';
+  const frameUrl = safeUrl(url) ?? safeUrl(sender.tab?.url ?? '');
+  if (frameUrl && frameUrl.protocol === 'https:' && PORTAL_HOSTS.has(frameUrl.hostname)) return 'portal';
+  return 'rejected';
+}
+
+function safeUrl(s: string): URL | null {
+  try {
+    return new URL(s);
+  } catch {
+    return null;
+  }
+}
+
+export interface Handlers {
+  content: (req: ContentRequest) => Promise<Result<unknown>>;
+  extensionPage: (req: ExtensionPageRequest) => Promise<Result<unknown>>;
+}
+
+export async function routeMessage(message: unknown, kind: SenderKind, handlers: Handlers): Promise<Result<unknown>> {
+  if (kind === 'rejected') return { ok: false, error: { code: 'forbidden_sender', message: 'Message refused: unknown sender.' } };
+  const schema = kind === 'portal' ? ContentRequest : ExtensionPageRequest;
+  const parsed = schema.safeParse(message);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: { code: 'invalid_message', message: `Message refused: ${issue?.path.join('.') || 'message'} ${issue?.message ?? ''}`.trim() } };
+  }
+  try {
+    return kind === 'portal' ? await handlers.content(parsed.data as ContentRequest) : await handlers.extensionPage(parsed.data as ExtensionPageRequest);
+  } catch (err) {
+    console.error('[caseside] handler failed', err);
+    return { ok: false, error: { code: 'internal', message: 'Caseside hit an internal error; the action was not completed.' } };
+  }
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { DecisionKind } from './schemas/fraud';
+import { LiveEvent, Me, PanelData } from './schemas/api';
+import { PageContext } from './schemas/page';
+
+/**
+ * Every message that crosses extension contexts, as one discriminated union (STYLE.md rule 5).
+ * Receivers `safeParse` on receipt and check the sender; errors come back as data, never as throws.
+ * Content scripts can ask for panel data and queue writes; they never see the token or the backend URL.
+ */
+const OrderRef = z.string().trim().min(1).max(64);
+
+export const ContentRequest = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('panel:cached'), context: PageContext }),
+  z.strictObject({ type: z.literal('panel:load'), context: PageContext }),
+  z.strictObject({
+    type: z.literal('decision:record'),
+    orderId: OrderRef,
+    decision: DecisionKind,
+    reason: z.string().max(2000).default(''),
+    score: z.number().int().min(0).max(100).optional(),
+  }),
+  z.strictObject({ type: z.literal('note:add'), orderId: OrderRef, text: z.string().trim().min(1).max(5000) }),
+  z.strictObject({
+    type: z.literal('template:inserted'),
+    orderId: OrderRef,
+    templateId: z.uuid(),
+    templateVersion: z.number().int().positive(),
+    templateTitle: z.string().max(200),
+  }),
+  z.strictObject({ type: z.literal('status:get') }),
+]);
+export type ContentRequest = z.infer<typeof ContentRequest>;
+
+export const ExtensionPageRequest = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('auth:signIn'), backendUrl: z.string().trim().min(1), token: z.string().trim().min(1).max(200) }),
+  z.strictObject({ type: z.literal('auth:signOut') }),
+  z.strictObject({ type: z.literal('status:get') }),
+]);
+export type ExtensionPageRequest = z.infer<typeof ExtensionPageRequest>;
+
+export type AnyRequest = ContentRequest | ExtensionPageRequest;
+
+export const ErrorData = z.strictObject({ code: z.string(), message: z.string() });
+export type ErrorData = z.infer<typeof ErrorData>;
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorData };
+
+export const SyncStatus = z.strictObject({
+  signedIn: z.boolean(),
+  online: z.boolean(),
+  pending: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  agentName: z.string().optional(),
+  backendUrl: z.string().optional(),
+  lastError: z.string().optional(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const PanelResult = z.strictObject({
+  data: PanelData,
+  /** True when the data came from the IndexedDB cache (a refresh follows). */
+  fromCache: z.boolean(),
+  /** Writes made in this tab or another that the backend has not acknowledged yet. */
+  pendingForOrder: z.array(z.strictObject({ key: z.string(), kind: z.string(), text: z.string(), createdAt: z.string(), decision: DecisionKind.optional() })),
+});
+export type PanelResult = z.infer<typeof PanelResult>;
+
+export interface ResponseMap {
+  'panel:cached': PanelResult | null;
+  'panel:load': PanelResult;
+  'decision:record': { queued: boolean; key: string };
+  'note:add': { queued: boolean; key: string };
+  'template:inserted': { queued: boolean; key: string };
+  'status:get': SyncStatus;
+  'auth:signIn': Me;
+  'auth:signOut': null;
+}
+
+/** Pushed by the background worker to portal tabs. */
+export const TabPush = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('push:live'), event: LiveEvent }),
+  z.strictObject({ type: z.literal('push:sync'), status: SyncStatus }),
+]);
+export type TabPush = z.infer<typeof TabPush>;
+
+/** Sends a request and turns every failure (no receiver, worker restarting) into error data. */
+export async function sendRequest<T extends AnyRequest>(message: T): Promise<Result<ResponseMap[T['type']]>> {
+  try {
+    const reply = (await browser.runtime.sendMessage(message)) as Result<ResponseMap[T['type']]> | undefined;
+    if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
+      return { ok: false, error: { code: 'no_reply', message: 'The Caseside background worker did not answer.' } };
+    }
+    return reply;
+  } catch (err) {
+    return { ok: false, error: { code: 'unreachable', message: err instanceof Error ? err.message : String(err) } };
+  }
+}

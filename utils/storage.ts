@@ -1,0 +1,26 @@
+import { storage } from '#imports';
+
+/**
+ * The extension's declared storage items (STYLE.md rule 6). Nothing secret lives here: chrome.storage.local
+ * is readable by content scripts, so the API token is kept in the background worker's own IndexedDB
+ * (entrypoints/background/db.ts), which no page or content script can reach.
+ */
+export interface SignedInAgent {
+  name: string;
+  role: 'agent' | 'lead';
+  teamName: string;
+}
+
+export const signedInAgent = storage.defineItem<SignedInAgent | null>('local:signedInAgent', {
+  fallback: null,
+  version: 1,
+});
+
+export interface PanelPreferences {
+  collapsed: boolean;
+}
+
+export const panelPreferences = storage.defineItem<PanelPreferences>('local:panelPreferences', {
+  fallback: { collapsed: false },
+  version: 1,
+});
