@@ -29,6 +29,7 @@ export const ContentRequest = z.discriminatedUnion('type', [
     templateTitle: z.string().max(200),
   }),
   z.strictObject({ type: z.literal('status:get') }),
+  z.strictObject({ type: z.literal('options:open') }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
@@ -72,6 +73,7 @@ export interface ResponseMap {
   'note:add': { queued: boolean; key: string };
   'template:inserted': { queued: boolean; key: string };
   'status:get': SyncStatus;
+  'options:open': null;
   'auth:signIn': Me;
   'auth:signOut': null;
 }

@@ -34,6 +34,7 @@ export default defineBackground(() => {
         onLiveEvent: (event) => push({ type: 'push:live', event }),
         onSignedIn: (me) => void signedInAgent.setValue({ name: me.agent.name, role: me.agent.role, teamName: me.team.name }),
         onSignedOut: () => void signedInAgent.setValue(null),
+        openOptions: () => void browser.runtime.openOptionsPage(),
       }),
   );
 

@@ -24,6 +24,7 @@ export interface ServiceDeps {
   onLiveEvent?: (event: LiveEvent) => void;
   onSignedIn?: (me: Me) => void;
   onSignedOut?: () => void;
+  openOptions?: () => void;
 }
 
 const CACHE_MAX_ENTRIES = 500;
@@ -84,6 +85,9 @@ export class BackgroundService {
         });
       case 'status:get':
         return { ok: true, data: await this.status() };
+      case 'options:open':
+        this.deps.openOptions?.();
+        return { ok: true, data: null };
     }
   }
 

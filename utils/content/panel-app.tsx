@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { Panel, type PanelState } from '@/components/Panel';
+import { I18nProvider } from '@/components/i18n-context';
+import { browserTranslate } from '@/utils/i18n';
+import { sendRequest, type PanelResult, type SyncStatus } from '@/utils/messaging';
+import { panelPreferences } from '@/utils/storage';
+import type { DecisionKind } from '@/utils/schemas/fraud';
+import type { PortalAdapter } from '@/utils/portals/types';
+import type { PanelBridge } from './bridge';
+import type { PageStore } from './page-store';
+
+export interface PanelAppProps {
+  store: PageStore;
+  bridge: PanelBridge;
+  adapter: PortalAdapter;
+  onCollapsedChange: (collapsed: boolean) => void;
+}
+
+type Pending = PanelResult['pendingForOrder'][number];
+
+/** Connects the pure Panel to the page watcher and the background worker. */
+export function PanelApp({ store, bridge, onCollapsedChange }: PanelAppProps) {
+  const page = useSyncExternalStore(store.subscribe, store.get);
+  const [result, setResult] = useState<PanelResult | null>(null);
+  const [localPending, setLocalPending] = useState<Pending[]>([]);
+  const [sync, setSync] = useState<SyncStatus | null>(null);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const [inFlight, setInFlight] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
+  const loadSeq = useRef(0);
+  const context = page?.context ?? null;
+  const contextKey = context && !page?.loading ? JSON.stringify(context) : null;
+
+  useEffect(() => {
+    void panelPreferences.getValue().then((p) => {
+      setCollapsed(p.collapsed);
+      onCollapsedChange(p.collapsed);
+    });
+  }, [onCollapsedChange]);
+
+  const load = useCallback(async () => {
+    if (!context || page?.loading) return;
+    const seq = ++loadSeq.current;
+    setInFlight(true);
+    const fresh = sendRequest({ type: 'panel:load', context });
+    // A page seen before renders from the cache at once; the fresh answer replaces it.
+    void sendRequest({ type: 'panel:cached', context }).then((cached) => {
+      if (seq === loadSeq.current && cached.ok && cached.data) setResult((cur) => (cur && !cur.fromCache && cur.data.case?.orderId === context.orderId ? cur : cached.data));
+    });
+    const res = await fresh;
+    if (seq !== loadSeq.current) return;
+    setInFlight(false);
+    if (res.ok) {
+      setResult(res.data);
+      setError(null);
+      if (!res.data.fromCache) setLocalPending((lp) => lp.filter((p) => res.data.pendingForOrder.some((q) => q.key === p.key)));
+    } else {
+      setError(res.error);
+    }
+  }, [contextKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // A new page: forget the previous order's data, then load.
+  useEffect(() => {
+    setResult((cur) => (cur && context && cur.data.case?.orderId === context.orderId ? cur : null));
+    setLocalPending([]);
+    void load();
+  }, [load]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    bridge.connect();
+    void sendRequest({ type: 'status:get' }).then((s) => s.ok && setSync(s.data));
+    return bridge.subscribe((push) => {
+      if (push.type === 'push:sync') {
+        setSync((prev) => {
+          // Everything waiting has reached the backend: show the server's history.
+          if (prev && prev.pending > 0 && push.status.pending === 0) void load();
+          if (prev && !prev.signedIn && push.status.signedIn) void load();
+          return push.status;
+        });
+      } else if (push.type === 'push:live' && context?.orderId && push.event.orderId === context.orderId) {
+        void load();
+      }
+    });
+  }, [bridge, load, context?.orderId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const queue = useCallback(
+    async (req: Parameters<typeof sendRequest>[0], summary: Pending): Promise<boolean> => {
+      const res = await sendRequest(req);
+      if (!res.ok) {
+        setError(res.error);
+        return false;
+      }
+      const { key, queued } = res.data as { key: string; queued: boolean };
+      if (queued) setLocalPending((lp) => [...lp, { ...summary, key }]);
+      void load();
+      return true;
+    },
+    [load],
+  );
+
+  const onDecide = useCallback(
+    (decision: DecisionKind, reason: string) => {
+      if (!context?.orderId) return;
+      const score = result?.data.fraud?.score;
+      void queue(
+        { type: 'decision:record', orderId: context.orderId, decision, reason, ...(score === undefined ? {} : { score }) },
+        { key: '', kind: 'decision', decision, text: reason ? `${decision}: ${reason}` : decision, createdAt: new Date().toISOString() },
+      );
+    },
+    [context?.orderId, queue, result?.data.fraud?.score],
+  );
+
+  const onAddNote = useCallback(
+    (text: string) =>
+      context?.orderId
+        ? queue({ type: 'note:add', orderId: context.orderId, text }, { key: '', kind: 'note', text, createdAt: new Date().toISOString() })
+        : Promise.resolve(false),
+    [context?.orderId, queue],
+  );
+
+  const mergedResult = useMemo<PanelResult | null>(() => {
+    if (!result && localPending.length === 0) return null;
+    const known = new Set(result?.pendingForOrder.map((p) => p.key));
+    const pending = [...localPending.filter((p) => !known.has(p.key)), ...(result?.pendingForOrder ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return result ? { ...result, pendingForOrder: pending } : null;
+  }, [result, localPending]);
+
+  const formatTime = useMemo(() => {
+    const fmt = new Intl.DateTimeFormat(navigator.language, { dateStyle: 'medium', timeStyle: 'short' });
+    return (iso: string) => {
+      const d = new Date(iso);
+      return Number.isNaN(d.getTime()) ? iso : fmt.format(d);
+    };
+  }, []);
+
+  if (!context) return null;
+
+  const signedOut = sync?.signedIn === false || error?.code === 'signed_out';
+  const state: PanelState = signedOut
+    ? 'signed-out'
+    : context.recognition.status === 'unrecognized' && !page?.loading
+      ? 'unrecognized'
+      : error?.code === 'offline' || result?.fromCache && sync?.online === false
+        ? 'offline'
+        : page?.loading || (inFlight && !result)
+          ? 'loading'
+          : 'ready';
+
+  return (
+    <I18nProvider value={browserTranslate}>
+      <Panel
+        context={context}
+        state={state}
+        result={mergedResult}
+        sync={sync}
+        error={error && error.code !== 'signed_out' && error.code !== 'offline' ? error.message : null}
+        collapsed={collapsed}
+        onToggle={() => {
+          setCollapsed((c) => {
+            void panelPreferences.setValue({ collapsed: !c });
+            onCollapsedChange(!c);
+            return !c;
+          });
+        }}
+        onRetry={() => void load()}
+        onOpenOptions={() => void sendRequest({ type: 'options:open' })}
+        onDecide={onDecide}
+        onAddNote={onAddNote}
+        formatTime={formatTime}
+      />
+    </I18nProvider>
+  );
+}
