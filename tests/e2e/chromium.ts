@@ -1,0 +1,51 @@
+import { chromium, type BrowserContext } from '@playwright/test';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** The system Chromium (Debian's), never a downloaded one. CHROMIUM_PATH overrides. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error('No Chromium found: apt-get install -y chromium, or set CHROMIUM_PATH.');
+  return found;
+}
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+export async function launchWithExtension(opts: { hostResolverRules: string; headless?: boolean; userDataDir?: string }): Promise<{ context: BrowserContext; extensionId: string }> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('The extension is not built: run `npm run build` first.');
+  const context = await chromium.launchPersistentContext(opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'caseside-chromium-')), {
+    executablePath: chromiumPath(),
+    headless: opts.headless ?? true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=${opts.hostResolverRules}`,
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId };
+}
+
+/** Signs in through the options page, as a user would. */
+export async function signIn(context: BrowserContext, extensionId: string, backendUrl: string, token: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.getByTestId('backend-url').fill(backendUrl);
+  await page.getByTestId('api-token').fill(token);
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('sign-in-status').and(page.locator('[data-status="signed-in"]')).waitFor({ timeout: 15_000 });
+  await page.close();
+}
