@@ -1,5 +1,5 @@
 import { PANEL, expect, fixture, test } from './harness';
-import { launchWithExtension } from './chromium';
+import { launchWithExtension } from '../../scripts/lib/chromium';
 
 test('signs in through the options page and shows the backend case on a sandbox order page', async ({ context }) => {
   const order = fixture('amazon-de-order');

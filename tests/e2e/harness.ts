@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { FIXTURES, type FixtureEntry } from '../fixtures/manifest';
-import { startBackend, type BackendProcess } from './backend-process';
-import { launchWithExtension, signIn } from './chromium';
+import { startBackend, type BackendProcess } from '../../scripts/lib/backend-process';
+import { launchWithExtension, signIn } from '../../scripts/lib/chromium';
 
 export const DEMO_AGENT_TOKEN = 'demo-agent-token';
 export const DEMO_LEAD_TOKEN = 'demo-lead-token';
