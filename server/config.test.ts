@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('uses defaults: PGlite in ./data on 127.0.0.1:8787', () => {
+    const config = loadConfig([], {});
+    expect(config).toMatchObject({ port: 8787, host: '127.0.0.1', dataDir: './data', demo: false, logLevel: 'info', rateLimitPerMinute: 600 });
+    expect(config.databaseUrl).toBeUndefined();
+  });
+
+  it('reads flags, which win over the environment', () => {
+    const config = loadConfig(['--demo', '--port', '0', '--host', '0.0.0.0', '--data-dir', '/tmp/x'], { PORT: '9999', DATABASE_URL: 'postgres://u@h:5432/db' });
+    expect(config).toMatchObject({ port: 0, host: '0.0.0.0', dataDir: '/tmp/x', demo: true, databaseUrl: 'postgres://u@h:5432/db' });
+  });
+
+  it.each([
+    [['--port', 'abc'], {}, /--port \(or PORT\) must be a whole number, got "abc"/],
+    [['--port', '70000'], {}, /--port \(or PORT\) must be 0-65535/],
+    [[], { PORT: '-1' }, /--port \(or PORT\) must be a whole number/],
+    [[], { DATABASE_URL: 'mysql://x' }, /DATABASE_URL \(or --database-url\) must be a postgres:\/\/ or postgresql:\/\/ URL/],
+    [[], { LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [[], { RATE_LIMIT_PER_MINUTE: '0' }, /RATE_LIMIT_PER_MINUTE must be at least 1/],
+    [['--verbose'], {}, /Unknown option '--verbose'/],
+  ])('rejects %j %j with a message naming the option', (argv, env, message) => {
+    expect(() => loadConfig(argv, env)).toThrow(ConfigError);
+    expect(() => loadConfig(argv, env)).toThrow(message);
+  });
+
+  it('never echoes a database URL, which may hold a password', () => {
+    expect(() => loadConfig([], { DATABASE_URL: 'mysql://user:secret@host/db' })).toThrow(/^(?![\s\S]*secret)/);
+  });
+});

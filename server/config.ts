@@ -1,0 +1,90 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+/**
+ * Server configuration from flags and environment, checked once at boot. A bad value stops the server
+ * with a message naming the option, instead of failing later in some unrelated place.
+ * Flags win over environment variables.
+ */
+export const ServerConfig = z.strictObject({
+  port: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0-65535').max(65535, 'must be 0-65535'),
+  host: z.string().trim().min(1, 'must not be empty'),
+  dataDir: z.string().trim().min(1, 'must not be empty'),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  demo: z.boolean(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }),
+  rateLimitPerMinute: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1'),
+});
+export type ServerConfig = z.infer<typeof ServerConfig>;
+
+/** How each setting is given, for error messages that tell the user what to fix. */
+const SOURCES: Record<keyof ServerConfig, string> = {
+  port: '--port (or PORT)',
+  host: '--host (or HOST)',
+  dataDir: '--data-dir (or CASESIDE_DATA_DIR)',
+  databaseUrl: 'DATABASE_URL (or --database-url)',
+  demo: '--demo (or CASESIDE_DEMO=1)',
+  logLevel: 'LOG_LEVEL',
+  rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
+};
+
+export const USAGE = `Usage: npm run server -- [--demo] [--port 8787] [--host 127.0.0.1] [--data-dir ./data] [--database-url postgres://...]
+Environment: DATABASE_URL selects PostgreSQL (else PGlite in the data dir), PORT, HOST, CASESIDE_DATA_DIR,
+CASESIDE_DEMO=1, LOG_LEVEL (info), RATE_LIMIT_PER_MINUTE (600).`;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(argv: string[], env: Record<string, string | undefined>): ServerConfig & { help: boolean } {
+  let flags: ReturnType<typeof parseFlags>;
+  try {
+    flags = parseFlags(argv);
+  } catch (err) {
+    throw new ConfigError(`${(err as Error).message}\n${USAGE}`);
+  }
+  const blankToUndefined = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v);
+  const raw = {
+    port: flags.port ?? blankToUndefined(env.PORT) ?? '8787',
+    host: flags.host ?? blankToUndefined(env.HOST) ?? '127.0.0.1',
+    dataDir: flags['data-dir'] ?? blankToUndefined(env.CASESIDE_DATA_DIR) ?? './data',
+    databaseUrl: flags['database-url'] ?? blankToUndefined(env.DATABASE_URL),
+    demo: flags.demo ?? ['1', 'true', 'yes'].includes((env.CASESIDE_DEMO ?? '').toLowerCase()),
+    logLevel: blankToUndefined(env.LOG_LEVEL) ?? 'info',
+    rateLimitPerMinute: blankToUndefined(env.RATE_LIMIT_PER_MINUTE) ?? '600',
+  };
+  // "--port ''" or "--port 12abc" must not quietly become 0 or NaN.
+  for (const key of ['port', 'rateLimitPerMinute'] as const) {
+    if (!/^\d+$/.test(String(raw[key]).trim())) {
+      throw new ConfigError(`Invalid configuration: ${SOURCES[key]} must be a whole number, got ${JSON.stringify(raw[key])}.`);
+    }
+  }
+  const parsed = ServerConfig.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = issue.path[0] as keyof ServerConfig;
+    const shown = key === 'databaseUrl' ? 'the given value' : JSON.stringify(raw[key]);
+    throw new ConfigError(`Invalid configuration: ${SOURCES[key] ?? String(key)} ${issue.message}, got ${shown}.`);
+  }
+  return { ...parsed.data, help: flags.help ?? false };
+}
+
+function parseFlags(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'database-url': { type: 'string' },
+      demo: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  return values;
+}

@@ -1,0 +1,67 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ApiError } from '../utils/schemas/api';
+
+/** The stable error codes clients may branch on. */
+export type ErrorCode = 'validation_failed' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'internal';
+
+const STATUS: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  internal: 500,
+};
+
+/** Throw this from routes and services; the error handler turns it into `ApiError` JSON. */
+export class HttpError extends Error {
+  readonly statusCode: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+    this.statusCode = STATUS[code];
+  }
+}
+
+export const notFound = (what: string) => new HttpError('not_found', `${what} was not found.`);
+
+function body(code: ErrorCode, message: string, field?: string): ApiError {
+  return { error: field === undefined ? { code, message } : { code, message, field } };
+}
+
+/** Every failure leaves as `{ error: { code, message, field? } }`; a stack trace never does. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
+    if (err instanceof HttpError) {
+      return reply.code(err.statusCode).send(body(err.code, err.message, err.field));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const first = err.validation[0]!;
+      const where = err.validationContext ?? 'body';
+      const rest = first.instancePath.split('/').filter(Boolean).join('.');
+      const field = rest ? `${where}.${rest}` : where;
+      return reply.code(400).send(body('validation_failed', `${field}: ${first.message}`, field));
+    }
+    const status = err.statusCode ?? 500;
+    if (status === 429) return reply.code(429).send(body('rate_limited', 'Too many requests; slow down and retry shortly.'));
+    if (status === 415 || err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.code(400).send(body('validation_failed', 'The request body must be JSON (Content-Type: application/json).', 'headers.content-type'));
+    }
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors (malformed JSON, body too large, ...): keep its message, it is safe.
+      return reply.code(status === 413 ? 413 : 400).send(body('validation_failed', err.message, 'body'));
+    }
+    request.log.error({ err }, 'unhandled error');
+    return reply.code(500).send(body('internal', 'Something went wrong on the server.'));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send(body('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`));
+  });
+}

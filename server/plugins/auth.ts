@@ -1,0 +1,49 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { HttpError } from '../errors';
+import { findCallerByToken, touchToken, type Caller } from '../repositories/tokens';
+import { globalPlugin } from './global-plugin';
+
+/** Who may call a route: set per route with `config: { access }`; the default is any agent of a team. */
+export type Access = 'public' | 'agent' | 'lead';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    caller: Caller | null;
+  }
+}
+
+/** The authenticated caller; only call it in routes that are not public. */
+export function callerOf(request: FastifyRequest): Caller {
+  if (!request.caller) throw new HttpError('unauthorized', 'Sign in: send Authorization: Bearer <token>.');
+  return request.caller;
+}
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/**
+ * Bearer-token authentication. The token is hashed and looked up; unknown and revoked tokens fail alike,
+ * so a caller learns nothing about which tokens exist. Runs before body parsing, so an unauthenticated
+ * caller never gets validation details.
+ */
+export const authPlugin = globalPlugin(async (app) => {
+  app.decorateRequest('caller', null);
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config?.access ?? 'agent';
+    if (access === 'public' || request.is404) return;
+    const match = BEARER.exec(request.headers.authorization ?? '');
+    if (!match) throw new HttpError('unauthorized', 'Sign in: send Authorization: Bearer <token>.');
+    const caller = await findCallerByToken(app.db, match[1]!);
+    if (!caller) throw new HttpError('unauthorized', 'This token is unknown or was revoked.');
+    request.caller = caller;
+    if (access === 'lead' && caller.agent.role !== 'lead') throw new HttpError('forbidden', 'Only a team lead may do this.');
+    try {
+      await touchToken(app.db, caller.tokenId);
+    } catch (err) {
+      // Bookkeeping must not fail the request.
+      request.log.warn({ err }, 'could not record token use');
+    }
+  });
+});

@@ -1,0 +1,149 @@
+import { and, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { CaseKind, CaseRecord } from '../../utils/schemas/api';
+import type { Database } from '../db/open';
+import { cases } from '../db/schema';
+
+type Portal = CaseRecord['portal'];
+
+/**
+ * The latest decision on the case's order travels with every case record. Written out in full because
+ * Drizzle leaves column names unqualified in single-table selects, which would make the correlation
+ * compare decisions' columns with themselves.
+ */
+const latestDecision = sql<CaseRecord['decision']>`(
+  select d.kind from decisions d
+  where d.team_id = "cases"."team_id" and d.order_id = "cases"."order_id"
+  order by d.created_at desc, d.id desc limit 1
+)`;
+
+const caseColumns = {
+  id: cases.id,
+  kind: cases.kind,
+  portal: cases.portal,
+  marketplace: cases.marketplace,
+  ref: cases.ref,
+  orderId: cases.orderId,
+  status: cases.status,
+  openedAt: cases.openedAt,
+  updatedAt: cases.updatedAt,
+  decision: latestDecision,
+};
+
+type CaseSelection = { [K in keyof typeof caseColumns]: unknown } & { openedAt: Date; updatedAt: Date };
+
+function toRecord(row: CaseSelection): CaseRecord {
+  return {
+    id: row.id as string,
+    kind: row.kind as CaseKind,
+    portal: row.portal as Portal,
+    marketplace: (row.marketplace as string | null) ?? null,
+    ref: row.ref as string,
+    orderId: (row.orderId as string | null) ?? null,
+    status: row.status as CaseRecord['status'],
+    openedAt: row.openedAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    decision: (row.decision as CaseRecord['decision']) ?? null,
+  };
+}
+
+export interface CaseKey {
+  kind: CaseKind;
+  portal: Portal;
+  marketplace: string | null;
+  ref: string;
+  orderId: string | null;
+  buyerKey: string | null;
+}
+
+/**
+ * Finds or creates the case for (portal, kind, ref). `created` tells the caller to write the case's
+ * `created` event. Concurrent calls for one case agree on one row (unique index + ON CONFLICT).
+ */
+export async function upsertCase(db: Database, teamId: string, key: CaseKey, now = new Date()): Promise<{ id: string; created: boolean }> {
+  const [row] = await db
+    .insert(cases)
+    .values({ teamId, ...key, openedAt: now, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [cases.teamId, cases.portal, cases.kind, cases.ref],
+      set: {
+        marketplace: sql.raw('coalesce(excluded.marketplace, cases.marketplace)'),
+        orderId: sql.raw('coalesce(excluded.order_id, cases.order_id)'),
+        buyerKey: sql.raw('coalesce(excluded.buyer_key, cases.buyer_key)'),
+      },
+    })
+    // xmax is 0 only on a freshly inserted row version: the usual PostgreSQL idiom for "was it inserted".
+    .returning({ id: cases.id, created: sql<boolean>`(xmax = 0)` });
+  return { id: row!.id, created: Boolean(row!.created) };
+}
+
+export async function touchCase(db: Database, teamId: string, caseId: string, at = new Date()): Promise<void> {
+  await db
+    .update(cases)
+    .set({ updatedAt: sql`greatest(${cases.updatedAt}, ${at.toISOString()}::timestamptz)` })
+    .where(and(eq(cases.teamId, teamId), eq(cases.id, caseId)));
+}
+
+export async function getCase(db: Database, teamId: string, caseId: string): Promise<CaseRecord | undefined> {
+  const [row] = await db.select(caseColumns).from(cases).where(and(eq(cases.teamId, teamId), eq(cases.id, caseId))).limit(1);
+  return row && toRecord(row as CaseSelection);
+}
+
+export async function findOrderCase(db: Database, teamId: string, orderId: string): Promise<CaseRecord | undefined> {
+  const [row] = await db
+    .select(caseColumns)
+    .from(cases)
+    .where(and(eq(cases.teamId, teamId), eq(cases.orderId, orderId), eq(cases.kind, 'order')))
+    .orderBy(desc(cases.openedAt))
+    .limit(1);
+  return row && toRecord(row as CaseSelection);
+}
+
+export async function listCasesByOrder(db: Database, teamId: string, orderId: string): Promise<CaseRecord[]> {
+  const rows = await db
+    .select(caseColumns)
+    .from(cases)
+    .where(and(eq(cases.teamId, teamId), eq(cases.orderId, orderId)))
+    .orderBy(desc(cases.updatedAt), desc(cases.id));
+  return rows.map((r) => toRecord(r as CaseSelection));
+}
+
+/** The buyer's cases (any marketplace) other than `excludeCaseId`, newest first. */
+export async function listCasesByBuyer(
+  db: Database,
+  teamId: string,
+  buyerKey: string,
+  excludeCaseId: string | null,
+  limit = 50,
+): Promise<CaseRecord[]> {
+  const rows = await db
+    .select(caseColumns)
+    .from(cases)
+    .where(and(eq(cases.teamId, teamId), eq(cases.buyerKey, buyerKey), excludeCaseId ? ne(cases.id, excludeCaseId) : undefined))
+    .orderBy(desc(cases.updatedAt), desc(cases.id))
+    .limit(limit);
+  return rows.map((r) => toRecord(r as CaseSelection));
+}
+
+/** The team's claim/return/chargeback cases linked to any of these buyer keys or order ids. */
+export async function listDisputeCases(
+  db: Database,
+  teamId: string,
+  filter: { buyerKey: string | null; orderIds: string[]; excludeOrderId: string | null },
+): Promise<Array<{ kind: CaseKind; orderId: string | null; ref: string; openedAt: Date }>> {
+  const conditions: SQL[] = [];
+  if (filter.buyerKey) conditions.push(eq(cases.buyerKey, filter.buyerKey));
+  if (filter.orderIds.length > 0) conditions.push(inArray(cases.orderId, filter.orderIds));
+  if (conditions.length === 0) return [];
+  return db
+    .select({ kind: cases.kind, orderId: cases.orderId, ref: cases.ref, openedAt: cases.openedAt })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.teamId, teamId),
+        inArray(cases.kind, ['claim', 'return', 'chargeback']),
+        or(...conditions),
+        filter.excludeOrderId ? sql`${cases.orderId} is distinct from ${filter.excludeOrderId}` : undefined,
+      ),
+    )
+    .orderBy(desc(cases.openedAt));
+}

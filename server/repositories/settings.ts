@@ -1,0 +1,22 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/open';
+import { settings } from '../db/schema';
+
+/** The team's raw settings document; services/settings.ts validates it. */
+export async function getSettingsDocument(db: Database, teamId: string): Promise<Record<string, unknown>> {
+  const [row] = await db.select({ data: settings.data }).from(settings).where(eq(settings.teamId, teamId)).limit(1);
+  return row?.data ?? {};
+}
+
+/** Merges `patch` into the team's settings document (top-level keys replace). */
+export async function mergeSettingsDocument(db: Database, teamId: string, patch: Record<string, unknown>): Promise<void> {
+  await db
+    .insert(settings)
+    .values({ teamId, data: patch })
+    .onConflictDoUpdate({ target: settings.teamId, set: { data: sql`${settings.data} || excluded.data`, updatedAt: new Date() } });
+}
+
+/** Every team with a settings row, for the retention sweep. */
+export async function listTeamSettings(db: Database): Promise<Array<{ teamId: string; data: Record<string, unknown> }>> {
+  return db.select({ teamId: settings.teamId, data: settings.data }).from(settings);
+}

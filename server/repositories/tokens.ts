@@ -1,0 +1,95 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Agent, ApiTokenInfo } from '../../utils/schemas/api';
+import type { Database } from '../db/open';
+import { agents, apiTokens, teams } from '../db/schema';
+import { toAgent } from './agents';
+
+type TokenInfo = z.infer<typeof ApiTokenInfo>;
+type TokenRow = typeof apiTokens.$inferSelect;
+
+/** Only this hash is stored; a database leak does not leak usable tokens. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** 256 random bits; the prefix makes a leaked token easy to recognise in logs and secret scanners. */
+export function generateToken(): string {
+  return `cs_${randomBytes(32).toString('base64url')}`;
+}
+
+function toInfo(row: TokenRow): TokenInfo {
+  return {
+    id: row.id,
+    agentId: row.agentId,
+    label: row.label,
+    createdAt: row.createdAt.toISOString(),
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  };
+}
+
+/** Stores the hash of `token` (a fresh random one unless given, as the demo seed does). */
+export async function insertToken(
+  db: Database,
+  input: { teamId: string; agentId: string; label: string; token?: string },
+): Promise<{ token: string; info: TokenInfo }> {
+  const token = input.token ?? generateToken();
+  const [row] = await db
+    .insert(apiTokens)
+    .values({ teamId: input.teamId, agentId: input.agentId, label: input.label, tokenHash: hashToken(token) })
+    .returning();
+  return { token, info: toInfo(row!) };
+}
+
+export async function tokenHashExists(db: Database, token: string): Promise<boolean> {
+  const [row] = await db.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(token))).limit(1);
+  return row !== undefined;
+}
+
+export interface Caller {
+  tokenId: string;
+  agent: Agent;
+  team: { id: string; name: string };
+}
+
+/** The caller behind a bearer token, or undefined when it is unknown or revoked. */
+export async function findCallerByToken(db: Database, token: string): Promise<Caller | undefined> {
+  const [row] = await db
+    .select({ token: apiTokens, agent: agents, team: { id: teams.id, name: teams.name } })
+    .from(apiTokens)
+    .innerJoin(agents, and(eq(agents.id, apiTokens.agentId), eq(agents.teamId, apiTokens.teamId)))
+    .innerJoin(teams, eq(teams.id, apiTokens.teamId))
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
+    .limit(1);
+  return row && { tokenId: row.token.id, agent: toAgent(row.agent), team: row.team };
+}
+
+/** Records use at most once a minute, so a busy agent does not write a row per request. */
+export async function touchToken(db: Database, tokenId: string, now = new Date()): Promise<void> {
+  const aMinuteAgo = new Date(now.getTime() - 60_000);
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiTokens.id, tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, aMinuteAgo))));
+}
+
+export async function listTokens(db: Database, teamId: string, agentId: string): Promise<TokenInfo[]> {
+  const rows = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.teamId, teamId), eq(apiTokens.agentId, agentId)))
+    .orderBy(desc(apiTokens.createdAt));
+  return rows.map(toInfo);
+}
+
+/** Revokes a token of the team; revoking twice keeps the first revocation time. */
+export async function revokeToken(db: Database, teamId: string, tokenId: string, now = new Date()): Promise<TokenInfo | undefined> {
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.teamId, teamId), eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)));
+  const [row] = await db.select().from(apiTokens).where(and(eq(apiTokens.teamId, teamId), eq(apiTokens.id, tokenId))).limit(1);
+  return row && toInfo(row);
+}

@@ -1,0 +1,64 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AddNoteBody, CaseEventList, CaseList, DecisionResult, NoteResult, PanelData, PanelRequest, RecordDecisionBody } from '../../utils/schemas/api';
+import { HttpError, notFound } from '../errors';
+import { callerOf } from '../plugins/auth';
+import { getCase, listCasesByOrder } from '../repositories/cases';
+import { listEventsByCase } from '../repositories/events';
+import { addNote, recordDecision } from '../services/case-writes';
+import { loadPanel } from '../services/panel';
+
+const IdempotencyHeaders = z.looseObject({ 'idempotency-key': z.string().optional() });
+
+/** The header and the body may both carry the key (the outbox sends both); they must agree. */
+function checkHeaderKey(headerKey: string | undefined, bodyKey: string): void {
+  if (headerKey !== undefined && headerKey !== bodyKey) {
+    throw new HttpError('validation_failed', 'The Idempotency-Key header and body.idempotencyKey differ.', 'headers.idempotency-key');
+  }
+}
+
+/** The panel, case lookups and the two idempotent writes (notes, decisions). */
+export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post('/v1/panel', { schema: { body: PanelRequest, response: { 200: PanelData } } }, async (request) =>
+    loadPanel(app.db, callerOf(request), request.body.context),
+  );
+
+  app.get(
+    '/v1/cases',
+    { schema: { querystring: z.strictObject({ orderId: z.string().trim().min(1).max(64) }), response: { 200: CaseList } } },
+    async (request) => ({ cases: await listCasesByOrder(app.db, callerOf(request).team.id, request.query.orderId) }),
+  );
+
+  app.get(
+    '/v1/cases/:id/events',
+    { schema: { params: z.strictObject({ id: z.uuid() }), response: { 200: CaseEventList } } },
+    async (request) => {
+      const teamId = callerOf(request).team.id;
+      const found = await getCase(app.db, teamId, request.params.id);
+      if (!found) throw notFound('Case');
+      return { events: await listEventsByCase(app.db, teamId, found.id) };
+    },
+  );
+
+  app.post(
+    '/v1/notes',
+    { schema: { headers: IdempotencyHeaders, body: AddNoteBody, response: { 200: NoteResult, 201: NoteResult } } },
+    async (request, reply) => {
+      checkHeaderKey(request.headers['idempotency-key'], request.body.idempotencyKey);
+      const outcome = await addNote(app.db, callerOf(request), request.body);
+      if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(outcome.replayed ? 200 : 201).send(outcome.result);
+    },
+  );
+
+  app.post(
+    '/v1/decisions',
+    { schema: { headers: IdempotencyHeaders, body: RecordDecisionBody, response: { 200: DecisionResult, 201: DecisionResult } } },
+    async (request, reply) => {
+      checkHeaderKey(request.headers['idempotency-key'], request.body.idempotencyKey);
+      const outcome = await recordDecision(app.db, callerOf(request), request.body);
+      if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(outcome.replayed ? 200 : 201).send(outcome.result);
+    },
+  );
+};

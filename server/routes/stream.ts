@@ -1,0 +1,43 @@
+import type { ServerResponse } from 'node:http';
+import type { FastifyPluginAsync } from 'fastify';
+import { callerOf } from '../plugins/auth';
+
+/**
+ * GET /v1/stream: server-sent events of the caller's team. The extension reads it with fetch (an
+ * EventSource cannot send the Bearer header). A comment line every `heartbeatMs` keeps proxies and
+ * the service worker from treating the connection as dead.
+ */
+export const streamRoutes: FastifyPluginAsync<{ heartbeatMs: number }> = async (app, opts) => {
+  const open = new Set<ServerResponse>();
+  // Open streams would keep close() waiting forever: end them first.
+  app.addHook('preClose', async () => {
+    for (const res of open) res.end();
+    open.clear();
+  });
+
+  app.get('/v1/stream', { schema: { hide: true } }, async (request, reply) => {
+    const teamId = callerOf(request).team.id;
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      // Headers set by hooks (CORS) live on the reply; a hijacked reply writes them itself.
+      ...(reply.getHeaders() as Record<string, string>),
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write('retry: 5000\n: connected\n\n');
+    open.add(res);
+    const unsubscribe = app.live.subscribe(teamId, (live) => {
+      res.write(`event: case-event\nid: ${live.event.id}\ndata: ${JSON.stringify(live)}\n\n`);
+    });
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), opts.heartbeatMs);
+    const cleanup = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      open.delete(res);
+    };
+    res.on('close', cleanup);
+  });
+};

@@ -1,0 +1,103 @@
+import { normalizeAddress, normalizeName, normalizePhone } from '../../utils/fraud/normalize';
+import type { CaseKind } from '../../utils/schemas/api';
+import type { PageContext } from '../../utils/schemas/page';
+import type { CaseKey } from '../repositories/cases';
+import type { OrderSnapshotInput } from '../repositories/orders';
+
+/**
+ * Turns what an adapter read from a portal page into the rows the backend keeps: the order snapshot
+ * with its matching keys, and the key of the case the page is about. Pure, so it is tested directly.
+ */
+
+/** Zalando shows a UUID order id and a digit order number; either identifies the order. */
+export function orderKeyOf(ctx: PageContext): string | undefined {
+  return ctx.orderId ?? ctx.orderNumber;
+}
+
+const nonEmpty = (s: string | undefined | null): string | null => (s && s.trim() !== '' ? s : null);
+
+export function buyerNameOf(ctx: PageContext): string | null {
+  return nonEmpty(ctx.buyer?.name) ?? nonEmpty(ctx.shipTo?.name);
+}
+
+export function buyerKeyOf(ctx: PageContext): string | null {
+  const name = buyerNameOf(ctx);
+  return name ? nonEmpty(normalizeName(name)) : null;
+}
+
+export function addressKeyOf(ctx: PageContext): string | null {
+  const shipTo = ctx.shipTo;
+  if (!shipTo || shipTo.lines.filter((l) => l.trim() !== '').length === 0) return null;
+  return nonEmpty(normalizeAddress(shipTo));
+}
+
+export function phoneKeyOf(ctx: PageContext): string | null {
+  const phone = ctx.shipTo?.phone ?? ctx.billTo?.phone;
+  return phone ? nonEmpty(normalizePhone(phone, ctx.shipTo?.country)) : null;
+}
+
+/** The order snapshot to upsert, or undefined when the page names no order. */
+export function orderSnapshotOf(ctx: PageContext): OrderSnapshotInput | undefined {
+  const orderId = orderKeyOf(ctx);
+  if (!orderId) return undefined;
+  const total = ctx.totals?.total;
+  // The recognition report is about the page, not the order; everything else is what the agent saw.
+  const { recognition: _recognition, ...seen } = ctx;
+  return {
+    portal: ctx.portal,
+    marketplace: ctx.marketplace?.code ?? null,
+    orderId,
+    buyerName: buyerNameOf(ctx),
+    buyerKey: buyerKeyOf(ctx),
+    addressKey: addressKeyOf(ctx),
+    phoneKey: phoneKeyOf(ctx),
+    country: ctx.shipTo?.country ?? null,
+    totalMinor: total?.amountMinor ?? null,
+    currency: total?.currency ?? null,
+    purchasedAt: ctx.purchasedAt ? new Date(ctx.purchasedAt) : null,
+    shipService: ctx.shippingService ?? null,
+    snapshot: seen as Record<string, unknown>,
+  };
+}
+
+/** The case a page is about: kind from the page kind, ref from the page's own id (else the order id). */
+export function caseKeyOf(ctx: PageContext): CaseKey | undefined {
+  const orderId = orderKeyOf(ctx) ?? null;
+  let kind: CaseKind;
+  let ref: string | null | undefined;
+  switch (ctx.pageKind) {
+    case 'order':
+      [kind, ref] = ['order', orderId];
+      break;
+    case 'claim':
+      [kind, ref] = ['claim', ctx.claim?.id ?? orderId];
+      break;
+    case 'chargeback':
+      [kind, ref] = ['chargeback', ctx.chargeback?.id ?? orderId];
+      break;
+    case 'return':
+      [kind, ref] = ['return', ctx.return?.id ?? orderId];
+      break;
+    case 'message':
+      [kind, ref] = ['message', ctx.message?.threadId ?? orderId];
+      break;
+    case 'refund':
+      [kind, ref] = ['refund', orderId];
+      break;
+    case 'order-list':
+    case 'unknown':
+      return undefined;
+  }
+  if (!ref) return undefined;
+  return { kind, portal: ctx.portal, marketplace: ctx.marketplace?.code ?? null, ref, orderId, buyerKey: buyerKeyOf(ctx) };
+}
+
+/**
+ * The portal of an order known only by its id (a note written before any page load): Amazon's ids
+ * have a fixed shape, Zalando's are UUIDs or long digit strings; anything else is the team's own shop.
+ */
+export function guessPortalOfOrderId(orderId: string): 'amazon' | 'zalando' | 'shop' {
+  if (/^(\d{3}|D01)-\d{7}-\d{7}$/.test(orderId)) return 'amazon';
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(orderId) || /^\d{12,20}$/.test(orderId)) return 'zalando';
+  return 'shop';
+}

@@ -1,0 +1,40 @@
+import type { Database } from '../db/open';
+import { redactOrdersBefore } from '../repositories/orders';
+import { listRetentionPolicies } from './settings';
+
+const DAY_MS = 86_400_000;
+
+export interface RetentionReport {
+  teams: number;
+  redactedOrders: number;
+}
+
+/**
+ * Blanks buyers' names, addresses, phone keys and page snapshots on orders older than each team's
+ * `retentionDays` (by purchase date, or first sight when the page showed none). Teams without the
+ * setting keep their data. Safe to run any time; main.ts runs it hourly.
+ */
+export async function applyRetention(db: Database, now = new Date()): Promise<RetentionReport> {
+  const policies = await listRetentionPolicies(db);
+  let redactedOrders = 0;
+  for (const policy of policies) {
+    const cutoff = new Date(now.getTime() - policy.retentionDays * DAY_MS);
+    redactedOrders += await redactOrdersBefore(db, policy.teamId, cutoff, now);
+  }
+  return { teams: policies.length, redactedOrders };
+}
+
+/** Runs applyRetention now and then every `intervalMs` (hourly); returns a function that stops it. */
+export function scheduleRetention(db: Database, onResult: (result: RetentionReport | Error) => void, intervalMs = 3_600_000): () => void {
+  let running: Promise<void> | undefined;
+  const run = () => {
+    // Never two sweeps at once: a slow sweep simply skips the next tick.
+    running ??= applyRetention(db)
+      .then(onResult, (err: unknown) => onResult(err instanceof Error ? err : new Error(String(err))))
+      .finally(() => (running = undefined));
+  };
+  run();
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

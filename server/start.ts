@@ -1,0 +1,62 @@
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app';
+import { openDatabase, type DatabaseKind } from './db/open';
+import { scheduleRetention } from './services/retention';
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  /** PGlite's data directory when no databaseUrl is given (default ./data). */
+  dataDir?: string;
+  databaseUrl?: string;
+  demo?: boolean;
+  logLevel?: string;
+  rateLimitPerMinute?: number;
+}
+
+export interface RunningServer {
+  /** The real bound URL, e.g. http://127.0.0.1:53121 when port 0 was asked for. */
+  url: string;
+  database: DatabaseKind;
+  close(): Promise<void>;
+}
+
+/** Opens the database (migrating it), builds the app, listens, and starts the hourly retention sweep. */
+export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
+  const handle = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.databaseUrl ? undefined : (opts.dataDir ?? './data') });
+  let app;
+  try {
+    app = await buildApp({
+      db: handle.db,
+      demo: opts.demo ?? false,
+      logger: opts.logLevel !== undefined && opts.logLevel !== 'silent' ? { level: opts.logLevel } : false,
+      rateLimitPerMinute: opts.rateLimitPerMinute,
+    });
+    await app.listen({ port: opts.port ?? 8787, host: opts.host ?? '127.0.0.1' });
+  } catch (err) {
+    await app?.close().catch(() => {});
+    await handle.close();
+    throw err;
+  }
+  const log = app.log;
+  const stopRetention = scheduleRetention(handle.db, (result) => {
+    if (result instanceof Error) log.error({ err: result }, 'retention sweep failed');
+    else if (result.redactedOrders > 0) log.info(result, 'retention sweep blanked personal data');
+  });
+  let closing: Promise<void> | undefined;
+  return {
+    url: urlOf(app.server.address() as AddressInfo),
+    database: handle.kind,
+    close: () =>
+      (closing ??= (async () => {
+        stopRetention();
+        await app.close();
+        await handle.close();
+      })()),
+  };
+}
+
+function urlOf(address: AddressInfo): string {
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
