@@ -1,0 +1,120 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { PanelData } from '@/utils/schemas/api';
+import type { PageContext } from '@/utils/schemas/page';
+import { openCasesideDb } from './db';
+import { BackgroundService } from './service';
+
+const AGENT = { id: '7d4c3a58-0f6e-4b8a-9d1c-2e3f4a5b6c7d', name: 'Alex Agent', role: 'agent' as const };
+const ME = { agent: { ...AGENT, teamId: '1d4c3a58-0f6e-4b8a-9d1c-2e3f4a5b6c7d', createdAt: '2026-01-01T00:00:00.000Z' }, team: { id: '1d4c3a58-0f6e-4b8a-9d1c-2e3f4a5b6c7d', name: 'Demo Team' } };
+const CONTEXT: PageContext = {
+  portal: 'amazon',
+  pageKind: 'order',
+  url: 'https://sellercentral.amazon.de/orders-v3/order/302-1234567-1234567',
+  orderId: '302-1234567-1234567',
+  items: [],
+  recognition: { status: 'full', missing: [] },
+};
+const PANEL: PanelData = { case: null, history: [], buyerCases: [], fraud: null, sla: null, templates: [], agent: AGENT, serverTime: '2026-11-22T10:00:00.000Z' };
+
+type Handler = (url: string, init: RequestInit) => Response | Promise<Response>;
+let dbn = 0;
+
+describe('BackgroundService', () => {
+  let backendUp: boolean;
+  let requests: { url: string; method: string; auth: string | null; body: unknown; key: string | null }[];
+  let handler: Handler;
+  let service: BackgroundService;
+
+  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+  beforeEach(async () => {
+    backendUp = true;
+    requests = [];
+    handler = (url) => {
+      if (url.endsWith('/v1/me')) return json(200, ME);
+      if (url.endsWith('/v1/panel')) return json(200, PANEL);
+      return json(201, {});
+    };
+    const fetchImpl = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+      const headers = new Headers(init.headers);
+      requests.push({ url: String(input), method: init.method ?? 'GET', auth: headers.get('Authorization'), body: init.body ? JSON.parse(String(init.body)) : undefined, key: headers.get('Idempotency-Key') });
+      if (!backendUp) throw new TypeError('Failed to fetch');
+      return handler(String(input), init);
+    }) as typeof fetch;
+    let n = 0;
+    service = new BackgroundService({ db: await openCasesideDb(`svc-${dbn++}`), fetchImpl, newKey: () => `key-${String(++n).padStart(4, '0')}` });
+    service.live.start = () => {}; // no event stream in these tests
+  });
+
+  it('signs in only when the backend accepts the token, and keeps the token out of the status', async () => {
+    handler = () => json(401, { error: { code: 'unauthorized', message: 'bad token' } });
+    const refused = await service.handleExtensionPage({ type: 'auth:signIn', backendUrl: 'http://127.0.0.1:8787', token: 'wrong' });
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('token') } });
+    expect(await service.credentials()).toBeNull();
+
+    handler = () => json(200, ME);
+    const ok = await service.handleExtensionPage({ type: 'auth:signIn', backendUrl: 'http://127.0.0.1:8787/', token: 'demo-agent-token' });
+    expect(ok).toMatchObject({ ok: true, data: { agent: { name: 'Alex Agent' } } });
+    expect(requests.at(-1)).toMatchObject({ url: 'http://127.0.0.1:8787/v1/me', auth: 'Bearer demo-agent-token' });
+    const status = await service.status();
+    expect(status).toMatchObject({ signedIn: true, agentName: 'Alex Agent', backendUrl: 'http://127.0.0.1:8787' });
+    expect(JSON.stringify(status)).not.toContain('demo-agent-token');
+  });
+
+  it('explains an unreachable backend at sign-in', async () => {
+    backendUp = false;
+    const res = await service.handleExtensionPage({ type: 'auth:signIn', backendUrl: 'http://127.0.0.1:9', token: 't' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'offline', message: expect.stringContaining('No Caseside backend answers') } });
+  });
+
+  it('answers signed_out before sign-in, without calling anyone', async () => {
+    expect(await service.handleContent({ type: 'panel:load', context: CONTEXT })).toMatchObject({ ok: false, error: { code: 'signed_out' } });
+    expect(requests).toEqual([]);
+  });
+
+  it('serves a page seen before from the cache when the backend is away', async () => {
+    await service.signIn('http://127.0.0.1:8787', 'tok');
+    expect(await service.handleContent({ type: 'panel:load', context: CONTEXT })).toMatchObject({ ok: true, data: { fromCache: false } });
+    backendUp = false;
+    const offline = await service.handleContent({ type: 'panel:load', context: CONTEXT });
+    expect(offline).toMatchObject({ ok: true, data: { fromCache: true } });
+    expect((await service.status()).online).toBe(false);
+    const other = await service.handleContent({ type: 'panel:load', context: { ...CONTEXT, orderId: '302-0000000-0000000' } });
+    expect(other).toMatchObject({ ok: false, error: { code: 'offline' } });
+  });
+
+  it('queues flags made while the backend is down and replays them once, in order, with their keys', async () => {
+    await service.signIn('http://127.0.0.1:8787', 'tok');
+    backendUp = false;
+    for (const decision of ['hold', 'release', 'fraud'] as const) {
+      const res = await service.handleContent({ type: 'decision:record', orderId: CONTEXT.orderId!, decision, reason: '' });
+      expect(res).toMatchObject({ ok: true, data: { queued: true } });
+    }
+    await service.handleContent({ type: 'note:add', orderId: CONTEXT.orderId!, text: 'called the carrier' });
+    expect(await service.status()).toMatchObject({ pending: 4, online: false });
+    const cached = await service.handleContent({ type: 'panel:cached', context: CONTEXT });
+    expect(cached.ok).toBe(true);
+
+    backendUp = true;
+    requests = [];
+    await service.outbox.flush({ force: true });
+    const writes = requests.filter((r) => r.method === 'POST');
+    expect(writes.map((r) => [r.url.replace('http://127.0.0.1:8787', ''), r.key])).toEqual([
+      ['/v1/decisions', 'key-0001'],
+      ['/v1/decisions', 'key-0002'],
+      ['/v1/decisions', 'key-0003'],
+      ['/v1/notes', 'key-0004'],
+    ]);
+    expect(writes[0]!.body).toMatchObject({ orderId: CONTEXT.orderId, decision: 'hold', idempotencyKey: 'key-0001' });
+    expect(await service.status()).toMatchObject({ pending: 0, online: true });
+  });
+
+  it('signing out forgets the token and the cached panels', async () => {
+    await service.signIn('http://127.0.0.1:8787', 'tok');
+    await service.handleContent({ type: 'panel:load', context: CONTEXT });
+    await service.handleExtensionPage({ type: 'auth:signOut' });
+    expect(await service.credentials()).toBeNull();
+    expect(await service.cachedPanel(CONTEXT)).toBeNull();
+  });
+});
