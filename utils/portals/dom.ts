@@ -9,6 +9,20 @@ export function textOf(el: Element | null | undefined): string | undefined {
   return text ? text : undefined;
 }
 
+/** The text nodes under an element, trimmed, one entry each (keeps visual lines apart). */
+export function textLines(el: Node): string[] {
+  const lines: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) {
+      const text = node.textContent?.replace(/\s+/g, ' ').trim();
+      if (text) lines.push(text);
+    }
+    node.childNodes.forEach(walk);
+  };
+  walk(el);
+  return lines;
+}
+
 /** First element matching any of the selectors, in order of preference. */
 export function queryFirst(root: ParentNode, selectors: readonly string[]): Element | null {
   for (const selector of selectors) {

@@ -1,7 +1,7 @@
 import { parseMoney } from '../../parse/money';
 import { parsePortalDate } from '../../parse/dates';
 import type { Marketplace, Money, OrderItem } from '../../schemas';
-import { MissingFields, safely, textFirst, textOf, valueByLabel } from '../dom';
+import { MissingFields, safely, textFirst, textLines, textOf, valueByLabel } from '../dom';
 import { amazonMarketplaceFor } from './marketplaces';
 import { isAmazonOrderId } from './pages';
 import { LABELS } from './selectors';
@@ -66,15 +66,19 @@ export function orderIdFromUrl(url: URL): string | undefined {
 export function readItemRow(reader: AmazonPageReader, row: Element, columns: { quantity?: number; unitPrice?: number }): OrderItem | undefined {
   const cells = Array.from(row.querySelectorAll(':scope > td'));
   if (cells.length === 0) return undefined;
-  const rowText = textOf(row) ?? '';
+  // Line by line: `<div>SKU: X</div><div>Order Item ID: ...</div>` has no space between the lines.
+  const rowText = textLines(row).join('\n');
   const asin = /ASIN\s*[:：]\s*([A-Z0-9]{10})/.exec(rowText)?.[1];
-  const sku = /SKU\s*[:：]\s*([^\s]+)/.exec(rowText)?.[1];
+  const sku = /SKU\s*[:：]\s*(\S+)/.exec(rowText)?.[1];
   if (!asin && !sku) return undefined;
   const productCell = cells.find((c) => /ASIN|SKU/.test(c.textContent ?? ''));
-  const title = textOf(productCell?.querySelector('a, .product-name, [data-test-id="product-name"]'));
+  const title =
+    textOf(productCell?.querySelector('a, .product-name, [data-test-id="product-name"]')) ??
+    textOf(productCell)?.split(/ASIN|SKU/)[0]?.trim() ??
+    undefined;
   const quantityText = columns.quantity !== undefined ? textOf(cells[columns.quantity]) : cells.map((c) => textOf(c)).find((t) => t && /^\d+$/.test(t));
   const quantity = Number(/\d+/.exec(quantityText ?? '')?.[0] ?? NaN);
-  const priceText = columns.unitPrice !== undefined ? textOf(cells[columns.unitPrice]) : cells.map((c) => textOf(c)).find((t) => t && reader.money(t) && !/ASIN|SKU/.test(t));
+  const priceText = columns.unitPrice !== undefined ? textOf(cells[columns.unitPrice]) : cells.map((c) => textOf(c)).find((t) => t && !/^\d+$/.test(t) && !/ASIN|SKU/.test(t) && reader.money(t));
   const status = textOf(row.querySelector('[data-test-id="item-status-label"]'));
   return {
     ...(title ? { title } : {}),
