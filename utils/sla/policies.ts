@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import { SlaPolicySet, type SlaPolicy, type TeamCalendar } from '../schemas/sla';
+import { isValidTimeZone, minutesOfDay } from './zoned';
+
+/** Monday to Friday, 09:00-17:00 in Berlin; a team edits this in its settings. */
+export const DEFAULT_CALENDAR: TeamCalendar = {
+  timeZone: 'Europe/Berlin',
+  workingHours: {
+    mon: [{ start: '09:00', end: '17:00' }],
+    tue: [{ start: '09:00', end: '17:00' }],
+    wed: [{ start: '09:00', end: '17:00' }],
+    thu: [{ start: '09:00', end: '17:00' }],
+    fri: [{ start: '09:00', end: '17:00' }],
+  },
+  holidays: [],
+};
+
+const hours = (amount: number) => ({ amount, unit: 'hours' as const });
+const days = (amount: number) => ({ amount, unit: 'days' as const });
+const policy = (label: string, p: Omit<SlaPolicy, 'label' | 'warningFraction' | 'notifyLeadMinutes'>, notifyLeadMinutes: number): SlaPolicy => ({
+  label,
+  warningFraction: 0.25,
+  notifyLeadMinutes,
+  ...p,
+});
+
+/** The deadlines of shared/portal-reference.md, version 1. Every number here is a team setting. */
+export const DEFAULT_POLICIES: SlaPolicySet = {
+  version: 1,
+  calendar: DEFAULT_CALENDAR,
+  policies: {
+    // Weekends and holidays included; "no response needed" removes the message from the metric.
+    amazon_buyer_message: policy('Buyer message reply', { clock: 'calendar', duration: hours(24) }, 120),
+    // Amazon's own pages say 48 h in some places and 72 h in others: the shorter is the safe default.
+    amazon_atoz_info_request: policy('A-to-z information request', { clock: 'calendar', duration: hours(48) }, 240),
+    amazon_atoz_appeal: policy('A-to-z appeal', { clock: 'calendar', duration: days(30) }, 3 * 24 * 60),
+    amazon_chargeback: policy('Chargeback response', { clock: 'calendar', duration: days(7) }, 24 * 60),
+    amazon_return_authorization: policy('Return authorization', { clock: 'calendar', duration: hours(24) }, 120),
+    amazon_refund_after_return: policy('Refund after return received', { clock: 'business', duration: days(2) }, 240),
+    amazon_mfn_shipment: policy('Ship by', { clock: 'shipBy' }, 240),
+    zalando_customer_care: policy('Customer Care reply', { clock: 'calendar', duration: hours(24) }, 120),
+    zalando_order_export: policy('Order export', { clock: 'calendar', duration: hours(3) }, 30),
+    // Network rules; processors often give less, so teams shorten these.
+    card_dispute: policy(
+      'Card dispute response',
+      { clock: 'calendar', duration: days(30), byCardNetwork: { visa: days(30), mastercard: days(45), amex: days(20), discover: days(30) } },
+      3 * 24 * 60,
+    ),
+  },
+};
+
+export type PolicyError = { path: string; message: string };
+export type PolicyValidation = { ok: true; policySet: SlaPolicySet } | { ok: false; errors: PolicyError[] };
+
+function describeIssue(issue: z.core.$ZodIssue): PolicyError {
+  const path = issue.path.map(String).join('.');
+  const where = path === '' ? 'policy set' : path;
+  if (issue.code === 'unrecognized_keys') return { path, message: `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` };
+  if (issue.code === 'invalid_type' && issue.input === undefined) return { path, message: `${where} is required (${issue.expected})` };
+  return { path, message: `${where}: ${issue.message}` };
+}
+
+/** Checks a policy set a lead edited; never throws. Messages name the field and the problem. */
+export function validatePolicySet(json: unknown): PolicyValidation {
+  const parsed = SlaPolicySet.safeParse(json, { reportInput: true });
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(describeIssue) };
+  const set = parsed.data;
+  const errors: PolicyError[] = [];
+  const { calendar } = set;
+  if (!isValidTimeZone(calendar.timeZone)) errors.push({ path: 'calendar.timeZone', message: `calendar.timeZone "${calendar.timeZone}" is not a known IANA time zone` });
+  let workingMinutes = 0;
+  for (const [day, intervals] of Object.entries(calendar.workingHours)) {
+    (intervals ?? []).forEach((interval, i) => {
+      const start = minutesOfDay(interval.start);
+      const end = minutesOfDay(interval.end);
+      if (end <= start) {
+        errors.push({ path: `calendar.workingHours.${day}.${i}`, message: `calendar.workingHours.${day}.${i}: end (${interval.end}) must be after start (${interval.start})` });
+      }
+      workingMinutes += Math.max(0, end - start);
+    });
+  }
+  calendar.holidays.forEach((date, i) => {
+    if (Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
+      errors.push({ path: `calendar.holidays.${i}`, message: `calendar.holidays.${i}: "${date}" is not a real date` });
+    }
+  });
+  for (const [kind, p] of Object.entries(set.policies)) {
+    const at = `policies.${kind}`;
+    if (p.clock !== 'shipBy' && !p.duration) errors.push({ path: `${at}.duration`, message: `${at}.duration is required for a ${p.clock} clock` });
+    if (p.clock === 'shipBy' && p.duration) errors.push({ path: `${at}.duration`, message: `${at}.duration must be left out: a shipBy clock runs to the order's ship-by date` });
+    if (p.clock === 'business') {
+      if (workingMinutes === 0) errors.push({ path: `${at}.clock`, message: `${at} uses business time but calendar.workingHours has no working hours` });
+      const durations = [p.duration, ...Object.values(p.byCardNetwork ?? {})];
+      if (durations.some((d) => d && d.unit === 'days' && !Number.isInteger(d.amount))) {
+        errors.push({ path: `${at}.duration`, message: `${at}: business days must be whole numbers` });
+      }
+    }
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, policySet: set };
+}
+
+/**
+ * Whether an open case's clock is recomputed under a new policy version. Leads choose: changes apply to
+ * new cases only (the promise made to the buyer stands) or to open cases too.
+ */
+export function shouldRecompute(openCase: { policyVersion: number }, newVersion: number, opts: { applyToOpenCases: boolean }): boolean {
+  return opts.applyToOpenCases && newVersion > openCase.policyVersion;
+}
