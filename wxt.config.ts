@@ -9,10 +9,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
-    // Least privilege: the portals only. The team backend's origin is requested at sign-in as an
-    // optional host permission, so no <all_urls> is ever granted.
+    // Least privilege: the portals only, never <all_urls>. The team backend needs no host permission:
+    // the service worker calls it with CORS (the backend allows chrome-extension:// origins).
     host_permissions: [...PORTAL_MATCHES],
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Caseside' },
   },
 });
