@@ -1,18 +1,23 @@
 import type { PortalAdapter } from '@/utils/portals/types';
-import type { PageContext } from '@/utils/schemas/page';
+import type { PageContext, PageKind } from '@/utils/schemas/page';
 import { recordRef } from '@/utils/panel-key';
 
 /**
  * Follows what the portal shows: the page kind after every History API or hash navigation, and the
- * content that renders after load behind a spinner. Calls `onPage` with a fresh, schema-checked context
- * whenever the page's record or readiness changes, and `onPage(null)` when the page stops being a work
- * page. The DOM is read only when something changed, and at most once per animation frame.
+ * content that renders after load behind a spinner. Calls `onPage` whenever the page's record or what
+ * could be read of it changes, and `onPage(null)` when the page stops being a work page. The DOM is read
+ * only when something changed, and at most once per animation frame.
  */
 export interface PageWatcherOptions {
   adapter: PortalAdapter;
   onPage: (page: WatchedPage | null) => void;
-  /** After this long without the content rendering, extract what is there (the degraded state). */
+  /** After this long without the content rendering, read what is there (the degraded state). */
   readyTimeoutMs?: number;
+  /**
+   * A loaded page whose DOM has been quiet this long will not render the expected hooks any more (a
+   * redesign): read what is there instead of waiting for the full timeout.
+   */
+  quietMs?: number;
   /** How long after the last DOM change to re-read a page already shown (late fields). */
   settleMs?: number;
   win?: Window;
@@ -26,69 +31,81 @@ export interface WatchedPage {
 
 export interface PageWatcher {
   /** Re-evaluate now (after a navigation event). */
-  check(): void;
-  stop(): void;
+  check: () => void;
+  stop: () => void;
 }
 
 export function watchPage(opts: PageWatcherOptions): PageWatcher {
   const win = opts.win ?? window;
   const doc = win.document;
   const readyTimeoutMs = opts.readyTimeoutMs ?? 8_000;
+  const quietMs = opts.quietMs ?? 1_200;
   const settleMs = opts.settleMs ?? 400;
 
   let lastSignature = '';
-  let waitingSince = 0;
+  /** The URL whose content is awaited, and since when. */
+  let waitingFor: { url: string; since: number } | null = null;
+  /** URLs read in the degraded state: they are not awaited again until the URL changes. */
+  let settledUrl = '';
   let frame = 0;
+  let stopped = false;
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let timeoutTimer: ReturnType<typeof setTimeout> | undefined;
-  let stopped = false;
+  let quietTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const emit = (signature: string, page: WatchedPage | null) => {
+    if (signature === lastSignature) return;
+    lastSignature = signature;
+    opts.onPage(page);
+  };
+
+  const stopWaiting = () => {
+    waitingFor = null;
+    clearTimeout(timeoutTimer);
+    clearTimeout(quietTimer);
+  };
+
+  const armQuietTimer = () => {
+    clearTimeout(quietTimer);
+    quietTimer = setTimeout(() => {
+      if (!waitingFor) return;
+      if (doc.readyState === 'complete') evaluate(true);
+      else armQuietTimer();
+    }, quietMs);
+  };
 
   const evaluate = (force: boolean) => {
     frame = 0;
     if (stopped) return;
     const url = new URL(win.location.href);
-    let kind;
+    const urlKey = url.href;
+    let kind: PageKind;
     try {
       kind = opts.adapter.classify(url, doc);
     } catch {
-      kind = 'unknown' as const;
+      kind = 'unknown';
     }
     if (kind === 'unknown') {
-      waitingSince = 0;
-      if (lastSignature !== 'none') {
-        lastSignature = 'none';
-        opts.onPage(null);
-      }
+      stopWaiting();
+      emit('none', null);
       return;
     }
-    const ready = safeReady(opts.adapter, kind, doc);
-    if (!ready) {
-      if (!waitingSince) {
-        waitingSince = Date.now();
+    if (!isReady(opts.adapter, kind, doc) && !force && settledUrl !== urlKey) {
+      if (waitingFor?.url !== urlKey) {
+        waitingFor = { url: urlKey, since: Date.now() };
         clearTimeout(timeoutTimer);
         timeoutTimer = setTimeout(() => evaluate(true), readyTimeoutMs);
+        armQuietTimer();
       }
-      const timedOut = Date.now() - waitingSince >= readyTimeoutMs;
-      if (!timedOut && !force) {
-        // Tell the panel which page is coming (loading state) as soon as the URL says so.
-        const pending = `${url.pathname}${url.search}${url.hash}|waiting`;
-        if (pending !== lastSignature) {
-          lastSignature = pending;
-          opts.onPage({ context: loadingContext(opts.adapter, url, kind, doc), loading: true });
-        }
-        return;
-      }
+      // Tell the panel which page is coming (loading state) as soon as the URL says so.
+      emit(`${urlKey}|loading`, { context: loadingContext(opts.adapter, url, kind, doc), loading: true });
+      return;
     }
+    if (waitingFor || force) settledUrl = urlKey;
+    stopWaiting();
     const context = opts.adapter.extract(url, doc);
-    const signature = `${url.pathname}${url.search}${url.hash}|${recordRef(context) ?? ''}|${context.recognition.status}|${context.recognition.missing.length}|${context.items.length}|${context.buyer?.name ?? ''}`;
-    if (ready) {
-      waitingSince = 0;
-      clearTimeout(timeoutTimer);
-    }
-    if (signature !== lastSignature) {
-      lastSignature = signature;
-      opts.onPage({ context, loading: false });
-    }
+    const signature = [urlKey, recordRef(context) ?? '', context.recognition.status, context.recognition.missing.length, context.items.length, context.buyer?.name ?? ''].join('|');
+    emit(signature, { context, loading: false });
   };
 
   const schedule = () => {
@@ -96,8 +113,9 @@ export function watchPage(opts: PageWatcherOptions): PageWatcher {
   };
 
   const observer = new MutationObserver(() => {
-    if (waitingSince || lastSignature === '') {
+    if (waitingFor || lastSignature === '') {
       schedule();
+      armQuietTimer();
       return;
     }
     // Already shown: re-read once the page settles, to pick up fields that render late.
@@ -116,13 +134,13 @@ export function watchPage(opts: PageWatcherOptions): PageWatcher {
       stopped = true;
       observer.disconnect();
       clearTimeout(settleTimer);
-      clearTimeout(timeoutTimer);
+      stopWaiting();
       if (frame) win.cancelAnimationFrame(frame);
     },
   };
 }
 
-function safeReady(adapter: PortalAdapter, kind: Parameters<PortalAdapter['isContentReady']>[0], doc: Document): boolean {
+function isReady(adapter: PortalAdapter, kind: PageKind, doc: Document): boolean {
   try {
     return adapter.isContentReady(kind, doc);
   } catch {
@@ -130,8 +148,8 @@ function safeReady(adapter: PortalAdapter, kind: Parameters<PortalAdapter['isCon
   }
 }
 
-/** While the content renders: the page kind and what the URL alone tells (the order id), marked loading. */
-function loadingContext(adapter: PortalAdapter, url: URL, kind: PageContext['pageKind'], doc: Document): PageContext {
+/** While the content renders: the page kind and what the URL alone tells (the order id). */
+function loadingContext(adapter: PortalAdapter, url: URL, kind: PageKind, doc: Document): PageContext {
   const fromUrl = adapter.extract(url, doc.implementation.createHTMLDocument(''));
   return { ...fromUrl, pageKind: kind };
 }
