@@ -4,3 +4,4 @@ export * from './fraud';
 export * from './sla';
 export * from './templates';
 export * from './api';
+export * from './disputes';

@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { Instant, Language, Money } from './common';
+import { CardNetwork } from './sla';
+
+/**
+ * Disputes: Amazon chargebacks, A-to-z claims and card disputes on the team's own shop.
+ * utils/disputes/ implements the engine (reason mapping, evidence checklist, recommendation, defence).
+ * Deadlines come from the SLA engine (utils/sla/); a dispute only stores the one it was given.
+ * CardNetwork lives in ./sla (the SLA policies key response windows by it); it is not redefined here.
+ */
+export const DisputeKind = z.enum(['amazon_chargeback', 'amazon_atoz', 'card_dispute']);
+export type DisputeKind = z.infer<typeof DisputeKind>;
+
+export const DisputeStatus = z.enum(['open', 'responded', 'won', 'lost', 'refunded', 'accepted']);
+export type DisputeStatus = z.infer<typeof DisputeStatus>;
+
+/** The normalised reason: card codes and marketplace reason texts in any language map to one of these. */
+export const DisputeReason = z.enum([
+  'not_received',
+  'not_as_described',
+  'credit_not_processed',
+  'fraud_card_absent',
+  'authorization',
+  'processing_error',
+  'duplicate',
+  'cancelled_recurring',
+  'other',
+]);
+export type DisputeReason = z.infer<typeof DisputeReason>;
+
+/** Keys are snake_case so teams can add their own items next to the standard ones. */
+export const EvidenceKey = z.string().regex(/^[a-z][a-z0-9_]*$/, 'evidence keys are snake_case');
+
+export const EvidenceStatus = z.enum(['present', 'missing', 'not_applicable']);
+export type EvidenceStatus = z.infer<typeof EvidenceStatus>;
+
+/** Where a present item came from: the portal page, the team's case history, an agent, or an uploaded file. */
+export const EvidenceSource = z.enum(['page', 'history', 'agent', 'attachment']);
+export type EvidenceSource = z.infer<typeof EvidenceSource>;
+
+export const EvidenceItem = z.strictObject({
+  key: EvidenceKey,
+  label: z.string().min(1).max(200),
+  status: EvidenceStatus,
+  /** Required items weigh more in the recommendation and are named when missing. */
+  required: z.boolean(),
+  /** Set when present. */
+  source: EvidenceSource.optional(),
+  /** Plain text, never markup: what the evidence says ("Delivered 2026-11-12 to the shipping address"). */
+  value: z.string().max(4000).optional(),
+  attachmentId: z.string().max(200).optional(),
+  /** Plain text: what to collect when missing, or why an item does not count. */
+  hint: z.string().max(1000).optional(),
+  /** Shown to the team, never copied into a defence (e.g. internal case notes). */
+  internal: z.boolean().optional(),
+});
+export type EvidenceItem = z.infer<typeof EvidenceItem>;
+
+export const DisputeOutcome = z.strictObject({
+  decidedAt: Instant,
+  /** What came back to the team (a partial win is possible). */
+  recovered: Money.optional(),
+  note: z.string().max(2000).optional(),
+});
+export type DisputeOutcome = z.infer<typeof DisputeOutcome>;
+
+export const Dispute = z.strictObject({
+  /** The portal's id: chargeback id, A-to-z claim id, or the processor's dispute id. */
+  id: z.string().min(1).max(200),
+  kind: DisputeKind,
+  orderId: z.string().min(1).max(64),
+  network: CardNetwork.optional(),
+  /** The raw code as shown (13.1, 4853, C08, UA02). */
+  reasonCode: z.string().max(40).optional(),
+  /** The raw reason text as shown, in the portal's language. */
+  reasonText: z.string().max(500).optional(),
+  reason: DisputeReason,
+  amount: Money,
+  filedAt: Instant,
+  /** From the SLA engine; the disputes engine never computes it. */
+  deadline: Instant,
+  status: DisputeStatus,
+  evidence: z.array(EvidenceItem).default([]),
+  respondedAt: Instant.optional(),
+  outcome: DisputeOutcome.optional(),
+});
+export type Dispute = z.infer<typeof Dispute>;
+
+/** The Compelling Evidence 3.0 data elements (Visa 10.4). */
+export const Ce3Field = z.enum(['ipAddress', 'deviceId', 'shippingAddress', 'accountId']);
+export type Ce3Field = z.infer<typeof Ce3Field>;
+
+/** One card payment as the shop's payment records know it. */
+export const CardTransaction = z.strictObject({
+  id: z.string().min(1).max(200),
+  /** When the payment was made (settled). */
+  at: Instant,
+  /** A stable, non-PAN card reference from the processor; prior transactions must be on the same card. */
+  cardFingerprint: z.string().max(200).optional(),
+  ipAddress: z.string().max(100).optional(),
+  deviceId: z.string().max(200).optional(),
+  shippingAddress: z.string().max(500).optional(),
+  accountId: z.string().max(200).optional(),
+  amount: Money.optional(),
+  orderId: z.string().max(64).optional(),
+  description: z.string().max(500).optional(),
+});
+export type CardTransaction = z.infer<typeof CardTransaction>;
+
+/** An earlier payment offered for CE 3.0: it only counts when never disputed and never reported as fraud. */
+export const PriorTransaction = CardTransaction.extend({
+  disputed: z.boolean(),
+  fraudReported: z.boolean().optional(),
+});
+export type PriorTransaction = z.infer<typeof PriorTransaction>;
+
+/** The placeholders a defence template may use; anything else is rejected when a template is saved. */
+export const DEFENCE_PLACEHOLDERS = [
+  'sellerName',
+  'orderId',
+  'disputeId',
+  'reasonLabel',
+  'reasonCode',
+  'amount',
+  'filedAt',
+  'purchasedAt',
+  'itemTitles',
+  'shippingAddress',
+  'carrier',
+  'trackingNumber',
+  'shippedAt',
+  'deliveredAt',
+  'messageCount',
+  'lastBuyerMessageAt',
+  'refundAmount',
+  'refundedAt',
+  'returnReceivedAt',
+  'ce3Summary',
+] as const;
+export const DefencePlaceholder = z.enum(DEFENCE_PLACEHOLDERS);
+export type DefencePlaceholder = z.infer<typeof DefencePlaceholder>;
+
+const PLACEHOLDER_RE = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+/**
+ * The reason-specific argument of a defence, editable by a lead. `argument` is plain text with
+ * `{{placeholders}}`; a line whose placeholder has no value is left out of the defence, so a template
+ * can name every kind of evidence and the defence only claims what the case has.
+ */
+export const DefenceTemplate = z
+  .strictObject({
+    reason: DisputeReason,
+    language: Language,
+    title: z.string().min(1).max(200),
+    argument: z.string().min(1).max(8000),
+    version: z.number().int().positive().optional(),
+  })
+  .superRefine((t, ctx) => {
+    for (const match of t.argument.matchAll(PLACEHOLDER_RE)) {
+      const name = match[1] ?? '';
+      if (!(DEFENCE_PLACEHOLDERS as readonly string[]).includes(name)) {
+        ctx.addIssue({ code: 'custom', path: ['argument'], message: `unknown placeholder {{${name}}}` });
+      }
+    }
+  });
+export type DefenceTemplate = z.infer<typeof DefenceTemplate>;
+
+export const DefenceSection = z.strictObject({ title: z.string(), body: z.string() });
+export type DefenceSection = z.infer<typeof DefenceSection>;
+
+export const Defence = z.strictObject({
+  /** Plain text for portals that take only text (A-to-z), within the requested length. */
+  text: z.string(),
+  /** The full defence, untruncated (the PDF is drawn from these). */
+  sections: z.array(DefenceSection),
+  truncated: z.boolean(),
+  /** Plain sentences for the agent: a template fell back to English, a placeholder had no value ... */
+  warnings: z.array(z.string()),
+});
+export type Defence = z.infer<typeof Defence>;
+
+export const DisputeAction = z.enum(['fight', 'refund', 'accept']);
+export type DisputeAction = z.infer<typeof DisputeAction>;
+
+export const DisputeRecommendation = z.strictObject({
+  action: DisputeAction,
+  /** 0..1: how sure the engine is; the reasons say why. */
+  confidence: z.number().min(0).max(1),
+  reasons: z.array(z.string()),
+});
+export type DisputeRecommendation = z.infer<typeof DisputeRecommendation>;
