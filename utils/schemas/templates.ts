@@ -20,3 +20,32 @@ export const Template = z.strictObject({
   updatedAt: Instant,
 });
 export type Template = z.infer<typeof Template>;
+
+/** The variables templates may use; see utils/templates/render.ts for the `{{name | "fallback"}}` syntax. */
+export const TemplateVariableName = z.enum([
+  'buyer.firstName',
+  'buyer.name',
+  'order.id',
+  'order.items',
+  'tracking.number',
+  'sla.deadline',
+  'agent.name',
+  'marketplace',
+]);
+export type TemplateVariableName = z.infer<typeof TemplateVariableName>;
+
+/**
+ * Values for a template, keyed by variable name. Open-ended so the panel's fill-in form can supply a
+ * value for any placeholder; `sla.deadline` is an ISO instant, formatted when rendered.
+ */
+export const TemplateVars = z.record(z.string(), z.string());
+export type TemplateVars = z.infer<typeof TemplateVars>;
+
+export const LintFinding = z.strictObject({
+  /** Stable rule id: external-link, contact-details, marketing, unknown-variable. */
+  rule: z.string(),
+  message: z.string(),
+  /** The offending text with a little context, as plain text. */
+  excerpt: z.string(),
+});
+export type LintFinding = z.infer<typeof LintFinding>;
