@@ -9,6 +9,7 @@ describe('lintTemplate: links', () => {
     ['Go to www.meinshop.de'],
     ['Our site meinshop.de has more'],
     ['Visit http://bit.ly/abc'],
+    ['Log in at https://amazon.de.account-check.com/verify'],
   ])('flags %s', (body) => {
     expect(rules(body)).toContain('external-link');
   });

@@ -14,13 +14,15 @@ type Rule = { rule: string; message: string; re: RegExp; accept?: (match: string
 // Top-level domains worth recognising in a bare "shop.example.de": common generic ones and the
 // marketplaces' countries. Kept short on purpose, so "z.B." or "1.5" never look like links.
 const TLDS = 'com|net|org|info|biz|shop|store|online|site|app|io|eu|de|at|ch|fr|it|es|nl|be|pl|se|uk|co\\.uk|com\\.au|ie|us|ca|ly|me';
-const AMAZON_HOST_RE = /(?:^|\.)(?:amazon\.[a-z.]+|amzn\.(?:to|eu|com)|a\.co)$/i;
+// Amazon's own storefront and short-link hosts; "amazon.de.example.com" is not one of them.
+const AMAZON_HOST_RE =
+  /(?:^|\.)(?:amazon\.(?:com|ca|com\.mx|com\.br|co\.uk|de|fr|it|es|nl|se|pl|com\.be|com\.tr|ae|sa|eg|co\.jp|com\.au|sg|in)|amzn\.(?:to|eu|com)|a\.co)$/i;
 
 function hostOf(link: string): string {
   return link.replace(/^[a-z]+:\/\//i, '').replace(/^www\./i, '').split(/[/?#:]/)[0]!.replace(/[.,;!?)]+$/, '').toLowerCase();
 }
 
-const isAmazonLink = (match: string) => AMAZON_HOST_RE.test(hostOf(match)) || AMAZON_HOST_RE.test(`www.${hostOf(match)}`);
+const isAmazonLink = (match: string) => AMAZON_HOST_RE.test(hostOf(match));
 // A domain that is part of an email address is the contact-details rule's finding, not a link.
 const notInEmail = (_: string, text: string, index: number) => text[index - 1] !== '@';
 
