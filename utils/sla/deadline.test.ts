@@ -66,6 +66,13 @@ describe('computeSlaDeadline: business clocks', () => {
     expect(deadline('2026-11-21T11:00:00Z', businessDays(2))).toBe('2026-11-25T08:00:00.000Z');
   });
 
+  it('keeps the local time of day when business days cross a DST change', () => {
+    // Friday 27 March 15:00 CET + 2 business days -> Tuesday 31 March 15:00 CEST.
+    expect(deadline('2026-03-27T14:00:00Z', businessDays(2))).toBe('2026-03-31T13:00:00.000Z');
+    // Los Angeles: Friday 30 October 15:00 PDT + 2 business days -> Tuesday 3 November 15:00 PST.
+    expect(deadline('2026-10-30T22:00:00Z', businessDays(2), LA)).toBe('2026-11-03T23:00:00.000Z');
+  });
+
   it('works in lunch-break calendars', () => {
     const split: TeamCalendar = { ...DEFAULT_CALENDAR, workingHours: { mon: [{ start: '13:00', end: '17:00' }, { start: '09:00', end: '12:00' }] } };
     // Monday 11:00 + 2 h = 1 h before lunch + 1 h after -> 14:00.
