@@ -109,7 +109,7 @@ function summarise(eligible: boolean, qualifying: Ce3Qualifying[], rejected: Ce3
   const head =
     qualifying.length === 0
       ? `No earlier payment qualifies; ${CE3_RULES.minTransactions} are needed`
-      : `Only 1 earlier payment qualifies (${described.join('; ')}); ${CE3_RULES.minTransactions} are needed`;
+      : `Only 1 earlier payment qualifies, ${CE3_RULES.minTransactions} are needed: ${described.join('; ')}`;
   const tail = rejected.map((r) => `${r.transaction.id} ${r.why.join(', ')}`);
   return tail.length === 0 ? head : `${head}. ${tail.join('. ')}`;
 }
