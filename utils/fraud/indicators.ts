@@ -15,6 +15,8 @@ export type Facts = {
   /** The order's purchase time (or now), epoch ms. */
   atMs: number;
   drop: ReturnType<typeof describeDropPoint>;
+  /** Related orders within the velocity window per key, filled on first use (two rules ask for the address). */
+  recent: Partial<Record<'addressKey' | 'buyerKey' | 'phoneKey', RelatedOrder[]>>;
 };
 
 /** Matrix parameters folded once per matrix object (a WeakMap keeps this free for the caller). */
@@ -53,6 +55,7 @@ export function collectFacts(input: FraudInput, matrix: FraudMatrix): Facts {
     keys: fraudKeysFor(input.context),
     atMs: Number.isNaN(purchased) ? Date.parse(input.now) : purchased,
     drop: input.context.shipTo ? describeDropPoint(input.context.shipTo) : {},
+    recent: {},
   };
 }
 
@@ -97,13 +100,16 @@ export function orderTotal(input: FraudInput): Money | undefined {
 }
 
 function relatedWithin(facts: Facts, key: 'addressKey' | 'buyerKey' | 'phoneKey'): RelatedOrder[] {
+  const cached = facts.recent[key];
+  if (cached) return cached;
   const own = facts.keys[key];
-  if (!own) return [];
   const windowMs = facts.params.velocity.windowHours * 3_600_000;
   const ownId = facts.input.context.orderId;
-  return facts.input.relatedOrders.filter(
-    (o) => o[key] === own && o.orderId !== ownId && Math.abs(Date.parse(o.purchasedAt) - facts.atMs) <= windowMs,
-  );
+  const found = own
+    ? facts.input.relatedOrders.filter((o) => o[key] === own && o.orderId !== ownId && Math.abs(Date.parse(o.purchasedAt) - facts.atMs) <= windowMs)
+    : [];
+  facts.recent[key] = found;
+  return found;
 }
 
 function velocity(facts: Facts, key: 'addressKey' | 'buyerKey' | 'phoneKey', minimum: number, what: string): Hit | null {

@@ -1,7 +1,7 @@
-import type { z } from 'zod';
 import { FraudMatrix, type FraudIndicatorId, type IndicatorRule } from '../schemas/fraud';
+import { describeIssue, type ValidationError } from './validation-errors';
 
-export type MatrixError = { path: string; message: string };
+export type MatrixError = ValidationError;
 export type MatrixValidation = { ok: true; matrix: FraudMatrix } | { ok: false; errors: MatrixError[] };
 
 /**
@@ -10,7 +10,7 @@ export type MatrixValidation = { ok: true; matrix: FraudMatrix } | { ok: false; 
  */
 export function validateMatrix(json: unknown): MatrixValidation {
   const parsed = FraudMatrix.safeParse(json, { reportInput: true });
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(describeIssue) };
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => describeIssue(issue, 'matrix')) };
   const matrix = parsed.data;
   const errors: MatrixError[] = [];
   const { review, hold } = matrix.thresholds;
@@ -28,18 +28,6 @@ export function validateMatrix(json: unknown): MatrixValidation {
   const anyEnabled = Object.values(matrix.indicators).some((rule) => rule.enabled);
   if (!anyEnabled) errors.push({ path: 'indicators', message: 'indicators: at least one indicator must be enabled' });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, matrix };
-}
-
-function describeIssue(issue: z.core.$ZodIssue): MatrixError {
-  const path = issue.path.map(String).join('.');
-  const where = path === '' ? 'matrix' : path;
-  if (issue.code === 'unrecognized_keys') {
-    return { path, message: `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` };
-  }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return { path, message: `${where} is required (${issue.expected})` };
-  }
-  return { path, message: `${where}: ${issue.message}` };
 }
 
 const rule = (weight: number, scope: IndicatorRule['scope'], forces?: IndicatorRule['forces']): IndicatorRule =>

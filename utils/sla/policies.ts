@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import { SlaPolicySet, type SlaPolicy, type TeamCalendar } from '../schemas/sla';
+import { describeIssue, type ValidationError } from '../fraud/validation-errors';
 import { isValidTimeZone, minutesOfDay } from './zoned';
 
 /** Monday to Friday, 09:00-17:00 in Berlin; a team edits this in its settings. */
@@ -49,21 +49,13 @@ export const DEFAULT_POLICIES: SlaPolicySet = {
   },
 };
 
-export type PolicyError = { path: string; message: string };
+export type PolicyError = ValidationError;
 export type PolicyValidation = { ok: true; policySet: SlaPolicySet } | { ok: false; errors: PolicyError[] };
-
-function describeIssue(issue: z.core.$ZodIssue): PolicyError {
-  const path = issue.path.map(String).join('.');
-  const where = path === '' ? 'policy set' : path;
-  if (issue.code === 'unrecognized_keys') return { path, message: `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` };
-  if (issue.code === 'invalid_type' && issue.input === undefined) return { path, message: `${where} is required (${issue.expected})` };
-  return { path, message: `${where}: ${issue.message}` };
-}
 
 /** Checks a policy set a lead edited; never throws. Messages name the field and the problem. */
 export function validatePolicySet(json: unknown): PolicyValidation {
   const parsed = SlaPolicySet.safeParse(json, { reportInput: true });
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(describeIssue) };
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => describeIssue(issue, 'policy set')) };
   const set = parsed.data;
   const errors: PolicyError[] = [];
   const { calendar } = set;
