@@ -169,6 +169,7 @@ export const DefenceSection = z.strictObject({ title: z.string(), body: z.string
 export type DefenceSection = z.infer<typeof DefenceSection>;
 
 export const Defence = z.strictObject({
+  title: z.string(),
   /** Plain text for portals that take only text (A-to-z), within the requested length. */
   text: z.string(),
   /** The full defence, untruncated (the PDF is drawn from these). */
