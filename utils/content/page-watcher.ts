@@ -1,5 +1,6 @@
 import type { PortalAdapter } from '@/utils/portals/types';
-import type { PageContext, PageKind } from '@/utils/schemas/page';
+import type { PageKind } from '@/utils/schemas/common';
+import type { PageContext } from '@/utils/schemas/page';
 import { recordRef } from '@/utils/panel-key';
 
 /**

@@ -6,6 +6,13 @@ import { sendRequest, type PanelResult, type SyncStatus } from '@/utils/messagin
 import { panelPreferences } from '@/utils/storage';
 import type { DecisionKind } from '@/utils/schemas/fraud';
 import type { PortalAdapter } from '@/utils/portals/types';
+import { insertIntoReplyBox } from '@/utils/portals/reply-box';
+import { SlaCountdown } from '@/components/SlaCountdown';
+import { TemplatePicker } from '@/components/TemplatePicker';
+import { Language } from '@/utils/schemas/common';
+import type { Template } from '@/utils/schemas/templates';
+import { languageForMarketplace } from '@/utils/templates/language';
+import { templateVarsFromContext } from '@/utils/templates/vars';
 import type { PanelBridge } from './bridge';
 import type { PageStore } from './page-store';
 
@@ -19,7 +26,7 @@ export interface PanelAppProps {
 type Pending = PanelResult['pendingForOrder'][number];
 
 /** Connects the pure Panel to the page watcher and the background worker. */
-export function PanelApp({ store, bridge, onCollapsedChange }: PanelAppProps) {
+export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelAppProps) {
   const page = useSyncExternalStore(store.subscribe, store.get);
   const [result, setResult] = useState<PanelResult | null>(null);
   const [localPending, setLocalPending] = useState<Pending[]>([]);
@@ -133,7 +140,32 @@ export function PanelApp({ store, bridge, onCollapsedChange }: PanelAppProps) {
     };
   }, []);
 
+  const buyerLanguage = useMemo<Language>(() => {
+    const fromPage = Language.safeParse(context?.marketplace?.language);
+    if (fromPage.success) return fromPage.data;
+    return context?.marketplace?.code ? languageForMarketplace(context.marketplace.code, 'en') : 'en';
+  }, [context?.marketplace?.language, context?.marketplace?.code]);
+
+  const templateVars = useMemo(
+    () => (context ? templateVarsFromContext(context, { agentName: result?.data.agent.name ?? '', language: buyerLanguage, ...(result?.data.sla ? { slaDeadline: result.data.sla.deadline } : {}) }) : {}),
+    [context, result?.data.agent.name, result?.data.sla, buyerLanguage],
+  );
+
+  const onInsertTemplate = useCallback(
+    (template: Template, text: string): { ok: true } | { ok: false; error: string } => {
+      const target = adapter.findReplyBox(document);
+      if (!target) return { ok: false, error: browserTranslate('templateNoReplyBox') };
+      const res = insertIntoReplyBox(target, text);
+      if (res.ok && context?.orderId) {
+        void sendRequest({ type: 'template:inserted', orderId: context.orderId, templateId: template.id, templateVersion: template.version, templateTitle: template.title.slice(0, 200) });
+      }
+      return res;
+    },
+    [adapter, context?.orderId],
+  );
+
   if (!context) return null;
+  const data = result?.data;
 
   const signedOut = sync?.signedIn === false || error?.code === 'signed_out';
   const state: PanelState = signedOut
@@ -167,7 +199,29 @@ export function PanelApp({ store, bridge, onCollapsedChange }: PanelAppProps) {
         onDecide={onDecide}
         onAddNote={onAddNote}
         formatTime={formatTime}
+        slots={{
+          sla: data?.sla ? <SlaCountdown sla={data.sla} language={uiLanguage()} /> : undefined,
+          templates:
+            data && data.templates.length > 0 && (context.pageKind === 'message' || context.pageKind === 'claim' || context.pageKind === 'return' || context.pageKind === 'order' || context.pageKind === 'chargeback' || context.pageKind === 'refund') ? (
+              <TemplatePicker
+                templates={data.templates}
+                portal={context.portal}
+                pageKind={context.pageKind}
+                {...(context.marketplace?.code ? { marketplace: context.marketplace.code } : {})}
+                language={buyerLanguage}
+                vars={templateVars}
+                timeZone={context.marketplace?.timeZone ?? context.portalTimeZone ?? 'UTC'}
+                onInsert={onInsertTemplate}
+              />
+            ) : undefined,
+        }}
       />
     </I18nProvider>
   );
+}
+
+/** The panel's own language (for countdown units): the browser's UI language when Caseside speaks it. */
+function uiLanguage(): Language {
+  const parsed = Language.safeParse(browser.i18n.getUILanguage().slice(0, 2));
+  return parsed.success ? parsed.data : 'en';
 }

@@ -1,0 +1,60 @@
+import { useMemo } from 'react';
+import type { Language } from '@/utils/schemas/common';
+import type { SlaSnapshot } from '@/utils/schemas/sla';
+import { formatDuration, slaState } from '@/utils/sla/state';
+import { useT } from './i18n-context';
+import { useNow } from './use-now';
+
+export interface SlaCountdownProps {
+  sla: SlaSnapshot;
+  language: Language;
+  /** Injected for tests; the panel uses Date.now. */
+  clock?: () => number;
+}
+
+/** A live countdown to the page's deadline, in the agent's time and the marketplace's. */
+export function SlaCountdown({ sla, language, clock }: SlaCountdownProps) {
+  const t = useT();
+  const now = useNow(1_000, clock);
+  const { state, remainingMs, overdueMs } = slaState(sla, now);
+  const formats = useMemo(() => {
+    const mk = (timeZone?: string) => {
+      try {
+        return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone, timeZoneName: 'short' } : {}) });
+      } catch {
+        return null;
+      }
+    };
+    return { local: mk(), market: sla.marketplaceTimeZone ? mk(sla.marketplaceTimeZone) : null };
+  }, [sla.marketplaceTimeZone]);
+  const deadline = new Date(sla.deadline);
+  const text =
+    state === 'paused'
+      ? `${t('slaPaused')} · ${formatDuration(remainingMs, language)}`
+      : state === 'breached'
+        ? t('slaOverdue', formatDuration(overdueMs, language))
+        : t('slaLeft', formatDuration(remainingMs, language));
+
+  return (
+    <section className="cs-section" aria-labelledby="cs-sla-title">
+      <h3 id="cs-sla-title">
+        {t('slaTitle')}: {sla.label}
+      </h3>
+      <div className={`cs-sla cs-sla-${state}`} data-testid="sla-countdown" data-deadline={sla.deadline} data-sla-state={state} data-case-kind={sla.caseKind}>
+        <span className="cs-sla-time" role="timer" aria-live="off">
+          {text}
+        </span>
+        {formats.local && (
+          <span className="cs-muted cs-small">
+            {t('slaYourTime')}: {formats.local.format(deadline)}
+          </span>
+        )}
+        {formats.market && (
+          <span className="cs-muted cs-small">
+            {t('slaMarketplaceTime')}: {formats.market.format(deadline)}
+          </span>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,177 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Language, PageKind } from '@/utils/schemas/common';
+import type { Template, TemplateVars } from '@/utils/schemas/templates';
+import { lintTemplate } from '@/utils/templates/lint';
+import { rankTemplates } from '@/utils/templates/rank';
+import { fillMissing, renderTemplate } from '@/utils/templates/render';
+import { useT } from './i18n-context';
+
+export interface TemplatePickerProps {
+  templates: Template[];
+  portal: 'amazon' | 'zalando';
+  pageKind: PageKind;
+  marketplace?: string;
+  /** The buyer's language: templates in it come first. */
+  language: Language;
+  vars: TemplateVars;
+  timeZone: string;
+  /** Puts the text into the portal's reply box; returns an error message when it could not. */
+  onInsert: (template: Template, text: string) => { ok: true } | { ok: false; error: string };
+}
+
+/**
+ * Find the right reply and insert it: type to filter, arrows to choose, Enter to insert. A reply with an
+ * unfilled placeholder is never inserted (a small form asks for the values), and on Amazon a reply that
+ * breaks the buyer-messaging rules is refused with the reason.
+ */
+export function TemplatePicker(props: TemplatePickerProps) {
+  const t = useT();
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState(0);
+  const [fills, setFills] = useState<Record<string, string>>({});
+  const [feedback, setFeedback] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  const ranked = useMemo(
+    () => rankTemplates(props.templates, { pageKind: props.pageKind, language: props.language, ...(props.marketplace ? { marketplace: props.marketplace } : {}), ...(query ? { query } : {}) }),
+    [props.templates, props.pageKind, props.language, props.marketplace, query],
+  );
+  const current = ranked[Math.min(selected, ranked.length - 1)];
+  const renderFor = (template: Template, values: Record<string, string>) => {
+    const result = renderTemplate(template.body, fillMissing(props.vars, values), { language: template.language, timeZone: props.timeZone });
+    const violations = props.portal === 'amazon' ? lintTemplate(result.text, { portal: 'amazon' }).filter((f) => f.rule !== 'unknown-variable') : [];
+    return { ...result, violations };
+  };
+  const rendered = useMemo(() => (current ? renderFor(current, fills) : null), [current, props.vars, fills, props.timeZone, props.portal]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const select = (index: number) => {
+    setSelected(index);
+    setFills({});
+    setFeedback(null);
+  };
+  useEffect(() => {
+    listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
+  const insert = (template: Template | undefined) => {
+    if (!template) return;
+    const isCurrent = template.id === current?.id;
+    if (!isCurrent) select(ranked.indexOf(template));
+    const rendered = renderFor(template, isCurrent ? fills : {});
+    if (rendered.missing.length) {
+      setFeedback({ kind: 'error', text: `${t('templateMissing')} ${rendered.missing.join(', ')}` });
+      return;
+    }
+    if (rendered.violations.length) {
+      setFeedback({ kind: 'error', text: t('templateBlocked', rendered.violations[0]!.message) });
+      return;
+    }
+    const res = props.onInsert(template, rendered.text);
+    setFeedback(res.ok ? { kind: 'ok', text: t('templateInserted') } : { kind: 'error', text: res.error });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    e.stopPropagation();
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      select(Math.min(selected + 1, ranked.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      select(Math.max(selected - 1, 0));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      insert(current);
+    } else if (e.key === 'Escape') {
+      setQuery('');
+      select(0);
+    }
+  };
+
+  return (
+    <section className="cs-section" aria-labelledby="cs-templates-title">
+      <h3 id="cs-templates-title">{t('templatesTitle')}</h3>
+      <input
+        className="cs-templates-search"
+        data-testid="template-search"
+        type="search"
+        value={query}
+        placeholder={t('templateSearch')}
+        aria-label={t('templateSearch')}
+        aria-controls="cs-template-list"
+        onChange={(e) => {
+          setQuery(e.target.value);
+          select(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {ranked.length === 0 ? (
+        <p className="cs-muted">{t('templateNone')}</p>
+      ) : (
+        <ul className="cs-templates" id="cs-template-list" role="listbox" ref={listRef}>
+          {ranked.map((tpl, i) => (
+            <li
+              key={tpl.id}
+              role="option"
+              aria-selected={tpl.id === current?.id}
+              data-testid="template-item"
+              data-template-id={tpl.id}
+              data-language={tpl.language}
+              onClick={() => select(i)}
+            >
+              <span>
+                {tpl.title} <span className="cs-muted cs-small">{tpl.language.toUpperCase()}{tpl.shortcut ? ` · ${tpl.shortcut}` : ''}</span>
+              </span>
+              <button
+                type="button"
+                data-testid="template-insert"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  insert(tpl);
+                }}
+              >
+                {t('templateInsert')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {rendered && (
+        <>
+          {rendered.missing.length > 0 && (
+            <div className="cs-fill" data-testid="template-fill">
+              <p className="cs-small">{t('templateMissing')}</p>
+              {rendered.missing.map((name) => (
+                <label key={name} className="cs-small" style={{ display: 'block' }}>
+                  {name}
+                  <input
+                    data-testid="template-fill-input"
+                    data-variable={name}
+                    value={fills[name] ?? ''}
+                    onChange={(e) => setFills((f) => ({ ...f, [name]: e.target.value }))}
+                    onKeyDown={(e) => {
+                      e.stopPropagation();
+                      if (e.key === 'Enter') insert(current);
+                    }}
+                  />
+                </label>
+              ))}
+            </div>
+          )}
+          {rendered.violations.length > 0 && (
+            <p className="cs-error cs-small" data-testid="template-violation">
+              {t('templateBlocked', rendered.violations.map((v) => `${v.message} (${v.excerpt})`).join('; '))}
+            </p>
+          )}
+          <div className="cs-preview" data-testid="template-preview">
+            {rendered.text}
+          </div>
+        </>
+      )}
+      {feedback && (
+        <p className={feedback.kind === 'ok' ? 'cs-muted' : 'cs-error'} data-testid="template-feedback" data-result={feedback.kind} role="status">
+          {feedback.text}
+        </p>
+      )}
+    </section>
+  );
+}
