@@ -20,7 +20,8 @@ export function SlaCountdown({ sla, language, clock }: SlaCountdownProps) {
   const formats = useMemo(() => {
     const mk = (timeZone?: string) => {
       try {
-        return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone, timeZoneName: 'short' } : {}) });
+        // dateStyle cannot be combined with timeZoneName, so the fields are spelled out.
+        return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', ...(timeZone ? { timeZone } : {}) });
       } catch {
         return null;
       }
