@@ -33,7 +33,9 @@ const EXTENSION_ORIGIN = /^chrome-extension:\/\/[a-p]{32}$/;
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const handle = handleOf(opts.db);
   const logger = opts.logger ? { level: opts.logger === true ? 'info' : opts.logger.level, stream: process.stderr } : false;
-  const app = Fastify({ logger, bodyLimit: 1_048_576 }).withTypeProvider<ZodTypeProvider>();
+  // forceCloseConnections: open event streams (and sockets fetch clients keep after cancelling one)
+  // would hold close() for seconds; cutting them is safe because every write is idempotent and retried.
+  const app = Fastify({ logger, bodyLimit: 1_048_576, forceCloseConnections: true }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The backend's tables. Every row belongs to a team and every index starts with team_id, because every
@@ -68,6 +68,8 @@ export const orders = pgTable(
     purchasedAt: timestamp('purchased_at', { withTimezone: true }),
     shipService: text('ship_service'),
     snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull().default({}),
+    /** When a page first showed a different shipping address than an earlier page (fraud: address changed). */
+    addressChangedAt: timestamp('address_changed_at', { withTimezone: true }),
     /** Set by retention once the buyer's personal data was blanked. */
     redactedAt: timestamp('redacted_at', { withTimezone: true }),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
@@ -119,12 +121,14 @@ export const events = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     idempotencyKey: text('idempotency_key'),
     createdAt: createdAt(),
+    /** Insertion order: breaks ties between events with the same time (a case's `created` and its first note). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [
     // NULLs are distinct, so events written without a key (case creation) never collide.
     uniqueIndex('events_team_idempotency_idx').on(t.teamId, t.idempotencyKey),
-    index('events_team_case_idx').on(t.teamId, t.caseId, t.createdAt),
-    index('events_team_order_idx').on(t.teamId, t.orderId, t.createdAt),
+    index('events_team_case_idx').on(t.teamId, t.caseId, t.createdAt, t.seq),
+    index('events_team_order_idx').on(t.teamId, t.orderId, t.createdAt, t.seq),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { CaseKind, CaseRecord } from '../../utils/schemas/api';
 import type { Database } from '../db/open';
 import { cases } from '../db/schema';
@@ -124,26 +124,31 @@ export async function listCasesByBuyer(
   return rows.map((r) => toRecord(r as CaseSelection));
 }
 
-/** The team's claim/return/chargeback cases linked to any of these buyer keys or order ids. */
+/** One party's earlier disputes: the buyer (by buyer key) or the address (through its orders). */
+export type Party = { buyerKey: string } | { addressKey: string };
+
+function partyOrders(teamId: string, party: { addressKey: string }) {
+  return sql`(select o.order_id from orders o where o.team_id = ${teamId} and o.address_key = ${party.addressKey})`;
+}
+
+/** The team's claim, return and chargeback cases of a party, other than those of `excludeOrderId`. */
 export async function listDisputeCases(
   db: Database,
   teamId: string,
-  filter: { buyerKey: string | null; orderIds: string[]; excludeOrderId: string | null },
-): Promise<Array<{ kind: CaseKind; orderId: string | null; ref: string; openedAt: Date }>> {
-  const conditions: SQL[] = [];
-  if (filter.buyerKey) conditions.push(eq(cases.buyerKey, filter.buyerKey));
-  if (filter.orderIds.length > 0) conditions.push(inArray(cases.orderId, filter.orderIds));
-  if (conditions.length === 0) return [];
-  return db
-    .select({ kind: cases.kind, orderId: cases.orderId, ref: cases.ref, openedAt: cases.openedAt })
+  party: Party,
+  excludeOrderId: string | null,
+): Promise<Array<{ kind: 'claim' | 'return' | 'chargeback'; ref: string; orderId: string | null }>> {
+  const rows = await db
+    .select({ kind: cases.kind, ref: cases.ref, orderId: cases.orderId })
     .from(cases)
     .where(
       and(
         eq(cases.teamId, teamId),
         inArray(cases.kind, ['claim', 'return', 'chargeback']),
-        or(...conditions),
-        filter.excludeOrderId ? sql`${cases.orderId} is distinct from ${filter.excludeOrderId}` : undefined,
+        'buyerKey' in party ? eq(cases.buyerKey, party.buyerKey) : sql`${cases.orderId} in ${partyOrders(teamId, party)}`,
+        excludeOrderId ? sql`${cases.orderId} is distinct from ${excludeOrderId}` : undefined,
       ),
     )
     .orderBy(desc(cases.openedAt));
+  return rows as Array<{ kind: 'claim' | 'return' | 'chargeback'; ref: string; orderId: string | null }>;
 }

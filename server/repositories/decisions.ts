@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { DecisionRecord } from '../../utils/schemas/api';
 import type { DecisionKind } from '../../utils/schemas/fraud';
 import type { Database } from '../db/open';
@@ -45,13 +45,24 @@ export async function listDecisionsForOrder(db: Database, teamId: string, orderI
   return rows.map(toRecord);
 }
 
-/** Orders among `orderIds` that some agent of the team marked as fraud. */
-export async function listFraudDecisions(db: Database, teamId: string, orderIds: string[]): Promise<DecisionRecord[]> {
-  if (orderIds.length === 0) return [];
-  const rows = await db
-    .select()
+/**
+ * Orders of a party (buyer key or address key) whose latest decision is `fraud`, other than
+ * `excludeOrderId`. A fraud flag later released does not count.
+ */
+export async function listFraudFlaggedOrders(
+  db: Database,
+  teamId: string,
+  party: { buyerKey: string } | { addressKey: string },
+  excludeOrderId: string | null,
+): Promise<string[]> {
+  const partyOrders =
+    'buyerKey' in party
+      ? sql`(select o.order_id from orders o where o.team_id = ${teamId} and o.buyer_key = ${party.buyerKey})`
+      : sql`(select o.order_id from orders o where o.team_id = ${teamId} and o.address_key = ${party.addressKey})`;
+  const latest = await db
+    .selectDistinctOn([decisions.orderId], { orderId: decisions.orderId, kind: decisions.kind })
     .from(decisions)
-    .where(and(eq(decisions.teamId, teamId), eq(decisions.kind, 'fraud'), inArray(decisions.orderId, orderIds)))
-    .orderBy(desc(decisions.createdAt));
-  return rows.map(toRecord);
+    .where(and(eq(decisions.teamId, teamId), sql`${decisions.orderId} in ${partyOrders}`, excludeOrderId ? ne(decisions.orderId, excludeOrderId) : undefined))
+    .orderBy(decisions.orderId, desc(decisions.createdAt), desc(decisions.id));
+  return latest.filter((d) => d.kind === 'fraud').map((d) => d.orderId);
 }

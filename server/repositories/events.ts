@@ -106,7 +106,7 @@ export async function findEventByIdempotencyKey(db: Database, teamId: string, ke
 export async function listEventsByCase(db: Database, teamId: string, caseId: string, limit = 200): Promise<CaseEvent[]> {
   const rows = await selectEvents(db)
     .where(and(eq(events.teamId, teamId), eq(events.caseId, caseId)))
-    .orderBy(desc(events.createdAt), desc(events.id))
+    .orderBy(desc(events.createdAt), desc(events.seq))
     .limit(limit);
   return rows.map((r) => toEvent(r as EventSelection));
 }
@@ -115,7 +115,7 @@ export async function listEventsByCase(db: Database, teamId: string, caseId: str
 export async function listEventsByOrder(db: Database, teamId: string, orderId: string, limit = 200): Promise<CaseEvent[]> {
   const rows = await selectEvents(db)
     .where(and(eq(events.teamId, teamId), eq(events.orderId, orderId)))
-    .orderBy(desc(events.createdAt), desc(events.id))
+    .orderBy(desc(events.createdAt), desc(events.seq))
     .limit(limit);
   return rows.map((r) => toEvent(r as EventSelection));
 }

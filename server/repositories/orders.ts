@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/open';
 import { orders } from '../db/schema';
 
@@ -43,6 +43,10 @@ export async function upsertOrderSnapshot(db: Database, teamId: string, input: O
         purchasedAt: keep('purchased_at'),
         shipService: keep('ship_service'),
         snapshot: sql`orders.snapshot || excluded.snapshot`,
+        addressChangedAt: sql`case
+          when orders.address_key is not null and excluded.address_key is not null and orders.address_key <> excluded.address_key
+            then coalesce(orders.address_changed_at, ${now.toISOString()}::timestamptz)
+          else orders.address_changed_at end`,
         redactedAt: null,
         lastSeenAt: now,
       },
@@ -61,19 +65,19 @@ export async function findOrder(db: Database, teamId: string, orderId: string): 
   return row;
 }
 
-/** Earlier orders sharing the address, buyer or phone key with this one, for velocity and history checks. */
+/** The team's other orders sharing the address, buyer or phone key, placed within [from, to]. */
 export async function findRelatedOrders(
   db: Database,
   teamId: string,
   keys: { addressKey: string | null; buyerKey: string | null; phoneKey: string | null },
-  options: { excludeOrderId: string | null; since: Date; limit?: number },
+  options: { excludeOrderId: string | null; from: Date; to: Date; limit?: number },
 ): Promise<OrderRow[]> {
   const matches: SQL[] = [];
   if (keys.addressKey) matches.push(eq(orders.addressKey, keys.addressKey));
   if (keys.buyerKey) matches.push(eq(orders.buyerKey, keys.buyerKey));
   if (keys.phoneKey) matches.push(eq(orders.phoneKey, keys.phoneKey));
   if (matches.length === 0) return [];
-  const seenAt = sql`coalesce(${orders.purchasedAt}, ${orders.firstSeenAt})`;
+  const placedAt = sql`coalesce(${orders.purchasedAt}, ${orders.firstSeenAt})`;
   return db
     .select()
     .from(orders)
@@ -81,12 +85,29 @@ export async function findRelatedOrders(
       and(
         eq(orders.teamId, teamId),
         or(...matches),
-        gte(seenAt, options.since),
+        gte(placedAt, options.from),
+        lte(placedAt, options.to),
         options.excludeOrderId ? ne(orders.orderId, options.excludeOrderId) : undefined,
       ),
     )
-    .orderBy(desc(seenAt))
+    .orderBy(desc(placedAt))
     .limit(options.limit ?? 200);
+}
+
+/** How many other orders this buyer placed with the team before `before`. */
+export async function countEarlierBuyerOrders(db: Database, teamId: string, buyerKey: string, excludeOrderId: string | null, before: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.teamId, teamId),
+        eq(orders.buyerKey, buyerKey),
+        lt(sql`coalesce(${orders.purchasedAt}, ${orders.firstSeenAt})`, before),
+        excludeOrderId ? ne(orders.orderId, excludeOrderId) : undefined,
+      ),
+    );
+  return row?.n ?? 0;
 }
 
 export async function findOrdersByIds(db: Database, teamId: string, orderIds: string[]): Promise<OrderRow[]> {

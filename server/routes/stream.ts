@@ -24,7 +24,8 @@ export const streamRoutes: FastifyPluginAsync<{ heartbeatMs: number }> = async (
       ...(reply.getHeaders() as Record<string, string>),
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
+      // The socket is not reused after a stream ends; this also lets close() finish without waiting.
+      connection: 'close',
       'x-accel-buffering': 'no',
     });
     res.write('retry: 5000\n: connected\n\n');
@@ -37,6 +38,8 @@ export const streamRoutes: FastifyPluginAsync<{ heartbeatMs: number }> = async (
       clearInterval(heartbeat);
       unsubscribe();
       open.delete(res);
+      // Finish the response so Node releases the socket (an unfinished one keeps close() waiting).
+      if (!res.writableEnded) res.end();
     };
     res.on('close', cleanup);
   });

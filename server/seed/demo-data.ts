@@ -65,22 +65,22 @@ export const DEMO_PAGES: DemoPage[] = [
   },
   // Two more orders to the same address under other names, days before the main order.
   {
-    seenAt: '2025-10-31T08:00:00Z',
+    seenAt: '2025-11-02T08:30:00Z',
     by: 'alex',
     context: {
       portal: 'amazon', pageKind: 'order', url: 'https://sellercentral.amazon.de/orders-v3/order/302-2000002-0000002',
       marketplace: amazonDe, orderId: '302-2000002-0000002', buyer: { name: 'Anna Schmidt' }, shipTo: maxAddress('Anna Schmidt', 'Hauptstr. 5'),
-      purchasedAt: '2025-10-31T02:40:00Z', totals: { total: eur(119900) }, shippingService: 'Expedited',
+      purchasedAt: '2025-11-01T23:40:00Z', totals: { total: eur(119900) }, shippingService: 'Expedited',
       recognition: full(),
     },
   },
   {
-    seenAt: '2025-11-01T10:00:00Z',
+    seenAt: '2025-11-02T10:00:00Z',
     by: 'alex',
     context: {
       portal: 'amazon', pageKind: 'order', url: 'https://sellercentral.amazon.de/orders-v3/order/302-2000001-0000001',
       marketplace: amazonDe, orderId: '302-2000001-0000001', buyer: { name: 'Moritz Maier' }, shipTo: maxAddress('Moritz Maier'),
-      purchasedAt: '2025-11-01T09:00:00Z', totals: { total: eur(64900) },
+      purchasedAt: '2025-11-02T08:10:00Z', totals: { total: eur(64900) },
       recognition: full(),
     },
   },
@@ -145,14 +145,14 @@ export interface DemoDecision extends Omit<DemoNote, 'text'> {
 
 export const DEMO_NOTES: DemoNote[] = [
   { key: 'demo-note-0001', by: 'alex', orderId: '302-1234567-1234567', at: '2025-11-02T16:05:00Z', text: 'Buyer asked by message to ship to a different address after purchase. Checking before dispatch.' },
-  { key: 'demo-note-0002', by: 'lena', orderId: '302-1234567-1234567', at: '2025-11-02T16:40:00Z', text: 'Three orders to Hauptstraße 5 in three days under different names. Keep on hold until the buyer confirms.' },
+  { key: 'demo-note-0002', by: 'lena', orderId: '302-1234567-1234567', at: '2025-11-02T16:40:00Z', text: 'Three orders to Hauptstraße 5 within a day under three names. Keep on hold until the buyer confirms.' },
   { key: 'demo-note-0003', by: 'alex', orderId: '111-2223334-4445556', at: '2025-11-20T15:35:00Z', text: 'Tracking shows delivered on 5 Nov, signed. Collecting proof of delivery for the chargeback response.' },
   { key: 'demo-note-0004', by: 'sam', orderId: '8f0c6a52-1d2e-4b7a-9c3f-5e6d7a8b9c01', at: '2025-11-03T11:10:00Z', text: 'Customer Care asked about the delivery date; answered within the hour.' },
 ];
 
 export const DEMO_DECISIONS: DemoDecision[] = [
-  { key: 'demo-decision-0001', by: 'lena', orderId: '302-2000002-0000002', at: '2025-10-31T09:00:00Z', decision: 'fraud', reason: 'Card holder reported the purchase as unauthorised.', score: 72 },
-  { key: 'demo-decision-0002', by: 'lena', orderId: '302-2000001-0000001', at: '2025-11-01T10:30:00Z', decision: 'hold', reason: 'Same address as an order marked as fraud yesterday.', score: 64 },
+  { key: 'demo-decision-0001', by: 'lena', orderId: '302-2000002-0000002', at: '2025-11-02T09:00:00Z', decision: 'fraud', reason: 'Card holder reported the purchase as unauthorised.', score: 72 },
+  { key: 'demo-decision-0002', by: 'lena', orderId: '302-2000001-0000001', at: '2025-11-02T10:30:00Z', decision: 'hold', reason: 'Same address as an order marked as fraud this morning.', score: 64 },
   { key: 'demo-decision-0003', by: 'lena', orderId: '302-4000004-0000004', at: '2025-08-28T09:20:00Z', decision: 'release', reason: 'Return refunded; nothing unusual.', score: 10 },
 ];
 
@@ -160,21 +160,21 @@ type DemoTemplate = Omit<NewTemplate, 'ownerId'> & { owner: DemoAgentKey };
 
 export const DEMO_TEMPLATES: DemoTemplate[] = [
   { scope: 'team', owner: 'lena', language: 'en', title: 'Order delay apology', shortcut: 'delay', pageKinds: ['order', 'message'], marketplaces: ['US', 'UK'],
-    body: 'Hello {{buyerName}},\n\nthank you for your patience. Your order {{orderId}} is on its way and should arrive shortly. We are sorry for the delay.\n\nKind regards' },
+    body: 'Hello {{buyer.name}},\n\nthank you for your patience. Your order {{order.id}} is on its way and should arrive shortly. We are sorry for the delay.\n\nKind regards' },
   { scope: 'team', owner: 'lena', language: 'en', title: 'Chargeback: proof of delivery', shortcut: 'pod', pageKinds: ['chargeback', 'claim'], marketplaces: [],
-    body: 'Order {{orderId}} was delivered on {{deliveredAt}} (tracking {{trackingNumber}}). Proof of delivery is attached.' },
+    body: 'Order {{order.id}} was delivered to the address the buyer gave (tracking {{tracking.number}}). The carrier\'s proof of delivery is attached.' },
   { scope: 'team', owner: 'lena', language: 'de', title: 'Lieferverzögerung', shortcut: 'verzug', pageKinds: ['order', 'message'], marketplaces: ['DE', 'ZALANDO-DE'],
-    body: 'Hallo {{buyerName}},\n\nvielen Dank für Ihre Geduld. Ihre Bestellung {{orderId}} ist unterwegs. Bitte entschuldigen Sie die Verzögerung.\n\nMit freundlichen Grüßen' },
+    body: 'Hallo {{buyer.name}},\n\nvielen Dank für Ihre Geduld. Ihre Bestellung {{order.id}} ist unterwegs. Bitte entschuldigen Sie die Verzögerung.\n\nMit freundlichen Grüßen' },
   { scope: 'team', owner: 'lena', language: 'de', title: 'Adressänderung nicht möglich', shortcut: 'adresse', pageKinds: ['message', 'order'], marketplaces: ['DE'],
-    body: 'Hallo {{buyerName}},\n\nnach dem Kauf können wir die Lieferadresse aus Sicherheitsgründen nicht ändern. Bitte stornieren Sie die Bestellung {{orderId}} und bestellen Sie erneut.\n\nMit freundlichen Grüßen' },
+    body: 'Hallo {{buyer.name}},\n\nnach dem Kauf können wir die Lieferadresse aus Sicherheitsgründen nicht ändern. Bitte stornieren Sie die Bestellung {{order.id}} und bestellen Sie erneut.\n\nMit freundlichen Grüßen' },
   { scope: 'team', owner: 'lena', language: 'fr', title: 'Réclamation A-to-z : réponse', shortcut: 'atoz', pageKinds: ['claim'], marketplaces: ['FR'],
-    body: 'Bonjour {{buyerName}},\n\nla commande {{orderId}} a été livrée. Vous trouverez le numéro de suivi ci-dessous.\n\nCordialement' },
+    body: 'Bonjour {{buyer.name}},\n\nla commande {{order.id}} a été livrée. Vous trouverez le numéro de suivi ci-dessous.\n\nCordialement' },
   { scope: 'team', owner: 'lena', language: 'es', title: 'Reembolso emitido', shortcut: 'reembolso', pageKinds: ['refund', 'return'], marketplaces: ['ES'],
-    body: 'Hola {{buyerName}},\n\nhemos emitido el reembolso del pedido {{orderId}}. Lo verá en su cuenta en unos días.\n\nSaludos cordiales' },
+    body: 'Hola {{buyer.name}},\n\nhemos emitido el reembolso del pedido {{order.id}}. Lo verá en su cuenta en unos días.\n\nSaludos cordiales' },
   { scope: 'team', owner: 'lena', language: 'it', title: 'Reso ricevuto', shortcut: 'reso', pageKinds: ['return'], marketplaces: ['IT'],
-    body: 'Gentile {{buyerName}},\n\nabbiamo ricevuto il reso dell’ordine {{orderId}}. Il rimborso sarà emesso a breve.\n\nCordiali saluti' },
+    body: 'Gentile {{buyer.name}},\n\nabbiamo ricevuto il reso dell’ordine {{order.id}}. Il rimborso sarà emesso a breve.\n\nCordiali saluti' },
   { scope: 'personal', owner: 'alex', language: 'en', title: 'My quick thanks', shortcut: 'ty', pageKinds: [], marketplaces: [],
-    body: 'Thanks for reaching out, {{buyerName}}! I am on it.' },
+    body: 'Thanks for reaching out, {{buyer.firstName}}! I am on it. {{agent.name}}' },
 ];
 
 /** Retention long enough that the 2025 demo orders keep their details in the sandbox. */

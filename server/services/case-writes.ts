@@ -64,9 +64,11 @@ export async function addNote(db: Database, caller: Caller, body: AddNoteBody, n
   };
   const earlier = await replay();
   if (earlier) return earlier;
+  const at = body.at ? new Date(body.at) : now;
   try {
     const eventId = await db.transaction(async (tx) => {
-      const caseId = await ensureOrderCase(tx, teamId, body.orderId, now);
+      // A note written offline and delivered later still comes after its case's opening.
+      const caseId = await ensureOrderCase(tx, teamId, body.orderId, at < now ? at : now);
       const id = await insertEvent(tx, teamId, {
         caseId,
         orderId: body.orderId,
@@ -74,7 +76,7 @@ export async function addNote(db: Database, caller: Caller, body: AddNoteBody, n
         agentId: caller.agent.id,
         text: body.text,
         idempotencyKey: body.idempotencyKey,
-        createdAt: body.at ? new Date(body.at) : now,
+        createdAt: at,
       });
       if (!id) throw new KeyAlreadyUsed();
       await touchCase(tx, teamId, caseId, now);
@@ -108,7 +110,7 @@ export async function recordDecision(db: Database, caller: Caller, body: RecordD
   const text = body.reason ? `${DECISION_WORDS[body.decision]}: ${body.reason}` : DECISION_WORDS[body.decision];
   try {
     const { eventId, decision } = await db.transaction(async (tx) => {
-      const caseId = await ensureOrderCase(tx, teamId, body.orderId, now);
+      const caseId = await ensureOrderCase(tx, teamId, body.orderId, at < now ? at : now);
       const eventId = await insertEvent(tx, teamId, {
         caseId,
         orderId: body.orderId,

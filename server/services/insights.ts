@@ -1,16 +1,27 @@
+import { DEFAULT_MATRIX, validateMatrix } from '../../utils/fraud/matrix';
+import { scoreOrder } from '../../utils/fraud/score';
 import type { CaseRecord } from '../../utils/schemas/api';
-import type { FraudScore } from '../../utils/schemas/fraud';
+import type { Language } from '../../utils/schemas/common';
+import { FraudInput, type FraudMatrix, type FraudScore, type PartyHistory } from '../../utils/schemas/fraud';
 import type { PageContext } from '../../utils/schemas/page';
-import type { SlaSnapshot } from '../../utils/schemas/sla';
+import type { SlaPolicySet, SlaSnapshot } from '../../utils/schemas/sla';
 import type { Template } from '../../utils/schemas/templates';
+import { caseKindForPage } from '../../utils/sla/case-kind';
+import { computeSlaSnapshot } from '../../utils/sla/deadline';
+import { DEFAULT_POLICIES, validatePolicySet } from '../../utils/sla/policies';
+import { languageForMarketplace } from '../../utils/templates/language';
+import { rankTemplates } from '../../utils/templates/rank';
 import type { Database } from '../db/open';
-import type { OrderRow } from '../repositories/orders';
+import { listDisputeCases, type Party } from '../repositories/cases';
+import { listFraudFlaggedOrders } from '../repositories/decisions';
+import { countEarlierBuyerOrders, findRelatedOrders, type OrderRow } from '../repositories/orders';
 import type { TeamSettings } from './settings';
 
 export interface InsightInput {
   ctx: PageContext;
+  /** The order row as stored after this page load (keys, address change). */
   order: OrderRow | undefined;
-  caseRecord: CaseRecord;
+  caseRecord: CaseRecord | null;
   settings: TeamSettings;
   templates: Template[];
   now: Date;
@@ -22,7 +33,107 @@ export interface Insights {
   templates: Template[];
 }
 
-/** Fraud score, SLA clock and ranked templates for the panel (engines wired in separately). */
-export async function buildInsights(_db: Database, _teamId: string, input: InsightInput): Promise<Insights> {
-  return { fraud: null, sla: null, templates: input.templates };
+/** Fraud score, SLA clock and ranked templates for the panel, from the shared engines. */
+export async function buildInsights(db: Database, teamId: string, input: InsightInput): Promise<Insights> {
+  const [fraud, sla] = await Promise.all([scoreFraud(db, teamId, input), Promise.resolve(slaSnapshot(input))]);
+  return { fraud, sla, templates: rankedTemplates(input) };
+}
+
+/** The team's matrix when it is valid; a broken one falls back to the default rather than hiding scores. */
+export function teamMatrix(settings: TeamSettings): FraudMatrix {
+  if (settings.fraudMatrix === undefined) return DEFAULT_MATRIX;
+  const checked = validateMatrix(settings.fraudMatrix);
+  return checked.ok ? checked.matrix : DEFAULT_MATRIX;
+}
+
+export function teamPolicies(settings: TeamSettings): SlaPolicySet {
+  if (settings.slaPolicies === undefined) return DEFAULT_POLICIES;
+  const checked = validatePolicySet(settings.slaPolicies);
+  return checked.ok ? checked.policySet : DEFAULT_POLICIES;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Only order-bearing pages are scored: the score is about an order and who placed it. */
+async function scoreFraud(db: Database, teamId: string, input: InsightInput): Promise<FraudScore | null> {
+  const { ctx, order, now } = input;
+  if (!order) return null;
+  const matrix = teamMatrix(input.settings);
+  const at = order.purchasedAt ?? order.firstSeenAt;
+  const windowMs = matrix.parameters.velocity.windowHours * HOUR_MS;
+  const keys = { buyerKey: order.buyerKey, addressKey: order.addressKey, phoneKey: order.phoneKey };
+
+  const [related, buyerOrderCount, buyerHistory, addressHistory] = await Promise.all([
+    findRelatedOrders(db, teamId, keys, { excludeOrderId: order.orderId, from: new Date(at.getTime() - windowMs), to: new Date(at.getTime() + windowMs) }),
+    order.buyerKey ? countEarlierBuyerOrders(db, teamId, order.buyerKey, order.orderId, at) : Promise.resolve(0),
+    order.buyerKey ? partyHistory(db, teamId, { buyerKey: order.buyerKey }, order.orderId) : Promise.resolve(undefined),
+    order.addressKey ? partyHistory(db, teamId, { addressKey: order.addressKey }, order.orderId) : Promise.resolve(undefined),
+  ]);
+
+  const fraudInput = FraudInput.parse({
+    context: ctx,
+    isOwnShop: false, // both portals are marketplaces: the score is about buyer abuse
+    relatedOrders: related.map((o) => ({
+      orderId: o.orderId,
+      buyerKey: o.buyerKey ?? '',
+      addressKey: o.addressKey ?? '',
+      ...(o.phoneKey ? { phoneKey: o.phoneKey } : {}),
+      purchasedAt: (o.purchasedAt ?? o.firstSeenAt).toISOString(),
+      ...(o.totalMinor !== null && o.currency ? { total: { amountMinor: o.totalMinor, currency: o.currency } } : {}),
+    })),
+    buyerOrderCount,
+    ...(buyerHistory ? { buyerHistory } : {}),
+    ...(addressHistory ? { addressHistory } : {}),
+    addressChangedAfterPurchase: order.addressChangedAt !== null,
+    now: now.toISOString(),
+  });
+  return scoreOrder(fraudInput, matrix);
+}
+
+async function partyHistory(db: Database, teamId: string, party: Party, excludeOrderId: string): Promise<PartyHistory> {
+  const [disputes, flagged] = await Promise.all([
+    listDisputeCases(db, teamId, party, excludeOrderId),
+    listFraudFlaggedOrders(db, teamId, party, excludeOrderId),
+  ]);
+  const of = (kind: 'claim' | 'return' | 'chargeback') => {
+    const ids = disputes.filter((d) => d.kind === kind).map((d) => d.ref);
+    return { count: ids.length, ids };
+  };
+  return { claims: of('claim'), returns: of('return'), chargebacks: of('chargeback'), fraudFlags: { count: flagged.length, ids: flagged } };
+}
+
+/** The page's clock under the team's policies; it starts when the page says, else when the case opened. */
+function slaSnapshot(input: InsightInput): SlaSnapshot | null {
+  const clock = caseKindForPage(input.ctx);
+  if (!clock) return null;
+  const policySet = teamPolicies(input.settings);
+  const policy = policySet.policies[clock.caseKind];
+  if (!policy) return null;
+  const timeZone = input.ctx.marketplace?.timeZone;
+  try {
+    return computeSlaSnapshot({
+      caseKind: clock.caseKind,
+      startedAt: clock.startedAt ?? input.caseRecord?.openedAt ?? input.now.toISOString(),
+      pauses: [],
+      ...(clock.shipBy ? { shipBy: clock.shipBy } : {}),
+      ...(clock.cardNetwork ? { cardNetwork: clock.cardNetwork } : {}),
+      ...(timeZone ? { marketplaceTimeZone: timeZone } : {}),
+      policy,
+      calendar: policySet.calendar,
+      policyVersion: policySet.version,
+      now: input.now.toISOString(),
+    });
+  } catch {
+    // A page without what the policy needs (say, a ship-by date) shows no clock rather than failing the panel.
+    return null;
+  }
+}
+
+const LANGUAGES: readonly Language[] = ['en', 'de', 'fr', 'es', 'it'];
+
+function rankedTemplates(input: InsightInput): Template[] {
+  const market = input.ctx.marketplace;
+  const pageLanguage = market?.language && (LANGUAGES as readonly string[]).includes(market.language) ? (market.language as Language) : undefined;
+  const language = pageLanguage ?? (market ? languageForMarketplace(market.code, 'en') : 'en');
+  return rankTemplates(input.templates, { pageKind: input.ctx.pageKind, language, ...(market ? { marketplace: market.code } : {}) });
 }

@@ -1,4 +1,4 @@
-import { normalizeAddress, normalizeName, normalizePhone } from '../../utils/fraud/normalize';
+import { fraudKeysFor } from '../../utils/fraud/keys';
 import type { CaseKind } from '../../utils/schemas/api';
 import type { PageContext } from '../../utils/schemas/page';
 import type { CaseKey } from '../repositories/cases';
@@ -20,20 +20,9 @@ export function buyerNameOf(ctx: PageContext): string | null {
   return nonEmpty(ctx.buyer?.name) ?? nonEmpty(ctx.shipTo?.name);
 }
 
+/** The buyer's matching key, the same one the fraud engine compares (name, else customer number/email). */
 export function buyerKeyOf(ctx: PageContext): string | null {
-  const name = buyerNameOf(ctx);
-  return name ? nonEmpty(normalizeName(name)) : null;
-}
-
-export function addressKeyOf(ctx: PageContext): string | null {
-  const shipTo = ctx.shipTo;
-  if (!shipTo || shipTo.lines.filter((l) => l.trim() !== '').length === 0) return null;
-  return nonEmpty(normalizeAddress(shipTo));
-}
-
-export function phoneKeyOf(ctx: PageContext): string | null {
-  const phone = ctx.shipTo?.phone ?? ctx.billTo?.phone;
-  return phone ? nonEmpty(normalizePhone(phone, ctx.shipTo?.country)) : null;
+  return fraudKeysFor(ctx).buyerKey ?? null;
 }
 
 /** The order snapshot to upsert, or undefined when the page names no order. */
@@ -41,6 +30,7 @@ export function orderSnapshotOf(ctx: PageContext): OrderSnapshotInput | undefine
   const orderId = orderKeyOf(ctx);
   if (!orderId) return undefined;
   const total = ctx.totals?.total;
+  const keys = fraudKeysFor(ctx);
   // The recognition report is about the page, not the order; everything else is what the agent saw.
   const { recognition: _recognition, ...seen } = ctx;
   return {
@@ -48,9 +38,9 @@ export function orderSnapshotOf(ctx: PageContext): OrderSnapshotInput | undefine
     marketplace: ctx.marketplace?.code ?? null,
     orderId,
     buyerName: buyerNameOf(ctx),
-    buyerKey: buyerKeyOf(ctx),
-    addressKey: addressKeyOf(ctx),
-    phoneKey: phoneKeyOf(ctx),
+    buyerKey: keys.buyerKey ?? null,
+    addressKey: keys.addressKey ?? null,
+    phoneKey: keys.phoneKey ?? null,
     country: ctx.shipTo?.country ?? null,
     totalMinor: total?.amountMinor ?? null,
     currency: total?.currency ?? null,

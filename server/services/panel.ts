@@ -41,15 +41,15 @@ export async function loadPanel(db: Database, caller: Caller, ctx: PageContext, 
     loadTeamSettings(db, teamId),
     listUsableTemplates(db, teamId, caller.agent.id),
   ]);
-  const insights = caseRecord ? await buildInsights(db, teamId, { ctx, order, caseRecord, settings, templates, now }) : undefined;
+  const insights = await buildInsights(db, teamId, { ctx, order, caseRecord, settings, templates, now });
 
   return {
     case: caseRecord,
     history,
     buyerCases,
-    fraud: insights?.fraud ?? null,
-    sla: insights?.sla ?? null,
-    templates: insights?.templates ?? templates,
+    fraud: insights.fraud,
+    sla: insights.sla,
+    templates: insights.templates,
     agent: { id: caller.agent.id, name: caller.agent.name, role: caller.agent.role },
     serverTime: now.toISOString(),
   };

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/open';
+import { findOrder, upsertOrderSnapshot } from '../repositories/orders';
+import { mergeSettingsDocument } from '../repositories/settings';
+import { testDatabases } from '../test/databases';
+import { createTestTeam, newOrderId, parsedPage, type TestTeam } from '../test/harness';
+import { orderSnapshotOf } from './page-keys';
+import { applyRetention } from './retention';
+
+describe.each(testDatabases())('retention on $kind', (target) => {
+  let db: Database;
+  let strict: TestTeam;
+  let keeper: TestTeam;
+  const now = new Date('2026-06-01T00:00:00Z');
+
+  const seedOrder = async (teamId: string, purchasedAt: string) => {
+    const orderId = newOrderId();
+    await upsertOrderSnapshot(db, teamId, orderSnapshotOf(parsedPage({ orderId, purchasedAt }))!, new Date(purchasedAt));
+    return orderId;
+  };
+
+  beforeAll(async () => {
+    db = (await target.open()).db;
+    strict = await createTestTeam(db, 'Strict');
+    keeper = await createTestTeam(db, 'Keeper');
+    await mergeSettingsDocument(db, strict.teamId, { retentionDays: 30 });
+  });
+  afterAll(async () => target.dispose());
+
+  it("blanks buyers' personal data on orders older than the team's retention, and only those", async () => {
+    const old = await seedOrder(strict.teamId, '2026-04-01T10:00:00Z');
+    const recent = await seedOrder(strict.teamId, '2026-05-20T10:00:00Z');
+    const otherTeamsOld = await seedOrder(keeper.teamId, '2026-01-01T10:00:00Z');
+    const before = await findOrder(db, strict.teamId, old);
+    expect(before).toMatchObject({ buyerName: 'Max Mustermann', buyerKey: expect.any(String), addressKey: expect.any(String) });
+
+    const report = await applyRetention(db, now);
+    expect(report.redactedOrders).toBeGreaterThanOrEqual(1);
+
+    const redacted = await findOrder(db, strict.teamId, old);
+    expect(redacted).toMatchObject({ buyerName: null, buyerKey: null, addressKey: null, phoneKey: null, snapshot: {}, orderId: old, totalMinor: 12999 });
+    expect(redacted!.redactedAt).toEqual(now);
+    expect((await findOrder(db, strict.teamId, recent))?.buyerName).toBe('Max Mustermann');
+    // No retention setting: nothing is blanked.
+    expect((await findOrder(db, keeper.teamId, otherTeamsOld))?.buyerName).toBe('Max Mustermann');
+
+    // Running again changes nothing.
+    const again = await applyRetention(db, now);
+    expect(again.redactedOrders).toBe(0);
+  });
+});
