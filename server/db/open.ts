@@ -32,7 +32,8 @@ export interface DatabaseOptions {
   dataDir?: string;
 }
 
-const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+// A path built from the module's own file path (not `new URL`), so it also works under DOM test environments.
+const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 /** Any fixed number: instances starting together on one server take turns to migrate. */
 const MIGRATION_LOCK_KEY = 7_412_001;
 

@@ -22,13 +22,15 @@ const amazonFr = { code: 'FR', amazonId: 'A13V1IB3VIYZZH', domain: 'Amazon.fr', 
 const amazonUs = { code: 'US', amazonId: 'ATVPDKIKX0DER', domain: 'Amazon.com', currency: 'USD', timeZone: 'America/Los_Angeles', language: 'en' } as const;
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 
-const maxAddress = (name: string, line = 'Hauptstraße 5') => ({
+// As Amazon.de's address block reads (recipient first, then street, postcode and city, country), so the
+// seeded keys are the ones the sandbox's fixture page produces.
+const maxAddress = (name: string, street = 'Musterstraße 12') => ({
   name,
-  lines: [line],
+  lines: [name, street, '10115 Berlin', 'Deutschland'],
   city: 'Berlin',
   postalCode: '10115',
   country: 'DE',
-  type: 'Residential',
+  type: 'Wohnadresse',
   phone: '+49 30 1234567',
 });
 
@@ -69,7 +71,7 @@ export const DEMO_PAGES: DemoPage[] = [
     by: 'alex',
     context: {
       portal: 'amazon', pageKind: 'order', url: 'https://sellercentral.amazon.de/orders-v3/order/302-2000002-0000002',
-      marketplace: amazonDe, orderId: '302-2000002-0000002', buyer: { name: 'Anna Schmidt' }, shipTo: maxAddress('Anna Schmidt', 'Hauptstr. 5'),
+      marketplace: amazonDe, orderId: '302-2000002-0000002', buyer: { name: 'Anna Schmidt' }, shipTo: maxAddress('Anna Schmidt', 'Musterstr. 12'),
       purchasedAt: '2025-11-01T23:40:00Z', totals: { total: eur(119900) }, shippingService: 'Expedited',
       recognition: full(),
     },
@@ -101,7 +103,10 @@ export const DEMO_PAGES: DemoPage[] = [
     context: {
       portal: 'amazon', pageKind: 'order', url: 'https://sellercentral.amazon.com/orders-v3/order/111-2223334-4445556',
       marketplace: amazonUs, orderId: '111-2223334-4445556', buyer: { name: 'Emily Carter' },
-      shipTo: { name: 'Emily Carter', lines: ['742 Evergreen Terrace'], city: 'Springfield', postalCode: '97403', country: 'US', type: 'Residential' },
+      shipTo: {
+        name: 'Emily Carter', lines: ['Emily Carter', '1600 Harbor Blvd', 'Apt 4B', 'Seattle, WA 98101-2233', 'United States'],
+        city: 'Seattle', postalCode: '98101-2233', country: 'US', type: 'Residential', phone: '+1 206-555-0142',
+      },
       purchasedAt: '2025-11-03T18:45:00Z', totals: { total: { amountMinor: 15998, currency: 'USD' } }, shippingService: 'Standard',
       recognition: full(),
     },
@@ -145,7 +150,7 @@ export interface DemoDecision extends Omit<DemoNote, 'text'> {
 
 export const DEMO_NOTES: DemoNote[] = [
   { key: 'demo-note-0001', by: 'alex', orderId: '302-1234567-1234567', at: '2025-11-02T16:05:00Z', text: 'Buyer asked by message to ship to a different address after purchase. Checking before dispatch.' },
-  { key: 'demo-note-0002', by: 'lena', orderId: '302-1234567-1234567', at: '2025-11-02T16:40:00Z', text: 'Three orders to Hauptstraße 5 within a day under three names. Keep on hold until the buyer confirms.' },
+  { key: 'demo-note-0002', by: 'lena', orderId: '302-1234567-1234567', at: '2025-11-02T16:40:00Z', text: 'Three orders to Musterstraße 12 within a day under three names. Keep on hold until the buyer confirms.' },
   { key: 'demo-note-0003', by: 'alex', orderId: '111-2223334-4445556', at: '2025-11-20T15:35:00Z', text: 'Tracking shows delivered on 5 Nov, signed. Collecting proof of delivery for the chargeback response.' },
   { key: 'demo-note-0004', by: 'sam', orderId: '8f0c6a52-1d2e-4b7a-9c3f-5e6d7a8b9c01', at: '2025-11-03T11:10:00Z', text: 'Customer Care asked about the delivery date; answered within the hour.' },
 ];

@@ -27,7 +27,8 @@ describe.each(testDatabases())('fraud, SLA and templates in the panel on $kind',
 
   it("scores the demo order from the team's history: address velocity, shared address, the buyer's claim, a fraud flag", async () => {
     const { orderId, buyerName } = DEMO_ORDERS.amazonDe;
-    const data = await panel(app, 'demo-agent-token', { orderId, buyer: { name: buyerName }, shipTo: { name: buyerName, lines: ['Hauptstraße 5'], city: 'Berlin', postalCode: '10115', country: 'DE' } });
+    const shipTo = { name: buyerName, lines: [buyerName, 'Musterstraße 12', '10115 Berlin', 'Deutschland'], city: 'Berlin', postalCode: '10115', country: 'DE' };
+    const data = await panel(app, 'demo-agent-token', { orderId, buyer: { name: buyerName }, shipTo });
     const fired = Object.fromEntries(data.fraud!.fired.map((f) => [f.indicator, f]));
     expect(Object.keys(fired)).toEqual(expect.arrayContaining(['velocity_address', 'shared_address', 'prior_claims', 'prior_fraud_flags']));
     // One earlier return is below the default minimum of three.

@@ -15,6 +15,7 @@ import type { Database } from '../db/open';
 import { listDisputeCases, type Party } from '../repositories/cases';
 import { listFraudFlaggedOrders } from '../repositories/decisions';
 import { countEarlierBuyerOrders, findRelatedOrders, type OrderRow } from '../repositories/orders';
+import { contextForMatching } from './page-keys';
 import type { TeamSettings } from './settings';
 
 export interface InsightInput {
@@ -71,7 +72,7 @@ async function scoreFraud(db: Database, teamId: string, input: InsightInput): Pr
   ]);
 
   const fraudInput = FraudInput.parse({
-    context: ctx,
+    context: contextForMatching(ctx),
     isOwnShop: false, // both portals are marketplaces: the score is about buyer abuse
     relatedOrders: related.map((o) => ({
       orderId: o.orderId,

@@ -32,3 +32,16 @@ describe('page keys', () => {
     expect(guessPortalOfOrderId('SHOP-42')).toBe('shop');
   });
 });
+
+describe('contextForMatching', () => {
+  it("drops the recipient's name from the address lines, so two names at one door share a key", async () => {
+    const { contextForMatching } = await import('./page-keys');
+    const at = (name: string) =>
+      parsedPage({ buyer: { name }, shipTo: { name, lines: [name, 'Musterstraße 12', '10115 Berlin', 'Deutschland'], city: 'Berlin', postalCode: '10115', country: 'DE' } });
+    const max = contextForMatching(at('Max Mustermann'));
+    expect(max.shipTo!.lines).toEqual(['Musterstraße 12', '10115 Berlin', 'Deutschland']);
+    expect(orderSnapshotOf(at('Max Mustermann'))!.addressKey).toBe(orderSnapshotOf(at('Anna Schmidt'))!.addressKey);
+    // The snapshot keeps what the page showed.
+    expect((orderSnapshotOf(at('Max Mustermann'))!.snapshot.shipTo as { lines: string[] }).lines).toHaveLength(4);
+  });
+});

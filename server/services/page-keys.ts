@@ -1,4 +1,5 @@
 import { fraudKeysFor } from '../../utils/fraud/keys';
+import { normalizeName } from '../../utils/fraud/normalize';
 import type { CaseKind } from '../../utils/schemas/api';
 import type { PageContext } from '../../utils/schemas/page';
 import type { CaseKey } from '../repositories/cases';
@@ -20,9 +21,27 @@ export function buyerNameOf(ctx: PageContext): string | null {
   return nonEmpty(ctx.buyer?.name) ?? nonEmpty(ctx.shipTo?.name);
 }
 
+/**
+ * The page context as used for matching: an address is where, not who, but Amazon's address block
+ * (and so the adapter's `lines`) starts with the recipient's name. Left in, "Max Mustermann" and
+ * "Anna Schmidt" at one door would get different address keys. Lines equal to the address's name
+ * (compared as name keys) are dropped; everything else is unchanged.
+ */
+export function contextForMatching(ctx: PageContext): PageContext {
+  const clean = (address: PageContext['shipTo']): PageContext['shipTo'] => {
+    if (!address?.name) return address;
+    const nameKey = normalizeName(address.name);
+    if (nameKey === '') return address;
+    const lines = address.lines.filter((line) => normalizeName(line) !== nameKey);
+    return lines.length === address.lines.length ? address : { ...address, lines };
+  };
+  if (!ctx.shipTo?.name && !ctx.billTo?.name) return ctx;
+  return { ...ctx, shipTo: clean(ctx.shipTo), billTo: clean(ctx.billTo) };
+}
+
 /** The buyer's matching key, the same one the fraud engine compares (name, else customer number/email). */
 export function buyerKeyOf(ctx: PageContext): string | null {
-  return fraudKeysFor(ctx).buyerKey ?? null;
+  return fraudKeysFor(contextForMatching(ctx)).buyerKey ?? null;
 }
 
 /** The order snapshot to upsert, or undefined when the page names no order. */
@@ -30,7 +49,7 @@ export function orderSnapshotOf(ctx: PageContext): OrderSnapshotInput | undefine
   const orderId = orderKeyOf(ctx);
   if (!orderId) return undefined;
   const total = ctx.totals?.total;
-  const keys = fraudKeysFor(ctx);
+  const keys = fraudKeysFor(contextForMatching(ctx));
   // The recognition report is about the page, not the order; everything else is what the agent saw.
   const { recognition: _recognition, ...seen } = ctx;
   return {
