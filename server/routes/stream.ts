@@ -15,7 +15,10 @@ export const streamRoutes: FastifyPluginAsync<{ heartbeatMs: number }> = async (
     open.clear();
   });
 
-  app.get('/v1/stream', { schema: { hide: true } }, async (request, reply) => {
+  const description =
+    'Server-sent events (text/event-stream) of the caller team\'s case events: `event: case-event`, `data: <LiveEvent JSON>`, ' +
+    'a `: heartbeat` comment every 15 s. Authenticate with the Bearer header (read it with fetch, not EventSource).';
+  app.get('/v1/stream', { schema: { description } }, async (request, reply) => {
     const teamId = callerOf(request).team.id;
     reply.hijack();
     const res = reply.raw;

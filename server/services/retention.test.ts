@@ -5,7 +5,7 @@ import { mergeSettingsDocument } from '../repositories/settings';
 import { testDatabases } from '../test/databases';
 import { createTestTeam, newOrderId, parsedPage, type TestTeam } from '../test/harness';
 import { orderSnapshotOf } from './page-keys';
-import { applyRetention } from './retention';
+import { applyRetention, scheduleRetention, type RetentionReport } from './retention';
 
 describe.each(testDatabases())('retention on $kind', (target) => {
   let db: Database;
@@ -47,5 +47,17 @@ describe.each(testDatabases())('retention on $kind', (target) => {
     // Running again changes nothing.
     const again = await applyRetention(db, now);
     expect(again.redactedOrders).toBe(0);
+  });
+
+  it('sweeps at once and then on every tick, never two sweeps at a time', async () => {
+    const results: Array<RetentionReport | Error> = [];
+    const stop = scheduleRetention(db, (r) => results.push(r), 30);
+    await new Promise((r) => setTimeout(r, 200));
+    stop();
+    const settled = results.length;
+    expect(settled).toBeGreaterThanOrEqual(2);
+    expect(results.every((r) => !(r instanceof Error))).toBe(true);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(results.length).toBeLessThanOrEqual(settled + 1);
   });
 });
