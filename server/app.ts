@@ -25,6 +25,8 @@ export interface AppOptions {
   heartbeatMs?: number;
   /** Requests per minute per token (or per IP without one). */
   rateLimitPerMinute?: number;
+  /** Failed sign-ins per minute per client address before it gets 429 (token guessing). */
+  maxAuthFailuresPerMinute?: number;
 }
 
 /** The extension's service worker calls from chrome-extension://<id>; no web origin is ever allowed. */
@@ -68,7 +70,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     errorResponseBuilder: () => new HttpError('rate_limited', 'Too many requests; slow down and retry shortly.'),
   });
   await app.register(dbPlugin, { db: opts.db, listen: handle.listen });
-  await app.register(authPlugin);
+  await app.register(authPlugin, { maxFailuresPerMinute: opts.maxAuthFailuresPerMinute ?? 30 });
 
   await app.register(systemRoutes, { databaseKind: handle.kind });
   await app.register(agentRoutes);

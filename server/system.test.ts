@@ -99,6 +99,23 @@ describe.each(testDatabases())('health, openapi, auth and errors on $kind', (tar
     expect(web.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('stops a client guessing tokens after too many failures', async () => {
+    const guarded = await buildApp({ db: app.db, maxAuthFailuresPerMinute: 3 });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 5; i++) {
+        statuses.push((await guarded.inject({ method: 'GET', url: '/v1/me', headers: auth(`cs_guess_${i}`) })).statusCode);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      const guess = await guarded.inject({ method: 'GET', url: '/v1/me', headers: auth('cs_guess_again') });
+      expect(guess.json().error.code).toBe('rate_limited');
+      // A colleague with a valid token behind the same address is not locked out.
+      expect((await guarded.inject({ method: 'GET', url: '/v1/me', headers: auth(team.agentToken) })).statusCode).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('rate limits per token with rate_limited', async () => {
     const limited = await buildApp({ db: app.db, rateLimitPerMinute: 2 });
     try {

@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { PgChannelListener } from './pg-listener';
 import * as schema from './schema';
 
 /** The one Drizzle type repositories use, whichever driver is underneath. */
@@ -86,7 +87,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   // An idle client that loses its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = drizzlePostgres({ client: pool, schema });
-  const listeners = new Set<pg.Client>();
+  const listeners = new Set<PgChannelListener>();
   try {
     await migrateWithLock(url, () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER }));
   } catch (err) {
@@ -98,21 +99,15 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     kind: 'postgres',
     async listen(channel, onPayload) {
       // LISTEN needs a connection of its own that stays open; a pooled one would be handed to others.
-      const client = new pg.Client({ connectionString: url });
-      client.on('error', () => {});
-      await client.connect();
-      listeners.add(client);
-      client.on('notification', (msg) => {
-        if (msg.channel === channel) onPayload(msg.payload ?? '');
-      });
-      await client.query(`LISTEN ${quoteIdentifier(channel)}`);
+      const listener = new PgChannelListener(url, channel, onPayload);
+      await listener.start();
+      listeners.add(listener);
       return async () => {
-        if (!listeners.delete(client)) return;
-        await client.end().catch(() => {});
+        if (listeners.delete(listener)) await listener.stop();
       };
     },
     async close() {
-      await Promise.all([...listeners].map((c) => c.end().catch(() => {})));
+      await Promise.all([...listeners].map((l) => l.stop()));
       listeners.clear();
       await pool.end();
     },
@@ -128,9 +123,4 @@ async function migrateWithLock(url: string, run: () => Promise<void>): Promise<v
   } finally {
     await lockClient.end().catch(() => {});
   }
-}
-
-function quoteIdentifier(name: string): string {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`invalid channel name: ${name}`);
-  return `"${name}"`;
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { HttpError } from '../errors';
 import { findCallerByToken, touchToken, type Caller } from '../repositories/tokens';
+import { AuthFailureLimiter } from './auth-failures';
 import { globalPlugin } from './global-plugin';
 
 /** Who may call a route: set per route with `config: { access }`; the default is any agent of a team. */
@@ -28,15 +29,23 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
  * so a caller learns nothing about which tokens exist. Runs before body parsing, so an unauthenticated
  * caller never gets validation details.
  */
-export const authPlugin = globalPlugin(async (app) => {
+export const authPlugin = globalPlugin<FastifyPluginAsync<{ maxFailuresPerMinute?: number }>>(async (app, opts) => {
+  const failures = new AuthFailureLimiter(opts.maxFailuresPerMinute ?? 30);
   app.decorateRequest('caller', null);
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access ?? 'agent';
     if (access === 'public' || request.is404) return;
     const match = BEARER.exec(request.headers.authorization ?? '');
     if (!match) throw new HttpError('unauthorized', 'Sign in: send Authorization: Bearer <token>.');
+    // Unknown tokens are looked up too (one indexed query); AuthFailureLimiter answers floods of them with 429.
     const caller = await findCallerByToken(app.db, match[1]!);
-    if (!caller) throw new HttpError('unauthorized', 'This token is unknown or was revoked.');
+    if (!caller) {
+      // A valid token always passes, so one stale token behind an office's shared address cannot lock
+      // out its colleagues; only the failures are slowed down.
+      if (failures.isBlocked(request.ip)) throw new HttpError('rate_limited', 'Too many failed sign-ins; wait a minute and retry.');
+      failures.recordFailure(request.ip);
+      throw new HttpError('unauthorized', 'This token is unknown or was revoked.');
+    }
     request.caller = caller;
     if (access === 'lead' && caller.agent.role !== 'lead') throw new HttpError('forbidden', 'Only a team lead may do this.');
     try {

@@ -76,6 +76,12 @@ export async function upsertCase(db: Database, teamId: string, key: CaseKey, now
   return { id: row!.id, created: Boolean(row!.created) };
 }
 
+/** Retention: the buyer key links cases to a person, so it goes with the order's personal data. */
+export async function forgetCaseBuyers(db: Database, teamId: string, orderIds: string[]): Promise<void> {
+  if (orderIds.length === 0) return;
+  await db.update(cases).set({ buyerKey: null }).where(and(eq(cases.teamId, teamId), inArray(cases.orderId, orderIds)));
+}
+
 export async function touchCase(db: Database, teamId: string, caseId: string, at = new Date()): Promise<void> {
   await db
     .update(cases)

@@ -117,13 +117,14 @@ export async function findOrdersByIds(db: Database, teamId: string, orderIds: st
 
 /**
  * Retention: blanks the buyer's personal data (name, address/phone keys, snapshot) of the team's orders
- * placed (or first seen) before `cutoff`. The order id, totals and dates stay for statistics.
+ * placed (or first seen) before `cutoff`. The order id, totals and dates stay for statistics. Returns
+ * the order ids it blanked.
  */
-export async function redactOrdersBefore(db: Database, teamId: string, cutoff: Date, now = new Date()): Promise<number> {
+export async function redactOrdersBefore(db: Database, teamId: string, cutoff: Date, now = new Date()): Promise<string[]> {
   const rows = await db
     .update(orders)
     .set({ buyerName: null, buyerKey: null, addressKey: null, phoneKey: null, snapshot: {}, redactedAt: now })
     .where(and(eq(orders.teamId, teamId), isNull(orders.redactedAt), lt(sql`coalesce(${orders.purchasedAt}, ${orders.firstSeenAt})`, cutoff)))
-    .returning({ id: orders.id });
-  return rows.length;
+    .returning({ orderId: orders.orderId });
+  return rows.map((r) => r.orderId);
 }

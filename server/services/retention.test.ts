@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/open';
+import { listCasesByBuyer, upsertCase } from '../repositories/cases';
 import { findOrder, upsertOrderSnapshot } from '../repositories/orders';
 import { mergeSettingsDocument } from '../repositories/settings';
 import { testDatabases } from '../test/databases';
@@ -29,8 +30,10 @@ describe.each(testDatabases())('retention on $kind', (target) => {
 
   it("blanks buyers' personal data on orders older than the team's retention, and only those", async () => {
     const old = await seedOrder(strict.teamId, '2026-04-01T10:00:00Z');
+    await upsertCase(db, strict.teamId, { kind: 'claim', portal: 'amazon', marketplace: 'DE', ref: `AZ-${old}`, orderId: old, buyerKey: 'max mustermann' });
     const recent = await seedOrder(strict.teamId, '2026-05-20T10:00:00Z');
     const otherTeamsOld = await seedOrder(keeper.teamId, '2026-01-01T10:00:00Z');
+    expect(await listCasesByBuyer(db, strict.teamId, 'max mustermann', null)).toHaveLength(1);
     const before = await findOrder(db, strict.teamId, old);
     expect(before).toMatchObject({ buyerName: 'Max Mustermann', buyerKey: expect.any(String), addressKey: expect.any(String) });
 
@@ -41,6 +44,7 @@ describe.each(testDatabases())('retention on $kind', (target) => {
     expect(redacted).toMatchObject({ buyerName: null, buyerKey: null, addressKey: null, phoneKey: null, snapshot: {}, orderId: old, totalMinor: 12999 });
     expect(redacted!.redactedAt).toEqual(now);
     expect((await findOrder(db, strict.teamId, recent))?.buyerName).toBe('Max Mustermann');
+    expect(await listCasesByBuyer(db, strict.teamId, 'max mustermann', null)).toEqual([]);
     // No retention setting: nothing is blanked.
     expect((await findOrder(db, keeper.teamId, otherTeamsOld))?.buyerName).toBe('Max Mustermann');
 

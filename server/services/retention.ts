@@ -1,4 +1,5 @@
 import type { Database } from '../db/open';
+import { forgetCaseBuyers } from '../repositories/cases';
 import { redactOrdersBefore } from '../repositories/orders';
 import { listRetentionPolicies } from './settings';
 
@@ -10,16 +11,21 @@ export interface RetentionReport {
 }
 
 /**
- * Blanks buyers' names, addresses, phone keys and page snapshots on orders older than each team's
+ * Blanks buyers' names, address/phone keys and page snapshots on orders older than each team's
  * `retentionDays` (by purchase date, or first sight when the page showed none). Teams without the
- * setting keep their data. Safe to run any time; main.ts runs it hourly.
+ * setting keep their data. The cases of those orders lose their buyer key (it links them to a person).
+ * Agents' notes are the team's own records and stay. Safe to run any time; startServer runs it hourly.
  */
 export async function applyRetention(db: Database, now = new Date()): Promise<RetentionReport> {
   const policies = await listRetentionPolicies(db);
   let redactedOrders = 0;
   for (const policy of policies) {
     const cutoff = new Date(now.getTime() - policy.retentionDays * DAY_MS);
-    redactedOrders += await redactOrdersBefore(db, policy.teamId, cutoff, now);
+    redactedOrders += await db.transaction(async (tx) => {
+      const orderIds = await redactOrdersBefore(tx, policy.teamId, cutoff, now);
+      await forgetCaseBuyers(tx, policy.teamId, orderIds);
+      return orderIds.length;
+    });
   }
   return { teams: policies.length, redactedOrders };
 }
