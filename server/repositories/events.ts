@@ -98,9 +98,9 @@ export async function getEvent(db: Database, teamId: string, eventId: string): P
   return row && toEvent(row as EventSelection);
 }
 
-export async function findEventByIdempotencyKey(db: Database, teamId: string, key: string): Promise<(CaseEvent & { caseIdOfKey: string }) | undefined> {
+export async function findEventByIdempotencyKey(db: Database, teamId: string, key: string): Promise<CaseEvent | undefined> {
   const [row] = await selectEvents(db).where(and(eq(events.teamId, teamId), eq(events.idempotencyKey, key))).limit(1);
-  return row && { ...toEvent(row as EventSelection), caseIdOfKey: row.caseId };
+  return row && toEvent(row as EventSelection);
 }
 
 export async function listEventsByCase(db: Database, teamId: string, caseId: string, limit = 200): Promise<CaseEvent[]> {

@@ -56,10 +56,9 @@ async function loadCase(db: Database, teamId: string, caseId: string): Promise<C
 export async function addNote(db: Database, caller: Caller, body: AddNoteBody, now = new Date()): Promise<NoteOutcome> {
   const teamId = caller.team.id;
   const replay = async (): Promise<NoteOutcome | undefined> => {
-    const original = await findEventByIdempotencyKey(db, teamId, body.idempotencyKey);
-    if (!original) return undefined;
-    checkReplayMatches(original, 'note', body.orderId);
-    const { caseIdOfKey: _, ...event } = original;
+    const event = await findEventByIdempotencyKey(db, teamId, body.idempotencyKey);
+    if (!event) return undefined;
+    checkReplayMatches(event, 'note', body.orderId);
     return { replayed: true, result: { case: await loadCase(db, teamId, event.caseId), event } };
   };
   const earlier = await replay();
@@ -96,10 +95,9 @@ const DECISION_WORDS = { hold: 'Held', release: 'Released', fraud: 'Marked as fr
 export async function recordDecision(db: Database, caller: Caller, body: RecordDecisionBody, now = new Date()): Promise<DecisionOutcome> {
   const teamId = caller.team.id;
   const replay = async (): Promise<DecisionOutcome | undefined> => {
-    const original = await findEventByIdempotencyKey(db, teamId, body.idempotencyKey);
-    if (!original) return undefined;
-    checkReplayMatches(original, 'decision', body.orderId);
-    const { caseIdOfKey: _, ...event } = original;
+    const event = await findEventByIdempotencyKey(db, teamId, body.idempotencyKey);
+    if (!event) return undefined;
+    checkReplayMatches(event, 'decision', body.orderId);
     const decision = await findDecisionByEvent(db, teamId, event.id);
     if (!decision) throw new Error(`decision of event ${event.id} is missing`);
     return { replayed: true, result: { case: await loadCase(db, teamId, event.caseId), event, decision } };
