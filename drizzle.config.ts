@@ -2,8 +2,9 @@ import { defineConfig } from 'drizzle-kit';
 
 // One set of SQL migrations serves PGlite and PostgreSQL alike; `npx drizzle-kit generate` writes a new
 // numbered file into server/db/migrations. Committed migrations are never edited.
+// Each feature keeps its tables in its own schema file, listed here when its first migration is made.
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './server/db/schema.ts',
+  schema: ['./server/db/schema.ts'],
   out: './server/db/migrations',
 });
