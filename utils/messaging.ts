@@ -37,12 +37,20 @@ export const ExtensionPageRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('auth:signIn'), backendUrl: z.string().trim().min(1), token: z.string().trim().min(1).max(200) }),
   z.strictObject({ type: z.literal('auth:signOut') }),
   z.strictObject({ type: z.literal('status:get') }),
+  /** A call to one of the routes in utils/api-routes, by id (see apiRequest in utils/api-client.ts). */
+  z.strictObject({
+    type: z.literal('api:request'),
+    route: z.string().min(1).max(80),
+    params: z.record(z.string(), z.string().max(100)).default({}),
+    query: z.record(z.string(), z.string().max(200)).optional(),
+    body: z.unknown().optional(),
+  }),
 ]);
 export type ExtensionPageRequest = z.infer<typeof ExtensionPageRequest>;
 
 export type AnyRequest = ContentRequest | ExtensionPageRequest;
 
-export const ErrorData = z.strictObject({ code: z.string(), message: z.string() });
+export const ErrorData = z.strictObject({ code: z.string(), message: z.string(), details: z.unknown().optional() });
 export type ErrorData = z.infer<typeof ErrorData>;
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorData };
 
@@ -76,6 +84,7 @@ export interface ResponseMap {
   'options:open': null;
   'auth:signIn': Me;
   'auth:signOut': null;
+  'api:request': unknown;
 }
 
 /** Pushed by the background worker to portal tabs. */

@@ -49,7 +49,7 @@ export async function callApi<T>(creds: Credentials, req: ApiRequest<T>, fetchIm
   if (!response.ok) {
     const parsed = ApiError.safeParse(json);
     const error = parsed.success
-      ? { code: parsed.data.error.code, message: parsed.data.error.message }
+      ? { code: parsed.data.error.code, message: parsed.data.error.message, ...(parsed.data.error.details === undefined ? {} : { details: parsed.data.error.details }) }
       : { code: response.status === 401 ? 'unauthorized' : 'http_error', message: `The backend answered ${response.status}.` };
     return { ok: false, status: response.status, error };
   }

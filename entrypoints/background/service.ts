@@ -5,6 +5,8 @@ import type { PageContext } from '@/utils/schemas/page';
 import { parseBackendUrl } from '@/utils/backend-url';
 import type { ContentRequest, ExtensionPageRequest, PanelResult, Result, ResponseMap, SyncStatus } from '@/utils/messaging';
 import { panelCacheKey } from '@/utils/panel-key';
+import { buildPath } from '@/utils/api-routes/types';
+import { routeById } from '@/utils/api-routes';
 import { callApi, isRetryable } from './api';
 import type { CasesideDatabase, Credentials, OutboxItem } from './db';
 import { LiveStream } from './live';
@@ -105,7 +107,32 @@ export class BackgroundService {
         return { ok: true, data: null };
       case 'status:get':
         return { ok: true, data: await this.status() };
+      case 'api:request':
+        return this.callRoute(req.route, req.params, req.query, req.body);
     }
+  }
+
+  /** Extension pages call backend routes by id only; body and answer are validated here. */
+  async callRoute(routeId: string, params: Record<string, string>, query: Record<string, string> | undefined, body: unknown): Promise<Result<unknown>> {
+    const route = routeById(routeId);
+    if (!route) return { ok: false, error: { code: 'unknown_route', message: `No such backend route: ${routeId}` } };
+    const creds = await this.credentials();
+    if (!creds) return { ok: false, error: { code: 'signed_out', message: 'Sign in to Caseside in its options page.' } };
+    const path = buildPath(route, params, query && route.query ? route.query.parse(query) : undefined);
+    if (!path.ok) return { ok: false, error: { code: 'invalid_request', message: path.message } };
+    let payload: unknown = undefined;
+    if (route.body) {
+      const parsed = route.body.safeParse(body);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return { ok: false, error: { code: 'invalid_request', message: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` } };
+      }
+      payload = parsed.data;
+    }
+    const res = await callApi(creds, { method: route.method, path: path.path, body: payload, schema: route.response }, this.fetchImpl);
+    if (res.ok) this.noteSuccess();
+    else this.noteFailure(res.error.code, res.error.message, res.status);
+    return res.ok ? { ok: true, data: res.data } : { ok: false, error: res.error };
   }
 
   async signIn(backendUrl: string, token: string): Promise<Result<Me>> {

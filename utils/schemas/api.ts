@@ -12,6 +12,8 @@ export const ApiError = z.strictObject({
     message: z.string(),
     /** For validation errors: the path of the offending field, e.g. "body.orderId". */
     field: z.string().optional(),
+    /** Machine-readable detail, e.g. the current version on a 409 conflict or a list of problems. */
+    details: z.unknown().optional(),
   }),
 });
 export type ApiError = z.infer<typeof ApiError>;
