@@ -104,6 +104,8 @@ export const cases = pgTable(
     uniqueIndex('cases_team_portal_kind_ref_idx').on(t.teamId, t.portal, t.kind, t.ref),
     index('cases_team_order_idx').on(t.teamId, t.orderId),
     index('cases_team_buyer_idx').on(t.teamId, t.buyerKey, t.updatedAt),
+    // Reports: cases opened in a date range.
+    index('cases_team_opened_idx').on(t.teamId, t.openedAt),
   ],
 );
 
@@ -129,6 +131,8 @@ export const events = pgTable(
     uniqueIndex('events_team_idempotency_idx').on(t.teamId, t.idempotencyKey),
     index('events_team_case_idx').on(t.teamId, t.caseId, t.createdAt, t.seq),
     index('events_team_order_idx').on(t.teamId, t.orderId, t.createdAt, t.seq),
+    // Reports: template insertions (and other event kinds) in a date range.
+    index('events_team_type_created_idx').on(t.teamId, t.type, t.createdAt),
   ],
 );
 
@@ -145,7 +149,9 @@ export const decisions = pgTable(
     scoreSeen: integer('score_seen'),
     createdAt: createdAt(),
   },
-  (t) => [index('decisions_team_order_idx').on(t.teamId, t.orderId, t.createdAt), index('decisions_team_event_idx').on(t.teamId, t.eventId)],
+  (t) => [index('decisions_team_order_idx').on(t.teamId, t.orderId, t.createdAt), index('decisions_team_event_idx').on(t.teamId, t.eventId),
+    // Reports: decisions over a date range.
+    index('decisions_team_created_idx').on(t.teamId, t.createdAt)],
 );
 
 /** One row per team: the fraud matrix, SLA policies and retention, validated by the app on read. */
