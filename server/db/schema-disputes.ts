@@ -1,0 +1,103 @@
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { agents, cases, teams } from './schema';
+
+/**
+ * Disputes: Amazon chargebacks, A-to-z claims and card disputes on the team's own shop, with what agents
+ * added to their evidence, the files they uploaded, and the team's own defence templates. Every row
+ * belongs to a team and every index starts with team_id (queries are always team-scoped).
+ */
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const disputes = pgTable(
+  'disputes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['amazon_chargeback', 'amazon_atoz', 'card_dispute'] }).notNull(),
+    portal: text('portal', { enum: ['amazon', 'zalando', 'shop'] }).notNull(),
+    marketplace: text('marketplace'),
+    /** The portal's own id: chargeback id, A-to-z claim id, the processor's dispute id. */
+    externalId: text('external_id').notNull(),
+    orderId: text('order_id').notNull(),
+    /** The chargeback/claim case the page opened; its history carries this dispute's events. */
+    caseId: uuid('case_id').references(() => cases.id, { onDelete: 'set null' }),
+    network: text('network', { enum: ['visa', 'mastercard', 'amex', 'discover'] }),
+    reasonCode: text('reason_code'),
+    reasonText: text('reason_text'),
+    reason: text('reason').notNull(),
+    amountMinor: integer('amount_minor').notNull(),
+    currency: text('currency').notNull(),
+    filedAt: timestamp('filed_at', { withTimezone: true }).notNull(),
+    deadline: timestamp('deadline', { withTimezone: true }).notNull(),
+    status: text('status', { enum: ['open', 'responded', 'won', 'lost', 'refunded', 'accepted'] }).notNull().default('open'),
+    /** Only fought disputes have an outcome; it feeds the team's win rate per reason. */
+    outcome: text('outcome', { enum: ['won', 'lost'] }),
+    recoveredMinor: integer('recovered_minor'),
+    outcomeNote: text('outcome_note'),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('disputes_team_kind_external_idx').on(t.teamId, t.kind, t.externalId),
+    index('disputes_team_status_deadline_idx').on(t.teamId, t.status, t.deadline),
+    index('disputes_team_reason_outcome_idx').on(t.teamId, t.reason, t.outcome),
+    index('disputes_team_order_idx').on(t.teamId, t.orderId),
+  ],
+);
+
+/** One row per checklist item an agent completed (a value, a file, or "not applicable"); the latest wins. */
+export const disputeEvidence = pgTable(
+  'dispute_evidence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    disputeId: uuid('dispute_id').notNull().references(() => disputes.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    label: text('label'),
+    value: text('value'),
+    notApplicable: boolean('not_applicable').notNull().default(false),
+    attachmentId: uuid('attachment_id'),
+    agentId: uuid('agent_id').references(() => agents.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('dispute_evidence_team_dispute_key_idx').on(t.teamId, t.disputeId, t.key)],
+);
+
+/** Uploaded files, checked by magic bytes against an allowlist; the content is base64 text. */
+export const disputeAttachments = pgTable(
+  'dispute_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    disputeId: uuid('dispute_id').notNull().references(() => disputes.id, { onDelete: 'cascade' }),
+    evidenceKey: text('evidence_key'),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    contentBase64: text('content_base64').notNull(),
+    agentId: uuid('agent_id').references(() => agents.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('dispute_attachments_team_dispute_idx').on(t.teamId, t.disputeId, t.createdAt)],
+);
+
+/** A team's own argument per reason and language; without one, the engine's default is used. */
+export const defenceTemplates = pgTable(
+  'defence_templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    language: text('language', { enum: ['en', 'de', 'fr', 'es', 'it'] }).notNull(),
+    title: text('title').notNull(),
+    argument: text('argument').notNull(),
+    version: integer('version').notNull().default(1),
+    updatedBy: uuid('updated_by').references(() => agents.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('defence_templates_team_reason_language_idx').on(t.teamId, t.reason, t.language)],
+);
