@@ -5,3 +5,4 @@ export * from './sla';
 export * from './templates';
 export * from './api';
 export * from './disputes';
+export * from './admin';
