@@ -177,6 +177,8 @@ export const templates = pgTable(
     version: integer('version').notNull().default(1),
     archived: boolean('archived').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Who wrote the current version (template_versions.edited_by keeps the authors of earlier ones). */
+    updatedBy: uuid('updated_by').references(() => agents.id, { onDelete: 'set null' }),
   },
   (t) => [index('templates_team_scope_idx').on(t.teamId, t.scope, t.archived), index('templates_team_owner_idx').on(t.teamId, t.ownerId)],
 );
