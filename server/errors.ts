@@ -3,7 +3,17 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ApiError } from '../utils/schemas/api';
 
 /** The stable error codes clients may branch on. */
-export type ErrorCode = 'validation_failed' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'internal';
+export type ErrorCode =
+  | 'validation_failed'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'version_conflict'
+  | 'invalid_matrix'
+  | 'invalid_policies'
+  | 'rate_limited'
+  | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -11,6 +21,11 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  // Someone saved a newer version first; details.current carries it.
+  version_conflict: 409,
+  // A lead's fraud matrix or SLA policy set failed its engine's checks; details.errors lists every problem.
+  invalid_matrix: 400,
+  invalid_policies: 400,
   rate_limited: 429,
   internal: 500,
 };
@@ -22,6 +37,8 @@ export class HttpError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** Machine-readable detail for ApiError.error.details (a conflict's current version, a list of problems). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -31,15 +48,18 @@ export class HttpError extends Error {
 
 export const notFound = (what: string) => new HttpError('not_found', `${what} was not found.`);
 
-function body(code: ErrorCode, message: string, field?: string): ApiError {
-  return { error: field === undefined ? { code, message } : { code, message, field } };
+function body(code: ErrorCode, message: string, field?: string, details?: unknown): ApiError {
+  const error: ApiError['error'] = { code, message };
+  if (field !== undefined) error.field = field;
+  if (details !== undefined) error.details = details;
+  return { error };
 }
 
 /** Every failure leaves as `{ error: { code, message, field? } }`; a stack trace never does. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
     if (err instanceof HttpError) {
-      return reply.code(err.statusCode).send(body(err.code, err.message, err.field));
+      return reply.code(err.statusCode).send(body(err.code, err.message, err.field, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0]!;
