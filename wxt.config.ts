@@ -8,7 +8,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'notifications'],
+    // scripting: the panel script is injected only into portal frames that show a work page.
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     // Least privilege: the portals only, never <all_urls>. The team backend needs no host permission:
     // the service worker calls it with CORS (the backend allows chrome-extension:// origins).
     host_permissions: [...PORTAL_MATCHES],

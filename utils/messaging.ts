@@ -30,6 +30,8 @@ export const ContentRequest = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('status:get') }),
   z.strictObject({ type: z.literal('options:open') }),
+  /** The detector found a work page: load the panel script into the sender's frame. */
+  z.strictObject({ type: z.literal('panel:inject') }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
@@ -82,6 +84,7 @@ export interface ResponseMap {
   'template:inserted': { queued: boolean; key: string };
   'status:get': SyncStatus;
   'options:open': null;
+  'panel:inject': null;
   'auth:signIn': Me;
   'auth:signOut': null;
   'api:request': unknown;

@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { signedInAgent } from '@/utils/storage';
-import type { TabPush } from '@/utils/messaging';
+import type { Result, TabPush } from '@/utils/messaging';
 import { openCasesideDb } from './db';
 import { classifySender, routeMessage } from './router';
 import { BackgroundService } from './service';
@@ -43,13 +43,25 @@ export default defineBackground(() => {
     void servicePromise
       .then((service) =>
         routeMessage(message, kind, {
-          content: (req) => service.handleContent(req),
+          content: (req) => (req.type === 'panel:inject' ? injectPanel(sender) : service.handleContent(req)),
           extensionPage: (req) => service.handleExtensionPage(req),
         }),
       )
       .then(sendResponse);
     return true; // answer asynchronously
   });
+
+  /** Loads the panel script into the frame whose detector found a work page (never into other pages). */
+  const injectPanel = async (sender: Browser.runtime.MessageSender): Promise<Result<null>> => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return { ok: false, error: { code: 'invalid_sender', message: 'No tab to load the panel into.' } };
+    try {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/panel.js'] });
+      return { ok: true, data: null };
+    } catch (err) {
+      return { ok: false, error: { code: 'inject_failed', message: err instanceof Error ? err.message : String(err) } };
+    }
+  };
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== PANEL_PORT || classifySender(port.sender ?? {}, browser.runtime.id, extensionOrigin) !== 'portal') {

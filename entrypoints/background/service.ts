@@ -90,6 +90,9 @@ export class BackgroundService {
       case 'options:open':
         this.deps.openOptions?.();
         return { ok: true, data: null };
+      case 'panel:inject':
+        // Needs the sender's tab and frame: the entrypoint answers it (see index.ts).
+        return { ok: false, error: { code: 'invalid_message', message: 'panel:inject is answered by the worker entrypoint.' } };
     }
   }
 

@@ -2,6 +2,9 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { PortalAdapter } from '@/utils/portals/types';
+import { ADAPTERS } from '@/utils/portals/registry';
+import type { PortalId } from '@/utils/schemas/common';
+import panelCss from '@/components/panel.css?inline';
 import { PanelBridge } from './bridge';
 import { createPageStore } from './page-store';
 import { PanelApp } from './panel-app';
@@ -11,8 +14,14 @@ export const PANEL_HOST = 'caseside-panel';
 const DOCKED_CLASS = 'caseside-docked';
 const PANEL_WIDTH_PX = 360;
 
+/** The panel script's entry point: the detector hands over a portal frame that shows a work page. */
+export function startPanel(ctx: ContentScriptContext, portal: PortalId): void {
+  const adapter = ADAPTERS.find((a) => a.id === portal);
+  if (adapter) runPortal(ctx, adapter);
+}
+
 /**
- * One call per portal content script: watch the page, and show the panel (in a shadow root, styles
+ * One call per portal frame: watch the page, and show the panel (in a shadow root, styles
  * isolated) only while the page is a work page. Everything is torn down when the page stops being one
  * or the extension reloads.
  */
@@ -36,6 +45,7 @@ export function runPortal(ctx: ContentScriptContext, adapter: PortalAdapter): vo
       anchor: 'body',
       append: 'last',
       mode: 'open',
+      css: panelCss,
       isolateEvents: ['keydown', 'keyup', 'keypress'],
       onMount: (container) => {
         const root = createRoot(container);
