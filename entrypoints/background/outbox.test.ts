@@ -61,6 +61,14 @@ describe('Outbox', () => {
     expect(delivered).toEqual(['key-first', 'key-second']);
   });
 
+  it('asks for a retry at the end of the backoff when writes are left waiting', async () => {
+    const retries: number[] = [];
+    const ob = new Outbox({ db, now: () => clock, send: async () => ({ ok: false, retryable: true, message: 'offline' }), scheduleRetry: (at) => retries.push(at) });
+    await ob.enqueue(item('key-retry'));
+    await ob.flush();
+    expect(retries).toEqual([clock + 1_000]);
+  });
+
   it('doubles the backoff up to a minute', () => {
     expect([1, 2, 3, 4, 10].map(backoffDelay)).toEqual([1_000, 2_000, 4_000, 8_000, 60_000]);
   });

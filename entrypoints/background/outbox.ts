@@ -15,6 +15,8 @@ export interface OutboxDeps {
   send: (item: OutboxItem) => Promise<SendOutcome>;
   now?: () => number;
   onChange?: () => void;
+  /** Called after a flush that left writes waiting, with when the next one is due (ms epoch). */
+  scheduleRetry?: (atMs: number) => void;
 }
 
 export const BASE_BACKOFF_MS = 1_000;
@@ -72,9 +74,17 @@ export class Outbox {
   /** Delivers due writes in order. Concurrent calls share one run. */
   flush(opts: { force?: boolean } = {}): Promise<FlushReport> {
     if (!this.flushing) {
-      this.flushing = this.runFlush(opts.force ?? false).finally(() => {
-        this.flushing = null;
-      });
+      this.flushing = this.runFlush(opts.force ?? false)
+        .then(async (report) => {
+          if (report.stoppedBy === 'offline' || report.stoppedBy === 'backoff') {
+            const next = await this.nextAttemptAt();
+            if (next !== null) this.deps.scheduleRetry?.(next);
+          }
+          return report;
+        })
+        .finally(() => {
+          this.flushing = null;
+        });
     }
     return this.flushing;
   }

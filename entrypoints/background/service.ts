@@ -36,13 +36,23 @@ export class BackgroundService {
   readonly outbox: Outbox;
   readonly live: LiveStream;
   private online = true;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private lastError: string | undefined;
   private agentName: string | undefined;
   private readonly fetchImpl: typeof fetch;
 
   constructor(private readonly deps: ServiceDeps) {
     this.fetchImpl = deps.fetchImpl ?? ((...args) => fetch(...args));
-    this.outbox = new Outbox({ db: deps.db, send: (item) => this.deliver(item), onChange: () => void this.publishStatus() });
+    this.outbox = new Outbox({
+      db: deps.db,
+      send: (item) => this.deliver(item),
+      onChange: () => void this.publishStatus(),
+      // While the worker lives, retry when the backoff ends; the alarm covers a worker that was stopped.
+      scheduleRetry: (atMs) => {
+        if (this.retryTimer) clearTimeout(this.retryTimer);
+        this.retryTimer = setTimeout(() => void this.outbox.flush(), Math.max(0, atMs - Date.now()));
+      },
+    });
     this.live = new LiveStream({
       getCredentials: () => this.credentials(),
       fetchImpl: this.fetchImpl,
