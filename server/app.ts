@@ -10,7 +10,15 @@ import { dbPlugin } from './plugins/db';
 import { hashToken } from './repositories/tokens';
 import { agentRoutes } from './routes/agents';
 import { caseRoutes } from './routes/cases';
+import { disputeRoutes } from './routes/disputes';
+import { fraudAdminRoutes } from './routes/fraud-admin';
+import { insertionRoutes } from './routes/insertions';
+import { queueRoutes } from './routes/queue';
+import { reportRoutes } from './routes/reports';
+import { settingsRoutes } from './routes/settings';
+import { slaAdminRoutes } from './routes/sla-admin';
 import { streamRoutes } from './routes/stream';
+import { templateRoutes } from './routes/templates';
 import { systemRoutes } from './routes/system';
 import { seedDemo } from './seed/demo';
 
@@ -75,6 +83,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(systemRoutes, { databaseKind: handle.kind });
   await app.register(agentRoutes);
   await app.register(caseRoutes);
+  await app.register(disputeRoutes);
+  await app.register(templateRoutes);
+  await app.register(insertionRoutes);
+  await app.register(fraudAdminRoutes);
+  await app.register(slaAdminRoutes);
+  await app.register(settingsRoutes);
+  await app.register(queueRoutes);
+  await app.register(reportRoutes);
   await app.register(streamRoutes, { heartbeatMs: opts.heartbeatMs ?? 15_000 });
 
   if (opts.demo) await seedDemo(opts.db);

@@ -1,4 +1,118 @@
+import { z } from 'zod';
+import { Instant, Language, Money } from '../schemas/common';
+import { DefenceTemplate, Dispute, DisputeReason, DisputeRecommendation, DisputeStatus, EvidenceItem, EvidenceKey } from '../schemas/disputes';
+import { PageContext } from '../schemas/page';
 import { defineRoutes } from './types';
 
-/** Disputes: cases, evidence, defence documents. */
-export const DISPUTE_ROUTES = defineRoutes({});
+/**
+ * The disputes API's bodies and answers, shared by the backend routes (server/routes/disputes.ts) and the
+ * extension (the background worker validates what it sends and what comes back).
+ */
+
+/** Files an agent may attach, by declared type; the backend checks the bytes too. */
+export const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/webp', 'text/plain'] as const;
+export const AttachmentContentType = z.enum(ATTACHMENT_TYPES);
+export type AttachmentContentType = z.infer<typeof AttachmentContentType>;
+export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+/** Base64 of MAX_ATTACHMENT_BYTES, rounded up to whole 4-character groups. */
+export const MAX_ATTACHMENT_BASE64 = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
+
+export const DisputeFromPageBody = z.strictObject({ context: PageContext });
+export type DisputeFromPageBody = z.infer<typeof DisputeFromPageBody>;
+
+export const EvidenceBody = z
+  .strictObject({
+    value: z.string().trim().min(1, 'value must not be empty').max(4000).optional(),
+    notApplicable: z.boolean().optional(),
+    /** Needed only for an item the dispute's standard checklist does not have. */
+    label: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((b) => (b.value !== undefined) !== (b.notApplicable === true), {
+    message: 'give either a value or notApplicable: true (not both)',
+    path: ['value'],
+  });
+export type EvidenceBody = z.infer<typeof EvidenceBody>;
+
+export const AttachmentBody = z.strictObject({
+  filename: z.string().min(1).max(200),
+  contentType: AttachmentContentType,
+  base64: z.string().min(1).max(MAX_ATTACHMENT_BASE64 + 4, `the file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`),
+  /** The checklist item the file is evidence for; it then counts as present. */
+  evidenceKey: EvidenceKey.optional(),
+});
+export type AttachmentBody = z.infer<typeof AttachmentBody>;
+
+export const AttachmentInfo = z.strictObject({
+  id: z.uuid(),
+  filename: z.string(),
+  contentType: AttachmentContentType,
+  size: z.number().int().nonnegative(),
+  evidenceKey: z.string().nullable(),
+  createdAt: Instant,
+});
+export type AttachmentInfo = z.infer<typeof AttachmentInfo>;
+
+export const StatusBody = z.strictObject({
+  status: DisputeStatus,
+  /** With won: what came back (a partial win is possible); defaults to the full amount. */
+  recovered: Money.optional(),
+  note: z.string().trim().max(2000).optional(),
+});
+export type StatusBody = z.infer<typeof StatusBody>;
+
+export const DisputeView = z.strictObject({
+  /** The backend's id, used in every /v1/disputes/:id route. */
+  id: z.uuid(),
+  portal: z.enum(['amazon', 'zalando', 'shop']),
+  marketplace: z.string().nullable(),
+  caseId: z.uuid().nullable(),
+  dispute: Dispute.omit({ evidence: true }),
+  checklist: z.array(EvidenceItem),
+  attachments: z.array(AttachmentInfo),
+  recommendation: DisputeRecommendation,
+  /** The team's recorded outcomes for this reason (this dispute excluded). */
+  winRate: z.strictObject({ won: z.number().int().nonnegative(), lost: z.number().int().nonnegative() }),
+  /** Milliseconds to the deadline at `serverTime`; negative once it has passed. */
+  timeLeftMs: z.number().int(),
+  /** Labels of required items still missing. */
+  missingRequired: z.array(z.string()),
+  serverTime: Instant,
+});
+export type DisputeView = z.infer<typeof DisputeView>;
+
+export const DisputeSummary = z.strictObject({
+  id: z.uuid(),
+  externalId: z.string(),
+  kind: Dispute.shape.kind,
+  orderId: z.string(),
+  reason: DisputeReason,
+  amount: Money,
+  deadline: Instant,
+  status: DisputeStatus,
+  timeLeftMs: z.number().int(),
+});
+export const DisputeList = z.strictObject({ disputes: z.array(DisputeSummary) });
+export type DisputeList = z.infer<typeof DisputeList>;
+
+export const DisputeListQuery = z.strictObject({ status: DisputeStatus.optional() });
+
+export const DefenceTemplateBody = z.strictObject({
+  language: Language.default('en'),
+  title: z.string().trim().min(1).max(200),
+  argument: z.string().trim().min(1).max(8000),
+});
+export const DefenceTemplateView = z.strictObject({
+  template: DefenceTemplate,
+  /** True when the team has not edited this one: it is the engine's built-in text. */
+  isDefault: z.boolean(),
+});
+export type DefenceTemplateView = z.infer<typeof DefenceTemplateView>;
+
+/** Disputes: cases, evidence, defence documents (JSON routes extension pages may call by id). */
+export const DISPUTE_ROUTES = defineRoutes({
+  'disputes.list': { method: 'GET', path: '/v1/disputes', response: DisputeList, query: z.strictObject({ status: z.string().max(20).optional() }) },
+  'disputes.get': { method: 'GET', path: '/v1/disputes/:id', response: DisputeView },
+  'disputes.status': { method: 'POST', path: '/v1/disputes/:id/status', response: DisputeView, body: StatusBody },
+  'defenceTemplates.get': { method: 'GET', path: '/v1/defence-templates/:reason', response: DefenceTemplateView, query: z.strictObject({ language: z.string().max(5).optional() }) },
+  'defenceTemplates.put': { method: 'PUT', path: '/v1/defence-templates/:reason', response: DefenceTemplateView, body: DefenceTemplateBody },
+});
