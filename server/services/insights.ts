@@ -6,8 +6,6 @@ import { FraudInput, type FraudMatrix, type FraudScore, type PartyHistory } from
 import type { PageContext } from '../../utils/schemas/page';
 import type { SlaPolicySet, SlaSnapshot } from '../../utils/schemas/sla';
 import type { Template } from '../../utils/schemas/templates';
-import { caseKindForPage } from '../../utils/sla/case-kind';
-import { computeSlaSnapshot } from '../../utils/sla/deadline';
 import { DEFAULT_POLICIES, validatePolicySet } from '../../utils/sla/policies';
 import { languageForMarketplace } from '../../utils/templates/language';
 import { rankTemplates } from '../../utils/templates/rank';
@@ -15,6 +13,7 @@ import type { Database } from '../db/open';
 import { listDisputeCases, type Party } from '../repositories/cases';
 import { listFraudFlaggedOrders } from '../repositories/decisions';
 import { countEarlierBuyerOrders, findRelatedOrders, type OrderRow } from '../repositories/orders';
+import { panelClock } from './case-clock';
 import { contextForMatching } from './page-keys';
 import type { TeamSettings } from './settings';
 
@@ -36,7 +35,11 @@ export interface Insights {
 
 /** Fraud score, SLA clock and ranked templates for the panel, from the shared engines. */
 export async function buildInsights(db: Database, teamId: string, input: InsightInput): Promise<Insights> {
-  const [fraud, sla] = await Promise.all([scoreFraud(db, teamId, input), Promise.resolve(slaSnapshot(input))]);
+  const [fraud, sla] = await Promise.all([
+    scoreFraud(db, teamId, input),
+    // The case keeps the clock (and policy version) it started with; see services/case-clock.ts.
+    panelClock(db, teamId, { ctx: input.ctx, caseRecord: input.caseRecord, policySet: teamPolicies(input.settings), now: input.now }),
+  ]);
   return { fraud, sla, templates: rankedTemplates(input) };
 }
 
@@ -60,8 +63,20 @@ async function scoreFraud(db: Database, teamId: string, input: InsightInput): Pr
   const { ctx, order, now } = input;
   if (!order) return null;
   const matrix = teamMatrix(input.settings);
+  return scoreOrder(await buildFraudInput(db, teamId, { ctx, order, windowHours: matrix.parameters.velocity.windowHours, now }), matrix);
+}
+
+/**
+ * What the engine scores for an order: the page plus the team's history around it. The panel and the
+ * matrix back-test (services/backtest.ts) both build it here. `windowHours` bounds the related-order lookup.
+ */
+export async function buildFraudInput(
+  db: Database,
+  teamId: string,
+  { ctx, order, windowHours, now }: { ctx: PageContext; order: OrderRow; windowHours: number; now: Date },
+): Promise<FraudInput> {
   const at = order.purchasedAt ?? order.firstSeenAt;
-  const windowMs = matrix.parameters.velocity.windowHours * HOUR_MS;
+  const windowMs = windowHours * HOUR_MS;
   const keys = { buyerKey: order.buyerKey, addressKey: order.addressKey, phoneKey: order.phoneKey };
 
   const [related, buyerOrderCount, buyerHistory, addressHistory] = await Promise.all([
@@ -88,7 +103,7 @@ async function scoreFraud(db: Database, teamId: string, input: InsightInput): Pr
     addressChangedAfterPurchase: order.addressChangedAt !== null,
     now: now.toISOString(),
   });
-  return scoreOrder(fraudInput, matrix);
+  return fraudInput;
 }
 
 async function partyHistory(db: Database, teamId: string, party: Party, excludeOrderId: string): Promise<PartyHistory> {
@@ -101,33 +116,6 @@ async function partyHistory(db: Database, teamId: string, party: Party, excludeO
     return { count: ids.length, ids };
   };
   return { claims: of('claim'), returns: of('return'), chargebacks: of('chargeback'), fraudFlags: { count: flagged.length, ids: flagged } };
-}
-
-/** The page's clock under the team's policies; it starts when the page says, else when the case opened. */
-function slaSnapshot(input: InsightInput): SlaSnapshot | null {
-  const clock = caseKindForPage(input.ctx);
-  if (!clock) return null;
-  const policySet = teamPolicies(input.settings);
-  const policy = policySet.policies[clock.caseKind];
-  if (!policy) return null;
-  const timeZone = input.ctx.marketplace?.timeZone;
-  try {
-    return computeSlaSnapshot({
-      caseKind: clock.caseKind,
-      startedAt: clock.startedAt ?? input.caseRecord?.openedAt ?? input.now.toISOString(),
-      pauses: [],
-      ...(clock.shipBy ? { shipBy: clock.shipBy } : {}),
-      ...(clock.cardNetwork ? { cardNetwork: clock.cardNetwork } : {}),
-      ...(timeZone ? { marketplaceTimeZone: timeZone } : {}),
-      policy,
-      calendar: policySet.calendar,
-      policyVersion: policySet.version,
-      now: input.now.toISOString(),
-    });
-  } catch {
-    // A page without what the policy needs (say, a ship-by date) shows no clock rather than failing the panel.
-    return null;
-  }
 }
 
 const LANGUAGES: readonly Language[] = ['en', 'de', 'fr', 'es', 'it'];
