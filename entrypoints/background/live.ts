@@ -80,7 +80,7 @@ export class LiveStream {
     this.deps.onStateChange?.(false);
     if (!this.running || controller.signal.aborted) return;
     this.failures++;
-    const delay = Math.min(30_000, 500 * 2 ** Math.min(this.failures, 6));
+    const delay = Math.min(15_000, 500 * 2 ** Math.min(this.failures, 5));
     this.retryTimer = setTimeout(() => void this.connect(), delay);
   }
 }

@@ -69,8 +69,8 @@ describe('Outbox', () => {
     expect(retries).toEqual([clock + 1_000]);
   });
 
-  it('doubles the backoff up to a minute', () => {
-    expect([1, 2, 3, 4, 10].map(backoffDelay)).toEqual([1_000, 2_000, 4_000, 8_000, 60_000]);
+  it('doubles the backoff up to 20 seconds', () => {
+    expect([1, 2, 3, 4, 5, 10].map(backoffDelay)).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 20_000]);
   });
 
   it('keeps a write the backend refused for good, visibly, and delivers the rest', async () => {

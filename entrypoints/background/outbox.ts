@@ -20,7 +20,9 @@ export interface OutboxDeps {
 }
 
 export const BASE_BACKOFF_MS = 1_000;
-export const MAX_BACKOFF_MS = 60_000;
+// Short enough that a backend back from a restart sees the waiting writes within seconds, long enough
+// not to hammer one that is down.
+export const MAX_BACKOFF_MS = 20_000;
 
 export function backoffDelay(attempts: number): number {
   return Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
