@@ -2,29 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DisputeList, DisputeView } from '../../utils/api-routes/disputes';
 import { CaseEventList } from '../../utils/schemas/api';
-import type { PageContextInput } from '../../utils/schemas/page';
 import { buildApp } from '../app';
 import { testDatabases } from '../test/databases';
 import { auth, createTestTeam, idempotencyKey, newOrderId, orderPage, postPanel, type TestTeam } from '../test/harness';
-
-/** An Amazon.com chargeback page as the adapter reads it (Visa 13.1, notified 5 Nov 2025 10:00 PST). */
-export function chargebackPage(orderId: string, id = `CB-${orderId.slice(-7)}`): PageContextInput {
-  return orderPage({
-    orderId,
-    pageKind: 'chargeback',
-    url: `https://sellercentral.amazon.com/gp/chargebacks/home.html#/details?chargebackId=${id}`,
-    marketplace: { code: 'US', currency: 'USD', timeZone: 'America/Los_Angeles', language: 'en' },
-    shipTo: undefined,
-    items: [],
-    totals: undefined,
-    shippingService: undefined,
-    chargeback: { id, amount: { amountMinor: 126648, currency: 'USD' }, reason: '13.1 Merchandise/Services Not Received', notifiedAt: '2025-11-05T18:00:00Z' },
-  });
-}
-
-export async function postFromPage(app: FastifyInstance, token: string, context: PageContextInput) {
-  return app.inject({ method: 'POST', url: '/v1/disputes/from-page', headers: auth(token), payload: { context } });
-}
+import { chargebackPage, postFromPage } from './disputes-test-pages';
 
 describe.each(testDatabases())('disputes API on $kind', (target) => {
   let app: FastifyInstance;
@@ -95,7 +76,7 @@ describe.each(testDatabases())('disputes API on $kind', (target) => {
 
   it('records evidence, writes it into the case history, and refuses bodies that give both or neither', async () => {
     const view = DisputeView.parse((await postFromPage(app, a.agentToken, chargebackPage(newOrderId('111')))).json());
-    const put = (key: string, payload: unknown, token = a.agentToken) => app.inject({ method: 'PUT', url: `/v1/disputes/${view.id}/evidence/${key}`, headers: auth(token), payload });
+    const put = (key: string, payload: Record<string, unknown>, token = a.agentToken) => app.inject({ method: 'PUT', url: `/v1/disputes/${view.id}/evidence/${key}`, headers: auth(token), payload });
     const res = await put('proof_of_delivery', { value: 'UPS: delivered 7 Nov 2025, front door, signed by E. CARTER' });
     expect(res.statusCode).toBe(200);
     const after = DisputeView.parse(res.json());
@@ -143,7 +124,7 @@ describe.each(testDatabases())('disputes API on $kind', (target) => {
 
   it('shows another team nothing', async () => {
     const view = DisputeView.parse((await postFromPage(app, a.agentToken, chargebackPage(newOrderId('111')))).json());
-    const as = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => app.inject({ method, url, headers: auth(b.agentToken), ...(payload ? { payload } : {}) });
+    const as = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: Record<string, unknown>) => app.inject({ method, url, headers: auth(b.agentToken), ...(payload ? { payload } : {}) });
     expect((await as('GET', `/v1/disputes/${view.id}`)).statusCode).toBe(404);
     expect((await as('PUT', `/v1/disputes/${view.id}/evidence/tracking_number`, { value: 'x' })).statusCode).toBe(404);
     expect((await as('POST', `/v1/disputes/${view.id}/status`, { status: 'won' })).statusCode).toBe(404);

@@ -12,6 +12,9 @@ import type { OrderRow } from '../repositories/orders';
 /** Events this feature wrote itself (evidence added, status changed) are bookkeeping, not history. */
 export const isDisputeEvent = (e: CaseEvent) => typeof e.data?.['disputeId'] === 'string';
 
+/** When an agent first opened a case in Caseside says nothing about the order, so a defence leaves it out. */
+const isEvidenceOfOrder = (e: CaseEvent) => !isDisputeEvent(e) && e.type !== 'created';
+
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 /**
@@ -39,7 +42,7 @@ function messagesOf(ctx: PageContext | undefined): HistoryMessage[] {
 export function historyFor(events: CaseEvent[], ctx: PageContext | undefined): DisputeHistory {
   const history: DisputeHistory = {
     events: events
-      .filter((e) => !isDisputeEvent(e))
+      .filter(isEvidenceOfOrder)
       .map((e) => ({ type: e.type, text: e.text, createdAt: e.createdAt, agentName: e.agentName, data: e.data })),
     messages: messagesOf(ctx),
   };
