@@ -94,6 +94,8 @@ export interface ResponseMap {
 export const TabPush = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('push:live'), event: LiveEvent }),
   z.strictObject({ type: z.literal('push:sync'), status: SyncStatus }),
+  /** The event stream reconnected: events may have been missed, so open panels reload. */
+  z.strictObject({ type: z.literal('push:resync') }),
 ]);
 export type TabPush = z.infer<typeof TabPush>;
 

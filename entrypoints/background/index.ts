@@ -1,7 +1,10 @@
 import type { Browser } from 'wxt/browser';
 import { signedInAgent } from '@/utils/storage';
 import type { Result, TabPush } from '@/utils/messaging';
+import { browserTranslate } from '@/utils/i18n';
+import { Language } from '@/utils/schemas/common';
 import { openCasesideDb } from './db';
+import { startQueueWatch } from './queue-watch';
 import { classifySender, routeMessage } from './router';
 import { BackgroundService } from './service';
 
@@ -32,6 +35,7 @@ export default defineBackground(() => {
         db,
         onStatus: (status) => push({ type: 'push:sync', status }),
         onLiveEvent: (event) => push({ type: 'push:live', event }),
+        onResync: () => push({ type: 'push:resync' }),
         onSignedIn: (me) => void signedInAgent.setValue({ name: me.agent.name, role: me.agent.role, teamName: me.team.name }),
         onSignedOut: () => void signedInAgent.setValue(null),
         openOptions: () => void browser.runtime.openOptionsPage(),
@@ -83,6 +87,9 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FLUSH_ALARM) void servicePromise.then((s) => s.outbox.flush());
   });
+  // Toolbar badge (cases at risk) and one notification per case nearing its deadline.
+  startQueueWatch(servicePromise, { translate: browserTranslate, language: Language.catch('en').parse(browser.i18n.getUILanguage().slice(0, 2).toLowerCase()) });
+
   void servicePromise.then(async (service) => {
     await service.outbox.flush({ force: true });
     if (await service.credentials()) service.live.start();

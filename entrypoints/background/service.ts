@@ -27,6 +27,8 @@ export interface ServiceDeps {
   onSignedIn?: (me: Me) => void;
   onSignedOut?: () => void;
   openOptions?: () => void;
+  /** The event stream came back after a drop: panels should reload what they show. */
+  onResync?: () => void;
 }
 
 const CACHE_MAX_ENTRIES = 500;
@@ -37,6 +39,7 @@ export class BackgroundService {
   readonly live: LiveStream;
   private online = true;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private streamWasDown = false;
   private lastError: string | undefined;
   private agentName: string | undefined;
   private readonly fetchImpl: typeof fetch;
@@ -58,6 +61,8 @@ export class BackgroundService {
       fetchImpl: this.fetchImpl,
       onEvent: (event) => deps.onLiveEvent?.(event),
       onStateChange: (connected) => {
+        if (connected && this.streamWasDown) deps.onResync?.();
+        this.streamWasDown = !connected;
         if (connected && !this.online) {
           this.online = true;
           void this.outbox.flush({ force: true });

@@ -86,6 +86,8 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
         });
       } else if (push.type === 'push:live' && context?.orderId && push.event.orderId === context.orderId) {
         void load();
+      } else if (push.type === 'push:resync') {
+        void load();
       }
     });
   }, [bridge, load, context?.orderId]); // eslint-disable-line react-hooks/exhaustive-deps
