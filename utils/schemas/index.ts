@@ -6,3 +6,4 @@ export * from './templates';
 export * from './api';
 export * from './disputes';
 export * from './admin';
+export * from './reports';

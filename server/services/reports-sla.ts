@@ -1,0 +1,65 @@
+import type { SlaRow } from '../../utils/schemas/reports';
+import type { SlaCaseKind, SlaPolicySet } from '../../utils/schemas/sla';
+import { computeSlaDeadline } from '../../utils/sla/deadline';
+import type { Database } from '../db/open';
+import { caseTimesFor, slaCounts, type CalendarSlaRule, type SlaCounts } from '../repositories/reports-service';
+import type { ReportFilter } from '../repositories/reports-scope';
+
+/**
+ * SLA attainment: a case answered (first agent event) by its deadline met it. Cases with a stored clock
+ * (case_clocks) use its deadline. Cases without one (recorded before clocks were stored) get a deadline
+ * computed here from the team's current policies, the clock starting when the case was opened (the
+ * page's own start time is not stored for them). Their policy is read from the case's portal and kind,
+ * as caseKindForPage does from a page:
+ * - an A-to-z claim counts as an information request (the appeal stage is not stored);
+ * - a non-Amazon chargeback is a card dispute with the unknown-network window;
+ * - order and refund cases have no stored clock start (ship-by, return received) and are left out.
+ * Calendar clocks are evaluated in SQL; business-hour clocks need the team calendar, so those cases'
+ * times are fetched and run through computeSlaDeadline.
+ */
+const POLICY_OF_CASE: { portal: string; kind: string; policy: SlaCaseKind }[] = [
+  { portal: 'amazon', kind: 'message', policy: 'amazon_buyer_message' },
+  { portal: 'zalando', kind: 'message', policy: 'zalando_customer_care' },
+  { portal: 'amazon', kind: 'claim', policy: 'amazon_atoz_info_request' },
+  { portal: 'amazon', kind: 'chargeback', policy: 'amazon_chargeback' },
+  { portal: 'zalando', kind: 'chargeback', policy: 'card_dispute' },
+  { portal: 'shop', kind: 'chargeback', policy: 'card_dispute' },
+  { portal: 'amazon', kind: 'return', policy: 'amazon_return_authorization' },
+];
+
+export async function slaAttainment(db: Database, f: ReportFilter, policies: SlaPolicySet, now: Date): Promise<SlaRow[]> {
+  const calendarRules: CalendarSlaRule[] = [];
+  const counts: SlaCounts[] = [];
+  for (const { portal, kind, policy: id } of POLICY_OF_CASE) {
+    const policy = policies.policies[id];
+    if (!policy?.duration || policy.clock === 'shipBy') continue;
+    if (policy.clock === 'calendar') {
+      calendarRules.push({ policy: id, portal, kind, amount: policy.duration.amount, unit: policy.duration.unit, timeZone: policies.calendar.timeZone });
+      continue;
+    }
+    const times = await caseTimesFor(db, f, portal, kind);
+    const c: SlaCounts = { policy: id, cases: times.length, met: 0, breached: 0, pending: 0 };
+    for (const t of times) {
+      const deadline = computeSlaDeadline(t.openedAt, policy, policies.calendar);
+      if (t.firstResponseAt) t.firstResponseAt <= deadline ? c.met++ : c.breached++;
+      else deadline < now ? c.breached++ : c.pending++;
+    }
+    counts.push(c);
+  }
+  counts.push(...(await slaCounts(db, f, calendarRules, now)));
+
+  // Two (portal, kind) pairs may share a policy (card disputes): add them up.
+  const byPolicy = new Map<string, SlaCounts>();
+  for (const c of counts) {
+    const sum = byPolicy.get(c.policy) ?? { policy: c.policy, cases: 0, met: 0, breached: 0, pending: 0 };
+    byPolicy.set(c.policy, { ...sum, cases: sum.cases + c.cases, met: sum.met + c.met, breached: sum.breached + c.breached, pending: sum.pending + c.pending });
+  }
+  return [...byPolicy.values()]
+    .filter((c) => c.cases > 0)
+    .sort((a, b) => b.cases - a.cases || a.policy.localeCompare(b.policy))
+    .map((c) => ({
+      ...c,
+      label: policies.policies[c.policy as SlaCaseKind]?.label ?? c.policy,
+      attainment: c.met + c.breached === 0 ? null : c.met / (c.met + c.breached),
+    }));
+}

@@ -1,0 +1,105 @@
+import type { MessageKey, Translate } from '../i18n';
+import type { FraudReport, ReportTableModel, ServiceReport, ServiceRow } from '../schemas/reports';
+
+/**
+ * Report JSON -> the tables people read and export. The extension page, the backend-served page and
+ * the CSV export all use these strings, so a CSV is the table it sits under. Numbers are written
+ * without locale grouping (12.5, 83.3%) so spreadsheets read them as numbers in every language.
+ */
+
+export const fmtNumber = (n: number | null, digits = 1): string => (n === null ? '' : String(Math.round(n * 10 ** digits) / 10 ** digits));
+export const fmtPercent = (n: number | null): string => (n === null ? '' : `${fmtNumber(n * 100)}%`);
+const int = (n: number) => String(n);
+
+type ColumnKey = MessageKey & `reportsCol_${string}`;
+
+function table(t: Translate, name: string, keys: ColumnKey[], rows: string[][], chart?: { label: number; value: number }): ReportTableModel {
+  return { name, columns: keys.map((key) => ({ key, label: t(key) })), rows, ...(chart ? { chart } : {}) };
+}
+
+const SPREAD_KEYS: ColumnKey[] = [
+  'reportsCol_cases',
+  'reportsCol_responded',
+  'reportsCol_frtMedian',
+  'reportsCol_frtP90',
+  'reportsCol_resolved',
+  'reportsCol_resMedian',
+  'reportsCol_resP90',
+];
+
+function spreadCells(r: ServiceRow): string[] {
+  return [
+    int(r.cases),
+    int(r.responded),
+    fmtNumber(r.firstResponseMinutes.median),
+    fmtNumber(r.firstResponseMinutes.p90),
+    int(r.resolved),
+    fmtNumber(r.resolutionHours.median),
+    fmtNumber(r.resolutionHours.p90),
+  ];
+}
+
+export function serviceTables(report: ServiceReport, t: Translate): ReportTableModel[] {
+  const none = t('reports_none');
+  return [
+    table(t, 'service-marketplace', ['reportsCol_marketplace', ...SPREAD_KEYS], report.byMarketplace.map((r) => [r.label || none, ...spreadCells(r)]), { label: 0, value: 3 }),
+    table(t, 'service-agent', ['reportsCol_agent', ...SPREAD_KEYS], report.byAgent.map((r) => [r.key ? r.label : t('reports_unanswered'), ...spreadCells(r)]), { label: 0, value: 3 }),
+    table(
+      t,
+      'sla',
+      ['reportsCol_policy', 'reportsCol_cases', 'reportsCol_met', 'reportsCol_breached', 'reportsCol_pending', 'reportsCol_attainment'],
+      report.sla.map((r) => [r.label, int(r.cases), int(r.met), int(r.breached), int(r.pending), fmtPercent(r.attainment)]),
+      { label: 0, value: 5 },
+    ),
+    table(
+      t,
+      'cases-by-kind',
+      ['reportsCol_kind', 'reportsCol_opened', 'reportsCol_resolved', 'reportsCol_stillOpen'],
+      report.casesByKind.map((r) => [t(`kind_${r.kind}`), int(r.opened), int(r.resolved), int(r.stillOpen)]),
+      { label: 0, value: 1 },
+    ),
+    table(
+      t,
+      'templates',
+      ['reportsCol_template', 'reportsCol_uses', 'reportsCol_cases', 'reportsCol_resolvedAfter', 'reportsCol_decisionAfter', 'reportsCol_followUpAfter', 'reportsCol_hoursToResolution'],
+      report.templates.map((r) => [r.title || r.templateId || none, int(r.uses), int(r.cases), int(r.resolvedAfter), int(r.decisionAfter), int(r.followUpAfter), fmtNumber(r.medianHoursToResolution)]),
+      { label: 0, value: 1 },
+    ),
+  ];
+}
+
+export function fraudTables(report: FraudReport, t: Translate): ReportTableModel[] {
+  const r = report.rates;
+  return [
+    table(
+      t,
+      'fraud-over-time',
+      ['reportsCol_day', 'reportsCol_hold', 'reportsCol_release', 'reportsCol_fraud'],
+      report.overTime.map((d) => [d.day, int(d.hold), int(d.release), int(d.fraud)]),
+      { label: 0, value: 1 },
+    ),
+    table(
+      t,
+      'indicators',
+      ['reportsCol_indicator', 'reportsCol_orders', 'reportsCol_averagePoints'],
+      report.indicators.map((i) => [i.indicator, int(i.orders), fmtNumber(i.averagePoints)]),
+      { label: 0, value: 1 },
+    ),
+    table(t, 'hold-rates', ['reportsCol_metric', 'reportsCol_value'], [
+      [t('reports_ordersSeen'), int(r.ordersSeen)],
+      [t('reports_held'), int(r.held)],
+      [t('reports_holdRate'), fmtPercent(r.holdRate)],
+      [t('reports_released'), int(r.released)],
+      [t('reports_releaseRate'), fmtPercent(r.releaseRate)],
+      [t('reports_markedFraud'), int(r.fraud)],
+      [t('reports_fraudRate'), fmtPercent(r.fraudRate)],
+    ]),
+    table(
+      t,
+      'held-outcomes',
+      ['reportsCol_outcome', 'reportsCol_orders', 'reportsCol_hoursToOutcome'],
+      report.heldOutcomes.map((o) => [t(`reports_outcome_${o.outcome}`), int(o.orders), fmtNumber(o.medianHoursToOutcome)]),
+      { label: 0, value: 1 },
+    ),
+  ];
+}
