@@ -9,6 +9,7 @@ import { createTemplate } from '../repositories/templates';
 import { insertToken, type Caller } from '../repositories/tokens';
 import { addNote, recordDecision } from '../services/case-writes';
 import { loadPanel } from '../services/panel';
+import { seedDemoDisputes } from './demo-disputes';
 import { DEMO_AGENTS, DEMO_DECISIONS, DEMO_NOTES, DEMO_PAGES, DEMO_SETTINGS, DEMO_TEAM, DEMO_TEMPLATES, type DemoAgentKey } from './demo-data';
 
 /** Any fixed number: two instances starting with --demo on one database take turns. */
@@ -27,7 +28,10 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     const existing = await findTeamByName(tx, DEMO_TEAM);
-    if (existing) return { created: false, teamId: existing.id };
+    if (existing) {
+      await seedDemoDisputes(tx, existing.id); // idempotent: also reaches data dirs seeded before disputes existed
+      return { created: false, teamId: existing.id };
+    }
 
     const team = await createTeam(tx, DEMO_TEAM);
     await mergeSettingsDocument(tx, team.id, DEMO_SETTINGS);
@@ -52,6 +56,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
     for (const { owner, ...template } of DEMO_TEMPLATES) {
       await createTemplate(tx, team.id, { ...template, ownerId: agents.get(owner)!.id });
     }
+    await seedDemoDisputes(tx, team.id);
     return { created: true, teamId: team.id };
   });
 }
