@@ -70,6 +70,14 @@ export function SignInForm({ loadStatus, signIn, signOut }: SignInFormProps) {
       <p data-testid="sign-in-status" data-status={status.kind} role="status">
         {statusText}
       </p>
+      {/* A sibling extension page, so a relative link needs no browser API here. */}
+      {status.kind === 'signed-in' && (
+        <p>
+          <a href="leads.html" target="_blank" rel="noopener" data-testid="open-lead-tools">
+            {t('optionsLeadTools')}
+          </a>
+        </p>
+      )}
     </main>
   );
 }

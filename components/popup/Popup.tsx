@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Result } from '@/utils/messaging';
+import type { QueueList as QueueListData } from '@/utils/schemas/admin';
+import type { Language } from '@/utils/schemas/common';
+import type { SignedInAgent } from '@/utils/storage';
+import { useT } from '../i18n-context';
+import { useNow } from '../use-now';
+import { QueueList } from './QueueList';
+
+export interface PopupProps {
+  agent: SignedInAgent | null;
+  loadQueue: () => Promise<Result<QueueListData>>;
+  onOpenUrl: (url: string) => void;
+  onOpenOptions: () => void;
+  onOpenLeadTools: () => void;
+  language: Language;
+  /** Injected for tests; the popup uses Date.now. */
+  clock?: () => number;
+  /** How often the list itself is fetched again while the popup stays open. */
+  refreshMs?: number;
+}
+
+type QueueState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: QueueListData; offsetMs: number };
+
+/** The toolbar popup: who is signed in, the team's open cases by time left, and the way to the lead tools. */
+export function Popup({ agent, loadQueue, onOpenUrl, onOpenOptions, onOpenLeadTools, language, clock = Date.now, refreshMs = 60_000 }: PopupProps) {
+  const t = useT();
+  const now = useNow(1_000, clock);
+  const [queue, setQueue] = useState<QueueState>({ kind: 'loading' });
+
+  const refresh = useCallback(async () => {
+    const res = await loadQueue();
+    // Countdowns run on the backend's clock: the offset corrects a wrong local clock.
+    if (res.ok) setQueue({ kind: 'ready', data: res.data, offsetMs: Date.parse(res.data.serverTime) - clock() });
+    else setQueue((q) => (q.kind === 'ready' ? q : { kind: 'error', message: res.error.message }));
+  }, [loadQueue, clock]);
+
+  useEffect(() => {
+    if (!agent) return;
+    void refresh();
+    const timer = setInterval(() => void refresh(), refreshMs);
+    return () => clearInterval(timer);
+  }, [agent, refresh, refreshMs]);
+
+  if (!agent) {
+    return (
+      <main className="pp" data-testid="popup" data-state="signed-out">
+        <p>{t('stateSignedOut')}</p>
+        <button type="button" data-testid="popup-open-options" onClick={onOpenOptions}>
+          {t('openOptions')}
+        </button>
+      </main>
+    );
+  }
+
+  return (
+    <main className="pp" data-testid="popup" data-state={queue.kind}>
+      <header className="pp-header">
+        <span className="pp-who" data-testid="popup-agent">
+          {t('signedInAs', [agent.name, agent.teamName])}
+        </span>
+        <span className="pp-links">
+          {agent.role === 'lead' && (
+            <button type="button" className="pp-link" data-testid="popup-lead-tools" onClick={onOpenLeadTools}>
+              {t('popupLeadTools')}
+            </button>
+          )}
+          <button type="button" className="pp-link" data-testid="popup-open-options" onClick={onOpenOptions}>
+            {t('openOptions')}
+          </button>
+        </span>
+      </header>
+      <h1 className="pp-heading">{t('popupTitle')}</h1>
+      {queue.kind === 'loading' && <p className="pp-muted">{t('loading')}</p>}
+      {queue.kind === 'error' && (
+        <p className="pp-error" role="alert">
+          {queue.message}{' '}
+          <button type="button" className="pp-link" onClick={() => void refresh()}>
+            {t('retry')}
+          </button>
+        </p>
+      )}
+      {queue.kind === 'ready' && <QueueList items={queue.data.items} now={now + queue.offsetMs} language={language} onOpen={onOpenUrl} />}
+    </main>
+  );
+}

@@ -1,0 +1,70 @@
+import type { QueueItem } from '@/utils/schemas/admin';
+import type { Language } from '@/utils/schemas/common';
+import { formatDuration, slaState } from '@/utils/sla/state';
+import { useT } from '../i18n-context';
+
+export interface QueueListProps {
+  items: QueueItem[];
+  /** The current time on the backend's clock (local time plus the measured offset). */
+  now: number;
+  language: Language;
+  onOpen: (url: string) => void;
+}
+
+/** Only web pages are opened from a row: the URL comes from the backend, never a script or data URL. */
+export function safePortalUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The team's open cases in the backend's order (least time left first), each with a live countdown. */
+export function QueueList({ items, now, language, onOpen }: QueueListProps) {
+  const t = useT();
+  if (items.length === 0) return <p className="pp-muted" data-testid="queue-empty">{t('popupQueueEmpty')}</p>;
+  return (
+    <ol className="pp-queue" data-testid="queue">
+      {items.map((item) => {
+        const { state, remainingMs, overdueMs } = slaState(item.sla, now);
+        const url = safePortalUrl(item.url);
+        const left =
+          state === 'paused' ? formatDuration(remainingMs, language) : state === 'breached' ? t('slaOverdue', formatDuration(overdueMs, language)) : t('slaLeft', formatDuration(remainingMs, language));
+        const stateLabel = state === 'none' ? '' : t(`slaState_${state}`);
+        const body = (
+          <>
+            <span className="pp-title">{item.title}</span>
+            <span className="pp-meta">
+              <span className={`pp-state pp-state-${state}`}>{stateLabel}</span>
+              <span className="pp-time" role="timer" aria-live="off">
+                {left}
+              </span>
+            </span>
+          </>
+        );
+        return (
+          <li key={item.case.id} className={`pp-item pp-item-${state}`} data-testid="queue-item" data-case-id={item.case.id} data-sla-state={state} data-remaining-ms={remainingMs}>
+            {url ? (
+              <a
+                href={url}
+                onClick={(e) => {
+                  e.preventDefault();
+                  onOpen(url);
+                }}
+              >
+                {body}
+              </a>
+            ) : (
+              <div>
+                {body}
+                <span className="pp-muted pp-small">{t('popupNoPage')}</span>
+              </div>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

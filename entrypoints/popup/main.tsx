@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nProvider } from '@/components/i18n-context';
+import { Popup } from '@/components/popup/Popup';
+import { apiRequest } from '@/utils/api-client';
+import { browserTranslate } from '@/utils/i18n';
+import { Language } from '@/utils/schemas/common';
+import { signedInAgent, type SignedInAgent } from '@/utils/storage';
+import './popup.css';
+
+const language = Language.catch('en').parse(browser.i18n.getUILanguage().slice(0, 2).toLowerCase());
+const loadQueue = () => apiRequest('queue.list', { query: { limit: '50' } });
+
+function PopupPage() {
+  const [agent, setAgent] = useState<SignedInAgent | null | undefined>(undefined);
+  useEffect(() => {
+    void signedInAgent.getValue().then(setAgent);
+    return signedInAgent.watch((next) => setAgent(next));
+  }, []);
+  if (agent === undefined) return null;
+  return (
+    <Popup
+      agent={agent}
+      loadQueue={loadQueue}
+      language={language}
+      onOpenUrl={(url) => void browser.tabs.create({ url })}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      onOpenLeadTools={() => void browser.tabs.create({ url: browser.runtime.getURL('/leads.html') })}
+    />
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <I18nProvider value={browserTranslate}>
+    <PopupPage />
+  </I18nProvider>,
+);
