@@ -1,0 +1,264 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { chromiumPath } from '../scripts/lib/chromium';
+import { benchBackend, type BackendDbFigures } from './backend';
+import { benchBrowser, type BrowserFigures } from './browser';
+import { benchScoring, type ScoringFigures } from './scoring';
+
+/**
+ * `npm run bench [-- --only browser,backend,scoring] [--quick] [--build]`
+ * Runs the benchmarks, prints one table, writes bench/results/latest.json, and after a full run
+ * (all parts, not --quick) bench/RESULTS.md, ready to paste into the README's performance section.
+ */
+const PARTS = ['browser', 'backend', 'scoring'] as const;
+type Part = (typeof PARTS)[number];
+
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    only: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    build: { type: 'boolean', default: false },
+    databases: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  process.stdout.write('npm run bench -- [--only browser,backend,scoring] [--quick] [--build] [--databases pglite,postgres]\n');
+  process.exit(0);
+}
+const only = (values.only ?? PARTS.join(',')).split(',').map((s) => s.trim()) as Part[];
+for (const p of only) if (!PARTS.includes(p)) throw new Error(`--only: unknown part ${p} (${PARTS.join(', ')})`);
+const quick = values.quick ?? false;
+const full = !quick && PARTS.every((p) => only.includes(p)) && !values.databases;
+const started = Date.now();
+const log = (msg: string) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}\n`);
+
+function machine() {
+  const cpu = cpus();
+  let chromium = 'not found';
+  try {
+    chromium = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    /* reported as not found */
+  }
+  let postgres = 'n/a';
+  try {
+    postgres = execFileSync('psql', ['-At', '-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-c', 'show server_version'], { encoding: 'utf8', timeout: 5_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    /* psql may be absent */
+  }
+  return {
+    cpu: cpu[0]?.model.trim() ?? 'unknown',
+    cores: cpu.length,
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    chromium,
+    postgres,
+    os: existsSync('/etc/debian_version') ? `Debian ${readFileSync('/etc/debian_version', 'utf8').trim()}` : process.platform,
+    loadBefore: loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+}
+
+interface Results {
+  date: string;
+  quick: boolean;
+  machine: ReturnType<typeof machine> & { loadAfter?: number[] };
+  durationSeconds?: number;
+  browser?: BrowserFigures;
+  backend?: BackendDbFigures[];
+  scoring?: ScoringFigures;
+  errors: Record<string, string>;
+}
+
+async function main() {
+  const results: Results = { date: new Date().toISOString(), quick, machine: machine(), errors: {} };
+  log(`machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, load ${results.machine.loadBefore.join(' ')}`);
+
+  if (only.includes('browser')) {
+    if (values.build || !existsSync('.output/chrome-mv3/manifest.json')) {
+      log('building the extension (npx wxt build)');
+      const built = spawnSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      if (built.status !== 0) throw new Error('wxt build failed');
+    }
+    try {
+      results.browser = await benchBrowser({ quick, log });
+    } catch (err) {
+      results.errors.browser = String((err as Error).stack ?? err);
+      log(`browser part failed: ${(err as Error).message}`);
+    }
+  }
+  if (only.includes('scoring')) results.scoring = benchScoring({ quick, log });
+  if (only.includes('backend')) {
+    try {
+      const databases = values.databases?.split(',').map((s) => s.trim()) as Array<'pglite' | 'postgres'> | undefined;
+      results.backend = await benchBackend({ quick, log, ...(databases ? { databases } : {}), ...(process.env.BENCH_POSTGRES_URL ? { postgresUrl: process.env.BENCH_POSTGRES_URL } : {}) });
+    } catch (err) {
+      results.errors.backend = String((err as Error).stack ?? err);
+      log(`backend part failed: ${(err as Error).message}`);
+    }
+  }
+  results.machine.loadAfter = loadavg().map((l) => Math.round(l * 100) / 100);
+  results.durationSeconds = Math.round((Date.now() - started) / 1000);
+
+  const rows = tableRows(results);
+  const table = renderTable(rows);
+  process.stdout.write(`\n${table}\n`);
+  for (const [part, err] of Object.entries(results.errors)) process.stdout.write(`\n${part} FAILED: ${err.split('\n')[0]}\n`);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/latest.json', `${JSON.stringify({ ...results, table: rows }, null, 2)}\n`);
+  process.stdout.write(`\nFigures written to bench/results/latest.json${full ? ' and bench/RESULTS.md' : ''}.\n`);
+  if (full) writeFileSync('bench/RESULTS.md', renderMarkdown(results, rows));
+  if (Object.keys(results.errors).length) process.exitCode = 1;
+}
+
+interface Row {
+  part: string;
+  figure: string;
+  value: string;
+  target: string;
+  verdict: 'met' | 'MISSED' | '';
+  margin: string;
+}
+
+const ms = (n: number | null | undefined) => (n === null || n === undefined || Number.isNaN(n) ? 'n/a' : `${n.toFixed(1)} ms`);
+const fixed = (n: number, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+
+/** `value <= limit` is met; the margin says by how much (or how far inside). */
+function atMost(value: number | null | undefined, limit: number, unit: string): Pick<Row, 'verdict' | 'margin'> {
+  if (value === null || value === undefined || Number.isNaN(value)) return { verdict: 'MISSED', margin: 'not measured' };
+  const d = value - limit;
+  const u = unit === 'x' ? (n: number) => n.toFixed(3) : (n: number) => `${n.toFixed(1)} ${unit}`;
+  return d <= 0 ? { verdict: 'met', margin: `${u(-d)} under` } : { verdict: 'MISSED', margin: `${u(d)} over (${fixed((value / limit) * 100)} % of target)` };
+}
+
+function atLeast(value: number, limit: number, unit: string): Pick<Row, 'verdict' | 'margin'> {
+  const d = value - limit;
+  return d >= 0 ? { verdict: 'met', margin: `${d.toFixed(1)} ${unit} above` } : { verdict: 'MISSED', margin: `${(-d).toFixed(1)} ${unit} short` };
+}
+
+function tableRows(r: Results): Row[] {
+  const rows: Row[] = [];
+  const b = r.browser;
+  if (b) {
+    const pl = b.pageLoad;
+    rows.push({ part: '1 page load', figure: `order page load event, with / without extension (median of ${pl.runs} each)`, value: `${ms(pl.withExt.load)} / ${ms(pl.withoutExt.load)}`, target: '', verdict: '', margin: '' });
+    rows.push({ part: '1 page load', figure: 'median ratio with/without (load event)', value: pl.ratioLoad.toFixed(3), target: '<= 1.05', ...atMost(pl.ratioLoad, 1.05, 'x') });
+    rows.push({ part: '1 page load', figure: 'median ratio DOMContentLoaded / order content shown', value: `${pl.ratioDomContentLoaded.toFixed(3)} / ${pl.ratioContent.toFixed(3)}`, target: '', verdict: '', margin: '' });
+    const t = b.timeToPanel;
+    const panel = (label: string, p: typeof t.fresh, dataTarget: number) => {
+      rows.push({ part: '2 time to panel', figure: `${label}: content -> order id (n=${p.samplesOrderId.length})`, value: ms(p.orderId), target: '<= 50 ms', ...atMost(p.orderId, 50, 'ms') });
+      rows.push({ part: '2 time to panel', figure: `${label}: content -> backend data (n=${p.samplesData.length})`, value: ms(p.data), target: `<= ${dataTarget} ms`, ...atMost(p.data, dataTarget, 'ms') });
+    };
+    panel('page load, fresh (first visit in a profile)', t.fresh, 250);
+    panel('page load, cached (revisit)', t.cached, 100);
+    panel('SPA navigation, fresh', t.spaFresh, 250);
+    panel('SPA navigation, cached', t.spaCached, 100);
+    const n = b.nonWorkPage;
+    rows.push({ part: '3 non-work page', figure: `extension scripts' main-thread self time (CPU profile, median of ${n.runs})`, value: ms(n.extensionScriptMs), target: '<= 5 ms', ...atMost(n.extensionScriptMs, 5, 'ms') });
+    rows.push({ part: '3 non-work page', figure: 'ScriptDuration / TaskDuration, with minus without', value: `${ms(n.scriptDurationDeltaMs)} / ${ms(n.taskDurationDeltaMs)}`, target: '', verdict: '', margin: '' });
+    rows.push({ part: '3 non-work page', figure: `extension code parsed: ${n.scripts.map((s) => `${s.url} ${fixed(s.bytes)} B`).join(', ') || 'none'}`, value: `${fixed(n.bytes)} B`, target: '', verdict: '', margin: '' });
+    rows.push({ part: '3 non-work page', figure: 'React loaded on the page', value: n.reactLoaded ? 'yes' : 'no', target: 'no', verdict: n.reactLoaded ? 'MISSED' : 'met', margin: n.reactLoaded ? `React is in ${n.scripts.filter((s) => s.react).map((s) => s.url).join(', ')}` : '' });
+    const ins = b.insertion;
+    rows.push({ part: '4 insertion', figure: `click -> reply box registers the text (median of ${ins.runs}; max ${ms(ins.maxMs)})`, value: ms(ins.medianMs), target: '<= 16 ms', ...atMost(ins.medianMs, 16, 'ms'), ...(ins.note ? { margin: ins.note } : {}) });
+    const m = b.memory;
+    rows.push({ part: '5 memory', figure: 'JS heap of the order tab, with / without extension (after GC)', value: `${m.tabWithExtMB.toFixed(2)} / ${m.tabWithoutExtMB.toFixed(2)} MB (+${m.deltaMB.toFixed(2)})`, target: '', verdict: '', margin: '' });
+    rows.push({ part: '5 memory', figure: "service worker's JS heap", value: m.serviceWorkerMB === null ? 'n/a' : `${m.serviceWorkerMB.toFixed(2)} MB`, target: '', verdict: '', margin: m.serviceWorkerNote ?? '' });
+  }
+  for (const db of r.backend ?? []) {
+    const name = db.database === 'pglite' ? 'PGlite' : 'PostgreSQL';
+    rows.push({ part: `6 backend ${name}`, figure: `seed ${fixed(db.seed.orders)} orders, ${fixed(db.seed.cases)} cases, ${fixed(db.seed.events)} events`, value: db.seed.created ? `${db.seed.seconds.toFixed(0)} s` : 'reused', target: '', verdict: '', margin: '' });
+    for (const l of db.levels) {
+      rows.push({
+        part: `6 backend ${name}`,
+        figure: `${l.concurrency} agents: /v1/panel req/s, p50 / p99${l.panel.errors ? ` (${l.panel.errors} errors)` : ''}`,
+        value: `${fixed(l.panel.rps)} req/s, ${ms(l.panel.p50)} / ${ms(l.panel.p99)}`,
+        target: l.concurrency === 200 ? 'p99 <= 50 ms' : '',
+        ...(l.concurrency === 200 ? atMost(l.panel.p99, 50, 'ms') : { verdict: '' as const, margin: '' }),
+      });
+      rows.push({
+        part: `6 backend ${name}`,
+        figure: `${l.concurrency} agents: bare Fastify req/s (p99), panel/bare`,
+        value: `${fixed(l.bare.rps)} req/s (${ms(l.bare.p99)}), ${(l.ratio * 100).toFixed(1)} %`,
+        target: l.concurrency === 200 ? '>= 40 %' : '',
+        ...(l.concurrency === 200 ? atLeast(l.ratio * 100, 40, 'points') : { verdict: '' as const, margin: '' }),
+      });
+    }
+  }
+  if (r.scoring) {
+    rows.push({ part: '7 scoring', figure: `orders scored per second in process (default matrix, ${r.scoring.inputs} varied orders)`, value: `${fixed(r.scoring.ordersPerSecond)} /s (${r.scoring.microsecondsPerOrder.toFixed(1)} µs)`, target: '', verdict: '', margin: '' });
+    rows.push({ part: '7 scoring', figure: 'with the FraudInput schema parse the server does first', value: `${fixed(r.scoring.withParsePerSecond)} /s`, target: '', verdict: '', margin: '' });
+  }
+  return rows;
+}
+
+function renderTable(rows: Row[]): string {
+  const cols: Array<keyof Row> = ['part', 'figure', 'value', 'target', 'verdict', 'margin'];
+  const width = (c: keyof Row) => Math.min(c === 'figure' ? 70 : 60, Math.max(c.length, ...rows.map((r) => r[c].length)));
+  const cell = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
+  const line = (r: Record<keyof Row, string>) => cols.map((c) => cell(r[c], width(c))).join(' | ');
+  const header = line({ part: 'part', figure: 'figure', value: 'value', target: 'target', verdict: 'verdict', margin: 'margin' });
+  return [header, '-'.repeat(header.length), ...rows.map(line)].join('\n');
+}
+
+function renderMarkdown(r: Results, rows: Row[]): string {
+  const m = r.machine;
+  const esc = (s: string) => s.replaceAll('|', '\\|');
+  const missed = rows.filter((x) => x.verdict === 'MISSED');
+  return `# Benchmark results
+
+Last full run of \`npm run bench\`: ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${r.durationSeconds} s.
+
+Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; ${m.os}; Node ${m.node}; ${m.chromium}; PostgreSQL ${m.postgres}.
+Load average before / after: ${m.loadBefore.join(' ')} / ${(m.loadAfter ?? []).join(' ')} (a shared machine: other test runs were going on).
+
+| part | figure | value | target | verdict | margin |
+|---|---|---|---|---|---|
+${rows.map((x) => `| ${[x.part, x.figure, x.value, x.target, x.verdict, x.margin].map(esc).join(' | ')} |`).join('\n')}
+
+Targets met: ${rows.filter((x) => x.verdict === 'met').length}; missed: ${missed.length}${missed.length ? ` (${missed.map((x) => `${x.part}: ${x.figure.split(' (')[0]}`).join('; ')})` : ''}.
+
+${NOTES}
+`;
+}
+
+const NOTES = `## How it is measured
+
+- Browser parts run the built extension (\`.output/chrome-mv3\`) in the system Chromium, headless, on the
+  portal sandbox (HTTPS, real hostnames via \`--host-resolver-rules\`) against a demo backend on loopback.
+  A second Chromium, started the same way without the extension, gives every "without" figure; runs
+  alternate with/without (ABBA). An init script in both timestamps DOM events with \`performance.now()\`
+  through mutation observers (including the panel's open shadow root): DOM times, not paint times.
+- Page load: \`loadEventEnd\` of the Seller Central order fixture (it renders the order after a 600 ms
+  spinner, like the real SPA); the ratio is the median of paired with/without ratios.
+- Time to panel: from the order content becoming visible to the panel's \`order-id\` showing that order,
+  and to backend data (\`fraud-score\` or a \`history-item\`). Fresh: the first visit in a new signed-in
+  profile (nothing cached in the worker). Cached: later visits of the same order. SPA: the order list's
+  link (pushState, spinner, render) in the same profile.
+- Non-work page: the Seller Central sign-in page. CPU profile (100 µs sampling) of the tab, self time of
+  samples in \`chrome-extension://\` scripts; \`Performance.getMetrics\` deltas with minus without; bytes =
+  source length of every extension script parsed in the tab (\`Debugger.scriptParsed\`), checked for React.
+- Insertion: the panel's first \`template-insert\` button on the contact-buyer page, clicked by Playwright;
+  from the click (capture listener on the panel host) to the reply box's own \`kat-change\` event, which
+  the \`kat-textarea\` fires from its \`input\` listener.
+- Memory: \`Runtime.getHeapUsage\` after a forced GC on the order tab (the page's isolate, so content
+  scripts included), and on the service worker's own CDP target.
+- Backend: the real server CLI in its own process (logs off, per-token rate limit lifted), a closed-loop
+  generator on loopback (keep-alive, one socket per agent, each agent its own token), 6 s per run after a
+  1.5 s warm-up, two runs per level alternating with the bare endpoint, median run kept. Bodies are page
+  contexts of seeded orders (recent ones more often); every request upserts the order and its case, reads
+  history, buyer cases, settings, templates and the fraud lookups. The bare endpoint is Fastify in its own
+  process parsing the same body and answering \`{"ok":true}\`. Data: \`server/seed/bench-data.ts\`, one team
+  with 200,000 orders, about 225,000 cases and 500,000 events over a year (110,000 buyers, skewed so some
+  buy dozens of times; 3 % to shared forwarding addresses; six Amazon marketplaces and Zalando). PGlite's
+  seeded directory is cached under \`bench/results/.data\`; PostgreSQL gets a fresh \`caseside_bench\`
+  database per run, dropped at the end.
+- The load generator shares the two cores with the server, so throughput figures are a floor.
+`;
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});
