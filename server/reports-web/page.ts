@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { translatorFrom, type MessageKey } from '../../utils/i18n';
+import { translatorFrom } from '../../utils/i18n';
+import { TABLE_TITLE_KEYS } from '../../utils/reports/tables';
 
 /**
  * GET /reports: the reports for people without the extension. A static page (nothing from the
@@ -28,20 +29,9 @@ th { background: #f1f3f6; font-weight: 600; }
 #status, #signin-error { color: #555; }
 `;
 
-const TABLE_TITLES: Record<string, MessageKey> = {
-  'service-marketplace': 'reportsTable_serviceMarketplace',
-  'service-agent': 'reportsTable_serviceAgent',
-  sla: 'reportsTable_sla',
-  'cases-by-kind': 'reportsTable_casesByKind',
-  templates: 'reportsTable_templates',
-  'fraud-over-time': 'reportsTable_fraudOverTime',
-  indicators: 'reportsTable_indicators',
-  'hold-rates': 'reportsTable_holdRates',
-  'held-outcomes': 'reportsTable_heldOutcomes',
-};
 
 // JSON inside <script type="application/json">: `<` escaped so no text can close the element.
-const titlesJson = JSON.stringify(Object.fromEntries(Object.entries(TABLE_TITLES).map(([name, key]) => [name, en(key)]))).replaceAll('<', '\\u003c');
+const titlesJson = JSON.stringify(Object.fromEntries(Object.entries(TABLE_TITLE_KEYS).map(([name, key]) => [name, en(key)]))).replaceAll('<', '\\u003c');
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 

@@ -10,6 +10,7 @@ import { insertToken, type Caller } from '../repositories/tokens';
 import { addNote, recordDecision } from '../services/case-writes';
 import { loadPanel } from '../services/panel';
 import { seedDemoDisputes } from './demo-disputes';
+import { seedDemoReports } from './demo-reports';
 import { DEMO_AGENTS, DEMO_DECISIONS, DEMO_NOTES, DEMO_PAGES, DEMO_SETTINGS, DEMO_TEAM, DEMO_TEMPLATES, type DemoAgentKey } from './demo-data';
 
 /** Any fixed number: two instances starting with --demo on one database take turns. */
@@ -30,6 +31,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
     const existing = await findTeamByName(tx, DEMO_TEAM);
     if (existing) {
       await seedDemoDisputes(tx, existing.id); // idempotent: also reaches data dirs seeded before disputes existed
+      await seedDemoReports(tx, existing.id); // idempotent, like the disputes
       return { created: false, teamId: existing.id };
     }
 
@@ -57,6 +59,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
       await createTemplate(tx, team.id, { ...template, ownerId: agents.get(owner)!.id });
     }
     await seedDemoDisputes(tx, team.id);
+    await seedDemoReports(tx, team.id);
     return { created: true, teamId: team.id };
   });
 }

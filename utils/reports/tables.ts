@@ -103,3 +103,16 @@ export function fraudTables(report: FraudReport, t: Translate): ReportTableModel
     ),
   ];
 }
+
+/** The heading of each table, by table name. */
+export const TABLE_TITLE_KEYS: Record<string, MessageKey> = {
+  'service-marketplace': 'reportsTable_serviceMarketplace',
+  'service-agent': 'reportsTable_serviceAgent',
+  sla: 'reportsTable_sla',
+  'cases-by-kind': 'reportsTable_casesByKind',
+  templates: 'reportsTable_templates',
+  'fraud-over-time': 'reportsTable_fraudOverTime',
+  indicators: 'reportsTable_indicators',
+  'hold-rates': 'reportsTable_holdRates',
+  'held-outcomes': 'reportsTable_heldOutcomes',
+};

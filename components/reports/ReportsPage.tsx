@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useT } from '@/components/i18n-context';
+import { fraudTables, serviceTables } from '@/utils/reports/tables';
+import type { FraudReport, ReportFilterOptions, ReportQuery, ServiceReport } from '@/utils/schemas/reports';
+import { ReportFilters, type FilterValues } from './ReportFilters';
+import { ReportTable } from './ReportTable';
+
+export type Loaded<T> = { ok: true; data: T } | { ok: false; error: { message: string } };
+
+export interface ReportsPageProps {
+  loadFilters: () => Promise<Loaded<ReportFilterOptions>>;
+  loadService: (query: ReportQuery) => Promise<Loaded<ServiceReport>>;
+  loadFraud: (query: ReportQuery) => Promise<Loaded<FraudReport>>;
+  onDownload: (filename: string, csv: string) => void;
+  /** The range shown first (the last seven days). */
+  initialRange: { from: string; to: string };
+}
+
+type State =
+  | { phase: 'loading' }
+  | { phase: 'error'; message: string }
+  | { phase: 'ready'; service: ServiceReport; fraud: FraudReport };
+
+function toQuery(v: FilterValues): ReportQuery {
+  const q: ReportQuery = {};
+  if (v.from) q.from = v.from;
+  if (v.to) q.to = v.to;
+  if (v.marketplace) q.marketplace = v.marketplace;
+  if (v.agentId) q.agentId = v.agentId;
+  return q;
+}
+
+/** Service and fraud for a range, at a glance: every table with its chart and its CSV. */
+export function ReportsPage({ loadFilters, loadService, loadFraud, onDownload, initialRange }: ReportsPageProps) {
+  const t = useT();
+  const [options, setOptions] = useState<ReportFilterOptions | null>(null);
+  const [state, setState] = useState<State>({ phase: 'loading' });
+  const initial: FilterValues = { ...initialRange, marketplace: '', agentId: '' };
+
+  const load = useCallback(
+    async (values: FilterValues) => {
+      setState({ phase: 'loading' });
+      const query = toQuery(values);
+      const [service, fraud] = await Promise.all([loadService(query), loadFraud(query)]);
+      if (!service.ok) return setState({ phase: 'error', message: service.error.message });
+      if (!fraud.ok) return setState({ phase: 'error', message: fraud.error.message });
+      setState({ phase: 'ready', service: service.data, fraud: fraud.data });
+    },
+    [loadService, loadFraud],
+  );
+
+  useEffect(() => {
+    void (async () => {
+      const res = await loadFilters();
+      if (!res.ok) return setState({ phase: 'error', message: res.error.message });
+      setOptions(res.data);
+      await load(initial);
+    })();
+    // Runs once: the initial range is fixed for the page's life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  return (
+    <main className="reports" data-testid="reports-page" data-state={state.phase}>
+      <h1>{t('reportsTitle')}</h1>
+      {options ? <p className="view">{t(options.view === 'team' ? 'reports_viewTeam' : 'reports_viewSelf')}</p> : null}
+      {options ? <ReportFilters options={options} initial={initial} onApply={(v) => void load(v)} /> : null}
+      {state.phase === 'loading' ? <p role="status">{t('reports_loading')}</p> : null}
+      {state.phase === 'error' ? <p role="alert">{t('reports_error', state.message)}</p> : null}
+      {state.phase === 'ready' ? (
+        <>
+          <h2>{t('reports_service')}</h2>
+          {serviceTables(state.service, t).map((table) => (
+            <ReportTable key={table.name} table={table} period={`${state.service.scope.from}-${state.service.scope.to}`} onDownload={onDownload} />
+          ))}
+          <h2>{t('reports_fraud')}</h2>
+          {fraudTables(state.fraud, t).map((table) => (
+            <ReportTable key={table.name} table={table} period={`${state.fraud.scope.from}-${state.fraud.scope.to}`} onDownload={onDownload} />
+          ))}
+        </>
+      ) : null}
+    </main>
+  );
+}
