@@ -49,7 +49,8 @@ try {
 console.log(`
 Caseside demo is running.
   Backend:  ${backend.url}   (demo tokens: ${DEMO_TOKEN} for an agent, demo-lead-token for a lead)
-  Sandbox:  https://<portal host>:${sandbox.port}   (every page: https://sellercentral.amazon.de/caseside-sandbox)
+  Sandbox:  127.0.0.1:${sandbox.port}, serving the portals' own hostnames to a Chromium started with the
+            host mapping below (list of pages: https://sellercentral.amazon.de/caseside-sandbox)
   Extension: ${EXTENSION_DIR}
 `);
 
