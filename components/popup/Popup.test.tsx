@@ -1,0 +1,93 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import en from '@/public/_locales/en/messages.json';
+import { translatorFrom } from '@/utils/i18n';
+import type { QueueItem, QueueList } from '@/utils/schemas/admin';
+import { I18nProvider } from '../i18n-context';
+import { Popup } from './Popup';
+
+const NOW = Date.parse('2026-11-22T10:00:00.000Z');
+const LEAD = { name: 'Lena Lead', role: 'lead' as const, teamName: 'Demo Team' };
+
+function item(n: number, remainingMs: number, over: Partial<QueueItem> = {}): QueueItem {
+  const id = `00000000-0000-4000-8000-00000000000${n}`;
+  return {
+    case: { id, kind: 'message', portal: 'amazon', marketplace: 'DE', ref: `r${n}`, orderId: null, status: 'open', openedAt: '2026-11-21T10:00:00.000Z', updatedAt: '2026-11-21T10:00:00.000Z', decision: null },
+    sla: { caseKind: 'amazon_buyer_message', label: 'Buyer message reply', startedAt: new Date(NOW - 20 * 3_600_000).toISOString(), deadline: new Date(NOW + remainingMs).toISOString(), warningFraction: 0.25, paused: false, policyVersion: 1 },
+    title: `Case ${n}`,
+    url: `https://sellercentral.amazon.de/messaging/thread/${n}`,
+    state: remainingMs <= 0 ? 'breached' : 'ok',
+    remainingMs: Math.max(0, remainingMs),
+    ...over,
+  };
+}
+
+describe('Popup', () => {
+  let clockNow: number;
+  beforeEach(() => {
+    vi.useFakeTimers({ now: NOW });
+    clockNow = NOW;
+  });
+  afterEach(() => {
+    cleanup();
+    vi.useRealTimers();
+  });
+
+  function setup(items: QueueItem[], agent: typeof LEAD | { name: string; role: 'agent'; teamName: string } | null = LEAD, serverTime = NOW) {
+    const onOpenUrl = vi.fn();
+    const onOpenLeadTools = vi.fn();
+    const data: QueueList = { items, serverTime: new Date(serverTime).toISOString() };
+    render(
+      <I18nProvider value={translatorFrom(en)}>
+        <Popup agent={agent} loadQueue={async () => ({ ok: true, data })} onOpenUrl={onOpenUrl} onOpenOptions={() => {}} onOpenLeadTools={onOpenLeadTools} language="en" clock={() => clockNow} />
+      </I18nProvider>,
+    );
+    return { onOpenUrl, onOpenLeadTools };
+  }
+
+  it('lists the cases in the backend order with state as text and a countdown that ticks', async () => {
+    setup([item(1, -5 * 60_000), item(2, 3 * 3_600_000), item(3, 10 * 3_600_000)]);
+    await act(async () => {});
+    const rows = screen.getAllByTestId('queue-item');
+    expect(rows.map((r) => r.getAttribute('data-sla-state'))).toEqual(['breached', 'warning', 'ok']);
+    expect(rows[0]!.textContent).toContain('Overdue');
+    expect(rows[1]!.textContent).toContain('At risk');
+    expect(rows[1]!.textContent).toContain('3 h 00 min');
+    expect(rows[1]!.getAttribute('data-remaining-ms')).toBe(String(3 * 3_600_000));
+    clockNow += 61_000;
+    await act(async () => {
+      vi.advanceTimersByTime(1_000);
+    });
+    expect(screen.getAllByTestId('queue-item')[1]!.textContent).toContain('2 h 58 min');
+  });
+
+  it('opens a case page in a tab, and refuses non-web URLs from the backend', async () => {
+    const { onOpenUrl } = setup([item(1, 3_600_000), item(2, 7_200_000, { url: 'javascript:alert(1)' })]);
+    await act(async () => {});
+    const [first, second] = screen.getAllByTestId('queue-item');
+    fireEvent.click(first!.querySelector('a')!);
+    expect(onOpenUrl).toHaveBeenCalledWith('https://sellercentral.amazon.de/messaging/thread/1');
+    expect(second!.querySelector('a')).toBeNull();
+  });
+
+  it('counts down on the backend clock when the local clock is wrong', async () => {
+    setup([item(1, 3_600_000)], LEAD, NOW + 30 * 60_000);
+    await act(async () => {});
+    expect(screen.getByTestId('queue-item').getAttribute('data-remaining-ms')).toBe(String(30 * 60_000));
+  });
+
+  it('shows the lead tools link to leads only, and a sign-in link when signed out', async () => {
+    const { onOpenLeadTools } = setup([]);
+    await act(async () => {});
+    fireEvent.click(screen.getByTestId('popup-lead-tools'));
+    expect(onOpenLeadTools).toHaveBeenCalled();
+    cleanup();
+    setup([], { name: 'Alex Agent', role: 'agent', teamName: 'Demo Team' });
+    await act(async () => {});
+    expect(screen.queryByTestId('popup-lead-tools')).toBeNull();
+    cleanup();
+    setup([], null);
+    expect(screen.getByTestId('popup').getAttribute('data-state')).toBe('signed-out');
+  });
+});
