@@ -14,6 +14,7 @@ import { disputeRoutes } from './routes/disputes';
 import { fraudAdminRoutes } from './routes/fraud-admin';
 import { insertionRoutes } from './routes/insertions';
 import { queueRoutes } from './routes/queue';
+import { pageHealthRoutes } from './routes/page-health';
 import { reportRoutes } from './routes/reports';
 import { settingsRoutes } from './routes/settings';
 import { slaAdminRoutes } from './routes/sla-admin';
@@ -90,6 +91,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(slaAdminRoutes);
   await app.register(settingsRoutes);
   await app.register(queueRoutes);
+  await app.register(pageHealthRoutes);
   await app.register(reportRoutes);
   await app.register(streamRoutes, { heartbeatMs: opts.heartbeatMs ?? 15_000 });
 

@@ -4,6 +4,7 @@ import type { Database } from '../db/open';
 import { getCase, listCasesByBuyer, upsertCase } from '../repositories/cases';
 import { insertEvent, listEventsByCase, listEventsByOrder } from '../repositories/events';
 import { upsertOrderSnapshot, type OrderRow } from '../repositories/orders';
+import { recordPageHealth } from '../repositories/page-health';
 import { listUsableTemplates } from '../repositories/templates';
 import type { Caller } from '../repositories/tokens';
 import { buildInsights } from './insights';
@@ -40,6 +41,7 @@ export async function loadPanel(db: Database, caller: Caller, ctx: PageContext, 
     loadBuyerCases(db, teamId, ctx, caseRecord),
     loadTeamSettings(db, teamId),
     listUsableTemplates(db, teamId, caller.agent.id),
+    recordPageHealth(db, teamId, ctx, now),
   ]);
   const insights = await buildInsights(db, teamId, { ctx, order, caseRecord, settings, templates, now });
 

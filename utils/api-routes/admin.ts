@@ -18,6 +18,8 @@ import {
   TemplateUsageReport,
   TemplateVersionList,
 } from '../schemas/admin';
+import { z } from 'zod';
+import { PageHealthList } from '../schemas/health';
 import { Template } from '../schemas/templates';
 import { defineRoutes } from './types';
 
@@ -41,4 +43,5 @@ export const ADMIN_ROUTES = defineRoutes({
   'settings.get': { method: 'GET', path: '/v1/settings', response: TeamSettingsView },
   'settings.put': { method: 'PUT', path: '/v1/settings', response: TeamSettingsView, body: TeamSettingsView },
   'queue.list': { method: 'GET', path: '/v1/queue', response: QueueList, query: QueueQuery },
+  'pageHealth.list': { method: 'GET', path: '/v1/page-health', response: PageHealthList, query: z.strictObject({ days: z.string().regex(/^\d{1,2}$/).optional() }) },
 });

@@ -7,3 +7,4 @@ export * from './api';
 export * from './disputes';
 export * from './admin';
 export * from './reports';
+export * from './health';

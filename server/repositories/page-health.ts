@@ -1,0 +1,48 @@
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import type { PageHealthItem } from '../../utils/schemas/health';
+import type { PageContext } from '../../utils/schemas/page';
+import type { Database } from '../db/open';
+import { pageHealth } from '../db/schema-health';
+
+/** Digits become '#', so a sample path never keeps an order id, a claim id or a phone number. */
+export function maskPath(url: string): string {
+  try {
+    return new URL(url).pathname.replace(/\d/g, '#').slice(0, 200);
+  } catch {
+    return '';
+  }
+}
+
+/** Counts one page the adapter could not fully read. One row per kind of failure, so a redesign is one line. */
+export async function recordPageHealth(db: Database, teamId: string, ctx: PageContext, now: Date): Promise<void> {
+  const status = ctx.recognition.status;
+  if (status === 'full') return;
+  const missing = [...new Set(ctx.recognition.missing)].sort().slice(0, 50);
+  const signature = [ctx.portal, ctx.pageKind, status, ...missing].join('|').slice(0, 2000);
+  await db
+    .insert(pageHealth)
+    .values({ teamId, portal: ctx.portal, pageKind: ctx.pageKind, status, missing, signature, samplePath: maskPath(ctx.url), firstSeen: now, lastSeen: now })
+    .onConflictDoUpdate({
+      target: [pageHealth.teamId, pageHealth.signature],
+      set: { count: sql`${pageHealth.count} + 1`, lastSeen: now, samplePath: maskPath(ctx.url) },
+    });
+}
+
+export async function listPageHealth(db: Database, teamId: string, since: Date): Promise<PageHealthItem[]> {
+  const rows = await db
+    .select()
+    .from(pageHealth)
+    .where(and(eq(pageHealth.teamId, teamId), gte(pageHealth.lastSeen, since)))
+    .orderBy(desc(pageHealth.lastSeen))
+    .limit(200);
+  return rows.map((r) => ({
+    portal: r.portal as PageHealthItem['portal'],
+    pageKind: r.pageKind as PageHealthItem['pageKind'],
+    status: r.status,
+    missing: r.missing,
+    samplePath: r.samplePath,
+    count: r.count,
+    firstSeen: r.firstSeen.toISOString(),
+    lastSeen: r.lastSeen.toISOString(),
+  }));
+}

@@ -1,0 +1,12 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { PageHealthList, PageHealthQuery } from '../../utils/schemas/health';
+import { callerOf } from '../plugins/auth';
+import { listPageHealth } from '../repositories/page-health';
+
+/** Which portal pages the team's extensions could not fully read lately: a redesign is noticed the same day. */
+export const pageHealthRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/v1/page-health', { config: { access: 'lead' }, schema: { querystring: PageHealthQuery, response: { 200: PageHealthList } } }, async (request) => {
+    const days = request.query.days ?? 7;
+    return { items: await listPageHealth(app.db, callerOf(request).team.id, new Date(Date.now() - days * 86_400_000)) };
+  });
+};
