@@ -1,9 +1,9 @@
 import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBackend, type BackendProcess } from '../scripts/lib/backend-process';
-import { chromiumPath, launchWithExtension, signIn } from '../scripts/lib/chromium';
+import { chromiumPath, EXTENSION_DIR, signIn } from '../scripts/lib/chromium';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { FIXTURES } from '../tests/fixtures/manifest';
 import { median } from './lib/load';
@@ -67,10 +67,31 @@ async function launchPlain(hostResolverRules: string): Promise<{ context: Browse
   return { context, dir };
 }
 
+/**
+ * The extension runs from a private copy of the build taken when the part starts, so another build of
+ * .output during the run (the checkout is shared) cannot change what is measured halfway through.
+ */
+let extensionCopy: string | null = null;
+function extensionDir(): string {
+  if (!extensionCopy) {
+    extensionCopy = mkdtempSync(join(tmpdir(), 'caseside-bench-extension-'));
+    cpSync(EXTENSION_DIR, extensionCopy, { recursive: true });
+  }
+  return extensionCopy;
+}
+
 async function launchExt(sandbox: Sandbox, backend: BackendProcess): Promise<{ context: BrowserContext; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'caseside-bench-ext-'));
-  const { context, extensionId } = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules, userDataDir: dir });
-  await signIn(context, extensionId, backend.url, 'demo-agent-token');
+  const ext = extensionDir();
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1400, height: 900 },
+    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, `--host-resolver-rules=${sandbox.hostResolverRules}`, ...BASE_ARGS],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  await signIn(context, new URL(worker.url()).host, backend.url, 'demo-agent-token');
   return { context, dir };
 }
 
@@ -216,7 +237,8 @@ export async function benchBrowser(opts: { quick: boolean; log: (msg: string) =>
     for (const c of contexts) await c.close().catch(() => {});
     await backend.stop();
     await sandbox.close();
-    for (const d of [...dirs, backendDir]) rmSync(d, { recursive: true, force: true });
+    for (const d of [...dirs, backendDir, ...(extensionCopy ? [extensionCopy] : [])]) rmSync(d, { recursive: true, force: true });
+    extensionCopy = null;
   }
 }
 

@@ -78,12 +78,8 @@ async function main() {
   log(`machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, load ${results.machine.loadBefore.join(' ')}`);
 
   if (only.includes('browser')) {
-    if (values.build || !existsSync('.output/chrome-mv3/manifest.json')) {
-      log('building the extension (npx wxt build)');
-      const built = spawnSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-      if (built.status !== 0) throw new Error('wxt build failed');
-    }
     try {
+      ensureBuilt(values.build ?? false);
       results.browser = await benchBrowser({ quick, log });
     } catch (err) {
       results.errors.browser = String((err as Error).stack ?? err);
@@ -112,6 +108,20 @@ async function main() {
   process.stdout.write(`\nFigures written to bench/results/latest.json${full ? ' and bench/RESULTS.md' : ''}.\n`);
   if (full) writeFileSync('bench/RESULTS.md', renderMarkdown(results, rows));
   if (Object.keys(results.errors).length) process.exitCode = 1;
+}
+
+/** Builds the extension when asked or when there is no build; retries once (a concurrent build may hold .output). */
+function ensureBuilt(force: boolean): void {
+  const manifest = '.output/chrome-mv3/manifest.json';
+  if (!force && existsSync(manifest)) return;
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    log(`building the extension (npx wxt build)${attempt > 1 ? ', second attempt' : ''}`);
+    const built = spawnSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    if (built.status === 0 && existsSync(manifest)) return;
+    log(`wxt build failed: ${(built.stderr ?? '').split('\n').filter((l) => l.includes('ERROR')).join(' ') || `exit ${built.status}`}`);
+    spawnSync('sleep', ['15']);
+  }
+  throw new Error('wxt build failed twice');
 }
 
 interface Row {
@@ -220,8 +230,7 @@ ${rows.map((x) => `| ${[x.part, x.figure, x.value, x.target, x.verdict, x.margin
 
 Targets met: ${rows.filter((x) => x.verdict === 'met').length}; missed: ${missed.length}${missed.length ? ` (${missed.map((x) => `${x.part}: ${x.figure.split(' (')[0]}`).join('; ')})` : ''}.
 
-${NOTES}
-`;
+${NOTES}${existsSync('bench/notes.md') ? `\n${readFileSync('bench/notes.md', 'utf8')}` : ''}`;
 }
 
 const NOTES = `## How it is measured
