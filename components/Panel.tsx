@@ -23,7 +23,7 @@ export interface PanelProps {
   onAddNote: (text: string) => Promise<boolean>;
   formatTime: (iso: string) => string;
   /** Sections added by later features (SLA countdown, templates), rendered in order. */
-  slots?: { sla?: ReactNode; templates?: ReactNode };
+  slots?: { sla?: ReactNode; templates?: ReactNode; disputes?: ReactNode };
 }
 
 /** The side panel: pure, everything comes through props. */
@@ -78,6 +78,7 @@ export function Panel(props: PanelProps) {
           )}
           {state === 'loading' && !data && <p className="cs-muted">{t('loading')}</p>}
           {props.slots?.sla}
+          {props.slots?.disputes}
           {data?.fraud && context.orderId && <FraudCard fraud={data.fraud} latestDecision={latestDecision} canWrite={canWrite} onDecide={props.onDecide} />}
           {props.slots?.templates}
           {(data || result?.pendingForOrder.length) && (

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DecisionKind } from './schemas/fraud';
 import { LiveEvent, Me, PanelData } from './schemas/api';
 import { PageContext } from './schemas/page';
+import { AttachmentContentType, DisputeView, MAX_ATTACHMENT_BASE64 } from './api-routes/disputes';
+import { EvidenceKey } from './schemas/disputes';
 
 /**
  * Every message that crosses extension contexts, as one discriminated union (STYLE.md rule 5).
@@ -32,6 +34,12 @@ export const ContentRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('options:open') }),
   /** The detector found a work page: load the panel script into the sender's frame. */
   z.strictObject({ type: z.literal('panel:inject') }),
+  // Disputes (chargeback and A-to-z claim pages): answered at once, not queued, since the panel shows the result.
+  z.strictObject({ type: z.literal('dispute:load'), context: PageContext }),
+  z.strictObject({ type: z.literal('dispute:evidence'), disputeId: z.uuid(), key: EvidenceKey.max(60), value: z.string().trim().min(1).max(4000).optional(), notApplicable: z.literal(true).optional() }),
+  z.strictObject({ type: z.literal('dispute:attach'), disputeId: z.uuid(), key: EvidenceKey.max(60), filename: z.string().min(1).max(200), contentType: AttachmentContentType, base64: z.string().min(1).max(MAX_ATTACHMENT_BASE64 + 4) }),
+  z.strictObject({ type: z.literal('dispute:defencePdf'), disputeId: z.uuid() }),
+  z.strictObject({ type: z.literal('dispute:defenceText'), disputeId: z.uuid(), maxLength: z.number().int().min(200).max(20_000).optional() }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
@@ -84,6 +92,12 @@ export interface ResponseMap {
   'template:inserted': { queued: boolean; key: string };
   'status:get': SyncStatus;
   'options:open': null;
+  'dispute:load': DisputeView;
+  'dispute:evidence': DisputeView;
+  'dispute:attach': DisputeView;
+  /** The PDF's bytes as base64: the content script makes a Blob of it; the token never leaves the worker. */
+  'dispute:defencePdf': { filename: string; base64: string; size: number };
+  'dispute:defenceText': { text: string; truncated: boolean };
   'panel:inject': null;
   'auth:signIn': Me;
   'auth:signOut': null;

@@ -8,6 +8,7 @@ import { panelCacheKey } from '@/utils/panel-key';
 import { buildPath } from '@/utils/api-routes/types';
 import { routeById } from '@/utils/api-routes';
 import { callApi, isRetryable } from './api';
+import { handleDisputeRequest, isDisputeRequest, type DisputeRequest } from './disputes';
 import type { CasesideDatabase, Credentials, OutboxItem } from './db';
 import { LiveStream } from './live';
 import { Outbox, type NewOutboxItem, type SendOutcome } from './outbox';
@@ -77,6 +78,7 @@ export class BackgroundService {
   }
 
   async handleContent(req: ContentRequest): Promise<Result<ResponseMap[ContentRequest['type']]>> {
+    if (isDisputeRequest(req)) return this.disputeRequest(req);
     switch (req.type) {
       case 'panel:cached':
         return { ok: true, data: await this.cachedPanel(req.context) };
@@ -148,6 +150,16 @@ export class BackgroundService {
       payload = parsed.data;
     }
     const res = await callApi(creds, { method: route.method, path: path.path, body: payload, schema: route.response }, this.fetchImpl);
+    if (res.ok) this.noteSuccess();
+    else this.noteFailure(res.error.code, res.error.message, res.status);
+    return res.ok ? { ok: true, data: res.data } : { ok: false, error: res.error };
+  }
+
+  /** Chargeback and claim pages: answered directly (not through the outbox), the token stays here. */
+  async disputeRequest(req: DisputeRequest): Promise<Result<ResponseMap[DisputeRequest['type']]>> {
+    const creds = await this.credentials();
+    if (!creds) return { ok: false, error: { code: 'signed_out', message: 'Sign in to Caseside in its options page.' } };
+    const res = await handleDisputeRequest(req, creds, this.fetchImpl);
     if (res.ok) this.noteSuccess();
     else this.noteFailure(res.error.code, res.error.message, res.status);
     return res.ok ? { ok: true, data: res.data } : { ok: false, error: res.error };

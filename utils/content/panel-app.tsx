@@ -9,6 +9,7 @@ import type { PortalAdapter } from '@/utils/portals/types';
 import { insertIntoReplyBox } from '@/utils/portals/reply-box';
 import { SlaCountdown } from '@/components/SlaCountdown';
 import { TemplatePicker } from '@/components/TemplatePicker';
+import { DisputeSlot, isDisputePage } from './disputes-app';
 import { Language } from '@/utils/schemas/common';
 import type { Template } from '@/utils/schemas/templates';
 import { languageForMarketplace } from '@/utils/templates/language';
@@ -203,6 +204,7 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
         formatTime={formatTime}
         slots={{
           sla: data?.sla ? <SlaCountdown sla={data.sla} language={uiLanguage()} /> : undefined,
+          disputes: isDisputePage(context) && !page?.loading && state !== 'signed-out' ? <DisputeSlot context={context} canWrite={state !== 'offline'} formatTime={formatTime} /> : undefined,
           templates:
             data && data.templates.length > 0 && (context.pageKind === 'message' || context.pageKind === 'claim' || context.pageKind === 'return' || context.pageKind === 'order' || context.pageKind === 'chargeback' || context.pageKind === 'refund') ? (
               <TemplatePicker

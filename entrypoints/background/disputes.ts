@@ -1,0 +1,91 @@
+import { DisputeView } from '@/utils/api-routes/disputes';
+import type { ContentRequest, ResponseMap, Result } from '@/utils/messaging';
+import { ApiError } from '@/utils/schemas/api';
+import { callApi, type ApiResult } from './api';
+import type { Credentials } from './db';
+
+/**
+ * The panel's dispute requests, answered by the worker with the token it alone holds. JSON calls go
+ * through callApi; the defence documents are fetched as bytes or text, and only their content (never
+ * the token or a URL carrying it) goes back to the content script.
+ */
+
+export type DisputeRequest = Extract<ContentRequest, { type: `dispute:${string}` }>;
+type DisputeResult = Result<ResponseMap[DisputeRequest['type']]> & { status?: number };
+
+const UPLOAD_TIMEOUT_MS = 60_000;
+const DOCUMENT_TIMEOUT_MS = 30_000;
+
+export function isDisputeRequest(req: ContentRequest): req is DisputeRequest {
+  return req.type.startsWith('dispute:');
+}
+
+const path = (id: string, rest = '') => `/v1/disputes/${encodeURIComponent(id)}${rest}`;
+
+export async function handleDisputeRequest(req: DisputeRequest, creds: Credentials, fetchImpl: typeof fetch): Promise<DisputeResult> {
+  switch (req.type) {
+    case 'dispute:load':
+      return callApi(creds, { method: 'POST', path: '/v1/disputes/from-page', body: { context: req.context }, schema: DisputeView }, fetchImpl);
+    case 'dispute:evidence': {
+      const body = req.notApplicable ? { notApplicable: true } : { value: req.value };
+      return callApi(creds, { method: 'PUT', path: path(req.disputeId, `/evidence/${encodeURIComponent(req.key)}`), body, schema: DisputeView }, fetchImpl);
+    }
+    case 'dispute:attach':
+      return callApi(
+        creds,
+        {
+          method: 'POST',
+          path: path(req.disputeId, '/attachments'),
+          body: { filename: req.filename, contentType: req.contentType, base64: req.base64, evidenceKey: req.key },
+          schema: DisputeView,
+          timeoutMs: UPLOAD_TIMEOUT_MS,
+        },
+        fetchImpl,
+      );
+    case 'dispute:defencePdf': {
+      const res = await fetchDocument(creds, path(req.disputeId, '/defence.pdf'), 'application/pdf', fetchImpl);
+      if (!res.ok) return res;
+      const bytes = new Uint8Array(await res.data.arrayBuffer());
+      const filename = /filename="([^"]+)"/.exec(res.data.headers.get('content-disposition') ?? '')?.[1] ?? 'defence.pdf';
+      return { ok: true, status: res.status, data: { filename, base64: toBase64(bytes), size: bytes.length } };
+    }
+    case 'dispute:defenceText': {
+      const query = req.maxLength ? `?maxLength=${req.maxLength}` : '';
+      const res = await fetchDocument(creds, path(req.disputeId, `/defence.txt${query}`), 'text/plain', fetchImpl);
+      if (!res.ok) return res;
+      return { ok: true, status: res.status, data: { text: await res.data.text(), truncated: res.data.headers.get('x-defence-truncated') === 'true' } };
+    }
+  }
+}
+
+/** A non-JSON answer of the expected type, or the backend's error as data. */
+async function fetchDocument(creds: Credentials, p: string, expectType: string, fetchImpl: typeof fetch): Promise<ApiResult<Response>> {
+  let response: Response;
+  try {
+    response = await fetchImpl(`${creds.backendUrl}${p}`, {
+      method: 'GET',
+      headers: { Authorization: `Bearer ${creds.token}`, Accept: `${expectType}, application/json` },
+      signal: AbortSignal.timeout(DOCUMENT_TIMEOUT_MS),
+      credentials: 'omit',
+    });
+  } catch (err) {
+    const message = err instanceof Error && err.name === 'TimeoutError' ? 'The backend did not answer in time.' : 'The backend cannot be reached.';
+    return { ok: false, error: { code: 'offline', message } };
+  }
+  if (!response.ok) {
+    const parsed = ApiError.safeParse(await response.json().catch(() => null));
+    const error = parsed.success ? { code: parsed.data.error.code, message: parsed.data.error.message } : { code: response.status >= 500 ? 'offline' : 'http_error', message: `The backend answered ${response.status}.` };
+    return { ok: false, status: response.status, error };
+  }
+  if (!(response.headers.get('content-type') ?? '').startsWith(expectType)) {
+    return { ok: false, status: response.status, error: { code: 'bad_response', message: `Expected ${expectType} from the backend.` } };
+  }
+  return { ok: true, status: response.status, data: response };
+}
+
+/** Base64 without Buffer (service workers have none), in chunks so large files do not overflow the stack. */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

@@ -1,0 +1,152 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { DisputeSection, type DefenceDownload, type DefenceText } from '@/components/disputes/DisputeSection';
+import type { EvidenceInput } from '@/components/disputes/EvidenceRow';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type AttachmentContentType, type DisputeView } from '@/utils/api-routes/disputes';
+import { browserTranslate } from '@/utils/i18n';
+import { sendRequest } from '@/utils/messaging';
+import type { PageContext } from '@/utils/schemas/page';
+
+/** Chargeback and A-to-z claim pages have a dispute; other pages do not. */
+export function isDisputePage(ctx: PageContext): boolean {
+  return ctx.pageKind === 'chargeback' || (ctx.pageKind === 'claim' && ctx.portal === 'amazon');
+}
+
+const BY_EXTENSION: Record<string, AttachmentContentType> = { pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp', txt: 'text/plain' };
+
+function contentTypeOf(file: File): AttachmentContentType | undefined {
+  if ((ATTACHMENT_TYPES as readonly string[]).includes(file.type)) return file.type as AttachmentContentType;
+  return BY_EXTENSION[/\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? ''];
+}
+
+async function fileToBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(new ArrayBuffer(binary.length));
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Connects the pure DisputeSection to the worker: loads the page's dispute, saves evidence and files,
+ * and turns the defence PDF's bytes into a Blob URL download. The token never reaches this script.
+ */
+export function DisputeSlot({ context, canWrite, formatTime }: { context: PageContext; canWrite: boolean; formatTime: (iso: string) => string }) {
+  const [view, setView] = useState<DisputeView | null>(null);
+  const [receivedAt, setReceivedAt] = useState(0);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [download, setDownload] = useState<DefenceDownload>({ state: 'idle' });
+  const [text, setText] = useState<DefenceText>({ state: 'idle' });
+  const objectUrl = useRef<string | null>(null);
+  const contextKey = JSON.stringify(context);
+
+  const accept = useCallback((res: Awaited<ReturnType<typeof sendRequest<{ type: 'dispute:load'; context: PageContext }>>>) => {
+    if (res.ok) {
+      setView(res.data);
+      setReceivedAt(Date.now());
+      setError(null);
+      return true;
+    }
+    setError(res.error.message);
+    return false;
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    setLoading(true);
+    void sendRequest({ type: 'dispute:load', context }).then((res) => {
+      if (!current) return;
+      setLoading(false);
+      accept(res);
+    });
+    return () => {
+      current = false;
+    };
+  }, [contextKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(
+    () => () => {
+      if (objectUrl.current) URL.revokeObjectURL(objectUrl.current);
+    },
+    [],
+  );
+
+  const onSaveEvidence = useCallback(
+    async (key: string, input: EvidenceInput) => (view ? accept(await sendRequest({ type: 'dispute:evidence', disputeId: view.id, key, ...input })) : false),
+    [view, accept],
+  );
+
+  const onAttach = useCallback(
+    async (key: string, file: File) => {
+      if (!view) return false;
+      const contentType = contentTypeOf(file);
+      if (!contentType) {
+        setError(browserTranslate('disputeFileType'));
+        return false;
+      }
+      if (file.size > MAX_ATTACHMENT_BYTES) {
+        setError(browserTranslate('disputeFileTooBig', String(MAX_ATTACHMENT_BYTES / 1024 / 1024)));
+        return false;
+      }
+      const base64 = await fileToBase64(file);
+      return accept(await sendRequest({ type: 'dispute:attach', disputeId: view.id, key, filename: file.name.slice(0, 200), contentType, base64 }));
+    },
+    [view, accept],
+  );
+
+  const onBuildDefence = useCallback(async () => {
+    if (!view) return;
+    setDownload({ state: 'busy' });
+    const res = await sendRequest({ type: 'dispute:defencePdf', disputeId: view.id });
+    if (!res.ok) {
+      setError(res.error.message);
+      setDownload({ state: 'error' });
+      return;
+    }
+    if (objectUrl.current) URL.revokeObjectURL(objectUrl.current);
+    objectUrl.current = URL.createObjectURL(new Blob([base64ToBytes(res.data.base64)], { type: 'application/pdf' }));
+    setDownload({ state: 'ready', url: objectUrl.current, filename: res.data.filename, size: res.data.size });
+  }, [view]);
+
+  const onCopyText = useCallback(async () => {
+    if (!view) return;
+    setText({ state: 'busy' });
+    const res = await sendRequest({ type: 'dispute:defenceText', disputeId: view.id });
+    if (!res.ok) {
+      setError(res.error.message);
+      setText({ state: 'error' });
+      return;
+    }
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(res.data.text);
+      copied = true;
+    } catch {
+      // The portal's permissions policy may forbid the clipboard: the text is shown to copy by hand.
+    }
+    setText({ state: 'ready', text: res.data.text, copied, truncated: res.data.truncated });
+  }, [view]);
+
+  return (
+    <DisputeSection
+      view={view}
+      receivedAt={receivedAt}
+      loading={loading}
+      error={error}
+      canWrite={canWrite}
+      formatTime={formatTime}
+      onSaveEvidence={onSaveEvidence}
+      onAttach={onAttach}
+      onBuildDefence={() => void onBuildDefence()}
+      download={download}
+      onCopyText={() => void onCopyText()}
+      text={text}
+    />
+  );
+}
