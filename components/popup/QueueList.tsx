@@ -45,7 +45,7 @@ export function QueueList({ items, now, language, onOpen }: QueueListProps) {
           </>
         );
         return (
-          <li key={item.case.id} className={`pp-item pp-item-${state}`} data-testid="queue-item" data-case-id={item.case.id} data-sla-state={state} data-remaining-ms={remainingMs}>
+          <li key={item.case.id} className={`pp-item pp-item-${state}`} data-testid="queue-item" data-case-id={item.case.id} data-sla-state={state} data-remaining-ms={remainingMs} data-overdue-ms={overdueMs}>
             {url ? (
               <a
                 href={url}
