@@ -13,6 +13,7 @@ test('a lead saves a matrix with an error and sees it named, the draft kept; fix
   const page = await openLeadTools(lead, extensionId, 'matrix');
   const review = page.getByTestId('field-thresholds.review');
   const hold = page.getByTestId('field-thresholds.hold');
+  const original = { review: await review.inputValue(), hold: await hold.inputValue() };
   await review.fill('90');
   await hold.fill('80');
   await page.getByTestId('save').click();
@@ -25,6 +26,12 @@ test('a lead saves a matrix with an error and sees it named, the draft kept; fix
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
   await page.reload();
   await expect(page.getByTestId('field-thresholds.review')).toHaveValue('90');
+
+  // Put the team's thresholds back: other specs share this backend and score orders with it.
+  await page.getByTestId('field-thresholds.review').fill(original.review);
+  await page.getByTestId('field-thresholds.hold').fill(original.hold);
+  await page.getByTestId('save').click();
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
 });
 
 test('two leads edit the same template: the second save shows the conflict and keeps the draft', async ({ openSecondAgent, extensionId }) => {
