@@ -2,7 +2,7 @@ import type { SlaRow } from '../../utils/schemas/reports';
 import type { SlaCaseKind, SlaPolicySet } from '../../utils/schemas/sla';
 import { computeSlaDeadline } from '../../utils/sla/deadline';
 import type { Database } from '../db/open';
-import { caseTimesFor, slaCounts, type CalendarSlaRule, type SlaCounts } from '../repositories/reports-service';
+import { caseTimesFor, type CalendarSlaRule, type SlaCounts } from '../repositories/reports-service';
 import type { ReportFilter } from '../repositories/reports-scope';
 
 /**
@@ -27,16 +27,25 @@ const POLICY_OF_CASE: { portal: string; kind: string; policy: SlaCaseKind }[] = 
   { portal: 'amazon', kind: 'return', policy: 'amazon_return_authorization' },
 ];
 
-export async function slaAttainment(db: Database, f: ReportFilter, policies: SlaPolicySet, now: Date): Promise<SlaRow[]> {
-  const calendarRules: CalendarSlaRule[] = [];
-  const counts: SlaCounts[] = [];
-  for (const { portal, kind, policy: id } of POLICY_OF_CASE) {
-    const policy = policies.policies[id];
+/** The calendar-clock rules SQL evaluates, and the business-hour ones counted here. */
+export function slaRulesFor(policies: SlaPolicySet): { calendar: CalendarSlaRule[]; business: { portal: string; kind: string; policy: SlaCaseKind }[] } {
+  const calendar: CalendarSlaRule[] = [];
+  const business: { portal: string; kind: string; policy: SlaCaseKind }[] = [];
+  for (const rule of POLICY_OF_CASE) {
+    const policy = policies.policies[rule.policy];
     if (!policy?.duration || policy.clock === 'shipBy') continue;
     if (policy.clock === 'calendar') {
-      calendarRules.push({ policy: id, portal, kind, amount: policy.duration.amount, unit: policy.duration.unit, timeZone: policies.calendar.timeZone });
-      continue;
-    }
+      calendar.push({ ...rule, amount: policy.duration.amount, unit: policy.duration.unit, timeZone: policies.calendar.timeZone });
+    } else business.push(rule);
+  }
+  return { calendar, business };
+}
+
+/** Attainment rows from the SQL counts plus the business-hour clocks, evaluated with computeSlaDeadline. */
+export async function slaAttainment(db: Database, f: ReportFilter, policies: SlaPolicySet, sqlCounts: SlaCounts[], now: Date): Promise<SlaRow[]> {
+  const counts: SlaCounts[] = [...sqlCounts];
+  for (const { portal, kind, policy: id } of slaRulesFor(policies).business) {
+    const policy = policies.policies[id]!;
     const times = await caseTimesFor(db, f, portal, kind);
     const c: SlaCounts = { policy: id, cases: times.length, met: 0, breached: 0, pending: 0 };
     for (const t of times) {
@@ -46,9 +55,8 @@ export async function slaAttainment(db: Database, f: ReportFilter, policies: Sla
     }
     counts.push(c);
   }
-  counts.push(...(await slaCounts(db, f, calendarRules, now)));
 
-  // Two (portal, kind) pairs may share a policy (card disputes): add them up.
+  // Two (portal, kind) pairs may share a policy (card disputes), and stored clocks use the same ids: add up.
   const byPolicy = new Map<string, SlaCounts>();
   for (const c of counts) {
     const sum = byPolicy.get(c.policy) ?? { policy: c.policy, cases: 0, met: 0, breached: 0, pending: 0 };

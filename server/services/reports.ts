@@ -5,10 +5,10 @@ import { HttpError } from '../errors';
 import { decisionsPerDay, heldOutcomes, ordersSeen, topIndicators } from '../repositories/reports-fraud';
 import { findReportAgent, listReportAgents, listReportMarketplaces } from '../repositories/reports-filters';
 import type { ReportFilter } from '../repositories/reports-scope';
-import { casesByKind, serviceByAgent, serviceByMarketplace, templateUse } from '../repositories/reports-service';
+import { serviceAggregates, templateUse } from '../repositories/reports-service';
 import type { Caller } from '../repositories/tokens';
 import { teamPolicies } from './insights';
-import { slaAttainment } from './reports-sla';
+import { slaAttainment, slaRulesFor } from './reports-sla';
 import { loadTeamSettings } from './settings';
 
 const DAY_MS = 86_400_000;
@@ -48,12 +48,10 @@ export async function buildServiceReport(db: Database, caller: Caller, query: Re
   const { scope, filter } = await resolveReportScope(db, caller, query, now);
   const policies = teamPolicies(await loadTeamSettings(db, caller.team.id));
   // One after another: PGlite serves one query at a time anyway, and a pool should not be drained by one report.
-  const byMarketplace = await serviceByMarketplace(db, filter);
-  const byAgent = await serviceByAgent(db, filter);
-  const sla = await slaAttainment(db, filter, policies, now);
-  const kinds = await casesByKind(db, filter);
+  const aggregates = await serviceAggregates(db, filter, slaRulesFor(policies).calendar, now);
+  const sla = await slaAttainment(db, filter, policies, aggregates.sla, now);
   const templates = await templateUse(db, filter);
-  return { scope, byMarketplace, byAgent, sla, casesByKind: kinds, templates };
+  return { scope, byMarketplace: aggregates.byMarketplace, byAgent: aggregates.byAgent, sla, casesByKind: aggregates.casesByKind, templates };
 }
 
 export async function buildFraudReport(db: Database, caller: Caller, query: ReportQuery, now = new Date()): Promise<FraudReport> {
