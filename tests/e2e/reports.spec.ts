@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { parseCsv } from '../../utils/reports/csv';
+import { expect, test } from './harness';
+
+/** The reports page on the demo team: charts from the seeded history, CSVs equal to their tables. */
+
+async function openReports(page: Page, extensionId: string): Promise<void> {
+  await page.goto(`chrome-extension://${extensionId}/reports.html`);
+  await expect(page.getByTestId('reports-page')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+}
+
+async function tableCells(page: Page, report: string): Promise<string[][]> {
+  const table = page.locator(`[data-testid="report-table"][data-report="${report}"]`);
+  const header = await table.locator('thead th').allTextContents();
+  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
+  return [header, ...rows];
+}
+
+test('a lead reads a week of service and fraud with charts, and each CSV matches its table', async ({ openSecondAgent }) => {
+  const lead = await openSecondAgent();
+  const extensionId = new URL(lead.serviceWorkers()[0]!.url()).host;
+  const page = await lead.newPage();
+  await openReports(page, extensionId);
+
+  // Team view: every agent who answered appears.
+  const byAgent = await tableCells(page, 'service-agent');
+  const agentNames = byAgent.slice(1).map((r) => r[0]);
+  expect(agentNames).toEqual(expect.arrayContaining(['Alex Agent', 'Sam Support', 'Lena Lead']));
+
+  // Charts drawn by recharts from the demo history, beside their tables.
+  for (const report of ['service-marketplace', 'sla', 'fraud-over-time', 'indicators']) {
+    const chart = page.locator(`[data-testid="report-chart"][data-report="${report}"]`);
+    await expect(chart.locator('svg.recharts-surface[role="application"]')).toBeVisible();
+    expect(await chart.locator('.recharts-bar-rectangle path').count(), report).toBeGreaterThan(0);
+  }
+
+  for (const report of ['service-marketplace', 'sla', 'fraud-over-time', 'held-outcomes']) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid="csv-export"][data-report="${report}"]`).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^caseside-${report}-\\d{4}-\\d{2}-\\d{2}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(parseCsv(csv), report).toEqual(await tableCells(page, report));
+  }
+
+  // The marketplace filter narrows every table.
+  await page.getByTestId('report-marketplace').selectOption('FR');
+  await page.getByTestId('report-apply').click();
+  await expect(page.getByTestId('reports-page')).toHaveAttribute('data-state', 'ready');
+  await expect.poll(async () => (await tableCells(page, 'service-marketplace')).slice(1).map((r) => r[0])).toEqual(['FR']);
+});
+
+test('an agent sees only their own numbers', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await openReports(page, extensionId);
+  await expect(page.getByTestId('report-agent')).toHaveCount(0);
+  const byAgent = await tableCells(page, 'service-agent');
+  expect(byAgent.slice(1).map((r) => r[0])).toEqual(['Alex Agent']);
+});
