@@ -96,8 +96,8 @@ export interface ResponseMap {
   'dispute:evidence': DisputeView;
   'dispute:attach': DisputeView;
   /** The PDF's bytes as base64: the content script makes a Blob of it; the token never leaves the worker. */
-  'dispute:defencePdf': { filename: string; base64: string; size: number };
-  'dispute:defenceText': { text: string; truncated: boolean };
+  'dispute:defencePdf': { base64: string; size: number };
+  'dispute:defenceText': { text: string; truncated: boolean; warnings: string[] };
   'panel:inject': null;
   'auth:signIn': Me;
   'auth:signOut': null;

@@ -5,7 +5,7 @@ import { useNow } from '../use-now';
 import { EvidenceRow, type EvidenceInput } from './EvidenceRow';
 
 export type DefenceDownload = { state: 'idle' | 'busy' | 'error' } | { state: 'ready'; url: string; filename: string; size: number };
-export type DefenceText = { state: 'idle' | 'busy' | 'error' } | { state: 'ready'; text: string; copied: boolean; truncated: boolean };
+export type DefenceText = { state: 'idle' | 'busy' | 'error' } | { state: 'ready'; text: string; copied: boolean; truncated: boolean; warnings?: string[] };
 
 export interface DisputeSectionProps {
   view: DisputeView | null;
@@ -124,6 +124,13 @@ export function DisputeSection(props: DisputeSectionProps) {
             {props.text.copied ? t('disputeCopied') : t('disputeCopyManually')}
             {props.text.truncated ? ` ${t('disputeTextShortened')}` : ''}
           </p>
+          {props.text.warnings && props.text.warnings.length > 0 && (
+            <ul className="cs-what-if" data-testid="defence-warnings">
+              {props.text.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          )}
           <textarea data-testid="defence-text" className="cs-preview" style={{ width: '100%', minHeight: 120 }} readOnly value={props.text.text} onFocus={(e) => e.currentTarget.select()} />
         </>
       )}

@@ -1,4 +1,5 @@
 import { DisputeView } from '@/utils/api-routes/disputes';
+import { Defence } from '@/utils/schemas/disputes';
 import type { ContentRequest, ResponseMap, Result } from '@/utils/messaging';
 import { ApiError } from '@/utils/schemas/api';
 import { callApi, type ApiResult } from './api';
@@ -46,14 +47,14 @@ export async function handleDisputeRequest(req: DisputeRequest, creds: Credentia
       const res = await fetchDocument(creds, path(req.disputeId, '/defence.pdf'), 'application/pdf', fetchImpl);
       if (!res.ok) return res;
       const bytes = new Uint8Array(await res.data.arrayBuffer());
-      const filename = /filename="([^"]+)"/.exec(res.data.headers.get('content-disposition') ?? '')?.[1] ?? 'defence.pdf';
-      return { ok: true, status: res.status, data: { filename, base64: toBase64(bytes), size: bytes.length } };
+      return { ok: true, status: res.status, data: { base64: toBase64(bytes), size: bytes.length } };
     }
     case 'dispute:defenceText': {
+      // As JSON: the worker's cross-origin fetch cannot read the text route's own headers (truncated).
       const query = req.maxLength ? `?maxLength=${req.maxLength}` : '';
-      const res = await fetchDocument(creds, path(req.disputeId, `/defence.txt${query}`), 'text/plain', fetchImpl);
+      const res = await callApi(creds, { method: 'GET', path: path(req.disputeId, `/defence${query}`), schema: Defence }, fetchImpl);
       if (!res.ok) return res;
-      return { ok: true, status: res.status, data: { text: await res.data.text(), truncated: res.data.headers.get('x-defence-truncated') === 'true' } };
+      return { ok: true, status: res.status, data: { text: res.data.text, truncated: res.data.truncated, warnings: res.data.warnings } };
     }
   }
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DisputeList, DisputeView } from '../../utils/api-routes/disputes';
 import { CaseEventList } from '../../utils/schemas/api';
+import { Defence } from '../../utils/schemas/disputes';
 import { buildApp } from '../app';
 import { testDatabases } from '../test/databases';
 import { auth, createTestTeam, idempotencyKey, newOrderId, orderPage, postPanel, type TestTeam } from '../test/harness';
@@ -147,5 +148,11 @@ describe.each(testDatabases())('disputes API on $kind', (target) => {
     expect(short.headers['x-defence-truncated']).toBe('true');
     const tooShort = await app.inject({ method: 'GET', url: `/v1/disputes/${view.id}/defence.txt?maxLength=5`, headers: auth(a.agentToken) });
     expect(tooShort.json().error.field).toBe('querystring.maxLength');
+    // The same defence as data, for the panel: the full sections stay whole, the warnings say what was left out.
+    const json = Defence.parse((await app.inject({ method: 'GET', url: `/v1/disputes/${view.id}/defence?maxLength=300`, headers: auth(a.agentToken) })).json());
+    expect(json.text).toBe(short.body);
+    expect(json.truncated).toBe(true);
+    expect(json.sections.map((x) => x.title)).toEqual(['Summary', 'The order was delivered', 'Evidence', 'Timeline']);
+    expect(json.warnings.join(' ')).toContain('shortened');
   });
 });

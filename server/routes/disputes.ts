@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DisputeFromPageBody, DisputeList, DisputeListQuery, DisputeView, EvidenceBody, StatusBody } from '../../utils/api-routes/disputes';
-import { EvidenceKey } from '../../utils/schemas/disputes';
+import { Defence, EvidenceKey } from '../../utils/schemas/disputes';
 import { callerOf } from '../plugins/auth';
 import { listDisputes } from '../repositories/disputes';
 import { disputeFromPageView, disputeView, requireDispute, saveEvidence, setDisputeStatus } from '../services/disputes';
@@ -9,6 +9,7 @@ import { buildDisputeDefence, defencePdf } from '../services/disputes-files';
 import { disputeFileRoutes } from './disputes-files';
 
 const IdParams = z.strictObject({ id: z.uuid() });
+const DefenceQuery = z.strictObject({ maxLength: z.coerce.number().int().min(200).max(20_000).optional() });
 
 /** Content-Disposition for a generated file; the name is built by the backend, ASCII only. */
 const attachmentHeader = (filename: string) => `attachment; filename="${filename}"`;
@@ -65,9 +66,15 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
       .send(Buffer.from(bytes));
   });
 
+  /** The defence as data (text within maxLength, the full sections, and warnings for the agent). */
+  app.get('/v1/disputes/:id/defence', { schema: { params: IdParams, querystring: DefenceQuery, response: { 200: Defence } } }, async (request) => {
+    const { defence } = await buildDisputeDefence(app.db, callerOf(request), request.params.id, request.query.maxLength ? { maxLength: request.query.maxLength } : {});
+    return defence;
+  });
+
   app.get(
     '/v1/disputes/:id/defence.txt',
-    { schema: { params: IdParams, querystring: z.strictObject({ maxLength: z.coerce.number().int().min(200).max(20_000).optional() }) } },
+    { schema: { params: IdParams, querystring: DefenceQuery } },
     async (request, reply) => {
       const { defence } = await buildDisputeDefence(app.db, callerOf(request), request.params.id, request.query.maxLength ? { maxLength: request.query.maxLength } : {});
       return reply

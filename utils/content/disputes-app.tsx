@@ -111,7 +111,8 @@ export function DisputeSlot({ context, canWrite, formatTime }: { context: PageCo
     }
     if (objectUrl.current) URL.revokeObjectURL(objectUrl.current);
     objectUrl.current = URL.createObjectURL(new Blob([base64ToBytes(res.data.base64)], { type: 'application/pdf' }));
-    setDownload({ state: 'ready', url: objectUrl.current, filename: res.data.filename, size: res.data.size });
+    const filename = `defence-${view.dispute.id.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 60)}.pdf`;
+    setDownload({ state: 'ready', url: objectUrl.current, filename, size: res.data.size });
   }, [view]);
 
   const onCopyText = useCallback(async () => {
@@ -130,7 +131,7 @@ export function DisputeSlot({ context, canWrite, formatTime }: { context: PageCo
     } catch {
       // The portal's permissions policy may forbid the clipboard: the text is shown to copy by hand.
     }
-    setText({ state: 'ready', text: res.data.text, copied, truncated: res.data.truncated });
+    setText({ state: 'ready', text: res.data.text, copied, truncated: res.data.truncated, warnings: res.data.warnings });
   }, [view]);
 
   return (
