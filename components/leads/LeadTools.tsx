@@ -5,13 +5,14 @@ import type { MessageKey } from '@/utils/i18n';
 import { useT } from '../i18n-context';
 import type { ApiCall } from './api';
 import { FraudMatrixTab } from './FraudMatrixTab';
+import { PageHealthTab } from './PageHealthTab';
 import { SettingsTab } from './SettingsTab';
 import { SlaPoliciesTab } from './SlaPoliciesTab';
 import { TemplatesTab } from './TemplatesTab';
 
-export const LEAD_TABS = ['matrix', 'sla', 'templates', 'settings'] as const;
+export const LEAD_TABS = ['matrix', 'sla', 'templates', 'settings', 'health'] as const;
 export type LeadTab = (typeof LEAD_TABS)[number];
-const TAB_LABEL: Record<LeadTab, MessageKey> = { matrix: 'leadTabMatrix', sla: 'leadTabSla', templates: 'leadTabTemplates', settings: 'leadTabSettings' };
+const TAB_LABEL: Record<LeadTab, MessageKey> = { matrix: 'leadTabMatrix', sla: 'leadTabSla', templates: 'leadTabTemplates', settings: 'leadTabSettings', health: 'leadTabHealth' };
 
 export interface LeadToolsProps {
   agent: SignedInAgent | null;
@@ -76,6 +77,7 @@ export function LeadTools({ agent, call, defaultLanguage, initialTab, onTabChang
             {id === 'sla' && <SlaPoliciesTab call={call} />}
             {id === 'templates' && <TemplatesTab call={call} isLead={isLead} agentName={agent.name} defaultLanguage={defaultLanguage} />}
             {id === 'settings' && <SettingsTab call={call} />}
+            {id === 'health' && <PageHealthTab call={call} />}
           </div>
         ))}
     </main>
