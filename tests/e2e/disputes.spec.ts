@@ -41,6 +41,13 @@ test('chargeback: deadline, evidence found and missing, completing an item, the 
   await expect(tracking).toHaveAttribute('data-status', 'present');
   await expect(tracking.getByTestId('evidence-value')).toHaveText('1Z999AA10123456784 (UPS Ground)');
 
+  // A file by the picker: read in the page, sent through the worker as base64, checked by the backend.
+  const pod = item(dispute, 'proof_of_delivery');
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(256, 1)]);
+  await pod.getByTestId('evidence-file').setInputFiles({ name: 'ups-pod.png', mimeType: 'image/png', buffer: png });
+  await expect(pod).toHaveAttribute('data-status', 'present');
+  await expect(dispute.getByTestId('dispute-attachments')).toContainText('ups-pod.png');
+
   const pdf = await downloadDefence(page, dispute);
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(pdf.length).toBeGreaterThan(1500);
