@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useT } from '@/components/i18n-context';
-import { fraudTables, serviceTables } from '@/utils/reports/tables';
-import type { FraudReport, ReportFilterOptions, ReportQuery, ServiceReport } from '@/utils/schemas/reports';
+import { disputeTables, fraudTables, serviceTables } from '@/utils/reports/tables';
+import type { DisputeReport, FraudReport, ReportFilterOptions, ReportQuery, ServiceReport } from '@/utils/schemas/reports';
 import { ReportFilters, type FilterValues } from './ReportFilters';
 import { ReportTable } from './ReportTable';
 
@@ -11,6 +11,7 @@ export interface ReportsPageProps {
   loadFilters: () => Promise<Loaded<ReportFilterOptions>>;
   loadService: (query: ReportQuery) => Promise<Loaded<ServiceReport>>;
   loadFraud: (query: ReportQuery) => Promise<Loaded<FraudReport>>;
+  loadDisputes: (query: ReportQuery) => Promise<Loaded<DisputeReport>>;
   onDownload: (filename: string, csv: string) => void;
   /** The range shown first (the last seven days). */
   initialRange: { from: string; to: string };
@@ -19,7 +20,7 @@ export interface ReportsPageProps {
 type State =
   | { phase: 'loading' }
   | { phase: 'error'; message: string }
-  | { phase: 'ready'; service: ServiceReport; fraud: FraudReport };
+  | { phase: 'ready'; service: ServiceReport; fraud: FraudReport; disputes: DisputeReport };
 
 function toQuery(v: FilterValues): ReportQuery {
   const q: ReportQuery = {};
@@ -31,7 +32,7 @@ function toQuery(v: FilterValues): ReportQuery {
 }
 
 /** Service and fraud for a range, at a glance: every table with its chart and its CSV. */
-export function ReportsPage({ loadFilters, loadService, loadFraud, onDownload, initialRange }: ReportsPageProps) {
+export function ReportsPage({ loadFilters, loadService, loadFraud, loadDisputes, onDownload, initialRange }: ReportsPageProps) {
   const t = useT();
   const [options, setOptions] = useState<ReportFilterOptions | null>(null);
   const [state, setState] = useState<State>({ phase: 'loading' });
@@ -41,12 +42,13 @@ export function ReportsPage({ loadFilters, loadService, loadFraud, onDownload, i
     async (values: FilterValues) => {
       setState({ phase: 'loading' });
       const query = toQuery(values);
-      const [service, fraud] = await Promise.all([loadService(query), loadFraud(query)]);
+      const [service, fraud, disputes] = await Promise.all([loadService(query), loadFraud(query), loadDisputes(query)]);
       if (!service.ok) return setState({ phase: 'error', message: service.error.message });
       if (!fraud.ok) return setState({ phase: 'error', message: fraud.error.message });
-      setState({ phase: 'ready', service: service.data, fraud: fraud.data });
+      if (!disputes.ok) return setState({ phase: 'error', message: disputes.error.message });
+      setState({ phase: 'ready', service: service.data, fraud: fraud.data, disputes: disputes.data });
     },
-    [loadService, loadFraud],
+    [loadService, loadFraud, loadDisputes],
   );
 
   useEffect(() => {
@@ -76,6 +78,10 @@ export function ReportsPage({ loadFilters, loadService, loadFraud, onDownload, i
           <h2>{t('reports_fraud')}</h2>
           {fraudTables(state.fraud, t).map((table) => (
             <ReportTable key={table.name} table={table} period={`${state.fraud.scope.from}-${state.fraud.scope.to}`} onDownload={onDownload} />
+          ))}
+          <h2>{t('reports_disputes')}</h2>
+          {disputeTables(state.disputes, t).map((table) => (
+            <ReportTable key={table.name} table={table} period={`${state.disputes.scope.from}-${state.disputes.scope.to}`} onDownload={onDownload} />
           ))}
         </>
       ) : null}

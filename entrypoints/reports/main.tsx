@@ -31,6 +31,7 @@ createRoot(document.getElementById('root')!).render(
       loadFilters={() => apiRequest('reports.filters')}
       loadService={(query) => apiRequest('reports.service', { query: asQuery(query) })}
       loadFraud={(query) => apiRequest('reports.fraud', { query: asQuery(query) })}
+      loadDisputes={(query) => apiRequest('reports.disputes', { query: asQuery(query) })}
       onDownload={download}
       initialRange={{ from: day(Date.now() - 6 * DAY_MS), to: day(Date.now()) }}
     />

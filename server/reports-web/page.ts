@@ -71,6 +71,7 @@ export const REPORTS_PAGE_HTML = `<!doctype html>
     <button type="submit">Show</button>
     <button type="button" data-section="service">Service</button>
     <button type="button" data-section="fraud">Fraud</button>
+    <button type="button" data-section="disputes">Disputes</button>
     <button type="button" id="signout">Forget token</button>
   </form>
   <p id="status" role="status"></p>

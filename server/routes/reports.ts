@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { FraudReport, ReportCsvQuery, ReportFilterOptions, ReportQuery, ReportTables, ReportTablesQuery, ServiceReport } from '../../utils/schemas/reports';
+import { DisputeReport, FraudReport, ReportCsvQuery, ReportFilterOptions, ReportQuery, ReportTables, ReportTablesQuery, ServiceReport } from '../../utils/schemas/reports';
 import { callerOf } from '../plugins/auth';
-import { buildFraudReport, buildServiceReport, reportFilterOptions } from '../services/reports';
+import { buildDisputeReport, buildFraudReport, buildServiceReport, reportFilterOptions } from '../services/reports';
 import { buildReportCsv, buildReportTables } from '../services/reports-tables';
 import { reportsWebRoutes } from './reports-web';
 
@@ -21,6 +21,10 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/v1/reports/fraud', { schema: { querystring: ReportQuery, response: { 200: FraudReport } } }, async (request) =>
     buildFraudReport(app.db, callerOf(request), request.query),
+  );
+
+  app.get('/v1/reports/disputes', { schema: { querystring: ReportQuery, response: { 200: DisputeReport } } }, async (request) =>
+    buildDisputeReport(app.db, callerOf(request), request.query),
   );
 
   app.get('/v1/reports/tables', { schema: { querystring: ReportTablesQuery, response: { 200: ReportTables } } }, async (request) => {

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translatorFrom, type Translate } from '../../utils/i18n';
 import { toCsv } from '../../utils/reports/csv';
-import { fraudTables, serviceTables } from '../../utils/reports/tables';
+import { disputeTables, fraudTables, serviceTables } from '../../utils/reports/tables';
 import type { ReportQuery, ReportSection, ReportTables } from '../../utils/schemas/reports';
 import type { Database } from '../db/open';
 import { notFound } from '../errors';
 import type { Caller } from '../repositories/tokens';
-import { buildFraudReport, buildServiceReport } from './reports';
+import { buildDisputeReport, buildFraudReport, buildServiceReport } from './reports';
 
 /** The backend speaks English: the extension's own English messages, so both show the same words. */
 const EN_MESSAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', '_locales', 'en', 'messages.json');
@@ -25,8 +25,12 @@ export async function buildReportTables(db: Database, caller: Caller, section: R
     const report = await buildServiceReport(db, caller, query, now);
     return { scope: report.scope, tables: serviceTables(report, t) };
   }
-  const report = await buildFraudReport(db, caller, query, now);
-  return { scope: report.scope, tables: fraudTables(report, t) };
+  if (section === 'fraud') {
+    const report = await buildFraudReport(db, caller, query, now);
+    return { scope: report.scope, tables: fraudTables(report, t) };
+  }
+  const report = await buildDisputeReport(db, caller, query, now);
+  return { scope: report.scope, tables: disputeTables(report, t) };
 }
 
 /** One table as CSV, with a file name that says what and when. */

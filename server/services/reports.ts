@@ -1,7 +1,8 @@
 import type { DecisionKind } from '../../utils/schemas/fraud';
-import { MAX_REPORT_DAYS, type DecisionDay, type FraudReport, type ReportFilterOptions, type ReportQuery, type ReportScope, type ServiceReport } from '../../utils/schemas/reports';
+import { MAX_REPORT_DAYS, type DecisionDay, type DisputeReport, type FraudReport, type ReportFilterOptions, type ReportQuery, type ReportScope, type ServiceReport } from '../../utils/schemas/reports';
 import type { Database } from '../db/open';
 import { HttpError } from '../errors';
+import { moneyRecovered, openDisputesByDeadline, winRateByReason } from '../repositories/reports-disputes';
 import { decisionsPerDay, heldOutcomes, ordersSeen, topIndicators } from '../repositories/reports-fraud';
 import { findReportAgent, listReportAgents, listReportMarketplaces } from '../repositories/reports-filters';
 import type { ReportFilter } from '../repositories/reports-scope';
@@ -98,4 +99,17 @@ export async function reportFilterOptions(db: Database, caller: Caller): Promise
     listReportMarketplaces(db, caller.team.id),
   ]);
   return { view: isLead ? 'team' : 'self', agents, marketplaces };
+}
+
+export async function buildDisputeReport(db: Database, caller: Caller, query: ReportQuery, now = new Date()): Promise<DisputeReport> {
+  const { scope, filter } = await resolveReportScope(db, caller, query, now);
+  const openByDeadline = await openDisputesByDeadline(db, filter, now);
+  const rates = await winRateByReason(db, filter);
+  const recovered = await moneyRecovered(db, filter);
+  return {
+    scope,
+    openByDeadline,
+    winRateByReason: rates.map((r) => ({ ...r, winRate: r.won + r.lost === 0 ? null : r.won / (r.won + r.lost) })),
+    recovered,
+  };
 }

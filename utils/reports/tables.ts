@@ -1,5 +1,5 @@
 import type { MessageKey, Translate } from '../i18n';
-import type { FraudReport, ReportTableModel, ServiceReport, ServiceRow } from '../schemas/reports';
+import type { DisputeReport, FraudReport, ReportTableModel, ServiceReport, ServiceRow } from '../schemas/reports';
 
 /**
  * Report JSON -> the tables people read and export. The extension page, the backend-served page and
@@ -104,6 +104,43 @@ export function fraudTables(report: FraudReport, t: Translate): ReportTableModel
   ];
 }
 
+/** Minor units as a plain decimal in the currency's own precision (JPY 0 digits, EUR 2), no symbol. */
+export function fmtMinor(minor: number, currency: string): string {
+  let digits = 2;
+  try {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    // An unknown code keeps two digits.
+  }
+  return (minor / 10 ** digits).toFixed(digits);
+}
+
+export function disputeTables(report: DisputeReport, t: Translate): ReportTableModel[] {
+  return [
+    table(
+      t,
+      'open-disputes',
+      ['reportsCol_deadline', 'reportsCol_currency', 'reportsCol_disputes', 'reportsCol_amount'],
+      report.openByDeadline.map((r) => [t(`reports_bucket_${r.bucket}`), r.currency, int(r.disputes), fmtMinor(r.amountMinor, r.currency)]),
+      { label: 0, value: 2 },
+    ),
+    table(
+      t,
+      'win-rate',
+      ['reportsCol_reason', 'reportsCol_won', 'reportsCol_lost', 'reportsCol_winRate'],
+      report.winRateByReason.map((r) => [r.reason, int(r.won), int(r.lost), fmtPercent(r.winRate)]),
+      { label: 0, value: 3 },
+    ),
+    table(
+      t,
+      'recovered',
+      ['reportsCol_currency', 'reportsCol_decided', 'reportsCol_won', 'reportsCol_disputed', 'reportsCol_recovered'],
+      report.recovered.map((r) => [r.currency, int(r.decided), int(r.won), fmtMinor(r.disputedMinor, r.currency), fmtMinor(r.recoveredMinor, r.currency)]),
+      { label: 0, value: 4 },
+    ),
+  ];
+}
+
 /** The heading of each table, by table name. */
 export const TABLE_TITLE_KEYS: Record<string, MessageKey> = {
   'service-marketplace': 'reportsTable_serviceMarketplace',
@@ -115,4 +152,7 @@ export const TABLE_TITLE_KEYS: Record<string, MessageKey> = {
   indicators: 'reportsTable_indicators',
   'hold-rates': 'reportsTable_holdRates',
   'held-outcomes': 'reportsTable_heldOutcomes',
+  'open-disputes': 'reportsTable_openDisputes',
+  'win-rate': 'reportsTable_winRate',
+  recovered: 'reportsTable_recovered',
 };

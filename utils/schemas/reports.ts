@@ -171,7 +171,7 @@ export type ReportTableModel = z.infer<typeof ReportTableModel>;
 export const ReportTables = z.strictObject({ scope: ReportScope, tables: z.array(ReportTableModel) });
 export type ReportTables = z.infer<typeof ReportTables>;
 
-export const ReportSection = z.enum(['service', 'fraud']);
+export const ReportSection = z.enum(['service', 'fraud', 'disputes']);
 export type ReportSection = z.infer<typeof ReportSection>;
 
 /** GET /v1/reports/tables and /v1/reports/csv: one section's tables (or one table as CSV) with the same filters. */
@@ -179,3 +179,35 @@ export const ReportTablesQuery = ReportFilters.extend({ section: ReportSection }
 export const ReportCsvQuery = ReportFilters.extend({ section: ReportSection, table: z.string().regex(/^[a-z-]{1,40}$/, 'table must be a table name such as sla') }).superRefine(
   checkReportRange,
 );
+
+// ---- Disputes (tables of server/db/schema-disputes.ts) ----
+
+export const DeadlineBucket = z.enum(['overdue', 'within_2_days', 'within_7_days', 'later']);
+export type DeadlineBucket = z.infer<typeof DeadlineBucket>;
+
+/** Disputes still waiting (open or responded, no outcome), by how close their deadline is. */
+export const OpenDisputeRow = z.strictObject({ bucket: DeadlineBucket, currency: z.string(), disputes: z.number().int(), amountMinor: z.number().int() });
+export const WinRateRow = z.strictObject({
+  reason: z.string(),
+  won: z.number().int(),
+  lost: z.number().int(),
+  /** won / (won + lost). */
+  winRate: z.number().nullable(),
+});
+export const RecoveredRow = z.strictObject({
+  currency: z.string(),
+  decided: z.number().int(),
+  won: z.number().int(),
+  disputedMinor: z.number().int(),
+  recoveredMinor: z.number().int(),
+});
+
+export const DisputeReport = z.strictObject({
+  scope: ReportScope,
+  /** As of now, whatever the range (a deadline is about the future). */
+  openByDeadline: z.array(OpenDisputeRow),
+  /** Disputes decided (won or lost) in the range. */
+  winRateByReason: z.array(WinRateRow),
+  recovered: z.array(RecoveredRow),
+});
+export type DisputeReport = z.infer<typeof DisputeReport>;
