@@ -15,6 +15,11 @@ describe('page keys', () => {
     expect(a.snapshot).not.toHaveProperty('recognition');
   });
 
+  it('leaves an empty item list out of the snapshot, so a claim page does not erase the items an order page saw', () => {
+    expect(orderSnapshotOf(parsedPage({ pageKind: 'claim', claim: { id: 'AZ1' }, items: [] }))!.snapshot).not.toHaveProperty('items');
+    expect(orderSnapshotOf(parsedPage({ items: [{ sku: 'A', quantity: 1 }] }))!.snapshot).toHaveProperty('items', [{ sku: 'A', quantity: 1 }]);
+  });
+
   it('takes the case ref from the page kind', () => {
     expect(caseKeyOf(parsedPage({ orderId: '302-1111111-2222222' }))).toMatchObject({ kind: 'order', ref: '302-1111111-2222222' });
     expect(caseKeyOf(parsedPage({ pageKind: 'claim', claim: { id: 'AZ1' } }))).toMatchObject({ kind: 'claim', ref: 'AZ1' });

@@ -51,7 +51,10 @@ export function orderSnapshotOf(ctx: PageContext): OrderSnapshotInput | undefine
   const total = ctx.totals?.total;
   const keys = fraudKeysFor(contextForMatching(ctx));
   // The recognition report is about the page, not the order; everything else is what the agent saw.
-  const { recognition: _recognition, ...seen } = ctx;
+  // An empty list means "not shown on this page" (a claim page lists no items), not "the order has none":
+  // leaving it out keeps what an order page recorded, since snapshots are merged key by key.
+  const { recognition: _recognition, items, ...rest } = ctx;
+  const seen = items.length > 0 ? { ...rest, items } : rest;
   return {
     portal: ctx.portal,
     marketplace: ctx.marketplace?.code ?? null,
