@@ -35,7 +35,10 @@ test('a lead reads a week of service and fraud with charts, and each CSV matches
     expect(await chart.locator('.recharts-bar-rectangle path').count(), report).toBeGreaterThan(0);
   }
 
-  for (const report of ['service-marketplace', 'sla', 'fraud-over-time', 'held-outcomes']) {
+  // The demo team's open disputes (behind the sandbox's chargeback and claim pages) are listed by deadline.
+  expect((await tableCells(page, 'open-disputes')).length).toBeGreaterThan(1);
+
+  for (const report of ['service-marketplace', 'sla', 'fraud-over-time', 'held-outcomes', 'open-disputes']) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid="csv-export"][data-report="${report}"]`).click()]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`^caseside-${report}-\\d{4}-\\d{2}-\\d{2}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     const csv = await readFile((await download.path())!, 'utf8');
