@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DisputeStatus } from './schemas/disputes';
 import { DecisionKind } from './schemas/fraud';
 import { LiveEvent, Me, PanelData } from './schemas/api';
 import { PageContext } from './schemas/page';
@@ -39,6 +40,7 @@ export const ContentRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('dispute:evidence'), disputeId: z.uuid(), key: EvidenceKey.max(60), value: z.string().trim().min(1).max(4000).optional(), notApplicable: z.literal(true).optional() }),
   z.strictObject({ type: z.literal('dispute:attach'), disputeId: z.uuid(), key: EvidenceKey.max(60), filename: z.string().min(1).max(200), contentType: AttachmentContentType, base64: z.string().min(1).max(MAX_ATTACHMENT_BASE64 + 4) }),
   z.strictObject({ type: z.literal('dispute:defencePdf'), disputeId: z.uuid() }),
+  z.strictObject({ type: z.literal('dispute:status'), disputeId: z.uuid(), status: DisputeStatus }),
   z.strictObject({ type: z.literal('dispute:defenceText'), disputeId: z.uuid(), maxLength: z.number().int().min(200).max(20_000).optional() }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
@@ -97,6 +99,7 @@ export interface ResponseMap {
   'dispute:attach': DisputeView;
   /** The PDF's bytes as base64: the content script makes a Blob of it; the token never leaves the worker. */
   'dispute:defencePdf': { base64: string; size: number };
+  'dispute:status': DisputeView;
   'dispute:defenceText': { text: string; truncated: boolean; warnings: string[] };
   'panel:inject': null;
   'auth:signIn': Me;

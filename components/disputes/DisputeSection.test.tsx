@@ -51,6 +51,7 @@ function renderSection(overrides: Partial<DisputeSectionProps> = {}) {
     formatTime: (iso) => iso,
     onSaveEvidence: vi.fn(async () => true),
     onAttach: vi.fn(async () => true),
+    onSetStatus: vi.fn(async () => true),
     onBuildDefence: vi.fn(),
     download: { state: 'idle' },
     onCopyText: vi.fn(),
@@ -118,5 +119,14 @@ describe('DisputeSection', () => {
     expect((screen.getByTestId('defence-text') as HTMLTextAreaElement).value).toBe('Response to dispute');
     expect(screen.getByTestId('defence-text-status').textContent).toContain('Select the text below');
     click.mockRestore();
+  });
+
+  it('records the outcome: won or lost is sent once chosen, and nothing while unchanged', async () => {
+    const props = renderSection();
+    const save = screen.getByTestId('dispute-status-save') as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('dispute-status'), { target: { value: 'won' } });
+    fireEvent.click(save);
+    await waitFor(() => expect(props.onSetStatus).toHaveBeenCalledWith('won'));
   });
 });

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { DisputeStatus } from '@/utils/schemas/disputes';
 import type { DisputeView } from '@/utils/api-routes/disputes';
 import { useT } from '../i18n-context';
 import { useNow } from '../use-now';
@@ -17,6 +18,8 @@ export interface DisputeSectionProps {
   formatTime: (iso: string) => string;
   onSaveEvidence: (key: string, input: EvidenceInput) => Promise<boolean>;
   onAttach: (key: string, file: File) => Promise<boolean>;
+  /** Records where the dispute stands; won and lost are outcomes and feed the win rate. */
+  onSetStatus: (status: DisputeStatus) => Promise<boolean>;
   onBuildDefence: () => void;
   download: DefenceDownload;
   onCopyText: () => void;
@@ -135,6 +138,42 @@ export function DisputeSection(props: DisputeSectionProps) {
         </>
       )}
       {(props.download.state === 'error' || props.text.state === 'error' || props.error) && <p className="cs-error">{props.error ?? t('disputeDefenceFailed')}</p>}
+      {props.canWrite && <DisputeStatusControl current={dispute.status} onSetStatus={props.onSetStatus} />}
     </section>
+  );
+}
+
+const STATUSES: readonly DisputeStatus[] = ['open', 'responded', 'won', 'lost', 'refunded', 'accepted'];
+
+/** Where the dispute stands; the analyst records the response and, later, the outcome. */
+function DisputeStatusControl({ current, onSetStatus }: { current: DisputeStatus; onSetStatus: (s: DisputeStatus) => Promise<boolean> }) {
+  const t = useT();
+  const [choice, setChoice] = useState<DisputeStatus>(current);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setChoice(current), [current]);
+  return (
+    <div className="cs-decide">
+      <label className="cs-small">
+        {t('disputeStatusLabel')}{' '}
+        <select data-testid="dispute-status" value={choice} onChange={(e) => setChoice(e.target.value as DisputeStatus)}>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`disputeStatus_${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <button
+        type="button"
+        data-testid="dispute-status-save"
+        disabled={busy || choice === current}
+        onClick={() => {
+          setBusy(true);
+          void onSetStatus(choice).finally(() => setBusy(false));
+        }}
+      >
+        {t('disputeStatusSave')}
+      </button>
+    </div>
   );
 }

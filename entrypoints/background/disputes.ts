@@ -43,6 +43,9 @@ export async function handleDisputeRequest(req: DisputeRequest, creds: Credentia
         },
         fetchImpl,
       );
+    case 'dispute:status':
+      // Won and lost are the outcomes that feed the team's win rate for this reason.
+      return callApi(creds, { method: 'POST', path: path(req.disputeId, '/status'), body: { status: req.status }, schema: DisputeView }, fetchImpl);
     case 'dispute:defencePdf': {
       const res = await fetchDocument(creds, path(req.disputeId, '/defence.pdf'), 'application/pdf', fetchImpl);
       if (!res.ok) return res;

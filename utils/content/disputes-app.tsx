@@ -5,6 +5,7 @@ import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type AttachmentContentType, typ
 import { browserTranslate } from '@/utils/i18n';
 import { sendRequest } from '@/utils/messaging';
 import type { PageContext } from '@/utils/schemas/page';
+import type { DisputeStatus } from '@/utils/schemas/disputes';
 
 /** Chargeback and A-to-z claim pages have a dispute; other pages do not. */
 export function isDisputePage(ctx: PageContext): boolean {
@@ -100,6 +101,11 @@ export function DisputeSlot({ context, canWrite, formatTime }: { context: PageCo
     [view, accept],
   );
 
+  const onSetStatus = useCallback(
+    async (status: DisputeStatus) => (view ? accept(await sendRequest({ type: 'dispute:status', disputeId: view.id, status })) : false),
+    [view, accept],
+  );
+
   const onBuildDefence = useCallback(async () => {
     if (!view) return;
     setDownload({ state: 'busy' });
@@ -144,6 +150,7 @@ export function DisputeSlot({ context, canWrite, formatTime }: { context: PageCo
       formatTime={formatTime}
       onSaveEvidence={onSaveEvidence}
       onAttach={onAttach}
+      onSetStatus={onSetStatus}
       onBuildDefence={() => void onBuildDefence()}
       download={download}
       onCopyText={() => void onCopyText()}
