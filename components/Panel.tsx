@@ -79,8 +79,10 @@ export function Panel(props: PanelProps) {
           {state === 'loading' && !data && <p className="cs-muted">{t('loading')}</p>}
           {props.slots?.sla}
           {props.slots?.disputes}
+          {/* On a buyer message the reply comes first; on an order, the hold-or-release decision. */}
+          {context.pageKind === 'message' && props.slots?.templates}
           {data?.fraud && context.orderId && <FraudCard fraud={data.fraud} latestDecision={latestDecision} canWrite={canWrite} onDecide={props.onDecide} />}
-          {props.slots?.templates}
+          {context.pageKind !== 'message' && props.slots?.templates}
           {(data || result?.pendingForOrder.length) && (
             <CaseHistory
               caseRecord={data?.case ?? null}
