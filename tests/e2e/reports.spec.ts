@@ -59,3 +59,21 @@ test('an agent sees only their own numbers', async ({ context, extensionId }) =>
   const byAgent = await tableCells(page, 'service-agent');
   expect(byAgent.slice(1).map((r) => r[0])).toEqual(['Alex Agent']);
 });
+
+test('the backend serves the same reports to a browser without the extension', async ({ context, backend }) => {
+  const page = await context.newPage();
+  const blocked: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+  });
+  await page.goto(`${backend.url}/reports`);
+  await page.locator('#token').fill('demo-lead-token');
+  await page.getByRole('button', { name: 'Open reports' }).click();
+  const table = page.locator('[data-testid="report-table"][data-report="service-agent"]');
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  expect(await table.locator('tbody td:first-child').allTextContents()).toEqual(expect.arrayContaining(['Alex Agent', 'Sam Support']));
+  expect(await page.locator('[data-report="service-marketplace"] svg.chart rect').count()).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Fraud', exact: true }).click();
+  await expect(page.locator('[data-testid="report-table"][data-report="fraud-over-time"]')).toBeVisible();
+  expect(blocked).toEqual([]);
+});
