@@ -21,12 +21,13 @@ const { values } = parseArgs({
     only: { type: 'string' },
     quick: { type: 'boolean', default: false },
     build: { type: 'boolean', default: false },
+    'report-only': { type: 'boolean', default: false },
     databases: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 if (values.help) {
-  process.stdout.write('npm run bench -- [--only browser,backend,scoring] [--quick] [--build] [--databases pglite,postgres]\n');
+  process.stdout.write('npm run bench -- [--only browser,backend,scoring] [--quick] [--build] [--databases pglite,postgres] [--report-only]\n');
   process.exit(0);
 }
 const only = (values.only ?? PARTS.join(',')).split(',').map((s) => s.trim()) as Part[];
@@ -73,7 +74,18 @@ interface Results {
   errors: Record<string, string>;
 }
 
+/** --report-only: the table and RESULTS.md again from bench/results/latest.json (after editing notes.md). */
+function reportOnly(): void {
+  const results = JSON.parse(readFileSync('bench/results/latest.json', 'utf8')) as Results;
+  const rows = tableRows(results);
+  process.stdout.write(`${renderTable(rows)}\n`);
+  const complete = !results.quick && results.browser && results.backend && results.scoring;
+  if (complete) writeFileSync('bench/RESULTS.md', renderMarkdown(results, rows));
+  process.stdout.write(complete ? 'bench/RESULTS.md rewritten.\n' : 'latest.json is not a full run: RESULTS.md left as it was.\n');
+}
+
 async function main() {
+  if (values['report-only']) return reportOnly();
   const results: Results = { date: new Date().toISOString(), quick, machine: machine(), errors: {} };
   log(`machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, load ${results.machine.loadBefore.join(' ')}`);
 
@@ -158,8 +170,10 @@ function tableRows(r: Results): Row[] {
     rows.push({ part: '1 page load', figure: 'median ratio with/without (load event)', value: pl.ratioLoad.toFixed(3), target: '<= 1.05', ...atMost(pl.ratioLoad, 1.05, 'x') });
     rows.push({ part: '1 page load', figure: 'median ratio DOMContentLoaded / order content shown', value: `${pl.ratioDomContentLoaded.toFixed(3)} / ${pl.ratioContent.toFixed(3)}`, target: '', verdict: '', margin: '' });
     const t = b.timeToPanel;
+    // The adapter reads the order id from the URL, so the panel can show it before the portal's content.
+    const early = (n: number | null) => (n !== null && n < 0 ? `0 ms (shown ${(-n).toFixed(0)} ms before the content)` : ms(n));
     const panel = (label: string, p: typeof t.fresh, dataTarget: number) => {
-      rows.push({ part: '2 time to panel', figure: `${label}: content -> order id (n=${p.samplesOrderId.length})`, value: ms(p.orderId), target: '<= 50 ms', ...atMost(p.orderId, 50, 'ms') });
+      rows.push({ part: '2 time to panel', figure: `${label}: content -> order id (n=${p.samplesOrderId.length})`, value: early(p.orderId), target: '<= 50 ms', ...atMost(p.orderId, 50, 'ms') });
       rows.push({ part: '2 time to panel', figure: `${label}: content -> backend data (n=${p.samplesData.length})`, value: ms(p.data), target: `<= ${dataTarget} ms`, ...atMost(p.data, dataTarget, 'ms') });
     };
     panel('page load, fresh (first visit in a profile)', t.fresh, 250);
