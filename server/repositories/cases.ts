@@ -158,3 +158,10 @@ export async function listDisputeCases(
     .orderBy(desc(cases.openedAt));
   return rows as Array<{ kind: 'claim' | 'return' | 'chargeback'; ref: string; orderId: string | null }>;
 }
+
+export async function setCaseStatus(db: Database, teamId: string, caseId: string, status: CaseRecord['status'], at = new Date()): Promise<void> {
+  await db
+    .update(cases)
+    .set({ status, updatedAt: sql`greatest(${cases.updatedAt}, ${at.toISOString()}::timestamptz)` })
+    .where(and(eq(cases.teamId, teamId), eq(cases.id, caseId)));
+}

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AddNoteBody, CaseEventList, CaseList, DecisionResult, NoteResult, PanelData, PanelRequest, RecordDecisionBody } from '../../utils/schemas/api';
+import { AddNoteBody, CaseEventList, CaseList, CaseStatusBody, CaseStatusResult, DecisionResult, NoteResult, PanelData, PanelRequest, RecordDecisionBody } from '../../utils/schemas/api';
 import { HttpError, notFound } from '../errors';
 import { callerOf } from '../plugins/auth';
 import { getCase, listCasesByOrder } from '../repositories/cases';
 import { listEventsByCase } from '../repositories/events';
 import { addNote, recordDecision } from '../services/case-writes';
+import { changeCaseStatus } from '../services/case-status';
 import { loadPanel } from '../services/panel';
 
 const IdempotencyHeaders = z.looseObject({ 'idempotency-key': z.string().optional() });
@@ -57,6 +58,17 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       checkHeaderKey(request.headers['idempotency-key'], request.body.idempotencyKey);
       const outcome = await recordDecision(app.db, callerOf(request), request.body);
+      if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(outcome.replayed ? 200 : 201).send(outcome.result);
+    },
+  );
+
+  app.post(
+    '/v1/cases/:id/status',
+    { schema: { params: z.strictObject({ id: z.uuid() }), headers: IdempotencyHeaders, body: CaseStatusBody, response: { 200: CaseStatusResult, 201: CaseStatusResult } } },
+    async (request, reply) => {
+      checkHeaderKey(request.headers['idempotency-key'], request.body.idempotencyKey);
+      const outcome = await changeCaseStatus(app.db, callerOf(request), request.params.id, request.body);
       if (outcome.replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(outcome.replayed ? 200 : 201).send(outcome.result);
     },

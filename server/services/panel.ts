@@ -8,6 +8,7 @@ import { recordPageHealth } from '../repositories/page-health';
 import { listUsableTemplates } from '../repositories/templates';
 import type { Caller } from '../repositories/tokens';
 import { buildInsights } from './insights';
+import { recordFraudSignals } from './reports-signals';
 import { buyerKeyOf, caseKeyOf, orderKeyOf, orderSnapshotOf } from './page-keys';
 import { loadTeamSettings } from './settings';
 
@@ -44,6 +45,8 @@ export async function loadPanel(db: Database, caller: Caller, ctx: PageContext, 
     recordPageHealth(db, teamId, ctx, now),
   ]);
   const insights = await buildInsights(db, teamId, { ctx, order, caseRecord, settings, templates, now });
+  // The fraud report counts which indicators fire; one row per order and indicator, updated in place.
+  if (insights.fraud && order) await recordFraudSignals(db, teamId, order.orderId, insights.fraud, now);
 
   return {
     case: caseRecord,

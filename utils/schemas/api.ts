@@ -179,3 +179,12 @@ export const CaseEventList = z.strictObject({ events: z.array(CaseEvent) });
 export const AgentList = z.strictObject({ agents: z.array(Agent) });
 /** GET /v1/agents/:id/tokens (secrets are never listed). */
 export const TokenList = z.strictObject({ tokens: z.array(ApiTokenInfo) });
+
+/** POST /v1/cases/:id/status: an agent moves a case (waiting on someone, resolved, closed, reopened). */
+export const CaseStatusBody = z.strictObject({
+  status: CaseStatus,
+  idempotencyKey: IdempotencyKey,
+  at: Instant.optional(),
+});
+export type CaseStatusBody = z.infer<typeof CaseStatusBody>;
+export const CaseStatusResult = z.strictObject({ case: CaseRecord, event: CaseEvent });
