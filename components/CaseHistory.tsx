@@ -10,11 +10,13 @@ export interface CaseHistoryProps {
   buyerCases: CaseRecord[];
   canWrite: boolean;
   onAddNote: (text: string) => Promise<boolean>;
+  /** Moves the case: resolved when done, open again when it comes back. */
+  onSetStatus?: (status: 'open' | 'resolved') => void;
   formatTime: (iso: string) => string;
 }
 
 /** The order's shared timeline, newest first, with writes still waiting to sync shown on top. */
-export function CaseHistory({ caseRecord, events, pending, buyerCases, canWrite, onAddNote, formatTime }: CaseHistoryProps) {
+export function CaseHistory({ caseRecord, events, pending, buyerCases, canWrite, onAddNote, onSetStatus, formatTime }: CaseHistoryProps) {
   const t = useT();
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +41,20 @@ export function CaseHistory({ caseRecord, events, pending, buyerCases, canWrite,
   return (
     <section className="cs-section" aria-labelledby="cs-history-title">
       <h3 id="cs-history-title">{t('history')}</h3>
-      {caseRecord && <p className="cs-muted">{t('caseStatus', caseRecord.status)}</p>}
+      {caseRecord && (
+        <p className="cs-muted" data-testid="case-status" data-status={caseRecord.status}>
+          {t('caseStatus', caseRecord.status)}{' '}
+          {canWrite && onSetStatus && (
+            <button
+              type="button"
+              data-testid={caseRecord.status === 'resolved' || caseRecord.status === 'closed' ? 'case-reopen' : 'case-resolve'}
+              onClick={() => onSetStatus(caseRecord.status === 'resolved' || caseRecord.status === 'closed' ? 'open' : 'resolved')}
+            >
+              {caseRecord.status === 'resolved' || caseRecord.status === 'closed' ? t('caseReopen') : t('caseResolve')}
+            </button>
+          )}
+        </p>
+      )}
       <ol data-testid="case-history" className="cs-timeline">
         {pending.map((p) => (
           <li key={p.key} data-testid="history-item" data-pending="true" data-event-type={p.kind} className="cs-pending">

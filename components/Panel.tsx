@@ -21,6 +21,7 @@ export interface PanelProps {
   onOpenOptions: () => void;
   onDecide: (decision: DecisionKind, reason: string) => void;
   onAddNote: (text: string) => Promise<boolean>;
+  onSetCaseStatus?: (status: 'open' | 'resolved') => void;
   formatTime: (iso: string) => string;
   /** Sections added by later features (SLA countdown, templates), rendered in order. */
   slots?: { sla?: ReactNode; templates?: ReactNode; disputes?: ReactNode };
@@ -91,6 +92,7 @@ export function Panel(props: PanelProps) {
               buyerCases={data?.buyerCases ?? []}
               canWrite={canWrite}
               onAddNote={props.onAddNote}
+              {...(props.onSetCaseStatus ? { onSetStatus: props.onSetCaseStatus } : {})}
               formatTime={props.formatTime}
             />
           )}

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import en from '@/public/_locales/en/messages.json';
 import { translatorFrom } from '@/utils/i18n';
@@ -18,10 +18,10 @@ const SNAP: SlaSnapshot = {
   policyVersion: 1,
 };
 
-function show(sla: SlaSnapshot) {
+function show(sla: SlaSnapshot, onAction?: (a: 'pause' | 'resume' | 'no_response_needed', r?: 'buyer' | 'carrier') => void) {
   render(
     <I18nProvider value={translatorFrom(en)}>
-      <SlaCountdown sla={sla} language="en" />
+      <SlaCountdown sla={sla} language="en" {...(onAction ? { onAction } : {})} />
     </I18nProvider>,
   );
   return screen.getByTestId('sla-countdown');
@@ -70,5 +70,19 @@ describe('SlaCountdown', () => {
     vi.setSystemTime(new Date('2026-11-22T12:00:00.000Z'));
     const el = show(SNAP);
     expect(el.textContent).toMatch(/Marketplace time: .*1:00/);
+  });
+
+  it('pauses for the buyer or the carrier, resumes a paused clock, and offers no pause on ship-by clocks', () => {
+    const onAction = vi.fn();
+    show(SNAP, onAction);
+    fireEvent.click(screen.getByTestId('sla-pause-carrier'));
+    expect(onAction).toHaveBeenCalledWith('pause', 'carrier');
+    cleanup();
+    show({ ...SNAP, paused: true, remainingAtPauseMs: 1000 }, onAction);
+    fireEvent.click(screen.getByTestId('sla-resume'));
+    expect(onAction).toHaveBeenLastCalledWith('resume');
+    cleanup();
+    show({ ...SNAP, caseKind: 'amazon_mfn_shipment' }, onAction);
+    expect(screen.queryByTestId('sla-actions')).toBeNull();
   });
 });

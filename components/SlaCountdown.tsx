@@ -10,10 +10,15 @@ export interface SlaCountdownProps {
   language: Language;
   /** Injected for tests; the panel uses Date.now. */
   clock?: () => number;
+  /** Pause (waiting on the buyer or the carrier), resume, or mark that no response is needed. */
+  onAction?: (action: 'pause' | 'resume' | 'no_response_needed', reason?: 'buyer' | 'carrier') => void;
 }
 
+/** Clocks that run to a date the portal sets cannot be paused. */
+const FIXED_CLOCKS = new Set(['amazon_mfn_shipment', 'zalando_order_export']);
+
 /** A live countdown to the page's deadline, in the agent's time and the marketplace's. */
-export function SlaCountdown({ sla, language, clock }: SlaCountdownProps) {
+export function SlaCountdown({ sla, language, clock, onAction }: SlaCountdownProps) {
   const t = useT();
   const now = useNow(1_000, clock);
   const { state, remainingMs, overdueMs } = slaState(sla, now);
@@ -56,6 +61,27 @@ export function SlaCountdown({ sla, language, clock }: SlaCountdownProps) {
           </span>
         )}
       </div>
+      {onAction && !FIXED_CLOCKS.has(sla.caseKind) && (
+        <div className="cs-buttons" data-testid="sla-actions">
+          {state === 'paused' ? (
+            <button type="button" data-testid="sla-resume" onClick={() => onAction('resume')}>
+              {t('slaResume')}
+            </button>
+          ) : state === 'breached' ? null : (
+            <>
+              <button type="button" data-testid="sla-pause-buyer" onClick={() => onAction('pause', 'buyer')}>
+                {t('slaPauseBuyer')}
+              </button>
+              <button type="button" data-testid="sla-pause-carrier" onClick={() => onAction('pause', 'carrier')}>
+                {t('slaPauseCarrier')}
+              </button>
+            </>
+          )}
+          <button type="button" data-testid="sla-no-response" onClick={() => onAction('no_response_needed')}>
+            {t('slaNoResponse')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -31,6 +31,14 @@ export const ContentRequest = z.discriminatedUnion('type', [
     templateVersion: z.number().int().positive(),
     templateTitle: z.string().max(200),
   }),
+  z.strictObject({ type: z.literal('case:status'), caseId: z.uuid(), orderId: OrderRef.optional(), status: z.enum(['open', 'waiting', 'resolved', 'closed']) }),
+  z.strictObject({
+    type: z.literal('case:sla'),
+    caseId: z.uuid(),
+    orderId: OrderRef.optional(),
+    action: z.enum(['pause', 'resume', 'no_response_needed']),
+    reason: z.enum(['buyer', 'carrier']).optional(),
+  }),
   z.strictObject({ type: z.literal('status:get') }),
   z.strictObject({ type: z.literal('options:open') }),
   /** The detector found a work page: load the panel script into the sender's frame. */
@@ -92,6 +100,8 @@ export interface ResponseMap {
   'decision:record': { queued: boolean; key: string };
   'note:add': { queued: boolean; key: string };
   'template:inserted': { queued: boolean; key: string };
+  'case:status': { queued: boolean; key: string };
+  'case:sla': { queued: boolean; key: string };
   'status:get': SyncStatus;
   'options:open': null;
   'dispute:load': DisputeView;

@@ -102,6 +102,22 @@ export class BackgroundService {
           summary: req.templateTitle,
           body: { orderId: req.orderId, templateId: req.templateId, templateVersion: req.templateVersion },
         });
+      case 'case:status':
+        return this.queueWrite({
+          kind: 'status',
+          path: `/v1/cases/${req.caseId}/status`,
+          orderId: req.orderId ?? req.caseId,
+          summary: `Status: ${req.status}`,
+          body: { status: req.status },
+        });
+      case 'case:sla':
+        return this.queueWrite({
+          kind: 'sla',
+          path: `/v1/cases/${req.caseId}/sla`,
+          orderId: req.orderId ?? req.caseId,
+          summary: req.reason ? `SLA ${req.action} (${req.reason})` : `SLA ${req.action}`,
+          body: { action: req.action, ...(req.reason ? { reason: req.reason } : {}) },
+        });
       case 'status:get':
         return { ok: true, data: await this.status() };
       case 'options:open':

@@ -133,6 +133,8 @@ export function applyAction(row: CaseClockRow, action: SlaActionKind, at: Date, 
   if (action === 'pause') {
     if ((SlaPolicy.safeParse(row.policy).data?.clock ?? 'shipBy') === 'shipBy') return { ok: false, message: "A ship-by deadline belongs to the portal and cannot be paused." };
     if (open) return { ok: false, message: `The clock is already paused (since ${open.from}).` };
+    // The engine ignores a pause that starts after the deadline; say so instead of pretending to pause.
+    if (row.deadline && row.deadline.getTime() <= at.getTime()) return { ok: false, message: 'The deadline has already passed; pausing cannot move it.' };
     const pauses: Pause[] = [...row.pauses, { from: at.toISOString() }];
     return { ok: true, values: { pauses, ...rankingOf({ ...row, pauses }, now) } };
   }

@@ -128,6 +128,29 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
     [context?.orderId, queue],
   );
 
+  const caseId = result?.data.case?.id;
+  const onSetCaseStatus = useCallback(
+    (status: 'open' | 'resolved') => {
+      if (!caseId) return;
+      void queue(
+        { type: 'case:status', caseId, ...(context?.orderId ? { orderId: context.orderId } : {}), status },
+        { key: '', kind: 'status', text: `Status: ${status}`, createdAt: new Date().toISOString() },
+      );
+    },
+    [caseId, context?.orderId, queue],
+  );
+
+  const onSlaAction = useCallback(
+    (action: 'pause' | 'resume' | 'no_response_needed', reason?: 'buyer' | 'carrier') => {
+      if (!caseId) return;
+      void queue(
+        { type: 'case:sla', caseId, ...(context?.orderId ? { orderId: context.orderId } : {}), action, ...(reason ? { reason } : {}) },
+        { key: '', kind: 'sla', text: reason ? `SLA ${action} (${reason})` : `SLA ${action}`, createdAt: new Date().toISOString() },
+      );
+    },
+    [caseId, context?.orderId, queue],
+  );
+
   const mergedResult = useMemo<PanelResult | null>(() => {
     if (!result && localPending.length === 0) return null;
     const known = new Set(result?.pendingForOrder.map((p) => p.key));
@@ -201,9 +224,10 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
         onOpenOptions={() => void sendRequest({ type: 'options:open' })}
         onDecide={onDecide}
         onAddNote={onAddNote}
+        onSetCaseStatus={onSetCaseStatus}
         formatTime={formatTime}
         slots={{
-          sla: data?.sla ? <SlaCountdown sla={data.sla} language={uiLanguage()} /> : undefined,
+          sla: data?.sla ? <SlaCountdown sla={data.sla} language={uiLanguage()} {...(caseId && state !== 'signed-out' ? { onAction: onSlaAction } : {})} /> : undefined,
           disputes: isDisputePage(context) && !page?.loading && state !== 'signed-out' ? <DisputeSlot context={context} canWrite={state !== 'offline'} formatTime={formatTime} /> : undefined,
           templates:
             data && data.templates.length > 0 && (context.pageKind === 'message' || context.pageKind === 'claim' || context.pageKind === 'return' || context.pageKind === 'order' || context.pageKind === 'chargeback' || context.pageKind === 'refund') ? (
