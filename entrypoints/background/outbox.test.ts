@@ -92,6 +92,18 @@ describe('Outbox', () => {
     expect(delivered).toEqual(['key-left0']);
   });
 
+  it('runs a forced flush after one that was already running and stopped at a backoff', async () => {
+    await outbox.enqueue(item('key-force'));
+    answer = () => ({ ok: false, retryable: true, message: 'offline' });
+    await outbox.flush();
+    answer = () => ({ ok: true });
+    const running = outbox.flush();
+    const forced = outbox.flush({ force: true });
+    expect(await running).toMatchObject({ stoppedBy: 'backoff' });
+    expect(await forced).toMatchObject({ sent: 1 });
+    expect(delivered).toEqual(['key-force']);
+  });
+
   it('runs one flush at a time', async () => {
     await outbox.enqueue(item('key-once0'));
     await Promise.all([outbox.flush(), outbox.flush(), outbox.flush()]);

@@ -32,6 +32,7 @@ export type NewOutboxItem = Omit<OutboxItem, 'id' | 'attempts' | 'nextAttemptAt'
 
 export class Outbox {
   private flushing: Promise<FlushReport> | null = null;
+  private forcedAfter: Promise<FlushReport> | null = null;
   private readonly now: () => number;
 
   constructor(private readonly deps: OutboxDeps) {
@@ -75,6 +76,15 @@ export class Outbox {
 
   /** Delivers due writes in order. Concurrent calls share one run. */
   flush(opts: { force?: boolean } = {}): Promise<FlushReport> {
+    // A forced flush (the backend is back) must not be swallowed by a running one that stopped at a
+    // backoff: it runs right after it.
+    if (this.flushing && opts.force) {
+      this.forcedAfter ??= this.flushing.then(() => {
+        this.forcedAfter = null;
+        return this.flush({ force: true });
+      });
+      return this.forcedAfter;
+    }
     if (!this.flushing) {
       this.flushing = this.runFlush(opts.force ?? false)
         .then(async (report) => {

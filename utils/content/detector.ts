@@ -31,6 +31,10 @@ export function runDetector(ctx: ContentScriptContext, portal: PortalId, classif
   const handOver = async () => {
     if (requested) return;
     requested = true;
+    // Never compete with the portal's own loading: the panel script (React, adapters) is parsed only
+    // once the page has fired its load event.
+    if (document.readyState !== 'complete') await new Promise<void>((resolve) => ctx.addEventListener(window, 'load', () => resolve(), { once: true }));
+    if (ctx.isInvalid) return;
     if (!panelModule()) {
       try {
         await browser.runtime.sendMessage({ type: 'panel:inject' });
