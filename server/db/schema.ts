@@ -99,6 +99,11 @@ export const cases = pgTable(
     status: text('status', { enum: ['open', 'waiting', 'resolved', 'closed'] }).notNull().default('open'),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    // Kept by the events_case_metrics trigger (migration 0006): the first agent answer and the first
+    // resolution, so the service report over a year of cases needs no per-case lookups.
+    firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
+    firstResponderId: uuid('first_responder_id'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('cases_team_portal_kind_ref_idx').on(t.teamId, t.portal, t.kind, t.ref),

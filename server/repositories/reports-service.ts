@@ -5,12 +5,11 @@ import { marketplaceClause, num, numOrNull, queryRows, type ReportFilter } from 
 
 /**
  * Service aggregates, all computed in SQL. Every query starts from the cases opened in the range
- * (cases_team_opened_idx) and finds each case's first agent event and first resolving status event
- * with an index probe (events_team_case_idx), so a year of a busy team stays a range scan plus probes.
+ * (cases_team_opened_idx); each case row carries its first agent answer and first resolution, kept by
+ * the events_case_metrics trigger, so a year of a busy team is one range scan.
  */
 
-/** Agent events that count as answering a case. */
-const RESPONSE_TYPES = sql`('note', 'decision', 'template_inserted')`;
+// Answers are notes, decisions and template insertions by an agent (the events_case_metrics trigger).
 /** A status event closes the clock when it moves the case to resolved or closed. */
 const RESOLVING = sql`e.type = 'status' and e.data->>'status' in ('resolved', 'closed')`;
 
@@ -19,21 +18,13 @@ const RESOLVING = sql`e.type = 'status' and e.data->>'status' in ('resolved', 'c
  * The agent filter keeps the cases the agent answered first (an agent's "own" cases).
  */
 export function scopedCases(f: ReportFilter): SQL {
+  // first_response_at, first_responder_id and resolved_at are kept on the case row by the
+  // events_case_metrics trigger (migration 0007) with the rules above: one range scan, no probes.
   return sql`
     select * from (
       select c.id, c.kind, c.portal, c.marketplace, c.status, c.opened_at,
-             fr.created_at as first_response_at, fr.agent_id as responder_id, rs.created_at as resolved_at
+             c.first_response_at, c.first_responder_id as responder_id, c.resolved_at
       from cases c
-      left join lateral (
-        select e.created_at, e.agent_id from events e
-        where e.team_id = c.team_id and e.case_id = c.id and e.agent_id is not null and e.type in ${RESPONSE_TYPES}
-        order by e.created_at, e.seq limit 1
-      ) fr on true
-      left join lateral (
-        select e.created_at from events e
-        where e.team_id = c.team_id and e.case_id = c.id and ${RESOLVING}
-        order by e.created_at, e.seq limit 1
-      ) rs on true
       where c.team_id = ${f.teamId} and c.opened_at >= ${f.from.toISOString()} and c.opened_at < ${f.to.toISOString()}
         ${marketplaceClause(sql`c.marketplace`, f.marketplace)}
     ) scoped
