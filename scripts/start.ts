@@ -50,7 +50,7 @@ console.log(`
 Caseside demo is running.
   Backend:  ${backend.url}   (demo tokens: ${DEMO_TOKEN} for an agent, demo-lead-token for a lead)
   Sandbox:  127.0.0.1:${sandbox.port}, serving the portals' own hostnames to a Chromium started with the
-            host mapping below (list of pages: https://sellercentral.amazon.de/caseside-sandbox)
+            sandbox's host mapping (list of pages: https://sellercentral.amazon.de/caseside-sandbox)
   Extension: ${EXTENSION_DIR}
 `);
 
