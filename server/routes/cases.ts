@@ -1,22 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AddNoteBody, CaseEventList, CaseList, CaseStatusBody, CaseStatusResult, DecisionResult, NoteResult, PanelData, PanelRequest, RecordDecisionBody } from '../../utils/schemas/api';
-import { HttpError, notFound } from '../errors';
+import { notFound } from '../errors';
 import { callerOf } from '../plugins/auth';
+import { answerIdempotentWrite, IdempotencyHeaders } from './idempotent-write';
 import { getCase, listCasesByOrder } from '../repositories/cases';
 import { listEventsByCase } from '../repositories/events';
 import { addNote, recordDecision } from '../services/case-writes';
 import { changeCaseStatus } from '../services/case-status';
 import { loadPanel } from '../services/panel';
-
-const IdempotencyHeaders = z.looseObject({ 'idempotency-key': z.string().optional() });
-
-/** The header and the body may both carry the key (the outbox sends both); they must agree. */
-function checkHeaderKey(headerKey: string | undefined, bodyKey: string): void {
-  if (headerKey !== undefined && headerKey !== bodyKey) {
-    throw new HttpError('validation_failed', 'The Idempotency-Key header and body.idempotencyKey differ.', 'headers.idempotency-key');
-  }
-}
 
 /** The panel, case lookups and the two idempotent writes (notes, decisions). */
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -44,33 +36,18 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/notes',
     { schema: { headers: IdempotencyHeaders, body: AddNoteBody, response: { 200: NoteResult, 201: NoteResult } } },
-    async (request, reply) => {
-      checkHeaderKey(request.headers['idempotency-key'], request.body.idempotencyKey);
-      const outcome = await addNote(app.db, callerOf(request), request.body);
-      if (outcome.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(outcome.replayed ? 200 : 201).send(outcome.result);
-    },
+    async (request, reply) => answerIdempotentWrite(request, reply, () => addNote(app.db, callerOf(request), request.body)),
   );
 
   app.post(
     '/v1/decisions',
     { schema: { headers: IdempotencyHeaders, body: RecordDecisionBody, response: { 200: DecisionResult, 201: DecisionResult } } },
-    async (request, reply) => {
-      checkHeaderKey(request.headers['idempotency-key'], request.body.idempotencyKey);
-      const outcome = await recordDecision(app.db, callerOf(request), request.body);
-      if (outcome.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(outcome.replayed ? 200 : 201).send(outcome.result);
-    },
+    async (request, reply) => answerIdempotentWrite(request, reply, () => recordDecision(app.db, callerOf(request), request.body)),
   );
 
   app.post(
     '/v1/cases/:id/status',
     { schema: { params: z.strictObject({ id: z.uuid() }), headers: IdempotencyHeaders, body: CaseStatusBody, response: { 200: CaseStatusResult, 201: CaseStatusResult } } },
-    async (request, reply) => {
-      checkHeaderKey(request.headers['idempotency-key'], request.body.idempotencyKey);
-      const outcome = await changeCaseStatus(app.db, callerOf(request), request.params.id, request.body);
-      if (outcome.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(outcome.replayed ? 200 : 201).send(outcome.result);
-    },
+    async (request, reply) => answerIdempotentWrite(request, reply, () => changeCaseStatus(app.db, callerOf(request), request.params.id, request.body)),
   );
 };

@@ -2,11 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SlaActionBody, SlaActionResult, SlaPoliciesPut, SlaPoliciesSaved, SlaPoliciesView } from '../../utils/schemas/admin';
 import { callerOf } from '../plugins/auth';
-import { checkHeaderKey } from '../services/idempotent-event';
+import { answerIdempotentWrite, IdempotencyHeaders } from './idempotent-write';
 import { applySlaAction } from '../services/sla-actions';
 import { getSlaPoliciesView, saveSlaPolicies } from '../services/team-config';
-
-const IdempotencyHeaders = z.looseObject({ 'idempotency-key': z.string().optional() });
 
 /** SLA policies (leads change them, versioned) and agents' pause / resume / no-response-needed on a case (issue 5). */
 export const slaAdminRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -26,11 +24,6 @@ export const slaAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SlaActionResult, 201: SlaActionResult },
       },
     },
-    async (request, reply) => {
-      checkHeaderKey(request.headers['idempotency-key'], request.body.idempotencyKey);
-      const outcome = await applySlaAction(app.db, callerOf(request), request.params.id, request.body);
-      if (outcome.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(outcome.replayed ? 200 : 201).send(outcome.result);
-    },
+    async (request, reply) => answerIdempotentWrite(request, reply, () => applySlaAction(app.db, callerOf(request), request.params.id, request.body)),
   );
 };
