@@ -1,11 +1,8 @@
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import pg from 'pg';
-import { openDatabase } from '../server/db/open';
-import { benchOrderContext, seedBenchData, type BenchSeedResult } from '../server/seed/bench-data';
+import { benchOrderContext } from '../server/seed/bench-data';
 import { startBackend } from '../scripts/lib/backend-process';
 import { median, runLoad, type LoadResult } from './lib/load';
 import { startNodeServer } from './lib/process';
+import { seededDatabase, seedSize } from './lib/seeded';
 
 /**
  * Part 6: the request that loads the panel (POST /v1/panel: order and case upsert, history, buyer's
@@ -36,7 +33,7 @@ export interface BackendOptions {
 const LEVELS = [50, 200, 500];
 
 export async function benchBackend(opts: BackendOptions): Promise<BackendDbFigures[]> {
-  const size = opts.quick ? { orders: 20_000, events: 50_000 } : { orders: 200_000, events: 500_000 };
+  const size = seedSize(opts.quick);
   const durationMs = opts.quick ? 2_000 : 6_000;
   const warmupMs = opts.quick ? 500 : 1_500;
   const repeats = opts.quick ? 1 : 2;
@@ -46,48 +43,9 @@ export async function benchBackend(opts: BackendOptions): Promise<BackendDbFigur
   const bare = await startNodeServer('bench/bare-server.ts');
   try {
     for (const database of opts.databases ?? ['pglite', 'postgres']) {
-      let seed: BenchSeedResult;
-      let backendEnv: NodeJS.ProcessEnv;
-      let dataDir = `bench/results/.data/pglite-${opts.quick ? 'quick' : 'year'}-v1`;
-      let dropPostgres = async () => {};
-      if (database === 'pglite') {
-        // A directory without the marker is what an interrupted seed left behind: start it again.
-        const marker = join(dataDir, 'seeded');
-        if (existsSync(dataDir) && !existsSync(marker)) rmSync(dataDir, { recursive: true, force: true });
-        opts.log(`backend: seeding PGlite in ${dataDir} (reused when present)`);
-        const handle = await openDatabase({ dataDir });
-        seed = await seedBenchData(handle.db, { ...size, onProgress: (w, d, n) => opts.log(`  seed ${w} ${d}/${n}`) });
-        await handle.close();
-        writeFileSync(marker, `${JSON.stringify({ ...seed, tokens: seed.tokens.length })}\n`);
-        backendEnv = {};
-      } else {
-        const adminUrl = opts.postgresUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-        const dbName = 'caseside_bench';
-        const admin = new pg.Client({ connectionString: adminUrl });
-        try {
-          await admin.connect();
-        } catch (err) {
-          opts.log(`backend: PostgreSQL unreachable at ${adminUrl} (${(err as Error).message}); skipped`);
-          continue;
-        }
-        await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-        await admin.query(`CREATE DATABASE ${dbName}`);
-        await admin.end();
-        const url = new URL(adminUrl);
-        url.pathname = `/${dbName}`;
-        dropPostgres = async () => {
-          const c = new pg.Client({ connectionString: adminUrl });
-          await c.connect();
-          await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-          await c.end();
-        };
-        opts.log(`backend: seeding PostgreSQL database ${dbName}`);
-        const handle = await openDatabase({ databaseUrl: url.toString() });
-        seed = await seedBenchData(handle.db, { ...size, onProgress: (w, d, n) => opts.log(`  seed ${w} ${d}/${n}`) });
-        await handle.close();
-        backendEnv = { DATABASE_URL: url.toString() };
-        dataDir = 'bench/results/.data/unused';
-      }
+      const seeded = await seededDatabase(database, { quick: opts.quick, log: (m) => opts.log(`backend: ${m}`), ...(opts.postgresUrl ? { postgresUrl: opts.postgresUrl } : {}) });
+      if (!seeded) continue;
+      const { seed, dataDir } = seeded;
       opts.log(`backend: ${database} seed ${seed.created ? 'took' : 'reused, check took'} ${seed.seconds.toFixed(1)} s (${seed.orders} orders, ${seed.cases} cases, ${seed.events} events)`);
 
       const backend = await startBackend({
@@ -95,7 +53,7 @@ export async function benchBackend(opts: BackendOptions): Promise<BackendDbFigur
         demo: false,
         // Each virtual agent has its own token; the per-token limit (600/min) is lifted so the bench
         // measures the work, not the limiter's 429s.
-        env: { ...backendEnv, RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'silent' },
+        env: { ...seeded.env, RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'silent' },
       });
       const levels: BackendLevel[] = [];
       try {
@@ -124,7 +82,7 @@ export async function benchBackend(opts: BackendOptions): Promise<BackendDbFigur
         }
       } finally {
         await backend.stop();
-        await dropPostgres();
+        await seeded.drop();
       }
       results.push({ database, seed: { created: seed.created, seconds: seed.seconds, orders: seed.orders, cases: seed.cases, events: seed.events }, levels });
     }
@@ -149,8 +107,4 @@ function requestBodies(totalOrders: number, count: number): string[] {
     out.push(JSON.stringify({ context: benchOrderContext(index, totalOrders).context }));
   }
   return out;
-}
-
-export function removeQuickData(): void {
-  rmSync('bench/results/.data/pglite-quick-v1', { recursive: true, force: true });
 }

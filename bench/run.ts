@@ -5,14 +5,15 @@ import { parseArgs } from 'node:util';
 import { chromiumPath } from '../scripts/lib/chromium';
 import { benchBackend, type BackendDbFigures } from './backend';
 import { benchBrowser, type BrowserFigures } from './browser';
+import { benchReports, type ReportsDbFigures } from './reports';
 import { benchScoring, type ScoringFigures } from './scoring';
 
 /**
- * `npm run bench [-- --only browser,backend,scoring] [--quick] [--build]`
+ * `npm run bench [-- --only browser,backend,scoring,reports] [--quick] [--build]`
  * Runs the benchmarks, prints one table, writes bench/results/latest.json, and after a full run
  * (all parts, not --quick) bench/RESULTS.md, ready to paste into the README's performance section.
  */
-const PARTS = ['browser', 'backend', 'scoring'] as const;
+const PARTS = ['browser', 'backend', 'scoring', 'reports'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -27,7 +28,7 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  process.stdout.write('npm run bench -- [--only browser,backend,scoring] [--quick] [--build] [--databases pglite,postgres] [--report-only]\n');
+  process.stdout.write('npm run bench -- [--only browser,backend,scoring,reports] [--quick] [--build] [--databases pglite,postgres] [--report-only]\n');
   process.exit(0);
 }
 const only = (values.only ?? PARTS.join(',')).split(',').map((s) => s.trim()) as Part[];
@@ -71,6 +72,7 @@ interface Results {
   browser?: BrowserFigures;
   backend?: BackendDbFigures[];
   scoring?: ScoringFigures;
+  reports?: ReportsDbFigures[];
   errors: Record<string, string>;
 }
 
@@ -79,7 +81,7 @@ function reportOnly(): void {
   const results = JSON.parse(readFileSync('bench/results/latest.json', 'utf8')) as Results;
   const rows = tableRows(results);
   process.stdout.write(`${renderTable(rows)}\n`);
-  const complete = !results.quick && results.browser && results.backend && results.scoring;
+  const complete = !results.quick && results.browser && results.backend && results.scoring && results.reports;
   if (complete) writeFileSync('bench/RESULTS.md', renderMarkdown(results, rows));
   process.stdout.write(complete ? 'bench/RESULTS.md rewritten.\n' : 'latest.json is not a full run: RESULTS.md left as it was.\n');
 }
@@ -106,6 +108,15 @@ async function main() {
     } catch (err) {
       results.errors.backend = String((err as Error).stack ?? err);
       log(`backend part failed: ${(err as Error).message}`);
+    }
+  }
+  if (only.includes('reports')) {
+    try {
+      const databases = values.databases?.split(',').map((s) => s.trim()) as Array<'pglite' | 'postgres'> | undefined;
+      results.reports = await benchReports({ quick, log, ...(databases ? { databases } : {}), ...(process.env.BENCH_POSTGRES_URL ? { postgresUrl: process.env.BENCH_POSTGRES_URL } : {}) });
+    } catch (err) {
+      results.errors.reports = String((err as Error).stack ?? err);
+      log(`reports part failed: ${(err as Error).message}`);
     }
   }
   results.machine.loadAfter = loadavg().map((l) => Math.round(l * 100) / 100);
@@ -215,8 +226,27 @@ function tableRows(r: Results): Row[] {
     rows.push({ part: '7 scoring', figure: `orders scored per second in process (default matrix, ${r.scoring.inputs} varied orders)`, value: `${fixed(r.scoring.ordersPerSecond)} /s (${r.scoring.microsecondsPerOrder.toFixed(1)} µs)`, target: '', verdict: '', margin: '' });
     rows.push({ part: '7 scoring', figure: 'with the FraudInput schema parse the server does first', value: `${fixed(r.scoring.withParsePerSecond)} /s`, target: '', verdict: '', margin: '' });
   }
+  for (const db of r.reports ?? []) {
+    const name = db.database === 'pglite' ? 'PGlite' : 'PostgreSQL';
+    for (const t of db.timings) {
+      // The lead's weekly review and a year at a glance: the team view has the targets; an agent's own
+      // numbers scan fewer rows and are shown beside them.
+      const limit = t.view === 'team' ? (t.range === 'week' ? REPORT_WEEK_MS : REPORT_YEAR_MS) : null;
+      rows.push({
+        part: `8 reports ${name}`,
+        figure: `${t.section} report, ${t.range === 'week' ? 'last 7 days' : 'a year'} of ${fixed(db.cases)} cases, ${t.view === 'team' ? 'lead (team)' : 'one agent'} (median of ${t.runs}; max ${ms(t.maxMs)})`,
+        value: ms(t.medianMs),
+        target: limit === null ? '' : `<= ${limit} ms`,
+        ...(limit === null ? { verdict: '' as const, margin: '' } : atMost(t.medianMs, limit, 'ms')),
+      });
+    }
+  }
   return rows;
 }
+
+/** A report answers at a glance: the week a lead reviews, and a whole year of a busy team. */
+const REPORT_WEEK_MS = 250;
+const REPORT_YEAR_MS = 1_000;
 
 function renderTable(rows: Row[]): string {
   const cols: Array<keyof Row> = ['part', 'figure', 'value', 'target', 'verdict', 'margin'];
@@ -279,6 +309,9 @@ const NOTES = `## How it is measured
   seeded directory is cached under \`bench/results/.data\`; PostgreSQL gets a fresh \`caseside_bench\`
   database per run, dropped at the end.
 - The load generator shares the two cores with the server, so throughput figures are a floor.
+- Reports: \`GET /v1/reports/{service,fraud,disputes}\` over HTTP from the real server process on the same
+  seeded year, one request at a time, as the team's lead and as the agent who answered most cases; the
+  last 7 days of the year and the whole year (366 days); median of 7 after a warm-up request.
 `;
 
 main().catch((err: unknown) => {

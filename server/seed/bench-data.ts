@@ -209,9 +209,10 @@ export async function seedBenchData(db: Database, opts: BenchSeedOptions = {}): 
     .returning({ id: agents.id });
   const agentIds = agentRows.map((a) => a.id);
   await db.insert(apiTokens).values(tokens.map((token, i) => ({ teamId, agentId: agentIds[i + 1]!, label: 'bench', tokenHash: hashToken(token) })));
-  await db.insert(templates).values(
-    BENCH_TEMPLATES.map((t) => ({ teamId, scope: 'team' as const, ownerId: agentIds[0]!, title: t.title, body: t.body, language: t.language, pageKinds: ['order', 'message'] })),
-  );
+  const templateRows = await db
+    .insert(templates)
+    .values(BENCH_TEMPLATES.map((t) => ({ teamId, scope: 'team' as const, ownerId: agentIds[0]!, title: t.title, body: t.body, language: t.language, pageKinds: ['order', 'message'] })))
+    .returning({ id: templates.id, title: templates.title });
 
   // Bulk loading is several times faster without the secondary indexes; they are rebuilt at the end
   // from their own definitions (whatever the migrations made them), so the bench queries the real ones.
@@ -258,18 +259,27 @@ export async function seedBenchData(db: Database, opts: BenchSeedOptions = {}): 
     const agentId = agentIds[1 + Math.floor(r() * agentCount)]!;
     const meta = caseMeta[caseIndex]!;
     let text = '';
+    let data: Record<string, unknown> = {};
     let decision: 'hold' | 'release' | 'fraud' | null = null;
     if (type === 'created') text = 'Case opened';
     else if (type === 'note') text = pick(r, ['Buyer asked for tracking; sent carrier link.', 'Called carrier, parcel at depot.', 'Address looks like a forwarder, checked with buyer.', 'Refund approved per policy.', 'Waiting for photos from buyer.']);
-    else if (type === 'status') text = pick(r, ['waiting', 'resolved', 'open']);
-    else if (type === 'template_inserted') text = pick(r, BENCH_TEMPLATES).title;
-    else {
+    else if (type === 'status') {
+      // The same data the case-status route writes, so the reports' resolution times have something to read.
+      const status = pick(r, ['waiting', 'resolved', 'closed', 'open'] as const);
+      text = `Case ${status}`;
+      data = { status };
+    } else if (type === 'template_inserted') {
+      // As logTemplateInsertion writes it: the template's id and version in data.
+      const template = pick(r, templateRows);
+      text = `Template inserted: ${template.title} (v1)`;
+      data = { templateId: template.id, version: 1 };
+    } else {
       const x = r();
       decision = x < 0.6 ? 'release' : x < 0.9 ? 'hold' : 'fraud';
       text = decision === 'fraud' ? 'Matches a known reshipping ring' : 'Checked';
       decisionRows.push({ teamId, orderId: meta.orderId, eventId: id, kind: decision, reason: text, agentId, scoreSeen: Math.floor(r() * 100), createdAt: new Date(at) });
     }
-    eventRows.push({ id, teamId, caseId: caseIds[caseIndex]!, orderId: meta.orderId, type, agentId, text, decision, createdAt: new Date(at) });
+    eventRows.push({ id, teamId, caseId: caseIds[caseIndex]!, orderId: meta.orderId, type, agentId, text, decision, data, createdAt: new Date(at) });
     eventCount++;
   };
 
