@@ -73,6 +73,8 @@ describe('SlaCountdown', () => {
   });
 
   it('pauses for the buyer or the carrier, resumes a paused clock, and offers no pause on ship-by clocks', () => {
+    // A clock that has not run out yet (a run-out one offers no pause): the test's clock, not the calendar's.
+    vi.setSystemTime(new Date('2026-11-22T12:00:00.000Z'));
     const onAction = vi.fn();
     show(SNAP, onAction);
     fireEvent.click(screen.getByTestId('sla-pause-carrier'));
