@@ -111,6 +111,8 @@ export const cases = pgTable(
     index('cases_team_buyer_idx').on(t.teamId, t.buyerKey, t.updatedAt),
     // Reports: cases opened in a date range.
     index('cases_team_opened_idx').on(t.teamId, t.openedAt),
+    // Reports: an agent's own numbers (the cases they answered first) in a date range.
+    index('cases_team_responder_opened_idx').on(t.teamId, t.firstResponderId, t.openedAt),
   ],
 );
 

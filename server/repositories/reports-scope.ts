@@ -31,3 +31,18 @@ export function num(value: unknown): number {
 export function numOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : num(value);
 }
+
+/**
+ * Runs one report's queries in one read-only snapshot (its tables agree with each other even while the
+ * team keeps writing), with room to sort a year of cases in memory rather than in temporary files.
+ * work_mem is per sort, for this transaction only.
+ */
+export async function inReportSnapshot<T>(db: Database, run: (tx: Database) => Promise<T>): Promise<T> {
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`set local work_mem = '32MB'`);
+      return run(tx as unknown as Database);
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}

@@ -9,66 +9,59 @@ import { marketplaceClause, num, numOrNull, queryRows, type ReportFilter } from 
  * the events_case_metrics trigger, so a year of a busy team is one range scan.
  */
 
-// Answers are notes, decisions and template insertions by an agent (the events_case_metrics trigger).
-/** A status event closes the clock when it moves the case to resolved or closed. */
-const RESOLVING = sql`e.type = 'status' and e.data->>'status' in ('resolved', 'closed')`;
-
 /**
- * One row per case in scope: when it opened, who answered first and when, when it was resolved.
- * The agent filter keeps the cases the agent answered first (an agent's "own" cases).
+ * One row per case in scope: when it opened, who answered first and when, when it was resolved, and the
+ * two durations the percentiles sort. The agent filter keeps the cases the agent answered first (an
+ * agent's "own" cases).
+ *
+ * first_response_at, first_responder_id and resolved_at are kept on the case row by the
+ * events_case_metrics trigger (migration 0007), so this is one range scan with no probes. The durations
+ * are float8 (date_part), not numeric (extract): percentile_cont sorts them, and sorting numerics made a
+ * year's report three times slower. NULL when not answered / resolved (percentile_cont skips NULLs;
+ * greatest() alone would not keep them). A note back-dated before the opening counts as an instant answer.
  */
 export function scopedCases(f: ReportFilter): SQL {
-  // first_response_at, first_responder_id and resolved_at are kept on the case row by the
-  // events_case_metrics trigger (migration 0007) with the rules above: one range scan, no probes.
   return sql`
-    select * from (
-      select c.id, c.kind, c.portal, c.marketplace, c.status, c.opened_at,
-             c.first_response_at, c.first_responder_id as responder_id, c.resolved_at
-      from cases c
-      where c.team_id = ${f.teamId} and c.opened_at >= ${f.from.toISOString()} and c.opened_at < ${f.to.toISOString()}
-        ${marketplaceClause(sql`c.marketplace`, f.marketplace)}
-    ) scoped
-    ${f.agentId === null ? sql`` : sql`where scoped.responder_id = ${f.agentId}`}`;
+    select c.id, c.kind, c.portal, c.marketplace, c.status, c.opened_at,
+           c.first_response_at, c.first_responder_id as responder_id, c.resolved_at,
+           case when c.first_response_at is not null then greatest(0, date_part('epoch', c.first_response_at - c.opened_at) / 60) end as frt_min,
+           case when c.resolved_at is not null then greatest(0, date_part('epoch', c.resolved_at - c.opened_at) / 3600) end as res_h
+    from cases c
+    where c.team_id = ${f.teamId} and c.opened_at >= ${f.from.toISOString()} and c.opened_at < ${f.to.toISOString()}
+      ${marketplaceClause(sql`c.marketplace`, f.marketplace)}
+      ${f.agentId === null ? sql`` : sql` and c.first_responder_id = ${f.agentId}`}`;
 }
 
-// Durations in minutes / hours, NULL when not answered / resolved (percentile_cont skips NULLs; note that
-// greatest() would not keep them). A note back-dated before the opening counts as an instant answer.
-const FRT_MIN = sql`case when first_response_at is not null then greatest(0, extract(epoch from (first_response_at - opened_at)) / 60.0) end`;
-const RES_H = sql`case when resolved_at is not null then greatest(0, extract(epoch from (resolved_at - opened_at)) / 3600.0) end`;
-
-const SPREAD_COLUMNS = sql`
-  count(*)::int as cases,
-  count(first_response_at)::int as responded,
-  percentile_cont(0.5) within group (order by ${FRT_MIN}) as frt_median,
-  percentile_cont(0.9) within group (order by ${FRT_MIN}) as frt_p90,
-  count(resolved_at)::int as resolved,
-  percentile_cont(0.5) within group (order by ${RES_H}) as res_median,
-  percentile_cont(0.9) within group (order by ${RES_H}) as res_p90`;
-
-interface SpreadRow {
-  key?: string | null;
-  label?: string | null;
-  policy?: string | null;
-  marketplace_key?: unknown;
-  agent_key?: unknown;
+interface AggregateRow {
+  dim: 'marketplace' | 'agent' | 'kind' | 'sla';
+  /** The marketplace code, agent id, case kind or SLA policy of the row ('' for none). */
+  key: string;
   cases: unknown;
   responded: unknown;
-  frt_median: unknown;
-  frt_p90: unknown;
+  /** percentile_cont(array[0.5, 0.9]): [median, p90], or null when nothing was measured. */
+  frt: unknown;
   resolved: unknown;
-  res_median: unknown;
-  res_p90: unknown;
+  res: unknown;
+  still_open: unknown;
+  met: unknown;
+  breached: unknown;
+  pending: unknown;
 }
 
-function toServiceRow(r: SpreadRow): ServiceRow {
+function spreadOf(value: unknown): { median: number | null; p90: number | null } {
+  const [median, p90] = Array.isArray(value) ? value : [null, null];
+  return { median: numOrNull(median), p90: numOrNull(p90) };
+}
+
+function toServiceRow(r: AggregateRow, label: string): ServiceRow {
   return {
-    key: r.key ?? '',
-    label: r.label ?? '',
+    key: r.key,
+    label,
     cases: num(r.cases),
     responded: num(r.responded),
-    firstResponseMinutes: { median: numOrNull(r.frt_median), p90: numOrNull(r.frt_p90) },
+    firstResponseMinutes: spreadOf(r.frt),
     resolved: num(r.resolved),
-    resolutionHours: { median: numOrNull(r.res_median), p90: numOrNull(r.res_p90) },
+    resolutionHours: spreadOf(r.res),
   };
 }
 
@@ -100,13 +93,13 @@ export interface ServiceAggregates {
 }
 
 /**
- * Everything about the cases in scope in ONE pass (the per-case probes are the expensive part on a
- * year of data): GROUPING SETS give the rows per marketplace, per first responder, per kind and per
- * SLA policy from the same scoped cases.
- *
- * SLA: a case with a stored clock (case_clocks, written by the panel) is judged by its stored deadline
- * and policy; "no response needed" cases leave the metric. Cases without one fall back to the calendar
- * rules, their deadlines computed here in SQL.
+ * Everything about the cases in scope from ONE scan of them (kept in memory), in three aggregations:
+ * - first response and resolution (median, p90) per marketplace and per first responder: the only
+ *   groups that need percentiles, one sort per duration and group (percentile_cont of an array);
+ * - cases by kind: counts, hashed;
+ * - SLA per policy, over the cases that have one: a case with a stored clock (case_clocks, written by the
+ *   panel) is judged by its stored deadline and policy, and "no response needed" cases leave the metric;
+ *   cases without one fall back to the calendar rules, their deadlines computed here in SQL.
  */
 export async function serviceAggregates(db: Database, f: ReportFilter, rules: CalendarSlaRule[], now: Date): Promise<ServiceAggregates> {
   const values =
@@ -117,12 +110,26 @@ export async function serviceAggregates(db: Database, f: ReportFilter, rules: Ca
           sql`, `,
         )}`;
   const nowIso = now.toISOString();
-  const rows = await queryRows<SpreadRow & { dim: string; kind: string; still_open: unknown; met: unknown; breached: unknown; pending: unknown }>(
-    db,
-    sql`with rules(policy, portal, kind, amount, unit, tz) as (${values}),
-        scoped as materialized (${scopedCases(f)}),
+  const query = sql`with rules(policy, portal, kind, amount, unit, tz) as (${values}),
+        scoped as not materialized (${scopedCases(f)}),
+        spread as (
+          select case when grouping(marketplace) = 0 then 'marketplace' else 'agent' end as dim,
+                 case when grouping(marketplace) = 0 then coalesce(marketplace, '') else coalesce(responder_id::text, '') end as key,
+                 count(*)::int as cases,
+                 count(frt_min)::int as responded,
+                 percentile_cont(array[0.5, 0.9]) within group (order by frt_min) as frt,
+                 count(res_h)::int as resolved,
+                 percentile_cont(array[0.5, 0.9]) within group (order by res_h) as res,
+                 null::int as still_open, null::int as met, null::int as breached, null::int as pending
+          from scoped group by grouping sets ((marketplace), (responder_id))
+        ),
+        kinds as (
+          select 'kind', kind, count(*)::int, null::int, null::float8[], count(res_h)::int, null::float8[],
+                 count(*) filter (where status in ('open', 'waiting'))::int, null::int, null::int, null::int
+          from scoped group by kind
+        ),
         timed as (
-          select s.*,
+          select s.first_response_at,
                  case when cc.case_id is not null and not cc.no_response_needed then cc.case_kind
                       when cc.case_id is null then r.policy end as policy,
                  coalesce(cc.deadline,
@@ -131,31 +138,27 @@ export async function serviceAggregates(db: Database, f: ReportFilter, rules: Ca
           from scoped s
           left join case_clocks cc on cc.case_id = s.id and cc.team_id = ${f.teamId}
           left join rules r on cc.case_id is null and r.portal = s.portal and r.kind = s.kind
+        ),
+        sla as (
+          select 'sla', policy, count(*)::int, null::int, null::float8[], null::int, null::float8[], null::int,
+                 count(*) filter (where first_response_at <= deadline)::int,
+                 count(*) filter (where first_response_at > deadline or (first_response_at is null and deadline < ${nowIso}))::int,
+                 count(*) filter (where first_response_at is null and deadline >= ${nowIso})::int
+          from timed where policy is not null group by policy
         )
-        select case when grouping(marketplace) = 0 then 'marketplace' when grouping(responder_id) = 0 then 'agent'
-                    when grouping(kind) = 0 then 'kind' else 'sla' end as dim,
-               coalesce(marketplace, '') as marketplace_key, coalesce(responder_id::text, '') as agent_key, kind, policy,
-               ${SPREAD_COLUMNS},
-               count(*) filter (where status in ('open', 'waiting'))::int as still_open,
-               count(*) filter (where first_response_at <= deadline)::int as met,
-               count(*) filter (where first_response_at > deadline or (first_response_at is null and deadline < ${nowIso}))::int as breached,
-               count(*) filter (where first_response_at is null and deadline >= ${nowIso})::int as pending
-        from timed
-        group by grouping sets ((marketplace), (responder_id), (kind), (policy))`,
-  );
-  const agentIds = rows.filter((r) => r.dim === 'agent' && r.agent_key !== '').map((r) => r.agent_key as string);
+        select * from spread union all select * from kinds union all select * from sla`;
+  const rows = await queryRows<AggregateRow>(db, query);
+  const agentIds = rows.filter((r) => r.dim === 'agent' && r.key !== '').map((r) => r.key);
   const names = new Map((await agentNames(db, f.teamId, agentIds)).map((a) => [a.id, a.name]));
   const byCount = (a: ServiceRow, b: ServiceRow) => b.cases - a.cases || a.key.localeCompare(b.key);
-  const of = (dim: string) => rows.filter((r) => r.dim === dim);
+  const of = (dim: AggregateRow['dim']) => rows.filter((r) => r.dim === dim);
   return {
-    byMarketplace: of('marketplace').map((r) => toServiceRow({ ...r, key: r.marketplace_key as string, label: r.marketplace_key as string })).sort(byCount),
-    byAgent: of('agent').map((r) => toServiceRow({ ...r, key: r.agent_key as string, label: names.get(r.agent_key as string) ?? '' })).sort(byCount),
+    byMarketplace: of('marketplace').map((r) => toServiceRow(r, r.key)).sort(byCount),
+    byAgent: of('agent').map((r) => toServiceRow(r, names.get(r.key) ?? '')).sort(byCount),
     casesByKind: of('kind')
-      .map((r) => ({ kind: r.kind as KindRow['kind'], opened: num(r.cases), resolved: num(r.resolved), stillOpen: num(r.still_open) }))
+      .map((r) => ({ kind: r.key as KindRow['kind'], opened: num(r.cases), resolved: num(r.resolved), stillOpen: num(r.still_open) }))
       .sort((a, b) => b.opened - a.opened || a.kind.localeCompare(b.kind)),
-    sla: of('sla')
-      .filter((r) => r.policy !== null)
-      .map((r) => ({ policy: r.policy as string, cases: num(r.cases), met: num(r.met), breached: num(r.breached), pending: num(r.pending) })),
+    sla: of('sla').map((r) => ({ policy: r.key, cases: num(r.cases), met: num(r.met), breached: num(r.breached), pending: num(r.pending) })),
   };
 }
 
@@ -177,34 +180,30 @@ export async function caseTimesFor(db: Database, f: ReportFilter, portal: string
 
 /**
  * Template use in the range and what followed on the same case: resolution, a fraud decision, or an
- * agent having to write again. The agent filter keeps that agent's insertions.
+ * agent having to write again. One row per insertion in template_uses already carries what followed
+ * (the events_template_uses trigger), so this is a range scan of the insertions. The agent filter keeps
+ * that agent's insertions; the marketplace filter those on the marketplace's cases.
  */
 export async function templateUse(db: Database, f: ReportFilter): Promise<TemplateRow[]> {
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`with uses as (
-          select e.case_id, e.created_at, e.seq, coalesce(e.data->>'templateId', '') as template_id, e.data->>'title' as title
-          from events e join cases c on c.id = e.case_id and c.team_id = e.team_id
-          where e.team_id = ${f.teamId} and e.type = 'template_inserted'
-            and e.created_at >= ${f.from.toISOString()} and e.created_at < ${f.to.toISOString()}
-            ${marketplaceClause(sql`c.marketplace`, f.marketplace)}
-            ${f.agentId === null ? sql`` : sql` and e.agent_id = ${f.agentId}`}
-        ),
-        followed as (
-          select u.*,
-            (select min(e.created_at) from events e where e.team_id = ${f.teamId} and e.case_id = u.case_id and ${RESOLVING} and e.created_at >= u.created_at) as resolved_at,
-            exists (select 1 from events e where e.team_id = ${f.teamId} and e.case_id = u.case_id and e.type = 'decision' and (e.created_at, e.seq) > (u.created_at, u.seq)) as decision_after,
-            exists (select 1 from events e where e.team_id = ${f.teamId} and e.case_id = u.case_id and e.type in ('note', 'template_inserted') and (e.created_at, e.seq) > (u.created_at, u.seq)) as follow_up_after
-          from uses u
-        )
-        select fo.template_id, coalesce(min(t.title), min(fo.title), '') as title,
-               count(*)::int as uses, count(distinct fo.case_id)::int as cases,
-               count(distinct fo.case_id) filter (where fo.resolved_at is not null)::int as resolved_after,
-               count(distinct fo.case_id) filter (where fo.decision_after)::int as decision_after,
-               count(distinct fo.case_id) filter (where fo.follow_up_after)::int as follow_up_after,
-               percentile_cont(0.5) within group (order by extract(epoch from (fo.resolved_at - fo.created_at)) / 3600.0) as median_hours
-        from followed fo left join templates t on t.team_id = ${f.teamId} and t.id::text = fo.template_id
-        group by fo.template_id order by uses desc, title`,
+    // Aggregated first, the few templates' titles joined after (a per-insertion join cast every id).
+    sql`select a.*, coalesce(t.title, a.event_title, '') as title
+        from (
+          select u.template_id, min(u.title) as event_title,
+                 count(*)::int as uses, count(distinct u.case_id)::int as cases,
+                 count(distinct u.case_id) filter (where u.resolved_at is not null)::int as resolved_after,
+                 count(distinct u.case_id) filter (where u.decision_after)::int as decision_after,
+                 count(distinct u.case_id) filter (where u.follow_up_after)::int as follow_up_after,
+                 percentile_cont(0.5) within group (order by date_part('epoch', u.resolved_at - u.created_at) / 3600) as median_hours
+          from template_uses u
+          ${f.marketplace === null ? sql`` : sql`join cases c on c.id = u.case_id and c.team_id = u.team_id and c.marketplace = ${f.marketplace}`}
+          where u.team_id = ${f.teamId} and u.created_at >= ${f.from.toISOString()} and u.created_at < ${f.to.toISOString()}
+            ${f.agentId === null ? sql`` : sql` and u.agent_id = ${f.agentId}`}
+          group by u.template_id
+        ) a
+        left join templates t on t.team_id = ${f.teamId} and t.id::text = a.template_id
+        order by a.uses desc, title`,
   );
   return rows.map((r) => ({
     templateId: String(r.template_id),

@@ -5,7 +5,7 @@ import { HttpError } from '../errors';
 import { moneyRecovered, openDisputesByDeadline, winRateByReason } from '../repositories/reports-disputes';
 import { decisionsPerDay, heldOutcomes, ordersSeen, topIndicators } from '../repositories/reports-fraud';
 import { findReportAgent, listReportAgents, listReportMarketplaces } from '../repositories/reports-filters';
-import type { ReportFilter } from '../repositories/reports-scope';
+import { inReportSnapshot, type ReportFilter } from '../repositories/reports-scope';
 import { serviceAggregates, templateUse } from '../repositories/reports-service';
 import type { Caller } from '../repositories/tokens';
 import { teamPolicies } from './insights';
@@ -48,19 +48,24 @@ export async function resolveReportScope(db: Database, caller: Caller, query: Re
 export async function buildServiceReport(db: Database, caller: Caller, query: ReportQuery, now = new Date()): Promise<ServiceReport> {
   const { scope, filter } = await resolveReportScope(db, caller, query, now);
   const policies = teamPolicies(await loadTeamSettings(db, caller.team.id));
-  // One after another: PGlite serves one query at a time anyway, and a pool should not be drained by one report.
-  const aggregates = await serviceAggregates(db, filter, slaRulesFor(policies).calendar, now);
-  const sla = await slaAttainment(db, filter, policies, aggregates.sla, now);
-  const templates = await templateUse(db, filter);
-  return { scope, byMarketplace: aggregates.byMarketplace, byAgent: aggregates.byAgent, sla, casesByKind: aggregates.casesByKind, templates };
+  // One after another in one snapshot: PGlite serves one query at a time anyway, and a pool should not
+  // be drained by one report.
+  return inReportSnapshot(db, async (tx) => {
+    const aggregates = await serviceAggregates(tx, filter, slaRulesFor(policies).calendar, now);
+    const sla = await slaAttainment(tx, filter, policies, aggregates.sla, now);
+    const templates = await templateUse(tx, filter);
+    return { scope, byMarketplace: aggregates.byMarketplace, byAgent: aggregates.byAgent, sla, casesByKind: aggregates.casesByKind, templates };
+  });
 }
 
 export async function buildFraudReport(db: Database, caller: Caller, query: ReportQuery, now = new Date()): Promise<FraudReport> {
   const { scope, filter } = await resolveReportScope(db, caller, query, now);
-  const perDay = await decisionsPerDay(db, filter);
-  const indicators = await topIndicators(db, filter);
-  const seen = await ordersSeen(db, filter);
-  const outcomes = await heldOutcomes(db, filter);
+  const { perDay, indicators, seen, outcomes } = await inReportSnapshot(db, async (tx) => ({
+    perDay: await decisionsPerDay(tx, filter),
+    indicators: await topIndicators(tx, filter),
+    seen: await ordersSeen(tx, filter),
+    outcomes: await heldOutcomes(tx, filter),
+  }));
 
   const held = outcomes.reduce((n, o) => n + o.orders, 0);
   const countOf = (outcome: string) => outcomes.find((o) => o.outcome === outcome)?.orders ?? 0;
@@ -103,9 +108,11 @@ export async function reportFilterOptions(db: Database, caller: Caller): Promise
 
 export async function buildDisputeReport(db: Database, caller: Caller, query: ReportQuery, now = new Date()): Promise<DisputeReport> {
   const { scope, filter } = await resolveReportScope(db, caller, query, now);
-  const openByDeadline = await openDisputesByDeadline(db, filter, now);
-  const rates = await winRateByReason(db, filter);
-  const recovered = await moneyRecovered(db, filter);
+  const { openByDeadline, rates, recovered } = await inReportSnapshot(db, async (tx) => ({
+    openByDeadline: await openDisputesByDeadline(tx, filter, now),
+    rates: await winRateByReason(tx, filter),
+    recovered: await moneyRecovered(tx, filter),
+  }));
   return {
     scope,
     openByDeadline,
