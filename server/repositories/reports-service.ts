@@ -93,7 +93,8 @@ export interface ServiceAggregates {
 }
 
 /**
- * Everything about the cases in scope from ONE scan of them (kept in memory), in three aggregations:
+ * Everything about the cases in scope in one statement of three aggregations, each reading the range
+ * from cases (on a year, three range scans measured faster than keeping the rows in a materialized CTE):
  * - first response and resolution (median, p90) per marketplace and per first responder: the only
  *   groups that need percentiles, one sort per duration and group (percentile_cont of an array);
  * - cases by kind: counts, hashed;
