@@ -6,6 +6,7 @@ import { hashToken } from '../repositories/tokens';
 import { fraudKeysFor } from '../../utils/fraud/keys';
 import type { PageContext, PageContextInput } from '../../utils/schemas/page';
 import { contextForMatching } from '../services/page-keys';
+import { mulberry32 } from './prng';
 
 /**
  * A team's year of data for the benchmarks (bench/): 200,000 orders seen by agents, a case for each
@@ -44,18 +45,6 @@ export interface BenchSeedResult {
 }
 
 const DAY_MS = 86_400_000;
-
-/** mulberry32: small, fast, good enough for test data; the same seed gives the same year. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 
@@ -103,7 +92,7 @@ interface Buyer {
 }
 
 function buyerOf(b: number): Buyer {
-  const r = prng(0x5eed0000 + b);
+  const r = mulberry32(0x5eed0000 + b);
   let x = r();
   let market = MARKETS[0]!;
   for (const m of MARKETS) {
@@ -136,7 +125,7 @@ export interface BenchOrder {
 
 /** The page context an adapter would send for seeded order `i` (of `total`, over the year ending `end`). */
 export function benchOrderContext(i: number, total = 200_000, end = benchYearEnd()): BenchOrder {
-  const r = prng(0x0de40000 + i);
+  const r = mulberry32(0x0de40000 + i);
   const buyerIndex = Math.floor(BUYERS * r() * r());
   const buyer = buyerOf(buyerIndex);
   const market = buyer.market;
@@ -280,7 +269,7 @@ export async function seedBenchData(db: Database, opts: BenchSeedOptions = {}): 
   ).rows;
   for (const ix of indexDefs) await db.execute(sql.raw(`drop index if exists "${ix.indexname}"`));
 
-  const r = prng(0xca5e5);
+  const r = mulberry32(0xca5e5);
   const caseIds: string[] = [];
   const caseMeta: Array<{ orderId: string; at: number }> = [];
   let orderRows: Array<typeof orders.$inferInsert> = [];

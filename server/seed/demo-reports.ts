@@ -4,6 +4,7 @@ import { listReportAgents } from '../repositories/reports-filters';
 import { hasDemoHistory } from '../repositories/reports-history';
 import { listUsableTemplates } from '../repositories/templates';
 import { writeHistoryCase, type HistoryCase, type HistoryEvent } from '../services/reports-history';
+import { mulberry32 } from './prng';
 
 /**
  * Three weeks of the demo team's past work, so the reports have something to show: buyer messages,
@@ -17,17 +18,6 @@ const CASES_PER_DAY = 9;
 const ORDERS_PER_DAY = 5;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const MARKETS = [
   { portal: 'amazon', marketplace: 'DE' },
@@ -51,7 +41,7 @@ export async function seedDemoReports(db: Database, teamId: string, now = new Da
   const agents = await listReportAgents(db, teamId);
   if (agents.length === 0) return;
   const templates = await listUsableTemplates(db, teamId, agents[0]!.id);
-  const rnd = random(9_012_025);
+  const rnd = mulberry32(9_012_025);
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const end = now.getTime() - HOUR;
   const start = end - DAYS * 24 * HOUR;

@@ -7,21 +7,26 @@
 -- An insertion looks at the events already there (back-dated outbox writes arrive late); every later
 -- event updates the insertions before it. All updates only move towards the final answer (false to
 -- true, a later resolution to an earlier one), so the order events arrive in does not matter.
+-- One function records an insertion, for the trigger and for the backfill of existing events alike.
+CREATE OR REPLACE FUNCTION caseside_record_template_use(u events) RETURNS void AS $$
+  INSERT INTO template_uses (event_id, team_id, case_id, template_id, title, agent_id, created_at, seq, resolved_at, decision_after, follow_up_after)
+  SELECT u.id, u.team_id, u.case_id, coalesce(u.data->>'templateId', ''), u.data->>'title', u.agent_id, u.created_at, u.seq,
+    (SELECT min(e.created_at) FROM events e
+      WHERE e.team_id = u.team_id AND e.case_id = u.case_id AND e.type = 'status'
+        AND e.data->>'status' IN ('resolved', 'closed') AND e.created_at >= u.created_at),
+    EXISTS (SELECT 1 FROM events e
+      WHERE e.team_id = u.team_id AND e.case_id = u.case_id AND e.type = 'decision'
+        AND (e.created_at, e.seq) > (u.created_at, u.seq)),
+    EXISTS (SELECT 1 FROM events e
+      WHERE e.team_id = u.team_id AND e.case_id = u.case_id AND e.type IN ('note', 'template_inserted')
+        AND (e.created_at, e.seq) > (u.created_at, u.seq))
+  ON CONFLICT (event_id) DO NOTHING;
+$$ LANGUAGE sql;
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION caseside_template_uses() RETURNS trigger AS $$
 BEGIN
   IF NEW.type = 'template_inserted' THEN
-    INSERT INTO template_uses (event_id, team_id, case_id, template_id, title, agent_id, created_at, seq, resolved_at, decision_after, follow_up_after)
-    SELECT NEW.id, NEW.team_id, NEW.case_id, coalesce(NEW.data->>'templateId', ''), NEW.data->>'title', NEW.agent_id, NEW.created_at, NEW.seq,
-      (SELECT min(e.created_at) FROM events e
-        WHERE e.team_id = NEW.team_id AND e.case_id = NEW.case_id AND e.type = 'status'
-          AND e.data->>'status' IN ('resolved', 'closed') AND e.created_at >= NEW.created_at),
-      EXISTS (SELECT 1 FROM events e
-        WHERE e.team_id = NEW.team_id AND e.case_id = NEW.case_id AND e.type = 'decision'
-          AND (e.created_at, e.seq) > (NEW.created_at, NEW.seq)),
-      EXISTS (SELECT 1 FROM events e
-        WHERE e.team_id = NEW.team_id AND e.case_id = NEW.case_id AND e.type IN ('note', 'template_inserted')
-          AND (e.created_at, e.seq) > (NEW.created_at, NEW.seq))
-    ON CONFLICT (event_id) DO NOTHING;
+    PERFORM caseside_record_template_use(NEW);
   END IF;
   IF NEW.type = 'decision' THEN
     UPDATE template_uses SET decision_after = true
@@ -41,17 +46,4 @@ DROP TRIGGER IF EXISTS events_template_uses ON events;
 --> statement-breakpoint
 CREATE TRIGGER events_template_uses AFTER INSERT ON events FOR EACH ROW EXECUTE FUNCTION caseside_template_uses();
 --> statement-breakpoint
-INSERT INTO template_uses (event_id, team_id, case_id, template_id, title, agent_id, created_at, seq, resolved_at, decision_after, follow_up_after)
-SELECT u.id, u.team_id, u.case_id, coalesce(u.data->>'templateId', ''), u.data->>'title', u.agent_id, u.created_at, u.seq,
-  (SELECT min(e.created_at) FROM events e
-    WHERE e.team_id = u.team_id AND e.case_id = u.case_id AND e.type = 'status'
-      AND e.data->>'status' IN ('resolved', 'closed') AND e.created_at >= u.created_at),
-  EXISTS (SELECT 1 FROM events e
-    WHERE e.team_id = u.team_id AND e.case_id = u.case_id AND e.type = 'decision'
-      AND (e.created_at, e.seq) > (u.created_at, u.seq)),
-  EXISTS (SELECT 1 FROM events e
-    WHERE e.team_id = u.team_id AND e.case_id = u.case_id AND e.type IN ('note', 'template_inserted')
-      AND (e.created_at, e.seq) > (u.created_at, u.seq))
-FROM events u
-WHERE u.type = 'template_inserted'
-ON CONFLICT (event_id) DO NOTHING;
+SELECT caseside_record_template_use(e) FROM events e WHERE e.type = 'template_inserted';
