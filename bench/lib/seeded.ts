@@ -10,9 +10,10 @@ import { seedBenchData, type BenchSeedResult } from '../../server/seed/bench-dat
  * throwaway database, dropped by `drop()`.
  *
  * The version in the directory name changes whenever the seed's shape does, so an old cache is never
- * measured as if it were the current data (v2: status and template events carry their data; v3: disputes behind claims and chargebacks).
+ * measured as if it were the current data (v2: status and template events carry their data; v3: disputes
+ * behind claims and chargebacks; v4: SLA clocks as the panel stores them).
  */
-export const SEED_VERSION = 'v3';
+export const SEED_VERSION = 'v4';
 
 export interface SeededDatabase {
   database: 'pglite' | 'postgres';

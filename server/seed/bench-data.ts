@@ -1,17 +1,19 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/open';
 import { agents, apiTokens, cases, decisions, events, orders, teams, templates } from '../db/schema';
+import { caseClocks } from '../db/schema-admin';
 import { disputes } from '../db/schema-disputes';
 import { hashToken } from '../repositories/tokens';
 import { fraudKeysFor } from '../../utils/fraud/keys';
 import type { PageContext, PageContextInput } from '../../utils/schemas/page';
 import { contextForMatching } from '../services/page-keys';
+import { benchClock, benchDispute } from './bench-cases';
 import { mulberry32 } from './prng';
 
 /**
  * A team's year of data for the benchmarks (bench/): 200,000 orders seen by agents, a case for each
  * (plus claims, returns, chargebacks and message threads on some, a dispute behind each claim and
- * chargeback), and 500,000 case events, with the shapes that make the panel's queries work: repeat
+ * chargeback, SLA clocks as the panel stores them), and 500,000 case events, with the shapes that make the panel's queries work: repeat
  * buyers (a few buy often, most once), shared addresses (parcel forwarders), phones, six Amazon
  * marketplaces and Zalando, a year of purchase times.
  *
@@ -172,59 +174,6 @@ const BENCH_TEMPLATES: Array<{ title: string; body: string; language: 'en' | 'de
   { title: 'Envío', body: 'Hola {{buyer.firstName}}, tu pedido {{order.id}} está en camino.', language: 'es' },
 ];
 
-const DISPUTE_REASONS = [
-  ['not_received', 0.45],
-  ['not_as_described', 0.3],
-  ['fraud_card_absent', 0.1],
-  ['credit_not_processed', 0.1],
-  ['other', 0.05],
-] as const;
-
-/**
- * The dispute behind a claim or chargeback case, as the panel records it: A-to-z claims (48 h to answer)
- * and chargebacks (7 days) on Amazon, card disputes on Zalando orders. Older ones are decided (fought and
- * won or lost, refunded, accepted); the last weeks' are still open or answered.
- */
-function benchDispute(r: () => number, teamId: string, caseId: string, context: PageContextInput, kind: 'claim' | 'chargeback', filedAt: number, end: number): typeof disputes.$inferInsert {
-  const amazon = context.portal === 'amazon';
-  const disputeKind = !amazon ? 'card_dispute' : kind === 'claim' ? 'amazon_atoz' : 'amazon_chargeback';
-  const deadline = filedAt + (disputeKind === 'amazon_atoz' ? 2 : 7) * DAY_MS;
-  let x = r();
-  let reason: (typeof DISPUTE_REASONS)[number][0] = 'other';
-  for (const [name, share] of DISPUTE_REASONS) {
-    if (x < share) {
-      reason = name;
-      break;
-    }
-    x -= share;
-  }
-  const amountMinor = context.totals!.total!.amountMinor;
-  const y = r();
-  const decidedAt = deadline + Math.floor((3 + r() * 40) * DAY_MS);
-  const fought = y < 0.6;
-  const won = r() < 0.55;
-  const decided = decidedAt < end;
-  const status = !decided ? (y < 0.3 ? 'open' : 'responded') : fought ? (won ? 'won' : 'lost') : y < 0.85 ? 'refunded' : 'accepted';
-  return {
-    teamId,
-    kind: disputeKind,
-    portal: amazon ? 'amazon' : 'zalando',
-    marketplace: context.marketplace!.code,
-    externalId: `${disputeKind}-${context.orderId!}`,
-    orderId: context.orderId!,
-    caseId,
-    ...(amazon ? {} : { network: 'visa' as const }),
-    reason,
-    amountMinor,
-    currency: context.totals!.total!.currency,
-    filedAt: new Date(filedAt),
-    deadline: new Date(deadline),
-    status,
-    ...(decided && fought ? { outcome: won ? ('won' as const) : ('lost' as const), decidedAt: new Date(decidedAt), recoveredMinor: won ? amountMinor : 0 } : {}),
-    ...(status !== 'open' ? { respondedAt: new Date(filedAt + Math.floor(r() * (deadline - filedAt))) } : {}),
-  };
-}
-
 /**
  * Seeds the bench team unless it exists (then returns its figures unchanged). Multi-row INSERTs of
  * `batch` rows, ten batches per transaction (PGlite pays per commit).
@@ -277,6 +226,7 @@ export async function seedBenchData(db: Database, opts: BenchSeedOptions = {}): 
   let eventRows: Array<typeof events.$inferInsert> = [];
   let decisionRows: Array<typeof decisions.$inferInsert> = [];
   let disputeRows: Array<typeof disputes.$inferInsert> = [];
+  let clockRows: Array<typeof caseClocks.$inferInsert> = [];
   let pending: Array<(tx: Database) => Promise<unknown>> = [];
   let eventCount = 0;
 
@@ -286,6 +236,7 @@ export async function seedBenchData(db: Database, opts: BenchSeedOptions = {}): 
       pending.push(insertRows(cases, caseRows.splice(0)));
       // A dispute points at its case, so disputes go in with (after) the cases they name.
       if (disputeRows.length) pending.push(insertRows(disputes, disputeRows.splice(0)));
+      if (clockRows.length) pending.push(insertRows(caseClocks, clockRows.splice(0)));
     }
     if (eventRows.length >= batch || (force && eventRows.length)) {
       pending.push(insertRows(events, eventRows.splice(0)));
@@ -300,7 +251,7 @@ export async function seedBenchData(db: Database, opts: BenchSeedOptions = {}): 
       });
     }
   };
-  type Table = typeof orders | typeof cases | typeof events | typeof decisions | typeof disputes;
+  type Table = typeof orders | typeof cases | typeof events | typeof decisions | typeof disputes | typeof caseClocks;
   const insertRows =
     <T extends Table>(table: T, rows: Array<T['$inferInsert']>) =>
     (tx: Database) =>
@@ -370,6 +321,7 @@ export async function seedBenchData(db: Database, opts: BenchSeedOptions = {}): 
       const openedAt = seenAt + (kind === 'order' ? 0 : Math.floor(r() * 20 * DAY_MS));
       caseIds.push(id);
       caseMeta.push({ orderId: context.orderId!, at: openedAt });
+      const status = r() < 0.85 ? 'closed' : 'open';
       caseRows.push({
         id,
         teamId,
@@ -379,12 +331,14 @@ export async function seedBenchData(db: Database, opts: BenchSeedOptions = {}): 
         ref: kind === 'order' ? context.orderId! : `${kind}-${context.orderId!}`,
         orderId: context.orderId!,
         buyerKey: keys.buyerKey ?? null,
-        status: r() < 0.85 ? 'closed' : 'open',
+        status,
         openedAt: new Date(openedAt),
         updatedAt: new Date(openedAt + Math.floor(r() * 5 * DAY_MS)),
       });
       addEvent(caseIds.length - 1, 'created', openedAt);
       if (kind === 'claim' || kind === 'chargeback') disputeRows.push(benchDispute(r, teamId, id, context, kind, openedAt, end.getTime()));
+      const clock = benchClock(r, teamId, id, context, kind, status, openedAt, end.getTime());
+      if (clock) clockRows.push(clock);
     }
     await flush();
     if (i % 20_000 === 0) opts.onProgress?.('orders', i, totalOrders);
