@@ -101,10 +101,12 @@ async function main() {
     }
   }
   if (only.includes('scoring')) results.scoring = benchScoring({ quick, log });
+  // The database parts share the choice of databases and the PostgreSQL server to seed.
+  const databases = values.databases?.split(',').map((s) => s.trim()) as Array<'pglite' | 'postgres'> | undefined;
+  const dbOptions = { quick, log, ...(databases ? { databases } : {}), ...(process.env.BENCH_POSTGRES_URL ? { postgresUrl: process.env.BENCH_POSTGRES_URL } : {}) };
   if (only.includes('backend')) {
     try {
-      const databases = values.databases?.split(',').map((s) => s.trim()) as Array<'pglite' | 'postgres'> | undefined;
-      results.backend = await benchBackend({ quick, log, ...(databases ? { databases } : {}), ...(process.env.BENCH_POSTGRES_URL ? { postgresUrl: process.env.BENCH_POSTGRES_URL } : {}) });
+      results.backend = await benchBackend(dbOptions);
     } catch (err) {
       results.errors.backend = String((err as Error).stack ?? err);
       log(`backend part failed: ${(err as Error).message}`);
@@ -112,8 +114,7 @@ async function main() {
   }
   if (only.includes('reports')) {
     try {
-      const databases = values.databases?.split(',').map((s) => s.trim()) as Array<'pglite' | 'postgres'> | undefined;
-      results.reports = await benchReports({ quick, log, ...(databases ? { databases } : {}), ...(process.env.BENCH_POSTGRES_URL ? { postgresUrl: process.env.BENCH_POSTGRES_URL } : {}) });
+      results.reports = await benchReports(dbOptions);
     } catch (err) {
       results.errors.reports = String((err as Error).stack ?? err);
       log(`reports part failed: ${(err as Error).message}`);
