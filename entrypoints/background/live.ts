@@ -1,3 +1,4 @@
+import { createParser } from 'eventsource-parser';
 import { LiveEvent } from '@/utils/schemas/api';
 import type { Credentials } from './db';
 
@@ -18,6 +19,8 @@ export class LiveStream {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
   private running = false;
+  /** The server's `retry:` field: the base of the reconnect delay. */
+  private retryBaseMs = 500;
 
   constructor(private readonly deps: LiveStreamDeps) {}
 
@@ -64,7 +67,7 @@ export class LiveStream {
       if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
       this.failures = 0;
       this.deps.onStateChange?.(true);
-      await readServerSentEvents(response.body, (data) => {
+      await readServerSentEvents(response.body, ({ data }) => {
         let json: unknown;
         try {
           json = JSON.parse(data);
@@ -73,6 +76,8 @@ export class LiveStream {
         }
         const parsed = LiveEvent.safeParse(json);
         if (parsed.success) this.deps.onEvent(parsed.data);
+      }, (ms) => {
+        this.retryBaseMs = ms;
       });
     } catch {
       // fall through to reconnect
@@ -80,30 +85,38 @@ export class LiveStream {
     this.deps.onStateChange?.(false);
     if (!this.running || controller.signal.aborted) return;
     this.failures++;
-    const delay = Math.min(15_000, 500 * 2 ** Math.min(this.failures, 5));
+    // The first retry waits what the server asked for; repeated failures back off from there.
+    const delay = Math.min(15_000, this.retryBaseMs * 2 ** Math.min(this.failures - 1, 5));
     this.retryTimer = setTimeout(() => void this.connect(), delay);
   }
 }
 
-/** Parses an SSE byte stream, calling `onData` with each event's joined `data:` lines. */
-export async function readServerSentEvents(body: ReadableStream<Uint8Array>, onData: (data: string) => void): Promise<void> {
+export interface ServerSentEvent {
+  data: string;
+  id?: string;
+  event?: string;
+}
+
+/**
+ * Reads an SSE byte stream with eventsource-parser (the WHATWG parsing rules: comments, `id:`, `event:`,
+ * `retry:`, CRLF, events split across chunks), calling `onEvent` for each event with data.
+ */
+export async function readServerSentEvents(
+  body: ReadableStream<Uint8Array>,
+  onEvent: (event: ServerSentEvent) => void,
+  onRetry?: (ms: number) => void,
+): Promise<void> {
+  const parser = createParser({
+    onEvent: (event) => {
+      if (event.data) onEvent({ data: event.data, id: event.id, event: event.event });
+    },
+    onRetry: (ms) => onRetry?.(ms),
+  });
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  let buffer = '';
   for (;;) {
     const { value, done } = await reader.read();
     if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let boundary: number;
-    while ((boundary = buffer.search(/\r?\n\r?\n/)) >= 0) {
-      const block = buffer.slice(0, boundary);
-      buffer = buffer.slice(boundary).replace(/^\r?\n\r?\n/, '');
-      const data = block
-        .split(/\r?\n/)
-        .filter((line) => line.startsWith('data:'))
-        .map((line) => line.slice(5).replace(/^ /, ''))
-        .join('\n');
-      if (data) onData(data);
-    }
+    parser.feed(decoder.decode(value, { stream: true }));
   }
 }
