@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/open';
 import { agents } from '../db/schema';
 import { configVersions } from '../db/schema-admin';
@@ -37,13 +37,4 @@ export async function insertConfigVersion(
     .onConflictDoNothing({ target: [configVersions.teamId, configVersions.kind, configVersions.version] })
     .returning({ id: configVersions.id });
   return rows.length === 1;
-}
-
-/** Every saved version, newest first (earlier versions are kept for audit and rollback). */
-export async function listConfigVersions(db: Database, teamId: string, kind: ConfigKind): Promise<Array<{ version: number; createdAt: Date }>> {
-  return db
-    .select({ version: configVersions.version, createdAt: configVersions.createdAt })
-    .from(configVersions)
-    .where(and(eq(configVersions.teamId, teamId), eq(configVersions.kind, kind)))
-    .orderBy(desc(configVersions.version));
 }

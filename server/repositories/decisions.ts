@@ -35,16 +35,6 @@ export async function findDecisionByEvent(db: Database, teamId: string, eventId:
   return row && toRecord(row);
 }
 
-/** Every decision on these orders, newest first (earlier decisions are never overwritten). */
-export async function listDecisionsForOrder(db: Database, teamId: string, orderId: string): Promise<DecisionRecord[]> {
-  const rows = await db
-    .select()
-    .from(decisions)
-    .where(and(eq(decisions.teamId, teamId), eq(decisions.orderId, orderId)))
-    .orderBy(desc(decisions.createdAt), desc(decisions.id));
-  return rows.map(toRecord);
-}
-
 /**
  * Orders of a party (buyer key or address key) whose latest decision is `fraud`, other than
  * `excludeOrderId`. A fraud flag later released does not count.

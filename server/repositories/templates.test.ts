@@ -3,7 +3,7 @@ import type { Database } from '../db/open';
 import { templateVersions } from '../db/schema';
 import { testDatabases } from '../test/databases';
 import { createTestTeam, type TestTeam } from '../test/harness';
-import { createTemplate, listUsableTemplates, reviseTemplate } from './templates';
+import { createTemplate, listUsableTemplates, saveTemplateVersion } from './templates';
 
 describe.each(testDatabases())('templates repository on $kind', (target) => {
   let db: Database;
@@ -19,11 +19,12 @@ describe.each(testDatabases())('templates repository on $kind', (target) => {
 
   it("keeps every earlier body when a template is revised, within the team only", async () => {
     const created = await createTemplate(db, team.teamId, { scope: 'team', ownerId: team.lead.id, title: 'Hello', body: 'v1 body', language: 'en' });
-    const revised = await reviseTemplate(db, team.teamId, created.id, { title: 'Hello!', body: 'v2 body', editedBy: team.lead.id });
-    expect(revised).toMatchObject({ version: 2, body: 'v2 body', title: 'Hello!' });
+    const change = { scope: 'team' as const, title: 'Hello!', body: 'v2 body', language: 'en' as const, marketplaces: [], pageKinds: [], shortcut: null };
+    const revised = await saveTemplateVersion(db, team.teamId, created.id, 1, change, team.lead.id);
+    expect(revised && 'saved' in revised && revised.saved).toMatchObject({ version: 2, body: 'v2 body', title: 'Hello!' });
     const versions = await db.select().from(templateVersions);
     expect(versions.filter((v) => v.templateId === created.id).map((v) => [v.version, v.body])).toEqual([[1, 'v1 body']]);
-    expect(await reviseTemplate(db, other.teamId, created.id, { title: 'x', body: 'x', editedBy: other.lead.id })).toBeUndefined();
+    expect(await saveTemplateVersion(db, other.teamId, created.id, 2, { ...change, title: 'x', body: 'x' }, other.lead.id)).toBeUndefined();
   });
 
   it("offers the team's templates and the caller's own personal ones", async () => {

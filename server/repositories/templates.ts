@@ -45,42 +45,6 @@ export async function createTemplate(db: Database, teamId: string, input: NewTem
   return toTemplate(row!);
 }
 
-/**
- * Replaces a template's title/body, keeping the previous text in template_versions (with the author and
- * time of that version: template_versions rows describe the version they hold).
- */
-export async function reviseTemplate(
-  db: Database,
-  teamId: string,
-  templateId: string,
-  change: { title: string; body: string; editedBy: string },
-): Promise<Template | undefined> {
-  return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(templates)
-      .where(and(eq(templates.teamId, teamId), eq(templates.id, templateId)))
-      .for('update')
-      .limit(1);
-    if (!current) return undefined;
-    await tx.insert(templateVersions).values({
-      teamId,
-      templateId,
-      version: current.version,
-      title: current.title,
-      body: current.body,
-      editedBy: current.updatedBy,
-      createdAt: current.updatedAt,
-    });
-    const [row] = await tx
-      .update(templates)
-      .set({ title: change.title, body: change.body, version: current.version + 1, updatedAt: new Date(), updatedBy: change.editedBy })
-      .where(and(eq(templates.teamId, teamId), eq(templates.id, templateId)))
-      .returning();
-    return row && toTemplate(row);
-  });
-}
-
 /** What the panel may offer an agent: the team's live templates plus the agent's own personal ones. */
 export async function listUsableTemplates(db: Database, teamId: string, agentId: string): Promise<Template[]> {
   const rows = await db

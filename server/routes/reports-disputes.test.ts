@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../utils/reports/csv';
+import { parseCsv } from '../../tests/helpers/csv';
 import { DisputeReport } from '../../utils/schemas/reports';
 import { buildApp } from '../app';
 import { disputes } from '../db/schema-disputes';

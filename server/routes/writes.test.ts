@@ -2,9 +2,20 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseEventList, CaseList, DecisionResult, NoteResult, PanelData } from '../../utils/schemas/api';
 import { buildApp } from '../app';
-import { listDecisionsForOrder } from '../repositories/decisions';
+import { and, desc, eq } from 'drizzle-orm';
+import type { Database } from '../db/open';
+import { decisions } from '../db/schema';
 import { testDatabases } from '../test/databases';
 import { auth, createTestTeam, idempotencyKey, newOrderId, postPanel, orderPage, type TestTeam } from '../test/harness';
+
+/** The decisions stored for an order, newest first, read straight from the table. */
+async function decisionsOfOrder(db: Database, teamId: string, orderId: string) {
+  return db
+    .select({ decision: decisions.kind })
+    .from(decisions)
+    .where(and(eq(decisions.teamId, teamId), eq(decisions.orderId, orderId)))
+    .orderBy(desc(decisions.createdAt), desc(decisions.id));
+}
 
 describe.each(testDatabases())('notes and decisions on $kind', (target) => {
   let app: FastifyInstance;
@@ -67,7 +78,7 @@ describe.each(testDatabases())('notes and decisions on $kind', (target) => {
     const decisions = await Promise.all(Array.from({ length: 5 }, () => decide(a.agentToken, decisionPayload)));
     expect(decisions.filter((r) => r.statusCode === 201)).toHaveLength(1);
     expect(new Set(decisions.map((r) => r.json().decision.id)).size).toBe(1);
-    expect(await listDecisionsForOrder(app.db, a.teamId, orderId)).toHaveLength(1);
+    expect(await decisionsOfOrder(app.db, a.teamId, orderId)).toHaveLength(1);
   });
 
   it('refuses a key reused for a different write, and a header that disagrees with the body', async () => {
@@ -107,7 +118,7 @@ describe.each(testDatabases())('notes and decisions on $kind', (target) => {
 
     const release = DecisionResult.parse((await decide(a.leadToken, { orderId, decision: 'release', idempotencyKey: idempotencyKey() })).json());
     expect(release.case.decision).toBe('release');
-    expect((await listDecisionsForOrder(app.db, a.teamId, orderId)).map((d) => d.decision)).toEqual(['release', 'hold']);
+    expect((await decisionsOfOrder(app.db, a.teamId, orderId)).map((d) => d.decision)).toEqual(['release', 'hold']);
 
     const panel = PanelData.parse((await postPanel(app, a.agentToken, orderPage({ orderId }))).json());
     expect(panel.case!.decision).toBe('release');
@@ -123,7 +134,7 @@ describe.each(testDatabases())('notes and decisions on $kind', (target) => {
     expect(replay.statusCode).toBe(200);
     expect(DecisionResult.parse(replay.json()).decision).toEqual(original.decision);
     expect(replay.json().event).toEqual(original.event);
-    expect(await listDecisionsForOrder(app.db, a.teamId, orderId)).toHaveLength(1);
+    expect(await decisionsOfOrder(app.db, a.teamId, orderId)).toHaveLength(1);
   });
 
   it('keeps idempotency keys and writes per team', async () => {

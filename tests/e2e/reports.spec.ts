@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { parseCsv } from '../../utils/reports/csv';
+import { parseCsv } from '../helpers/csv';
 import { expect, test } from './harness';
 
 /** The reports page on the demo team: charts from the seeded history, CSVs equal to their tables. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, parseCsv, toCsv } from './csv';
+import { parseCsv } from '../../tests/helpers/csv';
+import { csvField, toCsv } from './csv';
 
 describe('report CSV', () => {
   it('quotes commas, quotes and line breaks, and reads back to the same cells', () => {
