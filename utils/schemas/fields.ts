@@ -17,11 +17,15 @@ export const LIMITS = {
   /** Evidence values, notes, message bodies read from a page. */
   longText: 5000,
   /** A page's URL. */
-  url: 2048,
+  url: 4096,
   /** Snake_case keys of evidence items; the item's label falls back to the key. */
   evidenceKey: 60,
   /** Entries of lists read from a page (items, address lines, missing hooks). */
   listItems: 200,
+  /** One value read from a portal page (a name, a status, a reason): generous, a page is not ours. */
+  pageText: 1000,
+  /** A buyer's message as the page shows it. */
+  pageLongText: 20_000,
 } as const;
 
 /** Money bound: the amount columns are 64-bit, and JSON numbers are exact only up to 2^53 - 1. */
@@ -48,7 +52,7 @@ export const Instant = z.iso.datetime({ offset: true }).refine((s) => {
 export const OrderId = z.string().trim().min(1).max(LIMITS.orderId);
 
 /** Optional plain text read from a portal page: bounded, never trimmed (the page showed it so). */
-export const PageText = (max: number = LIMITS.shortText) => z.string().max(max);
+export const PageText = (max: number = LIMITS.pageText) => z.string().max(max);
 
 /**
  * NUL and lone UTF-16 surrogates: PostgreSQL refuses the first in text and jsonb, and the second cannot
