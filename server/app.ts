@@ -30,6 +30,8 @@ export interface AppOptions {
   db: Database;
   /** false (default) for silence; a level logs JSON lines to stderr (stdout is for event lines). */
   logger?: boolean | { level: string };
+  /** Where log lines go (stderr unless a test reads them). */
+  logStream?: NodeJS.WritableStream;
   /** Seed the demo team, agents and cases (idempotent). */
   demo?: boolean;
   /** SSE heartbeat interval; 15 s unless a test wants it faster. */
@@ -87,7 +89,7 @@ export function registeredRoutes(app: FastifyInstance): readonly RouteOptions[] 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const handle = handleOf(opts.db);
   const logger = opts.logger
-    ? { level: opts.logger === true ? 'info' : opts.logger.level, stream: process.stderr, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' } }
+    ? { level: opts.logger === true ? 'info' : opts.logger.level, stream: opts.logStream ?? process.stderr, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' } }
     : false;
   // forceCloseConnections: open event streams (and sockets fetch clients keep after cancelling one)
   // would hold close() for seconds; cutting them is safe because every write is idempotent and retried.
