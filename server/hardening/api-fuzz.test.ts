@@ -78,7 +78,7 @@ describe.each(testDatabases())('API fuzz ($kind)', (target) => {
     const template = await app.inject({ method: 'POST', url: '/v1/templates', headers: auth(team.leadToken), payload: { title: 'Fuzz', body: 'Hello {{buyerName}}', language: 'en', scope: 'team' } });
     knownIds.push(panel.json().case.id, dispute.json().id, template.json().template?.id ?? team.agent.id, team.agent.id, team.lead.id, team.agentTokenId);
     expect(knownIds.every((id) => typeof id === 'string')).toBe(true);
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await app?.close();

@@ -55,7 +55,7 @@ describe.each(testDatabases())('authorisation matrix ($kind)', (target) => {
     });
     expect(Object.values(owned).every((id) => typeof id === 'string')).toBe(true);
     routes = registeredRoutes(app).filter((r) => methodOf(r) !== 'HEAD');
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await app?.close();

@@ -71,6 +71,12 @@ describe.each(testDatabases())('hardening findings ($kind)', (target) => {
       expect(fieldOf(refused)).toBe('body.context.chargeback.amount.amountMinor');
     });
 
+    it('refuses versions beyond the 32-bit version columns', async () => {
+      const matrix = await app.inject({ method: 'PUT', url: '/v1/fraud/matrix', headers: auth(team.leadToken), payload: { matrix: {}, expectedVersion: 2 ** 31 } });
+      expect(matrix.statusCode).toBe(400);
+      expect(fieldOf(matrix)).toBe('body.expectedVersion');
+    });
+
     it.each(['0000-01-01T00:00:00Z', '9999-12-31T23:59:59Z'])('refuses the date %s', async (date) => {
       const res = await postPanel(app, team.agentToken, orderPage({ purchasedAt: date }));
       expect(res.statusCode).toBe(400);
