@@ -1,13 +1,15 @@
 import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { handleOf, type Database } from './db/open';
-import { HttpError, installErrorHandler } from './errors';
+import { installErrorHandler } from './errors';
 import { authPlugin } from './plugins/auth';
 import { dbPlugin } from './plugins/db';
-import { hashToken } from './repositories/tokens';
+import { rateLimitPlugin } from './plugins/rate-limit';
+import { securityHeadersPlugin } from './plugins/security-headers';
+import { textGuardPlugin } from './plugins/text-guard';
+import { DatabaseRateLimitStore, MemoryRateLimitStore } from './repositories/rate-limits';
 import { agentRoutes } from './routes/agents';
 import { caseRoutes } from './routes/cases';
 import { disputeRoutes } from './routes/disputes';
@@ -28,12 +30,26 @@ export interface AppOptions {
   db: Database;
   /** false (default) for silence; a level logs JSON lines to stderr (stdout is for event lines). */
   logger?: boolean | { level: string };
+  /** Where log lines go (stderr unless a test reads them). */
+  logStream?: NodeJS.WritableStream;
   /** Seed the demo team, agents and cases (idempotent). */
   demo?: boolean;
   /** SSE heartbeat interval; 15 s unless a test wants it faster. */
   heartbeatMs?: number;
-  /** Requests per minute per token (or per IP without one). */
+  /** Requests per minute per token. */
   rateLimitPerMinute?: number;
+  /** Requests per minute per client address, every token together (default 10 times the per-token budget). */
+  addressRateLimitPerMinute?: number;
+  /**
+   * Where the rate-limit counters live: 'memory' (default; one process) or 'database' (a table, so every
+   * instance on one PostgreSQL database shares the budgets; startServer picks it for PostgreSQL).
+   */
+  rateLimitStore?: 'memory' | 'database';
+  /**
+   * Believe X-Forwarded-For from a reverse proxy in front (Fastify's trustProxy: true, a hop count, or
+   * the proxy's addresses). Off by default: without a proxy, a client could name any address it likes.
+   */
+  trustProxy?: boolean | number | string | string[];
   /** Failed sign-ins per minute per client address before it gets 429 (token guessing). */
   maxAuthFailuresPerMinute?: number;
 }
@@ -41,12 +57,46 @@ export interface AppOptions {
 /** The extension's service worker calls from chrome-extension://<id>; no web origin is ever allowed. */
 const EXTENSION_ORIGIN = /^chrome-extension:\/\/[a-p]{32}$/;
 
+/**
+ * Never in a log line: tokens, and the personal data a request or a database error may carry (buyer
+ * names and addresses in page contexts, values in a failed query's parameters).
+ */
+const LOG_REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.body',
+  'err.params',
+  'err.parameters',
+  'err.detail',
+  'err.cause.params',
+  'err.cause.detail',
+  'err.cause.parameters',
+];
+
+/** A hop count becomes a function: Fastify's types take only booleans, addresses or a function. */
+function trustProxyOption(value: AppOptions['trustProxy']): boolean | string | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof value === 'number') return (_address, hop) => hop < value;
+  return value ?? false;
+}
+
+const ROUTES = new WeakMap<FastifyInstance, RouteOptions[]>();
+
+/** Every route the app registered, with its schemas and config (the authorisation and fuzz tests walk these). */
+export function registeredRoutes(app: FastifyInstance): readonly RouteOptions[] {
+  return ROUTES.get(app) ?? [];
+}
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const handle = handleOf(opts.db);
-  const logger = opts.logger ? { level: opts.logger === true ? 'info' : opts.logger.level, stream: process.stderr } : false;
+  const logger = opts.logger
+    ? { level: opts.logger === true ? 'info' : opts.logger.level, stream: opts.logStream ?? process.stderr, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' } }
+    : false;
   // forceCloseConnections: open event streams (and sockets fetch clients keep after cancelling one)
   // would hold close() for seconds; cutting them is safe because every write is idempotent and retried.
-  const app = Fastify({ logger, bodyLimit: 1_048_576, forceCloseConnections: true }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger, bodyLimit: 1_048_576, forceCloseConnections: true, trustProxy: trustProxyOption(opts.trustProxy) }).withTypeProvider<ZodTypeProvider>();
+  const routes: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => void routes.push(route));
+  ROUTES.set(app, routes);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
@@ -68,16 +118,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     credentials: false,
     maxAge: 600,
   });
-  await app.register(rateLimit, {
-    max: opts.rateLimitPerMinute ?? 600,
-    timeWindow: '1 minute',
-    // Per token, so agents behind one office NAT do not share a budget; hashed so no secret sits in memory keys.
-    keyGenerator: (request) => {
-      const auth = request.headers.authorization;
-      return auth ? `t:${hashToken(auth)}` : `ip:${request.ip}`;
-    },
-    errorResponseBuilder: () => new HttpError('rate_limited', 'Too many requests; slow down and retry shortly.'),
+  const perToken = opts.rateLimitPerMinute ?? 600;
+  await app.register(rateLimitPlugin, {
+    store: opts.rateLimitStore === 'database' ? new DatabaseRateLimitStore(opts.db) : new MemoryRateLimitStore(),
+    perToken,
+    perAddress: opts.addressRateLimitPerMinute ?? perToken * 10,
   });
+  await app.register(securityHeadersPlugin);
+  await app.register(textGuardPlugin);
   await app.register(dbPlugin, { db: opts.db, listen: handle.listen });
   await app.register(authPlugin, { maxFailuresPerMinute: opts.maxAuthFailuresPerMinute ?? 30 });
 

@@ -29,4 +29,14 @@ describe('loadConfig', () => {
   it('never echoes a database URL, which may hold a password', () => {
     expect(() => loadConfig([], { DATABASE_URL: 'mysql://user:secret@host/db' })).toThrow(/^(?![\s\S]*secret)/);
   });
+
+  it.each([
+    [[], {}, false],
+    [['--trust-proxy', 'true'], {}, true],
+    [[], { TRUST_PROXY: '1' }, 1],
+    [[], { TRUST_PROXY: 'false' }, false],
+    [['--trust-proxy', '10.0.0.1, 10.1.0.0/16'], { TRUST_PROXY: 'true' }, ['10.0.0.1', '10.1.0.0/16']],
+  ])('reads trustProxy from %j %j', (argv, env, expected) => {
+    expect(loadConfig(argv, env).trustProxy).toEqual(expected);
+  });
 });

@@ -17,6 +17,8 @@ export const ServerConfig = z.strictObject({
   demo: z.boolean(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }),
   rateLimitPerMinute: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1'),
+  /** Believe X-Forwarded-For: true (any proxy), a hop count, or the proxy's addresses (comma-separated). */
+  trustProxy: z.union([z.boolean(), z.number().int().min(1), z.array(z.string().min(1)).min(1)]),
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
 
@@ -29,11 +31,14 @@ const SOURCES: Record<keyof ServerConfig, string> = {
   demo: '--demo (or CASESIDE_DEMO=1)',
   logLevel: 'LOG_LEVEL',
   rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
+  trustProxy: '--trust-proxy (or TRUST_PROXY)',
 };
 
 export const USAGE = `Usage: npm run server -- [--demo] [--port 8787] [--host 127.0.0.1] [--data-dir ./data] [--database-url postgres://...]
 Environment: DATABASE_URL selects PostgreSQL (else PGlite in the data dir), PORT, HOST, CASESIDE_DATA_DIR,
-CASESIDE_DEMO=1, LOG_LEVEL (info), RATE_LIMIT_PER_MINUTE (600).`;
+CASESIDE_DEMO=1, LOG_LEVEL (info), RATE_LIMIT_PER_MINUTE (600),
+TRUST_PROXY (or --trust-proxy): behind a reverse proxy, true, a hop count, or the proxy's addresses, so
+rate limits see each client's own address (off by default).`;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -55,6 +60,7 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
     demo: flags.demo ?? ['1', 'true', 'yes'].includes((env.CASESIDE_DEMO ?? '').toLowerCase()),
     logLevel: blankToUndefined(env.LOG_LEVEL) ?? 'info',
     rateLimitPerMinute: blankToUndefined(env.RATE_LIMIT_PER_MINUTE) ?? '600',
+    trustProxy: parseTrustProxy(flags['trust-proxy'] ?? blankToUndefined(env.TRUST_PROXY)),
   };
   // "--port ''" or "--port 12abc" must not quietly become 0 or NaN.
   for (const key of ['port', 'rateLimitPerMinute'] as const) {
@@ -72,6 +78,16 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
   return { ...parsed.data, help: flags.help ?? false };
 }
 
+/** "true"/"false", a hop count ("1"), or addresses and CIDR ranges ("10.0.0.1, 10.1.0.0/16"). */
+function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  if (value === undefined) return false;
+  const v = value.trim().toLowerCase();
+  if (['true', 'yes', 'on'].includes(v)) return true;
+  if (['false', 'no', '0', 'off'].includes(v)) return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return value.split(',').map((part) => part.trim()).filter(Boolean);
+}
+
 function parseFlags(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
@@ -83,6 +99,7 @@ function parseFlags(argv: string[]) {
       'data-dir': { type: 'string' },
       'database-url': { type: 'string' },
       demo: { type: 'boolean' },
+      'trust-proxy': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -55,6 +55,27 @@ function body(code: ErrorCode, message: string, field?: string, details?: unknow
   return { error };
 }
 
+/**
+ * What the log keeps of an unexpected error: its kind, codes and stack frames, and the first line of its
+ * message. A failed query's message goes on with its parameters (a buyer's name, an address), and a
+ * database error's detail quotes the row, so neither is logged.
+ */
+export function loggableError(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { type: typeof err };
+  const firstLine = (text: string) => text.split('\n')[0]!.slice(0, 300);
+  const frames = (err.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).slice(0, 12).join('\n');
+  const cause = err.cause instanceof Error ? (err.cause as Error & { code?: unknown }) : undefined;
+  const code = (err as { code?: unknown }).code;
+  return {
+    type: err.name,
+    message: firstLine(err.message),
+    ...(code !== undefined ? { code } : {}),
+        // A database error quotes the offending value ('invalid input syntax for type uuid: "<value>"').
+    ...(cause ? { cause: { type: cause.name, code: cause.code, message: firstLine(cause.message).replace(/"[^"]*"/g, '"…"') } } : {}),
+    stack: frames,
+  };
+}
+
 /** Every failure leaves as `{ error: { code, message, field? } }`; a stack trace never does. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
@@ -77,7 +98,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       // Fastify's own client errors (malformed JSON, body too large, ...): keep its message, it is safe.
       return reply.code(status === 413 ? 413 : 400).send(body('validation_failed', err.message, 'body'));
     }
-    request.log.error({ err }, 'unhandled error');
+    request.log.error({ err: loggableError(err) }, 'unhandled error');
     return reply.code(500).send(body('internal', 'Something went wrong on the server.'));
   });
 

@@ -12,6 +12,8 @@ export interface StartOptions {
   demo?: boolean;
   logLevel?: string;
   rateLimitPerMinute?: number;
+  /** Fastify's trustProxy, for a reverse proxy in front (see AppOptions.trustProxy). */
+  trustProxy?: boolean | number | string[];
 }
 
 export interface RunningServer {
@@ -31,6 +33,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       demo: opts.demo ?? false,
       logger: opts.logLevel !== undefined && opts.logLevel !== 'silent' ? { level: opts.logLevel } : false,
       rateLimitPerMinute: opts.rateLimitPerMinute,
+      trustProxy: opts.trustProxy ?? false,
+      // Instances sharing a PostgreSQL database share the budgets too.
+      rateLimitStore: handle.kind === 'postgres' ? 'database' : 'memory',
     });
     await app.listen({ port: opts.port ?? 8787, host: opts.host ?? '127.0.0.1' });
   } catch (err) {

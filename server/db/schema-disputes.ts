@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { agents, cases, teams } from './schema';
 
 /**
@@ -26,14 +26,14 @@ export const disputes = pgTable(
     reasonCode: text('reason_code'),
     reasonText: text('reason_text'),
     reason: text('reason').notNull(),
-    amountMinor: integer('amount_minor').notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),
     filedAt: timestamp('filed_at', { withTimezone: true }).notNull(),
     deadline: timestamp('deadline', { withTimezone: true }).notNull(),
     status: text('status', { enum: ['open', 'responded', 'won', 'lost', 'refunded', 'accepted'] }).notNull().default('open'),
     /** Only fought disputes have an outcome; it feeds the team's win rate per reason. */
     outcome: text('outcome', { enum: ['won', 'lost'] }),
-    recoveredMinor: integer('recovered_minor'),
+    recoveredMinor: bigint('recovered_minor', { mode: 'number' }),
     outcomeNote: text('outcome_note'),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),

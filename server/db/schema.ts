@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The backend's tables. Every row belongs to a team and every index starts with team_id, because every
@@ -63,7 +63,7 @@ export const orders = pgTable(
     addressKey: text('address_key'),
     phoneKey: text('phone_key'),
     country: text('country'),
-    totalMinor: integer('total_minor'),
+    totalMinor: bigint('total_minor', { mode: 'number' }),
     currency: text('currency'),
     purchasedAt: timestamp('purchased_at', { withTimezone: true }),
     shipService: text('ship_service'),
@@ -129,6 +129,8 @@ export const events = pgTable(
     decision: text('decision', { enum: ['hold', 'release', 'fraud'] }),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     idempotencyKey: text('idempotency_key'),
+    /** Digest of the write the key was first used for (a reuse with another body answers 409). */
+    requestDigest: text('request_digest'),
     createdAt: createdAt(),
     /** Insertion order: breaks ties between events with the same time (a case's `created` and its first note). */
     seq: bigserial('seq', { mode: 'number' }).notNull(),
@@ -204,4 +206,15 @@ export const templateVersions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('template_versions_team_template_version_idx').on(t.teamId, t.templateId, t.version)],
+);
+
+/** Requests per rate-limit key (token or client address) and one-minute window, shared across instances. */
+export const rateLimitHits = pgTable(
+  'rate_limit_hits',
+  {
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ name: 'rate_limit_hits_pkey', columns: [t.key, t.windowStart] }), index('rate_limit_hits_window_idx').on(t.windowStart)],
 );

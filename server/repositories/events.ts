@@ -16,6 +16,8 @@ export interface NewEvent {
   decision?: DecisionKind;
   data?: Record<string, unknown>;
   idempotencyKey?: string;
+  /** Digest of the request that used the key (services/idempotent-event.ts requestDigest). */
+  requestDigest?: string;
   createdAt?: Date;
 }
 
@@ -86,6 +88,7 @@ export async function insertEvent(db: Database, teamId: string, input: NewEvent)
       decision: input.decision ?? null,
       data: input.data ?? {},
       idempotencyKey: input.idempotencyKey ?? null,
+      requestDigest: input.requestDigest ?? null,
       createdAt: input.createdAt ?? new Date(),
     })
     .onConflictDoNothing({ target: [events.teamId, events.idempotencyKey] })
@@ -101,6 +104,16 @@ export async function getEvent(db: Database, teamId: string, eventId: string): P
 export async function findEventByIdempotencyKey(db: Database, teamId: string, key: string): Promise<CaseEvent | undefined> {
   const [row] = await selectEvents(db).where(and(eq(events.teamId, teamId), eq(events.idempotencyKey, key))).limit(1);
   return row && toEvent(row as EventSelection);
+}
+
+/** The request digest stored with a used key: null for events written before digests were kept. */
+export async function findKeyDigest(db: Database, teamId: string, key: string): Promise<string | null | undefined> {
+  const [row] = await db
+    .select({ digest: events.requestDigest })
+    .from(events)
+    .where(and(eq(events.teamId, teamId), eq(events.idempotencyKey, key)))
+    .limit(1);
+  return row?.digest;
 }
 
 export async function listEventsByCase(db: Database, teamId: string, caseId: string, limit = 200): Promise<CaseEvent[]> {

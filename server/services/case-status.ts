@@ -4,7 +4,7 @@ import { notFound } from '../errors';
 import { getCase, setCaseStatus } from '../repositories/cases';
 import { announceEvent, insertEvent } from '../repositories/events';
 import type { Caller } from '../repositories/tokens';
-import { KeyAlreadyUsed, writeEventOnce } from './idempotent-event';
+import { clientTime, KeyAlreadyUsed, requestDigest, writeEventOnce } from './idempotent-event';
 
 const LABEL: Record<CaseStatusBody['status'], string> = {
   open: 'Case reopened',
@@ -22,11 +22,13 @@ export async function changeCaseStatus(db: Database, caller: Caller, caseId: str
   const teamId = caller.team.id;
   const record = await getCase(db, teamId, caseId);
   if (!record) throw notFound('Case');
-  const at = body.at ? new Date(Math.min(Date.parse(body.at), now.getTime())) : now;
+  const at = clientTime(body.at, now);
+  const digest = requestDigest('status', caseId, body);
   return writeEventOnce(
     db,
     teamId,
     body.idempotencyKey,
+    digest,
     (event) => event.type === 'status' && event.caseId === caseId && event.data.status === body.status,
     async (tx) => {
       const id = await insertEvent(tx, teamId, {
@@ -37,6 +39,7 @@ export async function changeCaseStatus(db: Database, caller: Caller, caseId: str
         text: LABEL[body.status],
         data: { status: body.status, from: record.status },
         idempotencyKey: body.idempotencyKey,
+        requestDigest: digest,
         createdAt: at,
       });
       if (!id) throw new KeyAlreadyUsed();

@@ -1,11 +1,11 @@
 import type { AddNoteBody, CaseEvent, CaseRecord, DecisionRecord, RecordDecisionBody } from '../../utils/schemas/api';
 import type { Database } from '../db/open';
-import { HttpError } from '../errors';
 import { findOrderCase, getCase, touchCase, upsertCase } from '../repositories/cases';
 import { findDecisionByEvent, insertDecision } from '../repositories/decisions';
 import { announceEvent, findEventByIdempotencyKey, getEvent, insertEvent } from '../repositories/events';
 import { findOrder } from '../repositories/orders';
 import type { Caller } from '../repositories/tokens';
+import { checkKeyDigest, clientTime, keyReusedConflict, requestDigest } from './idempotent-event';
 import { guessPortalOfOrderId } from './page-keys';
 
 /**
@@ -41,10 +41,9 @@ export async function ensureOrderCase(db: Database, teamId: string, orderId: str
   return id;
 }
 
-function checkReplayMatches(original: CaseEvent, expectedType: CaseEvent['type'], orderId: string): void {
-  if (original.type !== expectedType || original.orderId !== orderId) {
-    throw new HttpError('conflict', 'This idempotency key was already used for a different write.', 'body.idempotencyKey');
-  }
+async function checkReplayMatches(db: Database, teamId: string, original: CaseEvent, expectedType: CaseEvent['type'], body: AddNoteBody | RecordDecisionBody, digest: string): Promise<void> {
+  if (original.type !== expectedType || original.orderId !== body.orderId) throw keyReusedConflict();
+  await checkKeyDigest(db, teamId, body.idempotencyKey, digest);
 }
 
 async function loadCase(db: Database, teamId: string, caseId: string): Promise<CaseRecord> {
@@ -55,15 +54,16 @@ async function loadCase(db: Database, teamId: string, caseId: string): Promise<C
 
 export async function addNote(db: Database, caller: Caller, body: AddNoteBody, now = new Date()): Promise<NoteOutcome> {
   const teamId = caller.team.id;
+  const digest = requestDigest('note', null, body);
   const replay = async (): Promise<NoteOutcome | undefined> => {
     const event = await findEventByIdempotencyKey(db, teamId, body.idempotencyKey);
     if (!event) return undefined;
-    checkReplayMatches(event, 'note', body.orderId);
+    await checkReplayMatches(db, teamId, event, 'note', body, digest);
     return { replayed: true, result: { case: await loadCase(db, teamId, event.caseId), event } };
   };
   const earlier = await replay();
   if (earlier) return earlier;
-  const at = body.at ? new Date(body.at) : now;
+  const at = clientTime(body.at, now);
   try {
     const eventId = await db.transaction(async (tx) => {
       // A note written offline and delivered later still comes after its case's opening.
@@ -75,6 +75,7 @@ export async function addNote(db: Database, caller: Caller, body: AddNoteBody, n
         agentId: caller.agent.id,
         text: body.text,
         idempotencyKey: body.idempotencyKey,
+        requestDigest: digest,
         createdAt: at,
       });
       if (!id) throw new KeyAlreadyUsed();
@@ -94,17 +95,18 @@ const DECISION_WORDS = { hold: 'Held', release: 'Released', fraud: 'Marked as fr
 
 export async function recordDecision(db: Database, caller: Caller, body: RecordDecisionBody, now = new Date()): Promise<DecisionOutcome> {
   const teamId = caller.team.id;
+  const digest = requestDigest('decision', null, body);
   const replay = async (): Promise<DecisionOutcome | undefined> => {
     const event = await findEventByIdempotencyKey(db, teamId, body.idempotencyKey);
     if (!event) return undefined;
-    checkReplayMatches(event, 'decision', body.orderId);
+    await checkReplayMatches(db, teamId, event, 'decision', body, digest);
     const decision = await findDecisionByEvent(db, teamId, event.id);
     if (!decision) throw new Error(`decision of event ${event.id} is missing`);
     return { replayed: true, result: { case: await loadCase(db, teamId, event.caseId), event, decision } };
   };
   const earlier = await replay();
   if (earlier) return earlier;
-  const at = body.at ? new Date(body.at) : now;
+  const at = clientTime(body.at, now);
   const text = body.reason ? `${DECISION_WORDS[body.decision]}: ${body.reason}` : DECISION_WORDS[body.decision];
   try {
     const { eventId, decision } = await db.transaction(async (tx) => {
@@ -118,6 +120,7 @@ export async function recordDecision(db: Database, caller: Caller, body: RecordD
         decision: body.decision,
         data: body.score === undefined ? { reason: body.reason } : { reason: body.reason, score: body.score },
         idempotencyKey: body.idempotencyKey,
+        requestDigest: digest,
         createdAt: at,
       });
       if (!eventId) throw new KeyAlreadyUsed();

@@ -7,7 +7,7 @@ import { getCase, touchCase } from '../repositories/cases';
 import { announceEvent, insertEvent } from '../repositories/events';
 import type { Caller } from '../repositories/tokens';
 import { applyAction, snapshotOfClock } from './case-clock';
-import { KeyAlreadyUsed, writeEventOnce, type EventWriteOutcome } from './idempotent-event';
+import { clientTime, KeyAlreadyUsed, requestDigest, writeEventOnce, type EventWriteOutcome } from './idempotent-event';
 
 const REASONS = { buyer: 'waiting for the buyer', carrier: 'waiting for the carrier' } as const;
 
@@ -26,11 +26,13 @@ export async function applySlaAction(db: Database, caller: Caller, caseId: strin
   const teamId = caller.team.id;
   const record = await getCase(db, teamId, caseId);
   if (!record) throw notFound('Case');
-  const at = body.at ? new Date(Math.min(Date.parse(body.at), now.getTime())) : now;
+  const at = clientTime(body.at, now);
+  const digest = requestDigest('sla', caseId, body);
   return writeEventOnce(
     db,
     teamId,
     body.idempotencyKey,
+    digest,
     (event) => event.type === 'sla' && event.caseId === caseId && event.data.action === body.action,
     async (tx) => {
       const clock = await lockCaseClock(tx, teamId, caseId);
@@ -45,6 +47,7 @@ export async function applySlaAction(db: Database, caller: Caller, caseId: strin
         text: describe(body),
         data: body.reason ? { action: body.action, reason: body.reason } : { action: body.action },
         idempotencyKey: body.idempotencyKey,
+        requestDigest: digest,
         createdAt: at,
       });
       if (!id) throw new KeyAlreadyUsed();

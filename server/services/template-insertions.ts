@@ -6,7 +6,7 @@ import { announceEvent, insertEvent } from '../repositories/events';
 import { getVisibleTemplate } from '../repositories/templates';
 import type { Caller } from '../repositories/tokens';
 import { ensureOrderCase } from './case-writes';
-import { KeyAlreadyUsed, writeEventOnce, type EventWriteOutcome } from './idempotent-event';
+import { clientTime, KeyAlreadyUsed, requestDigest, writeEventOnce, type EventWriteOutcome } from './idempotent-event';
 
 /**
  * POST /v1/template-insertions: the outbox reports that an agent inserted a template into a reply box.
@@ -14,11 +14,13 @@ import { KeyAlreadyUsed, writeEventOnce, type EventWriteOutcome } from './idempo
  */
 export async function logTemplateInsertion(db: Database, caller: Caller, body: TemplateInsertionBody, now = new Date()): Promise<EventWriteOutcome<object>> {
   const teamId = caller.team.id;
-  const at = body.at ? new Date(body.at) : now;
+  const at = clientTime(body.at, now);
+  const digest = requestDigest('template_inserted', null, body);
   return writeEventOnce(
     db,
     teamId,
     body.idempotencyKey,
+    digest,
     (event) => event.type === 'template_inserted' && event.orderId === body.orderId && event.data.templateId === body.templateId,
     async (tx) => {
       // The title is read now; an archived template was still inserted (the agent's panel had it cached).
@@ -33,6 +35,7 @@ export async function logTemplateInsertion(db: Database, caller: Caller, body: T
         text: `Template inserted: ${template.title} (v${body.templateVersion})`,
         data: { templateId: template.id, version: body.templateVersion, agent: caller.agent.name },
         idempotencyKey: body.idempotencyKey,
+        requestDigest: digest,
         createdAt: at,
       });
       if (!id) throw new KeyAlreadyUsed();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseEvent, CaseRecord, IdempotencyKey } from './api';
 import { Instant, Language, PageKind } from './common';
+import { INT32_MAX } from './fields';
 import { FraudMatrix, Recommendation } from './fraud';
 import { SlaPolicySet, SlaSnapshot, SlaState } from './sla';
 import { LintFinding, Template, TemplateScope } from './templates';
@@ -36,7 +37,7 @@ export const TemplateInput = z.strictObject({
 export type TemplateInput = z.infer<typeof TemplateInput>;
 export type TemplateInputIn = z.input<typeof TemplateInput>;
 
-export const TemplateUpdate = TemplateInput.extend({ expectedVersion: z.number().int().positive() });
+export const TemplateUpdate = TemplateInput.extend({ expectedVersion: z.number().int().positive().max(INT32_MAX, 'no such version') });
 export type TemplateUpdate = z.infer<typeof TemplateUpdate>;
 
 export const TemplateListQuery = z.strictObject({ includeArchived: BoolString.optional() });
@@ -64,7 +65,7 @@ export type TemplateVersionList = z.infer<typeof TemplateVersionList>;
 export const TemplateInsertionBody = z.strictObject({
   orderId: z.string().trim().min(1).max(64),
   templateId: z.uuid(),
-  templateVersion: z.number().int().positive(),
+  templateVersion: z.number().int().positive().max(INT32_MAX, 'no such version'),
   idempotencyKey: IdempotencyKey,
   at: Instant.optional(),
 });
@@ -108,7 +109,7 @@ export const FraudMatrixView = z.strictObject({
 export type FraudMatrixView = z.infer<typeof FraudMatrixView>;
 
 /** `matrix` is checked by utils/fraud/matrix.ts (400 `invalid_matrix`, details.errors); its `version` is set by the server. */
-export const FraudMatrixPut = z.strictObject({ matrix: z.unknown(), expectedVersion: z.number().int().min(0) });
+export const FraudMatrixPut = z.strictObject({ matrix: z.unknown(), expectedVersion: z.number().int().min(0).max(INT32_MAX, 'no such version') });
 export type FraudMatrixPut = z.infer<typeof FraudMatrixPut>;
 
 /** error.details of 400 invalid_matrix / invalid_policies. */
@@ -158,7 +159,7 @@ export const SlaPoliciesView = z.strictObject({
 export type SlaPoliciesView = z.infer<typeof SlaPoliciesView>;
 
 /** `policies` is checked by utils/sla/policies.ts (400 `invalid_policies`); its `version` is set by the server. */
-export const SlaPoliciesPut = z.strictObject({ policies: z.unknown(), expectedVersion: z.number().int().min(1), applyToOpenCases: z.boolean() });
+export const SlaPoliciesPut = z.strictObject({ policies: z.unknown(), expectedVersion: z.number().int().min(1).max(INT32_MAX, 'no such version'), applyToOpenCases: z.boolean() });
 export type SlaPoliciesPut = z.infer<typeof SlaPoliciesPut>;
 
 export const SlaPoliciesSaved = SlaPoliciesView.extend({

@@ -1,14 +1,14 @@
 import { z } from 'zod';
+import { AmountMinor, Instant } from './fields';
 
 /** Money is integer minor units plus an ISO 4217 currency (STYLE.md rule 7). */
 export const Money = z.strictObject({
-  amountMinor: z.number().int(),
+  amountMinor: AmountMinor,
   currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as EUR'),
 });
 export type Money = z.infer<typeof Money>;
 
-/** A UTC instant, ISO 8601 with offset (we always emit `Z`). */
-export const Instant = z.iso.datetime({ offset: true });
+export { Instant };
 export type Instant = z.infer<typeof Instant>;
 
 export const PortalId = z.enum(['amazon', 'zalando']);

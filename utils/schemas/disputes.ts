@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Instant, Language, Money } from './common';
+import { LIMITS } from './fields';
 import { CardNetwork } from './sla';
 
 /**
@@ -28,8 +29,11 @@ export const DisputeReason = z.enum([
 ]);
 export type DisputeReason = z.infer<typeof DisputeReason>;
 
-/** Keys are snake_case so teams can add their own items next to the standard ones. */
-export const EvidenceKey = z.string().regex(/^[a-z][a-z0-9_]*$/, 'evidence keys are snake_case');
+/**
+ * Keys are snake_case so teams can add their own items next to the standard ones. Bounded everywhere a
+ * key arrives (a file's evidence key too): an item without a label is shown by its key.
+ */
+export const EvidenceKey = z.string().max(LIMITS.evidenceKey).regex(/^[a-z][a-z0-9_]*$/, 'evidence keys are snake_case');
 
 export const EvidenceStatus = z.enum(['present', 'missing', 'not_applicable']);
 export type EvidenceStatus = z.infer<typeof EvidenceStatus>;
@@ -68,7 +72,7 @@ export const Dispute = z.strictObject({
   /** The portal's id: chargeback id, A-to-z claim id, or the processor's dispute id. */
   id: z.string().min(1).max(200),
   kind: DisputeKind,
-  orderId: z.string().min(1).max(64),
+  orderId: z.string().min(1).max(LIMITS.orderId),
   network: CardNetwork.optional(),
   /** The raw code as shown (13.1, 4853, C08, UA02). */
   reasonCode: z.string().max(40).optional(),

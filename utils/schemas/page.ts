@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Instant, Money, PageKind, PortalId } from './common';
+import { LIMITS, PageText } from './fields';
 
 /**
  * What an adapter read from a portal page. Every field but the first few is optional: a page that
@@ -10,40 +11,40 @@ export const Marketplace = z.strictObject({
   /** Short code: US, UK, DE, FR, IT, ES, JP, ... ; for Zalando `ZALANDO` or `ZALANDO-DE`. */
   code: z.string().min(2).max(12),
   /** Amazon marketplace id such as A1PA6795UKMFR9, when known. */
-  amazonId: z.string().optional(),
+  amazonId: PageText().optional(),
   /** The storefront domain (Amazon.de) when shown on the page. */
-  domain: z.string().optional(),
+  domain: PageText().optional(),
   currency: z.string().regex(/^[A-Z]{3}$/).optional(),
   /** IANA zone that the marketplace's deadlines and odd-hour checks use. */
-  timeZone: z.string().optional(),
+  timeZone: PageText().optional(),
   /** Default buyer language for this marketplace. */
   language: z.enum(['en', 'de', 'fr', 'es', 'it', 'ja', 'nl', 'pl', 'sv', 'pt']).optional(),
 });
 export type Marketplace = z.infer<typeof Marketplace>;
 
 export const Address = z.strictObject({
-  name: z.string().optional(),
+  name: PageText().optional(),
   /** One entry per address line as shown on the page. */
-  lines: z.array(z.string()),
-  city: z.string().optional(),
-  postalCode: z.string().optional(),
+  lines: z.array(PageText()).max(LIMITS.listItems),
+  city: PageText().optional(),
+  postalCode: PageText().optional(),
   /** ISO 3166-1 alpha-2 when it can be told, else undefined. */
   country: z.string().regex(/^[A-Z]{2}$/).optional(),
   /** Amazon's address type text (Residential/Commercial) or Zalando's HOME_ADDRESS/PACK_STATION/PICKUP_POINT. */
-  type: z.string().optional(),
-  phone: z.string().optional(),
+  type: PageText().optional(),
+  phone: PageText().optional(),
 });
 export type Address = z.infer<typeof Address>;
 
 export const OrderItem = z.strictObject({
-  title: z.string().optional(),
-  asin: z.string().optional(),
-  sku: z.string().optional(),
+  title: PageText().optional(),
+  asin: PageText().optional(),
+  sku: PageText().optional(),
   /** Zalando article/EAN or line id. */
-  articleId: z.string().optional(),
-  quantity: z.number().int().nonnegative(),
+  articleId: PageText().optional(),
+  quantity: z.number().int().nonnegative().max(1_000_000),
   unitPrice: Money.optional(),
-  status: z.string().optional(),
+  status: PageText().optional(),
 });
 export type OrderItem = z.infer<typeof OrderItem>;
 
@@ -54,80 +55,81 @@ export const Totals = z.strictObject({
 });
 
 export const ClaimInfo = z.strictObject({
-  id: z.string().optional(),
+  id: PageText().optional(),
   amount: Money.optional(),
-  reason: z.string().optional(),
+  reason: PageText().optional(),
   filedAt: Instant.optional(),
   /** A-to-z claims: information request, appeal ... */
-  stage: z.string().optional(),
-  status: z.string().optional(),
+  stage: PageText().optional(),
+  status: PageText().optional(),
 });
 
 export const ChargebackInfo = z.strictObject({
-  id: z.string().optional(),
+  id: PageText().optional(),
   amount: Money.optional(),
   /** Reason text or card network reason code (10.4, 13.1, 4853 ...). */
-  reason: z.string().optional(),
+  reason: PageText().optional(),
   notifiedAt: Instant.optional(),
   respondBy: Instant.optional(),
-  status: z.string().optional(),
+  status: PageText().optional(),
 });
 
 export const ReturnInfo = z.strictObject({
-  id: z.string().optional(),
-  reason: z.string().optional(),
+  id: PageText().optional(),
+  reason: PageText().optional(),
   requestedAt: Instant.optional(),
   receivedAt: Instant.optional(),
-  status: z.string().optional(),
+  status: PageText().optional(),
   amount: Money.optional(),
 });
 
 export const MessageInfo = z.strictObject({
-  threadId: z.string().optional(),
-  subject: z.string().optional(),
+  threadId: PageText().optional(),
+  subject: PageText().optional(),
   /** Latest buyer message as plain text. */
-  body: z.string().optional(),
+  body: PageText(LIMITS.pageLongText).optional(),
   receivedAt: Instant.optional(),
   /** Customer Care (Zalando) or buyer (Amazon). */
-  from: z.string().optional(),
+  from: PageText().optional(),
 });
 
 export const Recognition = z.strictObject({
   /** full: every expected hook found; partial: some missing; unrecognized: the page no longer looks as expected. */
   status: z.enum(['full', 'partial', 'unrecognized']),
   /** Names of fields or selectors that were expected on this page kind and not found. */
-  missing: z.array(z.string()),
+  missing: z.array(PageText(LIMITS.shortText)).max(LIMITS.listItems),
 });
 export type Recognition = z.infer<typeof Recognition>;
 
 export const PageContext = z.strictObject({
   portal: PortalId,
   pageKind: PageKind,
-  url: z.string().url(),
+  url: z.string().max(LIMITS.url).url(),
   marketplace: Marketplace.optional(),
-  orderId: z.string().optional(),
+  /** Stored as the case's order id, which every answer bounds to LIMITS.orderId. */
+  orderId: PageText(LIMITS.orderId).optional(),
   /** Zalando's customer-facing order number (digits) when the order id is a UUID, and vice versa. */
-  orderNumber: z.string().optional(),
+  orderNumber: PageText().optional(),
   buyer: z
     .strictObject({
-      name: z.string().optional(),
-      customerNumber: z.string().optional(),
-      email: z.string().optional(),
+      name: PageText().optional(),
+      customerNumber: PageText().optional(),
+      email: PageText().optional(),
     })
     .optional(),
   shipTo: Address.optional(),
   billTo: Address.optional(),
-  items: z.array(OrderItem).default([]),
+  items: z.array(OrderItem).max(LIMITS.listItems).default([]),
   totals: Totals.optional(),
   purchasedAt: Instant.optional(),
   shipBy: Instant.optional(),
   deliverBy: Instant.optional(),
   /** IANA zone of the times as the portal showed them (from the zone abbreviation or the marketplace). */
-  portalTimeZone: z.string().optional(),
-  fulfilmentChannel: z.string().optional(),
-  shippingService: z.string().optional(),
-  trackingNumber: z.string().optional(),
-  orderStatus: z.string().optional(),
+  portalTimeZone: PageText().optional(),
+  fulfilmentChannel: PageText().optional(),
+  shippingService: PageText().optional(),
+  trackingNumber: PageText().optional(),
+  orderStatus: PageText().optional(),
   claim: ClaimInfo.optional(),
   chargeback: ChargebackInfo.optional(),
   return: ReturnInfo.optional(),
