@@ -92,12 +92,39 @@ export const MessageInfo = z.strictObject({
   from: z.string().optional(),
 });
 
+/**
+ * How a field was found, best first: a known hook (`data-test-id`, a class seen on the real page), its
+ * label in one of the portal's UI languages, a structural cue (an order link inside the item in focus,
+ * an id pattern in the heading), or the URL.
+ */
+export const FieldTier = z.enum(['hook', 'label', 'structure', 'url']);
+export type FieldTier = z.infer<typeof FieldTier>;
+
 export const Recognition = z.strictObject({
   /** full: every expected hook found; partial: some missing; unrecognized: the page no longer looks as expected. */
   status: z.enum(['full', 'partial', 'unrecognized']),
   /** Names of fields or selectors that were expected on this page kind and not found. */
   missing: z.array(z.string()),
+  /**
+   * Fields found, but below the tier they are expected at (`buyer.name: label` when its hook vanished):
+   * a redesign shows here before anything breaks.
+   */
+  lowerTier: z.array(z.string().max(80)).max(60).optional(),
 });
+export type Recognition = z.infer<typeof Recognition>;
+
+/**
+ * When the case's clock started, as the page shows it. `at` is the start (the buyer's last unanswered
+ * message, the chargeback notice, the claim or Amazon's information request); `endsAt` is a deadline the
+ * page itself shows (a chargeback's respond-by date), which wins over the policy's duration. Absent when
+ * the page shows neither: the clock then starts when the case is first seen, and the panel says so.
+ */
+export const ClockStart = z.strictObject({
+  at: Instant.optional(),
+  endsAt: Instant.optional(),
+  source: z.enum(['buyer-message', 'customer-care-request', 'notice', 'respond-by', 'claim', 'information-request', 'return-request', 'return-received', 'purchase']),
+});
+export type ClockStart = z.infer<typeof ClockStart>;
 export type Recognition = z.infer<typeof Recognition>;
 
 export const PageContext = z.strictObject({
@@ -132,6 +159,9 @@ export const PageContext = z.strictObject({
   chargeback: ChargebackInfo.optional(),
   return: ReturnInfo.optional(),
   message: MessageInfo.optional(),
+  clockStart: ClockStart.optional(),
+  /** Which tier read each field (field name, e.g. `orderId`, `buyer.name`, to tier). */
+  fieldTiers: z.record(z.string().max(60), FieldTier).optional(),
   recognition: Recognition,
 });
 export type PageContext = z.infer<typeof PageContext>;
