@@ -9,6 +9,8 @@ import { composedContains, deepQueryAll } from './deep-dom';
 export interface FocusRules {
   /** Selectors of the list's items (rows, cards, threads), in order of preference. */
   items: readonly string[];
+  /** Items already found by the caller (for lists whose items are told apart by content). */
+  elements?: readonly Element[];
   /** An open detail pane or drawer that holds one item by itself. */
   panes?: readonly string[];
   /** The reply box of an item: the thread whose box is open is the one in focus. */
@@ -50,7 +52,7 @@ export function findFocus(root: ParentNode, rules: FocusRules): FocusScope {
     const pane = deepQueryAll(root, selector).find(isShown);
     if (pane) return [pane];
   }
-  const items = rules.items.flatMap((selector) => deepQueryAll(root, selector)).filter(isShown);
+  const items = [...(rules.elements ?? []), ...rules.items.flatMap((selector) => deepQueryAll(root, selector))].filter(isShown);
   const focused = items.find(marked);
   if (focused) return [focused, ...controlledBy(focused)];
   // The thread whose reply box the agent opened.

@@ -26,6 +26,8 @@ export const Address = z.strictObject({
   /** One entry per address line as shown on the page. */
   lines: z.array(z.string()),
   city: z.string().optional(),
+  /** State or province code as printed (US `WA`, CA `ON`). */
+  region: z.string().optional(),
   postalCode: z.string().optional(),
   /** ISO 3166-1 alpha-2 when it can be told, else undefined. */
   country: z.string().regex(/^[A-Z]{2}$/).optional(),
@@ -125,7 +127,6 @@ export const ClockStart = z.strictObject({
   source: z.enum(['buyer-message', 'customer-care-request', 'notice', 'respond-by', 'claim', 'information-request', 'return-request', 'return-received', 'purchase']),
 });
 export type ClockStart = z.infer<typeof ClockStart>;
-export type Recognition = z.infer<typeof Recognition>;
 
 export const PageContext = z.strictObject({
   portal: PortalId,
