@@ -17,12 +17,12 @@ const SYMBOLS: ReadonlyArray<readonly [string, string]> = [
   ['CA$', 'CAD'], ['C$', 'CAD'], ['MX$', 'MXN'], ['AU$', 'AUD'], ['A$', 'AUD'], ['R$', 'BRL'],
   ['US$', 'USD'], ['S$', 'SGD'], ['NZ$', 'NZD'], ['HK$', 'HKD'], ['E£', 'EGP'],
   ['€', 'EUR'], ['£', 'GBP'], ['¥', 'JPY'], ['￥', 'JPY'], ['₹', 'INR'], ['zł', 'PLN'],
-  ['Fr.', 'CHF'], ['kr', 'SEK'], ['$', 'USD'],
+  ['Fr.', 'CHF'], ['kr', 'SEK'], ['₺', 'TRY'], ['$', 'USD'],
 ];
 // ISO codes written out on the portals; a closed list so words like VAT or QTY are never read as currencies.
 const ISO_CODES = [
   'USD', 'EUR', 'GBP', 'JPY', 'CAD', 'MXN', 'BRL', 'AUD', 'SGD', 'INR', 'AED', 'SAR', 'EGP', 'PLN', 'SEK',
-  'DKK', 'NOK', 'CHF', 'TRY', 'CNY', 'NZD', 'HKD', 'CZK', 'HUF', 'RON',
+  'DKK', 'NOK', 'CHF', 'TRY', 'CNY', 'NZD', 'HKD', 'CZK', 'HUF', 'RON', 'ZAR',
 ];
 const DOLLAR_CURRENCIES = new Set(['USD', 'CAD', 'MXN', 'AUD', 'SGD', 'NZD', 'HKD']);
 const SCANDINAVIAN_KRONA = new Set(['SEK', 'DKK', 'NOK']);

@@ -1,3 +1,4 @@
+import { composedContains, deepQueryAll } from './deep-dom';
 import type { ReplyTarget } from './types';
 
 /**
@@ -86,15 +87,60 @@ export function textareaTarget(el: Element | null | undefined): ReplyTarget | nu
   return null;
 }
 
-/** Finds the first usable reply box among selectors, in order of preference. */
-export function findReplyTarget(root: ParentNode, selectors: readonly string[]): ReplyTarget | null {
+/**
+ * Boxes that are never the reply: Amazon's "Was this page helpful?" feedback box, search fields, the
+ * disabled or read-only preview of a message already sent, and anything hidden.
+ */
+const NOT_A_REPLY = /feedback|helpful|hilfreich|utile|útil|nützlich|commentaire sur cette page|search|suche|recherch|cerca|buscar|検索|zoeken|szukaj|sök/i;
+
+function describe(el: Element): string {
+  const host = el.getRootNode() instanceof ShadowRoot ? (el.getRootNode() as ShadowRoot).host : null;
+  const attrs = (e: Element | null) =>
+    e ? ['placeholder', 'aria-label', 'name', 'id', 'class', 'label', 'type', 'role', 'title'].map((a) => e.getAttribute(a) ?? '').join(' ') : '';
+  const form = el.closest('form') ?? host?.closest('form');
+  const formLabel = form ? `${form.getAttribute('role') ?? ''} ${form.getAttribute('aria-label') ?? ''} ${form.getAttribute('name') ?? ''} ${form.className}` : '';
+  return `${attrs(el)} ${attrs(host)} ${formLabel}`;
+}
+
+function isHidden(el: Element): boolean {
+  let node: Element | null = el;
+  while (node) {
+    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return true;
+    const style = (node as HTMLElement).style;
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
+    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null);
+  }
+  return false;
+}
+
+/** Why a candidate box is not the reply box, or undefined when it is usable. */
+export function notAReplyBox(el: Element, target: ReplyTarget): string | undefined {
+  if (isHidden(el)) return 'hidden';
+  if (el.getAttribute('type') === 'search' || el.getAttribute('role') === 'searchbox' || el.closest('[role="search"]')) return 'search';
+  if (NOT_A_REPLY.test(describe(target.element)) || NOT_A_REPLY.test(describe(el))) return 'feedback or search';
+  if (el.hasAttribute('disabled') || el.hasAttribute('readonly')) return 'disabled';
+  if (target.kind === 'textarea' && (target.element.disabled || target.element.readOnly)) return 'disabled';
+  return undefined;
+}
+
+function targetOf(el: Element): ReplyTarget | null {
+  if (el.tagName !== 'TEXTAREA' && (el.getAttribute('contenteditable') === 'true' || (el as HTMLElement).isContentEditable)) {
+    return { kind: 'contenteditable', element: el as HTMLElement };
+  }
+  return textareaTarget(el);
+}
+
+/**
+ * Finds the first usable reply box among selectors, in order of preference. With `within`, only boxes
+ * inside those elements count (the item in focus): a box beside another thread is not this case's.
+ */
+export function findReplyTarget(root: ParentNode, selectors: readonly string[], within?: readonly Element[]): ReplyTarget | null {
+  const inside = (el: Element) => !within || within.some((scope) => composedContains(scope, el));
   for (const selector of selectors) {
-    for (const el of Array.from(root.querySelectorAll(selector))) {
-      if (el.getAttribute('contenteditable') === 'true' || (el as HTMLElement).isContentEditable) {
-        if (el.tagName !== 'TEXTAREA') return { kind: 'contenteditable', element: el as HTMLElement };
-      }
-      const target = textareaTarget(el);
-      if (target?.kind === 'textarea' && !target.element.disabled && !target.element.readOnly) return target;
+    for (const el of deepQueryAll(root, selector)) {
+      if (!inside(el)) continue;
+      const target = targetOf(el);
+      if (target && !notAReplyBox(el, target)) return target;
     }
   }
   return null;

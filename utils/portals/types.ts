@@ -10,8 +10,13 @@ export interface PortalAdapter {
   isContentReady(kind: PageKind, doc: Document): boolean;
   /** Never throws; always returns a PageContext that passes PageContext.parse. */
   extract(url: URL, doc: Document): PageContext;
-  /** The reply box of this page, if any. */
+  /**
+   * The reply box of the item in focus, if it is open: never a feedback or search box, a disabled
+   * preview, or a box beside another item. Looks into same-origin frames too.
+   */
   findReplyBox(doc: Document): ReplyTarget | null;
+  /** The control that opens the reply box ("Reply", "Respond to Amazon") when the box is not open yet. */
+  findReplyOpener?(doc: Document): HTMLElement | null;
 }
 
 export type ReplyTarget =

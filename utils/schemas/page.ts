@@ -27,6 +27,8 @@ export const Address = z.strictObject({
   /** One entry per address line as shown on the page. */
   lines: z.array(PageText()).max(LIMITS.listItems),
   city: PageText().optional(),
+  /** State or province code as printed (US `WA`, CA `ON`). */
+  region: PageText().optional(),
   postalCode: PageText().optional(),
   /** ISO 3166-1 alpha-2 when it can be told, else undefined. */
   country: z.string().regex(/^[A-Z]{2}$/).optional(),
@@ -93,13 +95,39 @@ export const MessageInfo = z.strictObject({
   from: PageText().optional(),
 });
 
+/**
+ * How a field was found, best first: a known hook (`data-test-id`, a class seen on the real page), its
+ * label in one of the portal's UI languages, a structural cue (an order link inside the item in focus,
+ * an id pattern in the heading), or the URL.
+ */
+export const FieldTier = z.enum(['hook', 'label', 'structure', 'url']);
+export type FieldTier = z.infer<typeof FieldTier>;
+
 export const Recognition = z.strictObject({
   /** full: every expected hook found; partial: some missing; unrecognized: the page no longer looks as expected. */
   status: z.enum(['full', 'partial', 'unrecognized']),
   /** Names of fields or selectors that were expected on this page kind and not found. */
   missing: z.array(PageText(LIMITS.shortText)).max(LIMITS.listItems),
+  /**
+   * Fields found, but below the tier they are expected at (`buyer.name: label` when its hook vanished):
+   * a redesign shows here before anything breaks.
+   */
+  lowerTier: z.array(PageText(80)).max(60).optional(),
 });
 export type Recognition = z.infer<typeof Recognition>;
+
+/**
+ * When the case's clock started, as the page shows it. `at` is the start (the buyer's last unanswered
+ * message, the chargeback notice, the claim or Amazon's information request); `endsAt` is a deadline the
+ * page itself shows (a chargeback's respond-by date), which wins over the policy's duration. Absent when
+ * the page shows neither: the clock then starts when the case is first seen, and the panel says so.
+ */
+export const ClockStart = z.strictObject({
+  at: Instant.optional(),
+  endsAt: Instant.optional(),
+  source: z.enum(['buyer-message', 'customer-care-request', 'notice', 'respond-by', 'claim', 'information-request', 'return-request', 'return-received', 'purchase']),
+});
+export type ClockStart = z.infer<typeof ClockStart>;
 
 export const PageContext = z.strictObject({
   portal: PortalId,
@@ -110,6 +138,8 @@ export const PageContext = z.strictObject({
   orderId: PageText(LIMITS.orderId).optional(),
   /** Zalando's customer-facing order number (digits) when the order id is a UUID, and vice versa. */
   orderNumber: PageText().optional(),
+  /** zDirect: the order's UUID (the Orders API's id), kept as the internal key while orderId is the order number people quote. */
+  orderRef: PageText(100).optional(),
   buyer: z
     .strictObject({
       name: PageText().optional(),
@@ -134,6 +164,9 @@ export const PageContext = z.strictObject({
   chargeback: ChargebackInfo.optional(),
   return: ReturnInfo.optional(),
   message: MessageInfo.optional(),
+  clockStart: ClockStart.optional(),
+  /** Which tier read each field (field name, e.g. `orderId`, `buyer.name`, to tier). */
+  fieldTiers: z.record(PageText(60), FieldTier).optional(),
   recognition: Recognition,
 });
 export type PageContext = z.infer<typeof PageContext>;

@@ -1,5 +1,5 @@
 import type { PageKind } from '../../schemas/common';
-import { pageKindFromUrl } from './pages';
+import { cleanPath, pageKindFromUrl } from './pages';
 import { ORDER } from './selectors';
 
 /**
@@ -10,5 +10,23 @@ import { ORDER } from './selectors';
 export function classifyAmazon(url: URL, doc: Document): PageKind {
   const fromUrl = pageKindFromUrl(url);
   if (fromUrl !== 'unknown') return fromUrl;
+  // The messaging inbox keeps its URL while a thread opens beside the list (or in a same-origin frame).
+  if (isInbox(url) && showsThread(doc)) return 'message';
   return doc.querySelector(ORDER.anchors[0]) ? 'order' : 'unknown';
+}
+
+const isInbox = (url: URL) => /^\/messaging\/inbox(-v\d+)?(\/|$)/.test(cleanPath(url));
+
+/** A thread view, a reply area or an order link in the inbox (or its same-origin frames). */
+function showsThread(doc: Document): boolean {
+  const docs = [doc];
+  for (const frame of Array.from(doc.querySelectorAll('iframe'))) {
+    try {
+      const inner = frame.contentDocument;
+      if (inner) docs.push(inner);
+    } catch {
+      // cross-origin
+    }
+  }
+  return docs.some((d) => d.querySelector('[data-test-id="thread-view"], a[href*="/orders-v3/order/"], kat-textarea, textarea, [aria-selected="true"] a[href*="/orders-v3/order/"]') !== null);
 }

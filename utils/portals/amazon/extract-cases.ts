@@ -1,113 +1,177 @@
 import type { OrderItem, PageContextInput } from '../../schemas';
-import { compact, queryFirst, safely, textOf, valueByLabel } from '../dom';
-import { readAddressBlock } from './extract-order';
-import { isAmazonOrderId } from './pages';
+import { compact, safely } from '../dom';
+import { LABELS } from './labels';
+import { readBuyerThread } from './extract-thread';
 import { type AmazonPageReader, readItemRow } from './read';
-import { CHARGEBACK, CLAIM, LABELS, MESSAGE, REFUND, RETURN } from './selectors';
+import { readAddressBlock, stripLabel } from './extract-order';
+import { CHARGEBACK, CLAIM, MESSAGE, REFUND, RETURN } from './selectors';
 
 type CaseFields = Omit<PageContextInput, 'portal' | 'pageKind' | 'url' | 'recognition' | 'marketplace'>;
 
-/** An open buyer thread or the contact-buyer form. The latest buyer message is the one to answer. */
+/**
+ * The case pages. Their hooks were designed, not seen on the real pages, so every field is expected at
+ * the label tier: reading one by hook is fine, reading it by label is normal, and only a field that
+ * falls to structure or the URL is reported.
+ */
+const LABEL_LEVEL = { expected: 'label' } as const;
+const REQUIRED = { required: true, expected: 'label' } as const;
+
+/** An open buyer thread or the contact-buyer form ("Send message to {name}"). */
 export function readMessage(reader: AmazonPageReader): CaseFields {
-  const { missing, doc, url } = reader;
-  const buyerMessages = Array.from(doc.querySelectorAll(MESSAGE.buyerMessages));
-  const latest = buyerMessages[buyerMessages.length - 1];
+  const { log, url } = reader;
   const isContactForm = url.pathname.includes('/messaging/contact');
-  const body = latest ? textOf(latest.querySelector(MESSAGE.messageBody)) : undefined;
-  if (!isContactForm) missing.expect('message.body', body);
-  const threadId = url.searchParams.get('cc') ?? undefined;
+  const orderId = reader.orderId(MESSAGE.orderId, REQUIRED);
+  const buyerName = log.read(
+    'buyer.name',
+    {
+      // The contact form's header was seen on the real page; the thread's name hook was designed.
+      hook: () => stripLabel(reader.hook(MESSAGE.contactHeader), LABELS.sendMessageTo) ?? reader.hook(MESSAGE.buyerName),
+      label: () => reader.label(LABELS.buyerName) ?? reader.afterPhrase(LABELS.sendMessageTo),
+      structure: () => safely(() => readBuyerThread(reader).senderName),
+    },
+    REQUIRED,
+  );
+  const thread = isContactForm ? undefined : safely(() => readBuyerThread(reader, buyerName));
+  if (!isContactForm) {
+    if (thread?.lastBuyerMessage?.body) log.found('message.body', thread.tier, 'label');
+    else log.miss('message.body');
+  }
+  const unanswered = thread?.firstUnanswered;
   const message = compact({
-    threadId,
-    subject: reader.text(MESSAGE.subject),
-    body,
-    receivedAt: latest ? reader.instant(textOf(latest.querySelector(MESSAGE.messageTime))) : undefined,
-    from: body ? 'buyer' : undefined,
+    threadId: url.searchParams.get('cc') ?? thread?.threadId,
+    subject: reader.field('message.subject', MESSAGE.subject, LABELS.subject, LABEL_LEVEL),
+    body: thread?.lastBuyerMessage?.body,
+    receivedAt: thread?.lastBuyerMessage?.at,
+    from: thread?.lastBuyerMessage?.body ? 'buyer' : undefined,
   });
+  if (unanswered?.at) log.found('clockStart', thread!.tier, 'label');
   return {
-    orderId: missing.expect('orderId', reader.orderId(MESSAGE.orderId)),
-    buyer: compact({ name: missing.expect('buyer.name', reader.text(MESSAGE.buyerName, LABELS.buyerName)) }),
-    shipTo: safely(() => readAddressBlock(queryFirst(doc, MESSAGE.shipTo))),
+    orderId,
+    buyer: compact({ name: buyerName }),
+    shipTo: safely(() => readThreadShipTo(reader)),
     message,
+    ...(unanswered?.at ? { clockStart: { at: unanswered.at, source: 'buyer-message' as const } } : {}),
     portalTimeZone: reader.seenTimeZone ?? reader.marketplace?.timeZone,
   };
 }
 
+function readThreadShipTo(reader: AmazonPageReader) {
+  return readAddressBlock(reader.first(MESSAGE.shipTo));
+}
+
+/** An A-to-z claim: the claim in focus (expanded row, open detail) or the claim page itself. */
 export function readClaim(reader: AmazonPageReader): CaseFields {
-  const { missing } = reader;
+  const { log } = reader;
+  const filedAt = reader.instantField('claim.filedAt', CLAIM.filedAt, LABELS.claimFiled, REQUIRED);
+  const infoRequested = reader.instantField('claim.informationRequested', [], LABELS.informationRequested, LABEL_LEVEL);
   const claim = compact({
-    id: missing.expect('claim.id', reader.text(CLAIM.id) ?? reader.url.searchParams.get('claimId') ?? undefined),
-    amount: missing.expect('claim.amount', reader.money(reader.text(CLAIM.amount))),
-    reason: missing.expect('claim.reason', reader.text(CLAIM.reason)),
-    filedAt: missing.expect('claim.filedAt', reader.instant(reader.text(CLAIM.filedAt))),
-    stage: reader.text(CLAIM.stage),
-    status: reader.text(CLAIM.status),
+    id: log.read('claim.id', { hook: () => reader.hook(CLAIM.id), label: () => reader.label(LABELS.claimId), url: () => reader.url.searchParams.get('claimId') ?? undefined }, REQUIRED),
+    amount: reader.moneyField('claim.amount', CLAIM.amount, LABELS.amount, REQUIRED),
+    reason: reader.field('claim.reason', CLAIM.reason, LABELS.reason, REQUIRED),
+    filedAt,
+    stage: reader.field('claim.stage', CLAIM.stage, ['Stage', 'Étape', 'Phase', 'Fase', 'Etapa', '段階', 'Etap', 'Steg'], LABEL_LEVEL),
+    status: reader.field('claim.status', CLAIM.status, LABELS.status, LABEL_LEVEL),
   });
+  // The response clock runs from Amazon's information request when the page shows one, else from the claim.
+  const clockStart = infoRequested ? { at: infoRequested, source: 'information-request' as const } : filedAt ? { at: filedAt, source: 'claim' as const } : undefined;
+  if (clockStart) log.found('clockStart', log.tiers[infoRequested ? 'claim.informationRequested' : 'claim.filedAt'] ?? 'label', 'label');
   return {
-    orderId: missing.expect('orderId', reader.orderId(CLAIM.orderId)),
-    buyer: compact({ name: reader.text(CLAIM.buyerName) }),
+    orderId: reader.orderId(CLAIM.orderId, REQUIRED),
+    buyer: compact({ name: reader.field('buyer.name', CLAIM.buyerName, LABELS.buyerName, LABEL_LEVEL) }),
     claim,
+    ...(clockStart ? { clockStart } : {}),
     portalTimeZone: reader.seenTimeZone ?? reader.marketplace?.timeZone,
   };
 }
 
-/** Chargebacks show no buyer; the order id and the card network's reason are what matter. */
+/** Chargebacks show no buyer, and the reason code is not on the page (the dispute asks the agent). */
 export function readChargeback(reader: AmazonPageReader): CaseFields {
-  const { missing } = reader;
+  const { log } = reader;
   const idFromHash = /chargebackId=([^&]+)/.exec(reader.url.hash)?.[1];
+  const notifiedAt = reader.instantField('chargeback.notifiedAt', CHARGEBACK.notifiedAt, LABELS.notifiedAt, LABEL_LEVEL);
+  const respondBy = reader.instantField('chargeback.respondBy', CHARGEBACK.respondBy, LABELS.respondBy, LABEL_LEVEL);
   const chargeback = compact({
-    id: missing.expect('chargeback.id', reader.text(CHARGEBACK.id) ?? (idFromHash ? decodeURIComponent(idFromHash) : undefined)),
-    amount: missing.expect('chargeback.amount', reader.money(reader.text(CHARGEBACK.amount))),
-    reason: missing.expect('chargeback.reason', reader.text(CHARGEBACK.reason)),
-    notifiedAt: missing.expect('chargeback.notifiedAt', reader.instant(reader.text(CHARGEBACK.notifiedAt))),
-    respondBy: reader.instant(reader.text(CHARGEBACK.respondBy)),
-    status: reader.text(CHARGEBACK.status),
+    id: log.read(
+      'chargeback.id',
+      { hook: () => reader.hook(CHARGEBACK.id), label: () => reader.label(LABELS.chargebackId), url: () => (idFromHash ? safely(() => decodeURIComponent(idFromHash)) : undefined) },
+      REQUIRED,
+    ),
+    amount: reader.moneyField('chargeback.amount', CHARGEBACK.amount, LABELS.amount, REQUIRED),
+    reason: reader.field('chargeback.reason', CHARGEBACK.reason, LABELS.reason, LABEL_LEVEL),
+    notifiedAt,
+    respondBy,
+    status: reader.field('chargeback.status', CHARGEBACK.status, LABELS.status, LABEL_LEVEL),
   });
+  if (!notifiedAt && !respondBy) log.miss('chargeback.notifiedAt');
+  const clockStart = notifiedAt
+    ? { at: notifiedAt, ...(respondBy ? { endsAt: respondBy } : {}), source: 'notice' as const }
+    : respondBy
+      ? { endsAt: respondBy, source: 'respond-by' as const }
+      : undefined;
+  if (clockStart) log.found('clockStart', log.tiers[notifiedAt ? 'chargeback.notifiedAt' : 'chargeback.respondBy'] ?? 'label', 'label');
   return {
-    orderId: missing.expect('orderId', reader.orderId(CHARGEBACK.orderId)),
+    orderId: reader.orderId(CHARGEBACK.orderId, REQUIRED),
     chargeback,
+    ...(clockStart ? { clockStart } : {}),
     portalTimeZone: reader.seenTimeZone ?? reader.marketplace?.timeZone,
   };
 }
 
-/** The first return request card on the (usually order-filtered) returns list. */
+/** The return request in focus (a row of the returns list, or the order-filtered card). */
 export function readReturn(reader: AmazonPageReader): CaseFields {
-  const { missing, doc } = reader;
-  const card = doc.querySelector(RETURN.anchors[0]) ?? doc;
-  const inCard = (selectors: readonly string[]) => safely(() => selectors.map((s) => textOf(card.querySelector(s))).find(Boolean));
+  const { log } = reader;
+  const requestedAt = reader.instantField('return.requestedAt', RETURN.requestedAt, LABELS.returnRequested, REQUIRED);
+  const receivedAt = reader.instantField('return.receivedAt', [], LABELS.returnReceived, LABEL_LEVEL);
   const returnInfo = compact({
-    id: missing.expect('return.id', inCard(RETURN.id)),
-    reason: missing.expect('return.reason', inCard(RETURN.reason)),
-    requestedAt: missing.expect('return.requestedAt', reader.instant(inCard(RETURN.requestedAt))),
-    status: inCard(RETURN.status),
-    amount: reader.money(inCard(RETURN.amount)),
+    id: reader.field('return.id', RETURN.id, LABELS.returnId, REQUIRED),
+    reason: reader.field('return.reason', RETURN.reason, LABELS.reason, REQUIRED),
+    requestedAt,
+    receivedAt,
+    status: reader.field('return.status', RETURN.status, LABELS.status, LABEL_LEVEL),
+    amount: reader.moneyField('return.amount', RETURN.amount, LABELS.amount, LABEL_LEVEL),
   });
-  const items = Array.from(card.querySelectorAll(RETURN.itemRows))
+  const items = reader
+    .all(`${RETURN.itemRows}, tr, kat-table-row`)
     .map((row) => safely(() => readItemRow(reader, row, {})))
     .filter((item): item is OrderItem => item !== undefined);
+  const clockStart = receivedAt ? { at: receivedAt, source: 'return-received' as const } : requestedAt ? { at: requestedAt, source: 'return-request' as const } : undefined;
+  if (clockStart) log.found('clockStart', log.tiers[receivedAt ? 'return.receivedAt' : 'return.requestedAt'] ?? 'label', 'label');
   return {
-    orderId: missing.expect('orderId', reader.orderId(RETURN.orderId)),
-    buyer: compact({ name: missing.expect('buyer.name', inCard(RETURN.buyerName)) }),
-    items,
+    orderId: reader.orderId(RETURN.orderId, REQUIRED),
+    buyer: compact({ name: reader.field('buyer.name', RETURN.buyerName, LABELS.buyerName, REQUIRED) }),
+    items: dedupeItems(items),
     return: returnInfo,
+    ...(clockStart ? { clockStart } : {}),
     portalTimeZone: reader.seenTimeZone ?? reader.marketplace?.timeZone,
   };
 }
+
+const dedupeItems = (items: OrderItem[]) => items.filter((item, i) => items.findIndex((o) => o.asin === item.asin && o.sku === item.sku) === i);
 
 /** The legacy refund form: label/value rows and one row per refundable item. */
 export function readRefund(reader: AmazonPageReader): CaseFields {
-  const { missing, doc } = reader;
-  const hiddenOrderId = (doc.querySelector(REFUND.orderIdInput) as HTMLInputElement | null)?.value;
-  const items = Array.from(doc.querySelectorAll(REFUND.itemRows))
-    .map((row) => safely(() => readItemRow(reader, row, {})))
-    .filter((item): item is OrderItem => item !== undefined);
-  missing.expect('items', items);
-  const total = reader.money(valueByLabel(doc, LABELS.total));
+  const { log } = reader;
+  // The form posts the order id in a hidden field: structure, after the visible label.
+  const hiddenOrderId = () => {
+    const value = (reader.first([REFUND.orderIdInput]) as HTMLInputElement | undefined)?.value;
+    return value && /^[\w-]{5,40}$/.test(value) ? value : undefined;
+  };
+  const items = log.read(
+    'items',
+    {
+      hook: () => reader.all(REFUND.itemRows).map((row) => safely(() => readItemRow(reader, row, {}))).filter((i): i is OrderItem => i !== undefined),
+      structure: () => reader.all('tr').map((row) => safely(() => readItemRow(reader, row, {}))).filter((i): i is OrderItem => i !== undefined),
+    },
+    REQUIRED,
+  ) ?? [];
+  const orderId = reader.orderId([], { ...REQUIRED, structure: hiddenOrderId });
+  const total = reader.moneyField('totals.total', [], LABELS.total, LABEL_LEVEL);
   return {
-    orderId: missing.expect('orderId', reader.orderId([]) ?? (isAmazonOrderId(hiddenOrderId) ? hiddenOrderId : undefined)),
-    buyer: compact({ name: missing.expect('buyer.name', valueByLabel(doc, LABELS.buyerName)) }),
+    orderId,
+    buyer: compact({ name: reader.field('buyer.name', [], LABELS.buyerName, REQUIRED) }),
     items,
     totals: compact({ total }),
-    purchasedAt: reader.instant(valueByLabel(doc, LABELS.purchaseDate)),
+    purchasedAt: reader.instantField('purchasedAt', [], LABELS.purchaseDate, LABEL_LEVEL),
     portalTimeZone: reader.seenTimeZone ?? reader.marketplace?.timeZone,
   };
 }

@@ -1,23 +1,28 @@
 import { parseAddressLines } from '../../parse/address';
 import type { Address, OrderItem, PageContextInput } from '../../schemas';
-import { compact, queryFirst, safely, textOf, valueByLabel } from '../dom';
+import { deepText } from '../deep-dom';
+import { compact, safely, textOf } from '../dom';
+import { LabelIndex } from '../label-value';
 import { type AmazonPageReader, columnIndex, readItemRow } from './read';
-import { LABELS, ORDER } from './selectors';
+import { LABELS } from './labels';
+import { ORDER } from './selectors';
 
 type OrderFields = Omit<PageContextInput, 'portal' | 'pageKind' | 'url' | 'recognition' | 'marketplace'>;
 
-/** The order details page (`/orders-v3/order/<id>`), field by field; each reader fails alone. */
+/** EU order pages split the unit price into excl. / incl. VAT columns; the buyer paid the inclusive one. */
+const UNIT_PRICE_HEADINGS = ['[data-test-id="item-unit-price-inclusive-heading"]', '.item-unit-price-inclusive-heading', '[data-test-id="item-unit-price-exclusive-heading"]'];
+
+/** The order details page (`/orders-v3/order/<id>`), field by field in tiers; each reader fails alone. */
 export function readOrderDetails(reader: AmazonPageReader): OrderFields {
-  const { missing } = reader;
-  const orderId = missing.expect('orderId', reader.orderId(ORDER.orderId));
-  const buyerName = missing.expect('buyer.name', reader.text(ORDER.buyerName, LABELS.buyerName));
-  const shipTo = missing.expect('shipTo', safely(() => readShipTo(reader)));
-  const items = safely(() => readItems(reader)) ?? [];
-  missing.expect('items', items);
-  const purchasedAt = missing.expect('purchasedAt', reader.instant(reader.text(ORDER.purchaseDate, LABELS.purchaseDate)));
-  const shipBy = missing.expect('shipBy', reader.instant(reader.text(ORDER.shipBy, LABELS.shipBy)));
-  const totals = safely(() => readTotals(reader));
-  if (!totals?.total) missing.add('totals.total');
+  const { log } = reader;
+  const orderId = reader.orderId(ORDER.orderId);
+  const buyerName = reader.field('buyer.name', ORDER.buyerName, LABELS.buyerName, { required: true });
+  const shipTo = log.read('shipTo', { hook: () => readShipTo(reader), label: () => readShipToByLabel(reader) }, { required: true });
+  const items = log.read('items', { hook: () => readItems(reader) }, { required: true }) ?? [];
+  const purchasedAt = reader.instantField('purchasedAt', ORDER.purchaseDate, LABELS.purchaseDate, { required: true });
+  const shipBy = reader.instantField('shipBy', ORDER.shipBy, LABELS.shipBy, { required: true });
+  const totals = log.read('totals', { hook: () => readTotals(reader, true), label: () => readTotals(reader, false) });
+  if (!totals?.total) log.miss('totals.total');
   return {
     orderId,
     buyer: compact({ name: buyerName }),
@@ -26,44 +31,88 @@ export function readOrderDetails(reader: AmazonPageReader): OrderFields {
     totals,
     purchasedAt,
     shipBy,
-    deliverBy: reader.instant(reader.text(ORDER.deliverBy)),
+    deliverBy: reader.instant(reader.hook(ORDER.deliverBy)),
+    ...(purchasedAt ? { clockStart: { at: purchasedAt, source: 'purchase' as const } } : {}),
     portalTimeZone: reader.seenTimeZone ?? reader.marketplace?.timeZone,
-    fulfilmentChannel: reader.text(ORDER.fulfilmentChannel),
-    shippingService: reader.text(ORDER.shippingService),
-    trackingNumber: reader.text(ORDER.tracking),
-    orderStatus: reader.text(ORDER.itemStatus),
+    fulfilmentChannel: reader.hook(ORDER.fulfilmentChannel),
+    shippingService: reader.hook(ORDER.shippingService),
+    trackingNumber: reader.hook(ORDER.tracking),
+    orderStatus: reader.hook(ORDER.itemStatus),
   };
 }
 
-/** Ship-to from the address block, one `<span>` per line. Exported for pages that repeat it (threads). */
-export function readAddressBlock(block: Element | null, extra: Partial<Address> = {}): Address | undefined {
+/** "Address Type: Residential" -> "Residential": the label is the page's, the value is the type. */
+export function stripLabel(text: string | undefined, labels: readonly string[]): string | undefined {
+  if (!text) return undefined;
+  for (const label of labels) {
+    if (text.toLowerCase().startsWith(label.toLowerCase())) {
+      const rest = text.slice(label.length).replace(/^\s*[:：]\s*/, '').trim();
+      return rest || undefined;
+    }
+  }
+  return text;
+}
+
+/**
+ * Ship-to from an address block: one `<span>` per component (US `City,` `ST` `ZIP+4`; CA with province
+ * and country; DE with ZIP and city apart), or one element per line. Exported for pages that repeat it.
+ */
+export function readAddressBlock(block: Element | null | undefined, extra: Partial<Address> = {}): Address | undefined {
   if (!block) return undefined;
-  const spans = Array.from(block.querySelectorAll(':scope > span, :scope > div'));
-  const lines = (spans.length ? spans.map((s) => textOf(s)) : (block.textContent ?? '').split('\n').map((l) => l.trim()))
+  const parts = Array.from(block.querySelectorAll(':scope > span, :scope > div, :scope > p, :scope > li'));
+  const lines = (parts.length ? parts.map((s) => deepText(s)) : (block.textContent ?? '').split('\n').map((l) => l.trim()))
     .filter((l): l is string => Boolean(l));
   return lines.length ? parseAddressLines(lines, compact(extra) ?? {}) : undefined;
 }
 
 function readShipTo(reader: AmazonPageReader): Address | undefined {
-  const block = queryFirst(reader.doc, ORDER.address);
+  const block = reader.first(ORDER.address);
   return readAddressBlock(block, {
-    name: reader.text(ORDER.recipientName),
-    type: reader.text(ORDER.addressType),
-    phone: reader.text(ORDER.phone),
+    // The recipient hook is often present but empty; the block's first span is the name then.
+    name: reader.hook(ORDER.recipientName),
+    type: stripLabel(reader.hook(ORDER.addressType), LABELS.addressType),
+    phone: reader.hook(ORDER.phone),
   });
 }
 
+/** Without hooks: the block that follows a "Ship to" label. */
+function readShipToByLabel(reader: AmazonPageReader): Address | undefined {
+  for (const root of reader.scope) {
+    const label = new LabelIndex(root).labelElements(LABELS.shipTo)[0];
+    const block = label?.nextElementSibling;
+    if (block) return readAddressBlock(block);
+  }
+  return undefined;
+}
+
 function readItems(reader: AmazonPageReader): OrderItem[] {
-  const table = queryFirst(reader.doc, ORDER.itemsTable);
+  const table = reader.first(ORDER.itemsTable);
   if (!table) return [];
-  const columns = { quantity: columnIndex(table, LABELS.quantity), unitPrice: columnIndex(table, LABELS.unitPrice) };
+  const columns = {
+    quantity: columnIndex(table, LABELS.quantity),
+    unitPrice: columnIndex(table, LABELS.unitPrice, UNIT_PRICE_HEADINGS),
+  };
   return Array.from(table.querySelectorAll('tbody > tr, :scope > tr'))
     .map((row) => safely(() => readItemRow(reader, row, columns)))
     .filter((item): item is OrderItem => item !== undefined);
 }
 
-function readTotals(reader: AmazonPageReader) {
-  const box = queryFirst(reader.doc, ORDER.totalsBox) ?? reader.doc;
-  const moneyOf = (labels: readonly string[]) => reader.money(valueByLabel(box, labels));
+/** Totals as label/value rows in the sale-proceeds box (hook) or anywhere on the page (label tier). */
+function readTotals(reader: AmazonPageReader, inBox: boolean) {
+  const box = inBox ? reader.first(ORDER.totalsBox.slice(0, -1)) : reader.scope[0];
+  if (!box) return undefined;
+  const index = new LabelIndex(box);
+  const moneyOf = (labels: readonly string[]) => reader.money(index.value(labels) ?? valueInRow(box, labels));
   return compact({ subtotal: moneyOf(LABELS.subtotal), shipping: moneyOf(LABELS.shipping), total: moneyOf(LABELS.total) });
+}
+
+/** A table row whose first cell is the label and whose last cell is the value. */
+function valueInRow(box: Element, labels: readonly string[]): string | undefined {
+  const wanted = labels.map((l) => l.toLowerCase());
+  for (const row of Array.from(box.querySelectorAll('tr'))) {
+    const cells = Array.from(row.children);
+    const label = textOf(cells[0])?.replace(/[:：]\s*$/, '').toLowerCase();
+    if (label && wanted.includes(label) && cells.length > 1) return textOf(cells[cells.length - 1]);
+  }
+  return undefined;
 }

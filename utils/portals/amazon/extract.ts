@@ -1,9 +1,14 @@
-import type { PageContext, PageContextInput, PageKind } from '../../schemas';
-import { queryFirst, safely, textFirst } from '../dom';
+import type { Marketplace, PageContext, PageContextInput, PageKind } from '../../schemas';
+import { deepQuery, deepText, pageDocuments } from '../deep-dom';
+import { queryFirst, safely } from '../dom';
+import type { FocusScope } from '../focus';
 import { finalizeContext, recognitionOf } from '../recognition';
 import { readChargeback, readClaim, readMessage, readRefund, readReturn } from './extract-cases';
 import { readOrderDetails } from './extract-order';
-import { resolveAmazonMarketplace } from './marketplaces';
+import { amazonPageFocus } from './focus';
+import { LABELS } from './labels';
+import { type MarketplaceSignals, resolveAmazonMarketplace } from './marketplaces';
+import { ORDER_ID_IN_TEXT } from './pages';
 import { AmazonPageReader } from './read';
 import { CHARGEBACK, CLAIM, MESSAGE, ORDER, ORDER_LIST, REFUND, RETURN, SPINNERS } from './selectors';
 
@@ -19,15 +24,25 @@ export const ANCHORS: Readonly<Record<PageKind, readonly string[]>> = {
   unknown: [],
 };
 
+/** Kinds whose hooks were seen on the real pages: without them the page is a redesign. */
+const HOOKED_KINDS: ReadonlySet<PageKind> = new Set(['order', 'order-list']);
+
 export function hasAnchors(kind: PageKind, doc: Document): boolean {
   const anchors = ANCHORS[kind];
-  return anchors.length === 0 || queryFirst(doc, anchors) !== null;
+  if (anchors.length === 0) return true;
+  return pageDocuments(doc).some((d) => queryFirst(d, anchors) !== null || anchors.some((a) => deepQuery(d, a) !== null));
 }
 
-/** Content is ready when the kind's anchors exist and no spinner is still showing. */
+/** Case pages have no reliable hooks: their content is there once an order shows in it. */
+function showsAnOrder(doc: Document): boolean {
+  return pageDocuments(doc).some((d) => ORDER_ID_IN_TEXT.test(deepText(d.body) ?? '') || d.querySelector('a[href*="/orders-v3/order/"]') !== null);
+}
+
+/** Content is ready when the kind's anchors (or, on case pages, an order) exist and no spinner shows. */
 export function isAmazonContentReady(kind: PageKind, doc: Document): boolean {
   if (kind === 'unknown') return true;
-  return hasAnchors(kind, doc) && queryFirst(doc, SPINNERS) === null;
+  if (pageDocuments(doc).some((d) => queryFirst(d, SPINNERS) !== null)) return false;
+  return hasAnchors(kind, doc) || (!HOOKED_KINDS.has(kind) && showsAnOrder(doc));
 }
 
 const READERS: Partial<Record<PageKind, (reader: AmazonPageReader) => Partial<PageContextInput>>> = {
@@ -39,22 +54,81 @@ const READERS: Partial<Record<PageKind, (reader: AmazonPageReader) => Partial<Pa
   refund: readRefund,
 };
 
+/** What the page tells about the order's marketplace, read in the item in focus. */
+function marketplaceSignals(url: URL, doc: Document, scope: FocusScope, fields: Partial<PageContextInput> | undefined): MarketplaceSignals {
+  const probe = new AmazonPageReader(url, doc, undefined, scope);
+  const channel = probe.log.read('salesChannel', { hook: () => probe.hook(ORDER.salesChannel), label: () => probe.label(LABELS.salesChannel) });
+  const linkIds = probe
+    .all('a[href*="marketplaceID="], a[href*="marketplaceId="], a[href*="mons_sel_mkid="], a[href*="mp="]')
+    .map((a) => {
+      try {
+        const link = new URL(a.getAttribute('href') ?? '', url);
+        return link.searchParams.get('marketplaceID') ?? link.searchParams.get('marketplaceId') ?? link.searchParams.get('mons_sel_mkid') ?? link.searchParams.get('mp') ?? '';
+      } catch {
+        return '';
+      }
+    })
+    .filter(Boolean);
+  const amounts = [fields?.totals?.total, fields?.claim?.amount, fields?.chargeback?.amount, fields?.return?.amount, ...(fields?.items ?? []).map((i) => i.unitPrice)];
+  return {
+    ...(channel ? { salesChannel: { text: channel, tier: probe.log.tiers.salesChannel ?? 'hook' } } : {}),
+    linkIds,
+    ...(fields?.shipTo?.country ? { shipToCountry: fields.shipTo.country } : {}),
+    currencies: amounts.filter((m) => m !== undefined).map((m) => m!.currency),
+  };
+}
+
 /** Reads a Seller Central page into a PageContext; never throws. */
 export function extractAmazonPage(url: URL, doc: Document, kind: PageKind): PageContext {
-  const salesChannel = safely(() => textFirst(doc, ORDER.salesChannel));
-  const marketplace = safely(() => resolveAmazonMarketplace(url, salesChannel));
-  const reader = new AmazonPageReader(url, doc, marketplace);
-  if (!marketplace) reader.missing.add('marketplace');
-  const fields = safely(() => READERS[kind]?.(reader)) ?? {};
+  const focus = safely(() => amazonPageFocus(kind, url, doc)) ?? { scope: [doc.body].filter(Boolean) as Element[], listOnly: false };
+  const hostOnly = safely(() => resolveAmazonMarketplace(url, undefined));
+  if (focus.listOnly) return listPage(url, kind, hostOnly?.marketplace);
+
+  const read = (marketplace: Marketplace | undefined) => {
+    const reader = new AmazonPageReader(url, doc, marketplace, focus.scope);
+    const fields = safely(() => READERS[kind]?.(reader)) ?? {};
+    return { reader, fields };
+  };
+  // First pass with what the page says before any amount is parsed; a second pass once the order's
+  // marketplace is known, so amounts and dates are read in its currency and zone.
+  const preliminary = safely(() => resolveAmazonMarketplace(url, marketplaceSignals(url, doc, focus.scope, undefined)));
+  let pass = read(preliminary?.marketplace);
+  const resolved = safely(() => resolveAmazonMarketplace(url, marketplaceSignals(url, doc, focus.scope, pass.fields))) ?? preliminary;
+  if (resolved && resolved.marketplace.code !== preliminary?.marketplace.code) pass = read(resolved.marketplace);
+  const { reader, fields } = pass;
+  // Any of the marketplace's sources is a healthy page (a unified EU account's order page may only say it
+  // in the URL), so its tier is counted for fidelity but never reported as fallen.
+  if (resolved) reader.log.found('marketplace', resolved.tier, 'url');
+  else reader.log.miss('marketplace');
+
   const anchorsFound = safely(() => hasAnchors(kind, doc)) ?? false;
+  const readFromPage = Object.entries(reader.log.tiers).some(([name, tier]) => name !== 'marketplace' && tier !== 'url');
+  const recognized = anchorsFound || (!HOOKED_KINDS.has(kind) && readFromPage);
   const input: PageContextInput = {
     ...fields,
     portal: 'amazon',
     pageKind: kind,
     url: url.href,
-    marketplace,
+    marketplace: resolved?.marketplace,
     items: fields.items ?? [],
-    recognition: recognitionOf(anchorsFound, ANCHORS[kind].map((a) => `selector ${a}`), reader.missing.names),
+    fieldTiers: { ...reader.log.tiers },
+    recognition: {
+      ...recognitionOf(recognized, ANCHORS[kind].map((a) => `selector ${a}`), reader.log.missing),
+      ...(reader.log.lowerTier.length ? { lowerTier: reader.log.lowerTier.slice(0, 60) } : {}),
+    },
   };
   return finalizeContext(input);
+}
+
+/** A list with nothing in focus: no single order, no case; nothing is missing. */
+function listPage(url: URL, kind: PageKind, marketplace: Marketplace | undefined): PageContext {
+  return finalizeContext({
+    portal: 'amazon',
+    pageKind: kind,
+    url: url.href,
+    marketplace,
+    items: [],
+    ...(marketplace ? { fieldTiers: { marketplace: 'url' as const } } : {}),
+    recognition: { status: 'full', missing: [] },
+  });
 }

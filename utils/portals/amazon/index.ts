@@ -3,7 +3,7 @@ import { safely } from '../dom';
 import type { PortalAdapter } from '../types';
 import { extractAmazonPage, isAmazonContentReady } from './extract';
 import { classifyAmazon } from './classify';
-import { findAmazonReplyBox } from './reply-box';
+import { findAmazonReplyBox, findAmazonReplyOpener } from './reply-box';
 
 const HOSTS = new Set(SELLER_CENTRAL_HOSTS);
 
@@ -14,4 +14,5 @@ export const amazonAdapter: PortalAdapter = {
   isContentReady: (kind, doc) => safely(() => isAmazonContentReady(kind, doc)) ?? false,
   extract: (url, doc) => extractAmazonPage(url, doc, amazonAdapter.classify(url, doc)),
   findReplyBox: (doc) => safely(() => findAmazonReplyBox(doc)) ?? null,
+  findReplyOpener: (doc) => safely(() => findAmazonReplyOpener(doc)) ?? null,
 };

@@ -1,4 +1,4 @@
-import type { Marketplace } from '../../schemas';
+import type { FieldTier, Marketplace } from '../../schemas';
 
 /**
  * Amazon marketplaces: host, id, currency, zone and buyer language. Ids for US..IN are in
@@ -37,6 +37,10 @@ export const AMAZON_MARKETPLACES: readonly AmazonMarketplace[] = [
   { code: 'AU', amazonId: 'A39IBJ37TRP1C6', tld: 'com.au', currency: 'AUD', timeZone: 'Australia/Sydney', language: 'en', locale: 'en-AU' },
   { code: 'SG', amazonId: 'A19VAU5U5O7RUS', tld: 'sg', currency: 'SGD', timeZone: 'Asia/Singapore', language: 'en', locale: 'en-SG' },
   { code: 'IN', amazonId: 'A21TJRUUN4KGV', tld: 'in', currency: 'INR', timeZone: 'Asia/Kolkata', language: 'en', locale: 'en-IN' },
+  // IE, TR and ZA: SP-API's marketplace table and the hosts public scripts use. Turkish buyers get English templates.
+  { code: 'IE', amazonId: 'A28R8C7NBKEWEA', tld: 'ie', currency: 'EUR', timeZone: 'Europe/Dublin', language: 'en', locale: 'en-IE' },
+  { code: 'TR', amazonId: 'A33AVAJ2PDY3EV', tld: 'com.tr', currency: 'TRY', timeZone: 'Europe/Istanbul', language: 'en', locale: 'tr-TR' },
+  { code: 'ZA', amazonId: 'AE08WJ6YKNBMC', tld: 'co.za', currency: 'ZAR', timeZone: 'Africa/Johannesburg', language: 'en', locale: 'en-ZA' },
 ];
 
 // Hosts that serve several marketplaces: the page (sales channel, marketplaceID) must say which.
@@ -64,25 +68,66 @@ export function byCode(code: string): AmazonMarketplace | undefined {
   return AMAZON_MARKETPLACES.find((m) => m.code === code);
 }
 
+/** What a page tells about its order's marketplace, strongest first (see resolveAmazonMarketplace). */
+export interface MarketplaceSignals {
+  /** The sales channel text (`Amazon.fr`) and the tier that read it. */
+  salesChannel?: { text: string; tier: FieldTier };
+  /** `marketplaceID` / `mons_sel_mkid` values of the links of the item in focus. */
+  linkIds?: readonly string[];
+  /** The ship-to country (ISO alpha-2). */
+  shipToCountry?: string;
+  /** Currencies of the amounts shown for the order. */
+  currencies?: readonly string[];
+}
+
+const COUNTRY_TO_MARKETPLACE: Readonly<Record<string, string>> = { GB: 'UK' };
+
+/** The marketplace of a currency that only one marketplace uses (GBP, SEK, PLN, JPY ...); EUR tells nothing alone. */
+function marketplaceFromCurrency(currency: string, host: string): AmazonMarketplace | undefined {
+  const users = AMAZON_MARKETPLACES.filter((m) => m.currency === currency);
+  if (users.length === 1) return users[0];
+  const onHost = marketplaceFromHost(host);
+  return onHost && onHost.currency === currency ? onHost : undefined;
+}
+
 /**
- * Resolves the page's marketplace. On single-marketplace hosts the host wins; on .com and -europe the
- * sales channel and the marketplaceID parameter win, and .com falls back to US.
+ * The order's marketplace, not the host's: unified accounts handle FR, IT, ES, UK, NL, PL, SE, BE and IE
+ * orders on sellercentral.amazon.de (and NA orders on .com). In order: the sales channel, the
+ * marketplace id of the order's links, the page URL's `marketplaceID`, the ship-to country, a currency
+ * only one marketplace uses, then `mons_sel_mkid` (the account's chosen marketplace) and the host.
  */
-export function resolveAmazonMarketplace(url: URL, salesChannel: string | undefined): Marketplace | undefined {
+export function resolveAmazonMarketplace(url: URL, signals: MarketplaceSignals | string | undefined): { marketplace: Marketplace; tier: FieldTier } | undefined {
+  const s: MarketplaceSignals = typeof signals === 'string' ? { salesChannel: { text: signals, tier: 'hook' } } : (signals ?? {});
   const host = url.hostname.toLowerCase();
-  const fromChannel = marketplaceFromSalesChannel(salesChannel);
-  const fromParam = marketplaceFromId(url.searchParams.get('marketplaceID') ?? url.searchParams.get('marketplaceId'));
-  const fromHost = MULTI_MARKETPLACE_HOSTS.has(host) ? undefined : marketplaceFromHost(host);
-  const chosen = fromHost ?? fromChannel ?? fromParam ?? (host === 'sellercentral.amazon.com' ? byCode('US') : undefined);
-  if (!chosen) return undefined;
-  const domain = salesChannel && /amazon\./i.test(salesChannel) ? salesChannel.replace(/^www\./i, '') : undefined;
+  const param = (name: string) => url.searchParams.get(name) ?? new URLSearchParams(url.hash.split('?')[1] ?? '').get(name);
+  const country = s.shipToCountry ? byCode(COUNTRY_TO_MARKETPLACE[s.shipToCountry] ?? s.shipToCountry) : undefined;
+  const currencies = [...new Set(s.currencies ?? [])];
+  const fromCurrency = currencies.length === 1 ? marketplaceFromCurrency(currencies[0]!, host) : undefined;
+  const candidates: ReadonlyArray<readonly [AmazonMarketplace | undefined, FieldTier]> = [
+    [marketplaceFromSalesChannel(s.salesChannel?.text), s.salesChannel?.tier ?? 'hook'],
+    [(s.linkIds ?? []).map(marketplaceFromId).find(Boolean), 'structure'],
+    [marketplaceFromId(param('marketplaceID') ?? param('marketplaceId')), 'url'],
+    // A ship-to country agrees with the currency shown, or the currency says nothing (EUR on .de).
+    [country && (!fromCurrency || fromCurrency === country) ? country : undefined, 'structure'],
+    [fromCurrency, 'structure'],
+    [marketplaceFromId(param('mons_sel_mkid')), 'url'],
+    [MULTI_MARKETPLACE_HOSTS.has(host) ? (host === 'sellercentral.amazon.com' ? byCode('US') : undefined) : marketplaceFromHost(host), 'url'],
+  ];
+  const found = candidates.find(([m]) => m !== undefined);
+  if (!found) return undefined;
+  const [chosen, tier] = found as readonly [AmazonMarketplace, FieldTier];
+  const channel = s.salesChannel?.text;
+  const domain = channel && /amazon\./i.test(channel) && marketplaceFromSalesChannel(channel) === chosen ? channel.replace(/^www\./i, '') : undefined;
   return {
-    code: chosen.code,
-    amazonId: chosen.amazonId,
-    ...(domain ? { domain } : {}),
-    currency: chosen.currency,
-    timeZone: chosen.timeZone,
-    language: chosen.language,
+    tier,
+    marketplace: {
+      code: chosen.code,
+      amazonId: chosen.amazonId,
+      ...(domain ? { domain } : {}),
+      currency: chosen.currency,
+      timeZone: chosen.timeZone,
+      language: chosen.language,
+    },
   };
 }
 

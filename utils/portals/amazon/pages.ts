@@ -11,9 +11,13 @@ export function cleanPath(url: URL): string {
   return url.pathname.replace(/\/ref=[^/]*/g, '').replace(/\/+$/, '') || '/';
 }
 
-const ORDER_ID = /^(?:\d{3}-\d{7}-\d{7}|D01-\d{7}-\d{7})$/;
+/** Marketplace orders `302-...`, test orders `000-...`, digital `D01-...`, and `S01-...` seen on order pages. */
+export const ORDER_ID_SOURCE = '(?:\\d{3}|D01|S01)-\\d{7}-\\d{7}';
+const ORDER_ID = new RegExp(`^${ORDER_ID_SOURCE}$`);
+/** An order id inside text (a heading, a breadcrumb, a link), not glued to other digits or letters. */
+export const ORDER_ID_IN_TEXT = new RegExp(`(?<![\\w-])${ORDER_ID_SOURCE}(?![\\w-])`);
 
-/** Amazon order id format check: `302-1234567-1234567`, digital `D01-...`, test orders `000-...`. */
+/** Amazon order id format check: `302-1234567-1234567`, digital `D01-...`, `S01-...`, test orders `000-...`. */
 export function isAmazonOrderId(value: string | null | undefined): value is string {
   return typeof value === 'string' && ORDER_ID.test(value.trim());
 }

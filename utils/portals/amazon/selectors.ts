@@ -1,8 +1,9 @@
 /**
- * Every Seller Central hook in one place. Each names the fixture(s) in tests/fixtures/amazon that
- * prove it. `data-test-id` hooks on the order page come from several public scripts
- * (shared/portal-reference.md); hooks marked (unverified) were designed for our fixtures and are the
- * first to check when a page reports `unrecognized`. Labels are fallbacks when hooks vanish.
+ * Every Seller Central hook in one place, the first tier of each field. Hooks on the order page, the
+ * contact-buyer form, the returns rows and the chargebacks table were seen in public scripts; hooks
+ * marked (unverified) were designed for the project's first fixtures, so those fields are expected at
+ * the label tier and reading them by hook is a bonus, never the only way (see labels.ts and the
+ * structural readers in read.ts).
  */
 const testId = (id: string) => `[data-test-id="${id}"]`;
 
@@ -26,19 +27,25 @@ export const ORDER = {
   itemStatus: [testId('item-status-label')],
   /** Items are rows of the first key-value table. com-order, de-order, jp-order. */
   itemsTable: ['table.a-keyvalue'],
-  /** Totals box (sale proceeds). */
-  totalsBox: [testId('sale-proceeds'), '.sale-proceeds', '#MYO-app'],
+  /** Totals box (sale proceeds), under its real class first. */
+  totalsBox: ['.order-details-right-column .order-details-bordered-box-sale-proceeds table.a-normal', '.order-details-bordered-box-sale-proceeds', testId('sale-proceeds'), '.sale-proceeds', '#MYO-app'],
+  productName: ['.myo-list-orders-product-name-cell', 'a', '.product-name', testId('product-name')],
 } as const;
 
-/** Order list rows link to order details. com-order-list. (unverified: table hook) */
+/** Order list rows link to order details (`.cell-body-title a`). com-order-list. */
 export const ORDER_LIST = {
-  anchors: [testId('orders-table'), '#orders-table', 'a[href*="/orders-v3/order/"]'],
+  anchors: [testId('orders-table'), '#orders-table', 'a[href*="/orders-v3/order/"]', 'a[href*="fba-order-details"]'],
   orderLinks: 'a[href*="/orders-v3/order/"]',
 } as const;
 
+/** Links to an order, on every page kind: the structural tier of the order id. */
+export const ORDER_LINKS = 'a[href*="/orders-v3/order/"], a[href*="fba-order-details"], a[href*="orderID="], a[href*="orderId="]';
+
 /** Buyer thread and contact-buyer form. uk-message, com-hostile-message, de-contact-buyer. (unverified) */
 export const MESSAGE = {
-  anchors: [testId('thread-view'), '.contact-buyer-text-area', testId('contact-buyer-form')],
+  anchors: [testId('thread-view'), '.contact-buyer-text-area', testId('contact-buyer-form'), '.ayb-contact-buyer-header'],
+  /** Contact-buyer form: "Send message to {name}" (seen). */
+  contactHeader: ['.ayb-contact-buyer-header h2', '.ayb-contact-buyer-header'],
   subject: [testId('thread-subject'), testId('contact-buyer-subject')],
   buyerName: [testId('thread-buyer-name'), testId('contact-buyer-name')],
   orderId: [testId('thread-order-id'), testId('contact-buyer-order-id')],
@@ -63,7 +70,8 @@ export const CLAIM = {
 
 /** Chargeback details view (hash route #/details). com-chargeback. (unverified) */
 export const CHARGEBACK = {
-  anchors: [testId('chargeback-details')],
+  anchors: [testId('chargeback-details'), '#chargebacksTable'],
+  table: '#chargebacksTable',
   id: [testId('chargeback-id-value')],
   orderId: [testId('chargeback-order-id-value')],
   amount: [testId('chargeback-amount-value')],
@@ -75,7 +83,10 @@ export const CHARGEBACK = {
 
 /** Return request card. it-return. (unverified) */
 export const RETURN = {
-  anchors: [testId('return-request-card')],
+  anchors: [testId('return-request-card'), 'kat-table-row.manage-returns-table-row'],
+  /** Returns list rows (seen) and the designed card. */
+  rows: ['kat-table-row.manage-returns-table-row', testId('return-request-card')],
+  customerComment: ['.customer-comment'],
   id: [testId('return-rma-id')],
   orderId: [testId('return-order-id')],
   buyerName: [testId('return-buyer-name')],
@@ -99,25 +110,15 @@ export const SPINNERS = ['.a-spinner', 'kat-spinner', '[data-test-id="loading-sp
 /** Reply boxes, in order of preference. de-contact-buyer (shadow root), uk-message, fr-claim (plain). */
 export const REPLY_BOX = [
   '.contact-buyer-text-area kat-textarea',
-  '.reply-area kat-textarea',
   '[data-test-id="thread-reply"] kat-textarea',
+  '.reply-area kat-textarea',
   'kat-textarea',
   '.reply-area textarea',
+  'textarea',
   'textarea[name="response"]',
   '.reply-area [contenteditable="true"]',
   '[contenteditable="true"][role="textbox"]',
   'form textarea:not([readonly]):not([disabled])',
 ] as const;
 
-/** Label text per language, for fallbacks and for label/value rows that have no hooks. */
-export const LABELS = {
-  orderId: ['Order ID', 'Order #', 'Bestellnummer', 'Numéro de commande', 'Numero ordine', 'ID ordine', 'Número de pedido', 'N.º de pedido', '注文番号'],
-  buyerName: ['Buyer name', 'Buyer', 'Customer', 'Käufername', 'Käufer', 'Nom de l\'acheteur', 'Acheteur', 'Nome acquirente', 'Acquirente', 'Nombre del comprador', 'Comprador', '購入者名'],
-  purchaseDate: ['Purchase date', 'Kaufdatum', 'Date d\'achat', 'Data di acquisto', 'Fecha de compra', '購入日'],
-  shipBy: ['Ship by', 'Versand bis', 'Expédier avant le', 'Spedire entro', 'Enviar antes de', '出荷予定日'],
-  subtotal: ['Item subtotal', 'Zwischensumme Artikel', 'Sous-total des articles', 'Subtotale articoli', 'Subtotal de productos', '商品の小計'],
-  shipping: ['Shipping total', 'Versand gesamt', 'Total livraison', 'Totale spedizione', 'Total envío', '配送料の合計'],
-  total: ['Item total', 'Gesamtsumme', 'Total de l\'article', 'Totale articolo', 'Total del producto', '商品の合計', 'Order total', 'Total del pedido'],
-  quantity: ['Quantity', 'Qty', 'Menge', 'Quantité', 'Quantità', 'Cantidad', '数量'],
-  unitPrice: ['Unit price', 'Stückpreis', 'Prix unitaire', 'Prezzo unitario', 'Precio unitario', '単価', 'Price', 'Precio'],
-} as const;
+export { LABELS } from './labels';

@@ -31,4 +31,21 @@ describe('Zalando detection by content', () => {
     expect(classifyByContent(doc('<h1>Customer Care request CC-1</h1>'))).toBe('message');
     expect(classifyByContent(doc('<h1>Dashboard</h1><h2>Returns this week</h2>'))).toBe('unknown');
   });
+  test('status tabs with other count styles, German "Alle", or a state nav of links', () => {
+    expect(classifyByContent(doc('<div role="tablist"><button role="tab">Initial (0)</button><button role="tab">Approved (2)</button><button role="tab">Fulfilled (87)</button><button role="tab">Alle (89)</button></div>'))).toBe('order-list');
+    expect(classifyByContent(doc('<nav><a>Initial · 1</a><a>Approved · 6</a><a>Fulfilled · 310</a><a>All · 317</a></nav>'))).toBe('order-list');
+    // The side menu's links are not status tabs.
+    expect(classifyByContent(doc('<nav><a>Orders</a><a>Returns</a><a>Customer Care</a></nav>'))).toBe('unknown');
+  });
+  test('the orders list with one order open in a drawer is that order; a closed drawer leaves the list', () => {
+    const tabs = '<div role="tablist"><a role="tab">Initial</a><a role="tab">Approved</a><a role="tab">Fulfilled</a><a role="tab">All</a></div>';
+    expect(classifyByContent(doc(`${tabs}<aside role="dialog"><h2>Order 1041230007700029</h2></aside>`))).toBe('order');
+    expect(classifyByContent(doc(`${tabs}<aside role="dialog" hidden><h2>Order 1041230007700029</h2></aside>`))).toBe('order-list');
+  });
+  test('German headings: an order by its number, a return, a Customer Care request', () => {
+    expect(classifyByContent(doc('<h1>Bestellung 1041230009912345</h1>'))).toBe('order');
+    expect(classifyByContent(doc('<h1>Bestellung</h1>'))).toBe('unknown');
+    expect(classifyByContent(doc('<h1>Retoure zur Bestellung 1041230009912353</h1>'))).toBe('return');
+    expect(classifyByContent(doc('<h1>Kundenservice-Anfrage</h1>'))).toBe('message');
+  });
 });

@@ -1,0 +1,103 @@
+import type { FieldTier } from '../../schemas';
+import { deepText } from '../deep-dom';
+import { textLines } from '../dom';
+import type { AmazonPageReader } from './read';
+import { SENDER_WORDS } from './labels';
+import { MESSAGE } from './selectors';
+
+/**
+ * A buyer-message thread as the agent reads it: who wrote each message and when. The clock of a
+ * thread starts at the buyer's oldest message that no reply of the seller's follows (the message that
+ * has waited longest), and the text to answer is the buyer's latest.
+ */
+export interface ThreadMessage {
+  from: 'buyer' | 'seller';
+  at?: string;
+  body?: string;
+}
+
+export interface BuyerThread {
+  messages: ThreadMessage[];
+  lastBuyerMessage?: ThreadMessage;
+  firstUnanswered?: ThreadMessage;
+  senderName?: string;
+  threadId?: string;
+  tier: FieldTier;
+}
+
+const MESSAGE_CANDIDATES = '[data-test-id^="message"], [class*="message"], [data-sender], [data-author], article, [role="article"], [role="listitem"], li, kat-box';
+const BUYER_MARK = /buyer|customer|incoming|inbound|received|from-them|käufer|acheteur|acquirente|comprador/i;
+const SELLER_MARK = /seller|merchant|outgoing|outbound|\bsent\b|from-you|from-me|self|verkäufer|vendeur|venditore|vendedor/i;
+
+export function readBuyerThread(reader: AmazonPageReader, buyerName?: string): BuyerThread {
+  const byHook = hookMessages(reader);
+  const tier: FieldTier = byHook.length ? 'hook' : 'label';
+  const messages = byHook.length ? byHook : structuralMessages(reader, buyerName);
+  const buyer = messages.filter((m) => m.from === 'buyer');
+  const lastSeller = messages.map((m) => m.from).lastIndexOf('seller');
+  const unanswered = messages.slice(lastSeller + 1).filter((m) => m.from === 'buyer');
+  return {
+    messages,
+    lastBuyerMessage: buyer[buyer.length - 1],
+    firstUnanswered: unanswered.find((m) => m.at) ?? undefined,
+    tier,
+  };
+}
+
+function hookMessages(reader: AmazonPageReader): ThreadMessage[] {
+  return reader.all('[data-test-id="message-buyer"], [data-test-id="message-seller"]').map((el) => ({
+    from: el.getAttribute('data-test-id') === 'message-buyer' ? 'buyer' : 'seller',
+    at: timeOf(reader, el),
+    body: deepText(el.querySelector(MESSAGE.messageBody)) ?? undefined,
+  }));
+}
+
+/** Without hooks: elements that carry a time and a text, with the sender told by marks or words. */
+function structuralMessages(reader: AmazonPageReader, buyerName?: string): ThreadMessage[] {
+  const candidates = reader.all(MESSAGE_CANDIDATES).filter((el) => !el.closest('nav, header, footer, [role="navigation"], [role="tablist"], [role="listbox"]'));
+  const withTime = candidates.filter((el) => timeOf(reader, el) !== undefined);
+  // The innermost element with both a time and some other text is one message.
+  const innermost = withTime.filter((el) => !withTime.some((other) => other !== el && el.contains(other)));
+  const messages: ThreadMessage[] = [];
+  for (const el of innermost) {
+    const from = senderOf(el, buyerName);
+    if (!from) continue;
+    messages.push({ from, at: timeOf(reader, el), body: bodyOf(el) });
+  }
+  return messages;
+}
+
+function senderOf(el: Element, buyerName?: string): 'buyer' | 'seller' | undefined {
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < 3; depth++, node = node.parentElement) {
+    const marks = `${node.className} ${node.getAttribute('data-sender') ?? ''} ${node.getAttribute('data-author') ?? ''} ${node.getAttribute('data-test-id') ?? ''} ${node.getAttribute('aria-label') ?? ''}`;
+    if (SELLER_MARK.test(marks)) return 'seller';
+    if (BUYER_MARK.test(marks)) return 'buyer';
+  }
+  const lines = textLines(el).slice(0, 3).join(' ');
+  if (buyerName && lines.includes(buyerName)) return 'buyer';
+  if (SENDER_WORDS.seller.test(lines)) return 'seller';
+  if (SENDER_WORDS.buyer.test(lines)) return 'buyer';
+  return undefined;
+}
+
+function timeOf(reader: AmazonPageReader, el: Element): string | undefined {
+  const hooked = el.querySelector(`${MESSAGE.messageTime}, time[datetime], time`);
+  if (hooked) {
+    const at = reader.instant(hooked.getAttribute('datetime') ?? deepText(hooked));
+    if (at) return at;
+  }
+  for (const line of textLines(el).slice(0, 4)) {
+    if (line.length > 60 || !/\d/.test(line)) continue;
+    const at = reader.instant(line);
+    if (at) return at;
+  }
+  return undefined;
+}
+
+function bodyOf(el: Element): string | undefined {
+  const hooked = el.querySelector(`${MESSAGE.messageBody}, [class*="body"], [class*="text"], p`);
+  if (hooked) return deepText(hooked);
+  const lines = textLines(el);
+  return lines.sort((a, b) => b.length - a.length)[0];
+}

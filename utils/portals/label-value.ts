@@ -1,0 +1,100 @@
+import { deepElements, deepText } from './deep-dom';
+
+/**
+ * Label/value reading across languages and shadow roots: "Order ID  403-...", "Bestellnummer: ...",
+ * `<dt>Raison</dt><dd>...</dd>`, `<kat-label text="Motivo">` followed by its value. The tier below
+ * hooks: it survives class and attribute renames as long as the page still says what a value is.
+ */
+
+/** Lower case, accents kept (they tell languages apart), trailing colon and whitespace removed. */
+export function foldLabel(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').replace(/\s*[:：]\s*$/, '').trim().toLowerCase();
+}
+
+const MAX_LABEL_LENGTH = 60;
+const MAX_VALUE_LENGTH = 400;
+
+interface Candidate {
+  el: Element;
+  text: string;
+  folded: string;
+}
+
+/** One pass over a subtree's elements (shadow roots included); answers many label look-ups. */
+export class LabelIndex {
+  private readonly candidates: Candidate[];
+
+  constructor(root: ParentNode) {
+    this.candidates = [];
+    for (const el of deepElements(root)) {
+      const text = deepText(el);
+      if (!text || text.length > MAX_VALUE_LENGTH) continue;
+      this.candidates.push({ el, text, folded: foldLabel(text) });
+    }
+  }
+
+  /** The value beside the first label found (labels in order of preference are tried together, page order wins). */
+  value(labels: readonly string[]): string | undefined {
+    const wanted = labels.map(foldLabel).filter(Boolean);
+    if (wanted.length === 0) return undefined;
+    for (const { el, text, folded } of this.candidates) {
+      if (folded.length <= MAX_LABEL_LENGTH && wanted.includes(folded)) {
+        const value = valueBeside(el, text);
+        if (value) return value;
+        continue;
+      }
+      // "Label: value" in one element.
+      for (const label of wanted) {
+        if (folded.startsWith(label) && /^\s*[:：]/.test(text.slice(label.length))) {
+          const rest = text.slice(label.length).replace(/^\s*[:：]\s*/, '').trim();
+          if (rest && !wanted.includes(foldLabel(rest))) return rest;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Elements whose whole text is one of the labels (for callers that read the value their own way). */
+  labelElements(labels: readonly string[]): Element[] {
+    const wanted = new Set(labels.map(foldLabel));
+    return this.candidates.filter((c) => wanted.has(c.folded)).map((c) => c.el);
+  }
+
+  /** The text after a phrase such as "Send message to" in the shortest element that starts with it. */
+  afterPhrase(phrases: readonly string[]): string | undefined {
+    const wanted = phrases.map(foldLabel);
+    let best: string | undefined;
+    for (const { text, folded } of this.candidates) {
+      for (const phrase of wanted) {
+        if (!folded.startsWith(phrase) || folded.length === phrase.length) continue;
+        const rest = text.slice(phrase.length).replace(/^[\s:：]+/, '').trim();
+        if (rest && (best === undefined || rest.length < best.length)) best = rest;
+      }
+    }
+    return best;
+  }
+}
+
+/** The value that belongs to a label element: its next sibling, its dd/td partner, or the rest of its parent. */
+function valueBeside(label: Element, labelText: string): string | undefined {
+  let sibling = label.nextElementSibling;
+  while (sibling) {
+    const text = deepText(sibling);
+    if (text) return text.length <= MAX_VALUE_LENGTH ? text : undefined;
+    sibling = sibling.nextElementSibling;
+  }
+  const parent = label.parentElement;
+  if (!parent) return undefined;
+  // A table row: <th>Label</th><td>value</td> where the label sits in a wrapper inside the cell.
+  const cell = label.closest('th, td, dt');
+  if (cell && cell !== label) {
+    const next = cell.nextElementSibling;
+    const text = deepText(next);
+    if (text) return text;
+  }
+  const parentText = deepText(parent);
+  if (!parentText || parentText.length > MAX_VALUE_LENGTH) return undefined;
+  const index = parentText.indexOf(labelText);
+  const rest = index >= 0 ? parentText.slice(index + labelText.length).replace(/^[\s:：]+/, '').trim() : '';
+  return rest || undefined;
+}
