@@ -12,7 +12,7 @@ import type { AnySchema } from './zod-walk';
  * (mostly well-formed, with hostile values mixed in at any position) must never answer 500 or more.
  * Bad input is the caller's problem (4xx naming the field), never the server's.
  */
-const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 2000);
+const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 1500);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 
 /** The live event stream never ends by itself; it is covered by its own tests. */
@@ -124,5 +124,5 @@ describe.each(testDatabases())('API fuzz ($kind)', (target) => {
     const succeeded = [...statuses].filter(([s]) => s < 300).reduce((n, [, c]) => n + c, 0);
     expect(succeeded).toBeGreaterThan(REQUESTS / 10);
     expect(failures).toEqual([]);
-  }, 240_000);
+  }, 600_000);
 });
