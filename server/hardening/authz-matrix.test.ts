@@ -13,7 +13,7 @@ import type { AnySchema } from './zod-walk';
  * another team's resource never a 2xx.
  */
 
-const methodOf = (route: RouteOptions) => (Array.isArray(route.method) ? route.method[0]! : route.method) as 'GET';
+const methodOf = (route: RouteOptions) => (Array.isArray(route.method) ? route.method[0]! : route.method) as 'GET' | 'HEAD';
 const accessOf = (route: RouteOptions) => (route.config as { access?: string } | undefined)?.access ?? 'agent';
 
 /** A well-formed body for the route (a request refused for its shape would prove nothing). */
