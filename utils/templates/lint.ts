@@ -40,7 +40,7 @@ const AMAZON_RULES: Rule[] = [
     re: new RegExp(`(?<![\\w@/.-])(?:[a-z0-9-]+\\.)+(?:${TLDS})\\b(?:/[^\\s]*)?`, 'gi'),
     accept: (m, text, i) => notInEmail(m, text, i) && !isAmazonLink(m),
   },
-  { rule: 'contact-details', message: 'Email addresses are not allowed in buyer messages', re: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g },
+  { rule: 'contact-details', message: 'Email addresses are not allowed in buyer messages', re: /[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+/g },
   { rule: 'contact-details', message: 'Phone numbers are not allowed in buyer messages', find: findPhoneNumbers },
   {
     rule: 'contact-details',
@@ -61,13 +61,13 @@ const AMAZON_RULES: Rule[] = [
     rule: 'marketing',
     message: 'Offering something in exchange for a review or feedback is not allowed',
     // A review word and an incentive in one sentence. "Refund" alone is no incentive: replies mention refunds all the time.
-    re: /[^.!?\n]*\b(?:review|feedback|rating|stars?|bewertung|rezension|sterne|avis|commentaire|[ée]toiles|rese[ñn]a|opini[oó]n|valoraci[oó]n|estrellas|recensione|stelle)\b[^.!?\n]*/gi,
+    re: /[^.!?\n]*\b(?:review|feedback|rating|rate us|stars?|bewertung|bewerten|rezension|sterne|sternen|notez|évaluez|valórenos|valuti|avis|commentaire|[ée]toiles|rese[ñn]a|opini[oó]n|valoraci[oó]n|estrellas|recensione|stelle)\b[^.!?\n]*/gi,
     accept: (m) => /\b(?:free|gift|reward|bonus|cash ?back|in exchange|gratis|kostenlos|geschenk|belohnung|im gegenzug|gratuit|cadeau|en [ée]change|regalo|a cambio|omaggio|in cambio|voucher|gutschein|discount|rabatt|remise|descuento|sconto)\b/i.test(m),
   },
   {
     rule: 'marketing',
     message: 'Asking for a positive review is not allowed',
-    re: /\b(?:positive (?:review|feedback|rating)|5[- ]stars?|five[- ]stars?|f[üu]nf sterne|5 sterne|positive bewertung|avis positif|5 [ée]toiles|cinq [ée]toiles|rese[ñn]a positiva|valoraci[oó]n positiva|5 estrellas|cinco estrellas|recensione positiva|5 stelle|cinque stelle)\b/gi,
+    re: /\b(?:positive (?:review|feedback|rating)|5[- ]stars?|five[- ]stars?|f[üu]nf sternen?|5[- ]sternen?|positive bewertung|avis positif|5 [ée]toiles|cinq [ée]toiles|rese[ñn]a positiva|valoraci[oó]n positiva|5 estrellas|cinco estrellas|recensione positiva|5 stelle|cinque stelle)\b/gi,
   },
 ];
 

@@ -6,7 +6,7 @@
  * 2. What is left is cut into digit runs: digit groups joined by one-character separators, never glued to
  *    letters (a digit group glued to letters is part of an SKU, ASIN or tracking code).
  * 3. A run is a phone number when its shape says so: an international prefix (+ or 00) with 7 to 15
- *    digits; a national trunk 0 followed by a grouped number of 9 to 12 digits (030 12345678,
+ *    digits; a national trunk 0 followed by a grouped number of 8 to 12 digits (030 12345678,
  *    01 23 45 67 89, 020 7946 0958); or the North American 3-3-4 grouping ((555) 123-4567). Or when a
  *    phone word stands just before it ("Tel.", "call us on", "Rufen Sie uns unter", "llámenos al") and it
  *    has 6 to 15 digits.
@@ -23,7 +23,8 @@ const MONTH_DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
 const MONTH = String.raw`(?:0?[1-9]|1[0-2])`;
 // No digit or digit-separator-digit may continue a blanked shape: "01.23.45.67.89" is a phone, not a date.
 const END = String.raw`(?![.\/-]?\d)`;
-const START = String.raw`(?<![\d.\/-])`;
+// Nor may a blanked shape start inside a phone number: after "+31 " or an area code ("0701 29.02.2002").
+const START = String.raw`(?<![\d.\/-])(?<!\+\d{1,4}[\s.-]?)(?<!\b0\d{1,4} )`;
 const CURRENCY = String.raw`(?:€|\$|£|¥|₹|zł|kr|EUR|USD|GBP|CHF|PLN|JPY|SEK|DKK|NOK|CZK|CAD|AUD|MXN|BRL|TRY|INR)`;
 const AMOUNT = String.raw`\d{1,3}(?:[ .,'\u00A0\u202F]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?`;
 const US_STATES =
@@ -36,13 +37,13 @@ const NOT_PHONE: RegExp[] = [
   /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,
   // UPS (also written in groups), the UPU S10 format (Royal Mail, Colissimo international, USPS international,
   // Poste Italiane, Correos ...), DHL Express JJD, Colissimo domestic.
-  /\b1Z ?[0-9A-Z]{3} ?[0-9A-Z]{3} ?[0-9A-Z]{2} ?[0-9A-Z]{4} ?[0-9A-Z]{3} ?[0-9A-Z]\b/gi,
+  /\b1Z(?: ?[0-9A-Z]){16}\b/gi,
   /\b[A-Z]{2} ?\d{3} ?\d{3} ?\d{3} ?[A-Z]{2}\b/g,
   /\bJJD ?\d{9,}\b/gi,
   // ISO dates and timestamps, day-month-year and month-day-year dates, short dates ("01.12."), times.
-  new RegExp(String.raw`\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?` + END, 'g'),
-  new RegExp(START + String.raw`\b${MONTH_DAY}([./-])${MONTH_DAY}\1(?:\d{4}|\d{2})` + END, 'g'),
-  new RegExp(START + String.raw`\b\d{4}([./-])${MONTH}\1${MONTH_DAY}` + END, 'g'),
+  new RegExp(START + String.raw`\b(?:19|20)\d{2}-${MONTH}-${MONTH_DAY}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?` + END, 'g'),
+  new RegExp(START + String.raw`\b${MONTH_DAY}([./-])${MONTH_DAY}\1(?:(?:19|20)\d{2}|\d{2})` + END, 'g'),
+  new RegExp(START + String.raw`\b(?:19|20)\d{2}([./-])${MONTH}\1${MONTH_DAY}` + END, 'g'),
   new RegExp(START + String.raw`\b${MONTH_DAY}\.${MONTH}\.(?!\d)`, 'g'),
   new RegExp(START + String.raw`\b(?:[01]?\d|2[0-3])(?::|h ?|\.(?=\d{2}\s?(?:Uhr|h)\b))[0-5]\d(?::[0-5]\d)?` + END, 'gi'),
   // Amounts with a currency before or after.
@@ -58,7 +59,7 @@ const RUN = /(?<![\p{L}\p{N}_+])(?:\+|(?<!\d)00)?\s?(?:\(\d{1,4}\)\s?)?\d+(?:(?:
 // A phone word shortly before a number: "Tel.:", "call us on", "Rufen Sie uns unter", "appelez-nous au",
 // "llámenos al", "chiamaci al numero".
 const PHONE_WORD =
-  /(?:\b(?:tel|phone|telephone|call|ring|mobile|cell|fax|hotline|telefon\w*|handy|mobil\w*|anruf\w*|rufen|ruf|t[ée]l[ée]phone|t[ée]l|portable|appel\w*|tel[ée]fono|m[óo]vil|llam\w*|cellulare|chiam\w*)\b|\bll[áa]m\w*|\btél\b)[^\d\n]{0,30}$/iu;
+  /(?:\b(?:tel|phone|telephone|call|ring|mobile|cell|fax|hotline|telefon\w*|handy|mobil\w*|anruf\w*|rufen|ruf|t[ée]l[ée]phone|t[ée]l|portable|appel\w*|tel[ée]fono|m[óo]vil|llam\w*|cellulare|chiam\w*)\b|\bll[áa]m\w*|\btél\b)(?!-?\d)[^\d\n]{0,30}$/iu;
 
 export function findPhoneNumbers(text: string): Found[] {
   let blanked = text;
@@ -83,5 +84,5 @@ function isPhone(run: string, before: string): boolean {
   // North American grouping: (555) 123-4567, 555-123-4567, 555.123.4567, 1-800-555-0199.
   if (/^(?:1[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}$/.test(run)) return true;
   // A national number: trunk 0, an area code of 1 to 5 digits, the rest in groups.
-  return grouped && digits.startsWith('0') && !digits.startsWith('00') && digits.length >= 9 && digits.length <= 12 && groups[0]!.length <= 5;
+  return grouped && digits.startsWith('0') && !digits.startsWith('00') && digits.length >= 8 && digits.length <= 12 && groups[0]!.length <= 5;
 }
