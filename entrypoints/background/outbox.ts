@@ -95,7 +95,7 @@ export class Outbox {
     const edited = change.text !== undefined && change.text !== item.body['text'];
     const reused = item.failure?.code === 'conflict'; // the key itself was refused
     const nextKey = edited || reused ? change.newKey : item.key;
-    const body = { ...item.body, ...(edited ? { text: change.text, at: new Date(this.now()).toISOString() } : {}) };
+    const body: Record<string, unknown> = { ...item.body, ...(edited ? { text: change.text, at: new Date(this.now()).toISOString() } : {}) };
     if (nextKey !== item.key) body['idempotencyKey'] = nextKey;
     const fresh: OutboxItem = {
       key: nextKey,

@@ -75,8 +75,8 @@ describe('normalizeAddress (property)', { timeout: 60_000 }, () => {
   it('gives one key for one address, however it is written', () => {
     fc.assert(
       fc.property(address, fc.nat(), fc.nat(), fc.nat(), fc.boolean(), fc.boolean(), (a, formA, formB, countryPick, splitLines, repeatCity) => {
-        const forms = STREET_FORMS[a.kind];
-        const countries = COUNTRY_FORMS[a.country];
+        const forms = STREET_FORMS[a.kind]!;
+        const countries = COUNTRY_FORMS[a.country]!;
         const street = (form: string, nr: boolean) => `${a.stem}${form.startsWith(' ') || form.startsWith('-') ? form : form.toLowerCase()} ${nr ? 'Nr. ' : ''}${a.house}${a.letter}`;
         const canonical = normalizeAddress({ lines: [street(forms[0], false) + (a.apt ? `, Apt ${a.apt}` : '')], postalCode: a.postal, city: a.city, country: countries[0] });
         const lines = [street(forms[formA % forms.length]!, formB % 2 === 0)];
@@ -95,7 +95,7 @@ describe('normalizeAddress (property)', { timeout: 60_000 }, () => {
   it('is stable: the key read back as an address gives the same key', () => {
     fc.assert(
       fc.property(address, (a) => {
-        const key = normalizeAddress({ lines: [`${a.stem}${STREET_FORMS[a.kind][0]} ${a.house}${a.letter}`], postalCode: a.postal, city: a.city, country: COUNTRY_FORMS[a.country][0] });
+        const key = normalizeAddress({ lines: [`${a.stem}${STREET_FORMS[a.kind]![0]} ${a.house}${a.letter}`], postalCode: a.postal, city: a.city, country: COUNTRY_FORMS[a.country]![0] });
         const [street, postal, city, country] = key.split('|');
         expect(normalizeAddress({ lines: [street!], postalCode: postal!, city: city!, country: country! })).toBe(key);
       }),
