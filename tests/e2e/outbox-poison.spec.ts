@@ -25,14 +25,14 @@ test('a note the backend cannot store is set aside, the flag after it arrives, a
   const problem = panel.getByTestId('outbox-problem');
   await expect(problem).toHaveCount(1, { timeout: 60_000 });
   await expect(problem).toHaveAttribute('data-kind', 'note');
-  await expect(panel.getByTestId('sync-failed')).toHaveText(' · 1 change could not be sent');
+  await expect(panel.getByTestId('sync-failed')).toContainText('1 change could not be sent');
   await expect(problem.getByTestId('outbox-problem-reason')).toHaveText(/^The backend (refused it|failed on it several times): .+/);
   const editor = problem.getByTestId('outbox-problem-text');
   await expect(editor).toHaveValue(`${marker} pasted from the label: ref 42`);
 
   // The flag made after the note was not held back by it.
   const eventTexts = () => backendEvents(backend.url, order.expected.orderId!, marker);
-  await expect.poll(eventTexts, { timeout: 15_000 }).toEqual([`Hold: ${marker} address does not match`]);
+  await expect.poll(eventTexts, { timeout: 15_000 }).toEqual([expect.stringContaining(`${marker} address does not match`)]);
 
   await editor.fill(`${marker} pasted from the label: ref 42 (edited)`);
   await problem.getByTestId('outbox-resend').click();
