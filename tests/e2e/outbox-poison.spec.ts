@@ -48,7 +48,7 @@ test('a note the backend cannot store is set aside, the flag after it arrives, a
   await expect(panel.getByTestId('outbox-problems')).toHaveCount(0);
 });
 
-test('a set-aside flag can be discarded for good after confirming', async ({ context }) => {
+test('a set-aside note can be discarded for good after confirming', async ({ context }) => {
   test.setTimeout(120_000);
   const order = fixture('amazon-com-order');
   const page = await context.newPage();
