@@ -24,7 +24,7 @@ export interface PanelProps {
   onSetCaseStatus?: (status: 'open' | 'resolved') => void;
   formatTime: (iso: string) => string;
   /** Sections added by later features (SLA countdown, templates), rendered in order. */
-  slots?: { sla?: ReactNode; templates?: ReactNode; disputes?: ReactNode };
+  slots?: { sla?: ReactNode; templates?: ReactNode; disputes?: ReactNode; outbox?: ReactNode };
 }
 
 /** The side panel: pure, everything comes through props. */
@@ -59,6 +59,7 @@ export function Panel(props: PanelProps) {
       {!collapsed && (
         <div className="cs-body">
           <SyncLine sync={props.sync} state={state} />
+          {props.slots?.outbox}
           {state === 'signed-out' && (
             <p className="cs-banner" data-testid="signed-out">
               {t('stateSignedOut')}{' '}
@@ -120,7 +121,7 @@ function SyncLine({ sync, state }: { sync: SyncStatus | null; state: PanelState 
   return (
     <p className={`cs-sync cs-sync-${kind}`} data-testid="sync-status" data-sync={kind} data-pending={sync.pending}>
       {text}
-      {sync.failed > 0 && <span className="cs-error"> · {t('syncFailed', String(sync.failed))}</span>}
+      {sync.failed > 0 && <span className="cs-error" data-testid="sync-failed"> · {sync.failed === 1 ? t('syncFailedOne') : t('syncFailed', String(sync.failed))}</span>}
     </p>
   );
 }

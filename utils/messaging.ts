@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DisputeStatus } from './schemas/disputes';
 import { DecisionKind } from './schemas/fraud';
-import { LiveEvent, Me, PanelData } from './schemas/api';
+import { IdempotencyKey, LiveEvent, Me, PanelData } from './schemas/api';
 import { PageContext } from './schemas/page';
 import { AttachmentContentType, DisputeView, MAX_ATTACHMENT_BASE64 } from './api-routes/disputes';
 import { EvidenceKey } from './schemas/disputes';
@@ -50,6 +50,10 @@ export const ContentRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('dispute:defencePdf'), disputeId: z.uuid() }),
   z.strictObject({ type: z.literal('dispute:status'), disputeId: z.uuid(), status: DisputeStatus }),
   z.strictObject({ type: z.literal('dispute:defenceText'), disputeId: z.uuid(), maxLength: z.number().int().min(200).max(20_000).optional() }),
+  // Writes the backend refused or kept failing on: listed in the panel, sent again (a note edited) or dropped.
+  z.strictObject({ type: z.literal('outbox:problems') }),
+  z.strictObject({ type: z.literal('outbox:resend'), key: IdempotencyKey, text: z.string().trim().min(1).max(5000).optional() }),
+  z.strictObject({ type: z.literal('outbox:discard'), key: IdempotencyKey }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
@@ -70,7 +74,7 @@ export type ExtensionPageRequest = z.infer<typeof ExtensionPageRequest>;
 
 export type AnyRequest = ContentRequest | ExtensionPageRequest;
 
-export const ErrorData = z.strictObject({ code: z.string(), message: z.string(), details: z.unknown().optional() });
+export const ErrorData = z.strictObject({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.unknown().optional() });
 export type ErrorData = z.infer<typeof ErrorData>;
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorData };
 
@@ -94,6 +98,20 @@ export const PanelResult = z.strictObject({
 });
 export type PanelResult = z.infer<typeof PanelResult>;
 
+/** A write set aside by the outbox, as the panel shows it: what it was, and the backend's reason. */
+export const OutboxProblem = z.strictObject({
+  key: z.string(),
+  kind: z.enum(['note', 'decision', 'template', 'status', 'sla']),
+  orderId: z.string(),
+  /** The plain-text summary ("hold: address looks wrong"). */
+  text: z.string(),
+  /** A note's own words, for editing before it is sent again. */
+  noteText: z.string().optional(),
+  createdAt: z.string(),
+  failure: z.strictObject({ status: z.number().int().optional(), code: z.string(), message: z.string(), field: z.string().optional(), at: z.string() }),
+});
+export type OutboxProblem = z.infer<typeof OutboxProblem>;
+
 export interface ResponseMap {
   'panel:cached': PanelResult | null;
   'panel:load': PanelResult;
@@ -112,6 +130,9 @@ export interface ResponseMap {
   'dispute:status': DisputeView;
   'dispute:defenceText': { text: string; truncated: boolean; warnings: string[] };
   'panel:inject': null;
+  'outbox:problems': OutboxProblem[];
+  'outbox:resend': { queued: boolean; key: string };
+  'outbox:discard': null;
   'auth:signIn': Me;
   'auth:signOut': null;
   'api:request': unknown;

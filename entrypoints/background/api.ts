@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ApiError } from '@/utils/schemas/api';
-import type { ErrorData, Result } from '@/utils/messaging';
+import type { Result } from '@/utils/messaging';
 import type { Credentials } from './db';
 
 /**
@@ -18,10 +18,6 @@ export interface ApiRequest<T> {
 }
 
 export type ApiResult<T> = Result<T> & { status?: number };
-
-export function isRetryable(error: ErrorData, status?: number): boolean {
-  return error.code === 'offline' || error.code === 'rate_limited' || (status !== undefined && status >= 500);
-}
 
 export async function callApi<T>(creds: Credentials, req: ApiRequest<T>, fetchImpl: typeof fetch = fetch): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { Authorization: `Bearer ${creds.token}`, Accept: 'application/json' };
@@ -49,7 +45,12 @@ export async function callApi<T>(creds: Credentials, req: ApiRequest<T>, fetchIm
   if (!response.ok) {
     const parsed = ApiError.safeParse(json);
     const error = parsed.success
-      ? { code: parsed.data.error.code, message: parsed.data.error.message, ...(parsed.data.error.details === undefined ? {} : { details: parsed.data.error.details }) }
+      ? {
+          code: parsed.data.error.code,
+          message: parsed.data.error.message,
+          ...(parsed.data.error.field === undefined ? {} : { field: parsed.data.error.field }),
+          ...(parsed.data.error.details === undefined ? {} : { details: parsed.data.error.details }),
+        }
       : { code: response.status === 401 ? 'unauthorized' : 'http_error', message: `The backend answered ${response.status}.` };
     return { ok: false, status: response.status, error };
   }

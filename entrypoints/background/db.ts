@@ -24,8 +24,22 @@ export interface OutboxItem {
   attempts: number;
   nextAttemptAt: number;
   lastError?: string;
-  /** Permanently refused by the backend (4xx); kept so nothing is lost silently. */
+  /** Set aside: refused by the backend (4xx) or failed on it repeatedly; kept so nothing is lost silently. */
   failed?: boolean;
+  /** Why it was set aside, in the backend's words, for the panel to show. */
+  failure?: OutboxFailure;
+  /** How many times the backend itself failed (500) on this write; counts towards setting it aside. */
+  serverErrors?: number;
+}
+
+export interface OutboxFailure {
+  /** HTTP status, absent when no answer came. */
+  status?: number;
+  code: string;
+  message: string;
+  /** The offending field for validation errors, e.g. "body.text". */
+  field?: string;
+  at: string;
 }
 
 export interface CachedPanel {

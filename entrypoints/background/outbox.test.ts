@@ -5,7 +5,7 @@ import { backoffDelay, Outbox, type NewOutboxItem, type SendOutcome } from './ou
 
 let dbCounter = 0;
 function item(key: string, orderId = '302-1234567-1234567'): NewOutboxItem {
-  return { key, kind: 'note', path: '/v1/notes', body: { text: key }, orderId, summary: key, createdAt: new Date(0).toISOString() };
+  return { key, kind: 'note', path: '/v1/notes', body: { text: key, idempotencyKey: key }, orderId, summary: key, createdAt: new Date(0).toISOString() };
 }
 
 describe('Outbox', () => {
@@ -48,7 +48,7 @@ describe('Outbox', () => {
   it('holds back later writes while the head cannot be delivered, then retries with backoff', async () => {
     await outbox.enqueue(item('key-first'));
     await outbox.enqueue(item('key-second'));
-    answer = () => ({ ok: false, retryable: true, message: 'offline' });
+    answer = () => ({ ok: false, code: 'offline', message: 'offline' });
     expect(await outbox.flush()).toMatchObject({ sent: 0, stoppedBy: 'offline' });
     expect(delivered).toEqual([]);
     const [head] = await outbox.list();
@@ -63,7 +63,7 @@ describe('Outbox', () => {
 
   it('asks for a retry at the end of the backoff when writes are left waiting', async () => {
     const retries: number[] = [];
-    const ob = new Outbox({ db, now: () => clock, send: async () => ({ ok: false, retryable: true, message: 'offline' }), scheduleRetry: (at) => retries.push(at) });
+    const ob = new Outbox({ db, now: () => clock, send: async () => ({ ok: false, code: 'offline', message: 'offline' }), scheduleRetry: (at) => retries.push(at) });
     await ob.enqueue(item('key-retry'));
     await ob.flush();
     expect(retries).toEqual([clock + 1_000]);
@@ -76,7 +76,7 @@ describe('Outbox', () => {
   it('keeps a write the backend refused for good, visibly, and delivers the rest', async () => {
     await outbox.enqueue(item('key-bad00'));
     await outbox.enqueue(item('key-good0'));
-    answer = (i) => (i.key === 'key-bad00' ? { ok: false, retryable: false, message: 'text: too long' } : { ok: true });
+    answer = (i) => (i.key === 'key-bad00' ? { ok: false, status: 400, code: 'validation_failed', message: 'text: too long' } : { ok: true });
     const report = await outbox.flush();
     expect(report).toMatchObject({ sent: 1, failed: 1 });
     expect(await outbox.counts()).toEqual({ pending: 0, failed: 1 });
@@ -85,7 +85,7 @@ describe('Outbox', () => {
 
   it('survives a restart: a new Outbox on the same database replays what was left', async () => {
     await outbox.enqueue(item('key-left0'));
-    answer = () => ({ ok: false, retryable: true, message: 'offline' });
+    answer = () => ({ ok: false, code: 'offline', message: 'offline' });
     await outbox.flush();
     const restarted = new Outbox({ db, now: () => clock + 10_000, send: async (i) => (delivered.push(i.key), { ok: true }) });
     await restarted.flush();
@@ -94,7 +94,7 @@ describe('Outbox', () => {
 
   it('runs a forced flush after one that was already running and stopped at a backoff', async () => {
     await outbox.enqueue(item('key-force'));
-    answer = () => ({ ok: false, retryable: true, message: 'offline' });
+    answer = () => ({ ok: false, code: 'offline', message: 'offline' });
     await outbox.flush();
     answer = () => ({ ok: true });
     const running = outbox.flush();

@@ -1,14 +1,15 @@
-import type { CasesideDatabase, OutboxItem } from './db';
+import type { CasesideDatabase, OutboxFailure, OutboxItem } from './db';
+import { classifyFailure, MAX_SERVER_ERRORS, type SendFailure } from './outbox-failure';
 
 /**
  * Writes (flags, notes, decisions, template insertions) wait here until the backend acknowledges them.
- * Delivery is strictly in creation order: a write that cannot be delivered yet holds back the ones behind
- * it, so "hold" then "release" never arrives reversed. Each write carries an idempotency key, so a write
- * that reached the backend but whose answer was lost is replayed harmlessly.
+ * Delivery is in creation order: while the backend is unreachable the head holds back the ones behind it,
+ * so "hold" then "release" never arrives reversed. A write the backend refuses (4xx) or keeps failing on
+ * is set aside (kept, with the backend's reason) and the rest go on: one poison write never jams the queue.
+ * Each write carries an idempotency key, so a write that reached the backend but whose answer was lost is
+ * replayed harmlessly.
  */
-export type SendOutcome =
-  | { ok: true }
-  | { ok: false; retryable: boolean; authFailed?: boolean; message: string };
+export type SendOutcome = { ok: true } | SendFailure;
 
 export interface OutboxDeps {
   db: CasesideDatabase;
@@ -29,6 +30,8 @@ export function backoffDelay(attempts: number): number {
 }
 
 export type NewOutboxItem = Omit<OutboxItem, 'id' | 'attempts' | 'nextAttemptAt'>;
+
+export type ResendResult = { ok: true; item: OutboxItem } | { ok: false; code: 'not_found' | 'not_editable'; message: string };
 
 export class Outbox {
   private flushing: Promise<FlushReport> | null = null;
@@ -62,6 +65,11 @@ export class Outbox {
     return this.deps.db.getAllFromIndex('outbox', 'orderId', orderId);
   }
 
+  /** The writes set aside, oldest first. */
+  async setAside(): Promise<OutboxItem[]> {
+    return (await this.list()).filter((i) => i.failed).sort(byId);
+  }
+
   async counts(): Promise<{ pending: number; failed: number }> {
     const all = await this.list();
     const failed = all.filter((i) => i.failed).length;
@@ -72,6 +80,50 @@ export class Outbox {
   async nextAttemptAt(): Promise<number | null> {
     const waiting = (await this.list()).filter((i) => !i.failed);
     return waiting.length ? Math.min(...waiting.map((i) => i.nextAttemptAt)) : null;
+  }
+
+  /**
+   * Puts a set-aside write back at the end of the queue. `change` carries the agent's edit (a note's new
+   * text) and the key to use when the body changes: the backend keeps one write per key, so an edited body
+   * under the old key would be refused as a different write. An unchanged write keeps its key, so if the
+   * earlier attempt did land after all, the retry is a harmless replay.
+   */
+  async resend(key: string, change: { text?: string; newKey: string }): Promise<ResendResult> {
+    const item = await this.deps.db.getFromIndex('outbox', 'key', key);
+    if (!item || !item.failed) return { ok: false, code: 'not_found', message: 'This change is no longer set aside.' };
+    if (change.text !== undefined && item.kind !== 'note') return { ok: false, code: 'not_editable', message: 'Only a note can be edited.' };
+    const edited = change.text !== undefined && change.text !== item.body['text'];
+    const reused = item.failure?.code === 'conflict'; // the key itself was refused
+    const nextKey = edited || reused ? change.newKey : item.key;
+    const body: Record<string, unknown> = { ...item.body, ...(edited ? { text: change.text, at: new Date(this.now()).toISOString() } : {}) };
+    if (nextKey !== item.key) body['idempotencyKey'] = nextKey;
+    const fresh: OutboxItem = {
+      key: nextKey,
+      kind: item.kind,
+      path: item.path,
+      body,
+      orderId: item.orderId,
+      summary: edited ? change.text! : item.summary,
+      createdAt: item.createdAt,
+      attempts: 0,
+      nextAttemptAt: 0,
+    };
+    const tx = this.deps.db.transaction('outbox', 'readwrite');
+    await tx.store.delete(item.id!);
+    fresh.id = await tx.store.add(fresh);
+    await tx.done;
+    this.deps.onChange?.();
+    return { ok: true, item: fresh };
+  }
+
+  /** Drops a set-aside write for good (the agent chose to). Writes still waiting cannot be discarded. */
+  async discard(key: string): Promise<boolean> {
+    const tx = this.deps.db.transaction('outbox', 'readwrite');
+    const item = await tx.store.index('key').get(key);
+    if (item?.failed) await tx.store.delete(item.id!);
+    await tx.done;
+    if (item?.failed) this.deps.onChange?.();
+    return Boolean(item?.failed);
   }
 
   /** Delivers due writes in order. Concurrent calls share one run. */
@@ -88,7 +140,7 @@ export class Outbox {
     if (!this.flushing) {
       this.flushing = this.runFlush(opts.force ?? false)
         .then(async (report) => {
-          if (report.stoppedBy === 'offline' || report.stoppedBy === 'backoff') {
+          if (report.stoppedBy === 'offline' || report.stoppedBy === 'backoff' || report.stoppedBy === 'rate_limited') {
             const next = await this.nextAttemptAt();
             if (next !== null) this.deps.scheduleRetry?.(next);
           }
@@ -103,7 +155,7 @@ export class Outbox {
 
   private async runFlush(force: boolean): Promise<FlushReport> {
     const report: FlushReport = { sent: 0, failed: 0, stoppedBy: null };
-    const items = (await this.list()).filter((i) => !i.failed).sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+    const items = (await this.list()).filter((i) => !i.failed).sort(byId);
     for (const item of items) {
       if (!force && item.nextAttemptAt > this.now()) {
         report.stoppedBy = 'backoff';
@@ -116,24 +168,38 @@ export class Outbox {
         this.deps.onChange?.();
         continue;
       }
-      if (outcome.retryable || outcome.authFailed) {
-        const attempts = item.attempts + 1;
-        await this.deps.db.put('outbox', { ...item, attempts, lastError: outcome.message, nextAttemptAt: this.now() + backoffDelay(attempts) });
-        report.stoppedBy = outcome.authFailed ? 'auth' : 'offline';
+      const handling = classifyFailure(outcome);
+      const attempts = item.attempts + 1;
+      const serverErrors = (item.serverErrors ?? 0) + (handling === 'server-error' ? 1 : 0);
+      if (handling === 'refused' || (handling === 'server-error' && serverErrors >= MAX_SERVER_ERRORS)) {
+        await this.deps.db.put('outbox', { ...item, attempts, serverErrors, lastError: outcome.message, failed: true, failure: this.failureOf(outcome) });
+        report.failed++;
         this.deps.onChange?.();
-        break;
+        continue;
       }
-      // The backend refused this write for good (e.g. a validation error): keep it, visibly, and go on.
-      await this.deps.db.put('outbox', { ...item, attempts: item.attempts + 1, lastError: outcome.message, failed: true });
-      report.failed++;
+      await this.deps.db.put('outbox', { ...item, attempts, serverErrors, lastError: outcome.message, nextAttemptAt: this.now() + backoffDelay(attempts) });
+      report.stoppedBy = handling === 'auth' ? 'auth' : handling === 'retry-later' ? 'rate_limited' : 'offline';
       this.deps.onChange?.();
+      break;
     }
     return report;
   }
+
+  private failureOf(outcome: SendFailure): OutboxFailure {
+    return {
+      ...(outcome.status === undefined ? {} : { status: outcome.status }),
+      code: outcome.code,
+      message: outcome.message,
+      ...(outcome.field === undefined ? {} : { field: outcome.field }),
+      at: new Date(this.now()).toISOString(),
+    };
+  }
 }
+
+const byId = (a: OutboxItem, b: OutboxItem) => (a.id ?? 0) - (b.id ?? 0);
 
 export interface FlushReport {
   sent: number;
   failed: number;
-  stoppedBy: 'backoff' | 'offline' | 'auth' | null;
+  stoppedBy: 'backoff' | 'offline' | 'rate_limited' | 'auth' | null;
 }

@@ -7,11 +7,12 @@ import type { ContentRequest, ExtensionPageRequest, PanelResult, Result, Respons
 import { panelCacheKey } from '@/utils/panel-key';
 import { buildPath } from '@/utils/api-routes/types';
 import { routeById } from '@/utils/api-routes';
-import { callApi, isRetryable } from './api';
+import { callApi } from './api';
 import { handleDisputeRequest, isDisputeRequest, type DisputeRequest } from './disputes';
 import type { CasesideDatabase, Credentials, OutboxItem } from './db';
 import { LiveStream } from './live';
 import { Outbox, type NewOutboxItem, type SendOutcome } from './outbox';
+import { handleOutboxRequest, isOutboxRequest } from './outbox-requests';
 
 /**
  * The background worker's behaviour, free of `browser.*` so it can be tested with a fake fetch and
@@ -79,6 +80,7 @@ export class BackgroundService {
 
   async handleContent(req: ContentRequest): Promise<Result<ResponseMap[ContentRequest['type']]>> {
     if (isDisputeRequest(req)) return this.disputeRequest(req);
+    if (isOutboxRequest(req)) return handleOutboxRequest(req, this.outbox, () => this.deps.newKey?.() ?? crypto.randomUUID());
     switch (req.type) {
       case 'panel:cached':
         return { ok: true, data: await this.cachedPanel(req.context) };
@@ -280,19 +282,14 @@ export class BackgroundService {
 
   private async deliver(item: OutboxItem): Promise<SendOutcome> {
     const creds = await this.credentials();
-    if (!creds) return { ok: false, retryable: false, authFailed: true, message: 'signed out' };
+    if (!creds) return { ok: false, code: 'signed_out', message: 'signed out' };
     const res = await callApi(creds, { method: 'POST', path: item.path, body: item.body, schema: anyJson, idempotencyKey: item.key }, this.fetchImpl);
     if (res.ok) {
       this.noteSuccess();
       return { ok: true };
     }
     this.noteFailure(res.error.code, res.error.message, res.status);
-    return {
-      ok: false,
-      retryable: isRetryable(res.error, res.status),
-      authFailed: res.status === 401,
-      message: res.error.message,
-    };
+    return { ok: false, code: res.error.code, message: res.error.message, ...(res.status === undefined ? {} : { status: res.status }), ...(res.error.field === undefined ? {} : { field: res.error.field }) };
   }
 
   private noteSuccess(): void {

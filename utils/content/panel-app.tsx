@@ -10,6 +10,7 @@ import { insertIntoReplyBox } from '@/utils/portals/reply-box';
 import { SlaCountdown } from '@/components/SlaCountdown';
 import { TemplatePicker } from '@/components/TemplatePicker';
 import { DisputeSlot, isDisputePage } from './disputes-app';
+import { OutboxProblemsSlot } from './outbox-problems-slot';
 import { Language } from '@/utils/schemas/common';
 import type { Template } from '@/utils/schemas/templates';
 import { languageForMarketplace } from '@/utils/templates/language';
@@ -227,6 +228,7 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
         onSetCaseStatus={onSetCaseStatus}
         formatTime={formatTime}
         slots={{
+          outbox: sync?.signedIn && sync.failed > 0 ? <OutboxProblemsSlot failedCount={sync.failed} formatTime={formatTime} onSent={() => void load()} /> : undefined,
           sla: data?.sla ? <SlaCountdown sla={data.sla} language={uiLanguage()} {...(caseId && state !== 'signed-out' ? { onAction: onSlaAction } : {})} /> : undefined,
           disputes: isDisputePage(context) && !page?.loading && state !== 'signed-out' ? <DisputeSlot context={context} canWrite={state !== 'offline'} formatTime={formatTime} /> : undefined,
           templates:

@@ -1,5 +1,5 @@
 import type { PageContext } from '../schemas/page';
-import { normalizeAddress, normalizeName, normalizePhone } from './normalize';
+import { normalizeAddress, normalizeEmail, normalizeName, normalizePhone } from './normalize';
 
 export type FraudKeys = { buyerKey?: string; addressKey?: string; phoneKey?: string };
 
@@ -13,7 +13,7 @@ export function fraudKeysFor(ctx: PageContext): FraudKeys {
   const name = normalizeName(ctx.buyer?.name ?? ctx.shipTo?.name ?? '');
   if (name !== '') keys.buyerKey = name;
   else if (ctx.buyer?.customerNumber) keys.buyerKey = `cust:${ctx.buyer.customerNumber.trim()}`;
-  else if (ctx.buyer?.email) keys.buyerKey = `email:${ctx.buyer.email.trim().toLowerCase()}`;
+  else if (ctx.buyer?.email) keys.buyerKey = `email:${normalizeEmail(ctx.buyer.email)}`;
 
   const ship = ctx.shipTo;
   if (ship && (ship.lines.some((l) => l.trim() !== '') || ship.postalCode)) keys.addressKey = normalizeAddress(ship);

@@ -18,11 +18,15 @@ const COMBINING_MARKS_RE = /\p{M}+/gu;
 
 /** Lower case without accents or special letters: the base of every key and of accent-blind search. */
 export function foldAccents(s: string): string {
+  // Special letters are mapped after decomposition and lower-casing, so their capitals (Ħ) and
+  // compatibility forms (𝚤) fold too.
   return s
-    .replace(SPECIAL_LETTER_RE, (ch) => SPECIAL_LETTERS[ch] ?? ch)
     .normalize('NFKD')
     .replace(COMBINING_MARKS_RE, '')
-    .toLowerCase();
+    .toLowerCase()
+    .replace(SPECIAL_LETTER_RE, (ch) => SPECIAL_LETTERS[ch] ?? ch)
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS_RE, '');
 }
 
 /** Splits folded text into word tokens; everything that is not a letter or digit separates. */
@@ -30,9 +34,12 @@ function tokens(folded: string): string[] {
   return folded.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
 }
 
-/** ue/oe/ae -> u/o/a so that typed-out umlauts meet the accent-stripped form. */
+/**
+ * ue/oe/ae -> u/o/a so that typed-out umlauts meet the accent-stripped form. A run of e's folds at once
+ * ("Æê" is "aee"), so a key folded again stays the same key.
+ */
 function foldDigraphs(token: string): string {
-  return token.replace(/([aou])e/g, '$1');
+  return token.replace(/([aou])e+/g, '$1');
 }
 
 // Forms of address that say nothing about who the person is.
@@ -46,8 +53,9 @@ const HONORIFICS = new Set([
  * "Max Mustermann". Empty when the name holds no letters or digits.
  */
 export function normalizeName(s: string): string {
-  const words = tokens(foldAccents(s)).filter((t) => !HONORIFICS.has(t));
-  return words.map(foldDigraphs).sort().join(' ');
+  // Digraphs fold before honorifics are dropped, so a key never holds a word that folds into one.
+  const words = tokens(foldAccents(s)).map(foldDigraphs).filter((t) => !HONORIFICS.has(t));
+  return words.sort().join(' ');
 }
 
 // Street-type words and their abbreviations, each mapped to one canonical form. Keys are folded tokens
@@ -120,7 +128,9 @@ function streetTokens(line: string): string[] {
  * A trailing line that repeats the postal code/city or names the country is not counted twice.
  */
 export function normalizeAddress(a: { lines: string[]; city?: string; postalCode?: string; country?: string }): string {
-  let country = a.country ? foldAccents(a.country).trim() : '';
+  // "Deutschland", "Germany" and "DE" in the country field are one country, as they are on the last line.
+  const countryField = a.country ? tokens(foldAccents(a.country)).join(' ') : '';
+  let country = COUNTRY_NAMES[countryField] ?? countryField;
   const lines = a.lines.map((l) => l.trim()).filter((l) => l.length > 0);
   const lastLine = lines.length > 0 ? tokens(foldAccents(lines[lines.length - 1]!)).join(' ') : '';
   const countryFromLine = COUNTRY_NAMES[lastLine];
@@ -132,8 +142,10 @@ export function normalizeAddress(a: { lines: string[]; city?: string; postalCode
   const postal = a.postalCode ? tokens(foldAccents(a.postalCode)).join('') : '';
   const cityTokens = a.city ? tokens(foldAccents(a.city)) : [];
   // A last line "10115 Berlin" repeats the structured fields: keep them once, in the structured slot.
+  // Read the structured fields the way the street line was read ("St. Gallen" gives "street gallen" there,
+  // "SW1A 1AA" two tokens), so a repeat is recognised whatever words the city or postcode holds.
   const seen = new Set(street);
-  const repeated = [postal, ...cityTokens].filter((t) => t !== '');
+  const repeated = postal !== '' || cityTokens.length > 0 ? streetTokens(`${a.postalCode ?? ''} ${a.city ?? ''}`) : [];
   const tail = street.slice(-repeated.length);
   if (repeated.length > 0 && repeated.every((t) => seen.has(t)) && tail.join(' ') === repeated.join(' ')) {
     street.splice(street.length - repeated.length, repeated.length);
@@ -179,4 +191,12 @@ export function normalizePhone(s: string, country?: string): string {
   if (digits.startsWith('0')) return calling.dropTrunkZero ? calling.code + digits.slice(1) : calling.code + digits;
   // Already international without the plus ("4930...") or a bare subscriber number: leave it as given.
   return digits.startsWith(calling.code) && digits.length > 9 ? digits : calling.dropTrunkZero ? digits : calling.code + digits;
+}
+
+/**
+ * An e-mail key: trimmed and lower case. Amazon's buyer addresses are relay addresses, and mail systems
+ * treat the address case-insensitively in practice, so "A.Buyer@Marketplace.Amazon.de " meets its lower-case form.
+ */
+export function normalizeEmail(s: string): string {
+  return s.trim().toLowerCase();
 }

@@ -1,5 +1,6 @@
 import type { LintFinding } from '../schemas/templates';
 import { TemplateVariableName } from '../schemas/templates';
+import { findPhoneNumbers, type Found } from './phone';
 import { PLACEHOLDER_RE } from './render';
 
 /**
@@ -9,7 +10,11 @@ import { PLACEHOLDER_RE } from './render';
  * Matching is case-insensitive and covers en, de, fr, es, it.
  */
 
-type Rule = { rule: string; message: string; re: RegExp; accept?: (match: string, text: string, index: number) => boolean };
+type Rule = { rule: string; message: string } & (
+  | { re: RegExp; accept?: (match: string, text: string, index: number) => boolean }
+  /** Rules a single pattern cannot express find their matches themselves. */
+  | { find: (text: string) => Found[] }
+);
 
 // Top-level domains worth recognising in a bare "shop.example.de": common generic ones and the
 // marketplaces' countries. Kept short on purpose, so "z.B." or "1.5" never look like links.
@@ -35,15 +40,8 @@ const AMAZON_RULES: Rule[] = [
     re: new RegExp(`(?<![\\w@/.-])(?:[a-z0-9-]+\\.)+(?:${TLDS})\\b(?:/[^\\s]*)?`, 'gi'),
     accept: (m, text, i) => notInEmail(m, text, i) && !isAmazonLink(m),
   },
-  { rule: 'contact-details', message: 'Email addresses are not allowed in buyer messages', re: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g },
-  {
-    rule: 'contact-details',
-    message: 'Phone numbers are not allowed in buyer messages',
-    // International (+49 ..., 0049 ...), national with a leading 0 (030 1234567) or US style (206-555-0100).
-    re: /(?:\+|\b00)\d{1,3}[\s./-]?(?:\(0\)\s?)?\d[\d\s./-]{5,}\d|\b0\d{2,5}[\s/-]?\d{3,}(?:[\s-]?\d{2,})*|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b/g,
-    // Amazon order ids (302-1234567-1234567) look like phone numbers to a pattern; they are fine.
-    accept: (m) => !/^\d{3}-\d{7}-\d{7}$/.test(m.trim()) && m.replace(/\D/g, '').length >= 7,
-  },
+  { rule: 'contact-details', message: 'Email addresses are not allowed in buyer messages', re: /[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+/g },
+  { rule: 'contact-details', message: 'Phone numbers are not allowed in buyer messages', find: findPhoneNumbers },
   {
     rule: 'contact-details',
     message: 'Inviting buyers to other channels (WhatsApp, Telegram, calls) is not allowed',
@@ -63,13 +61,13 @@ const AMAZON_RULES: Rule[] = [
     rule: 'marketing',
     message: 'Offering something in exchange for a review or feedback is not allowed',
     // A review word and an incentive in one sentence. "Refund" alone is no incentive: replies mention refunds all the time.
-    re: /[^.!?\n]*\b(?:review|feedback|rating|stars?|bewertung|rezension|sterne|avis|commentaire|[ée]toiles|rese[ñn]a|opini[oó]n|valoraci[oó]n|estrellas|recensione|stelle)\b[^.!?\n]*/gi,
+    re: /[^.!?\n]*\b(?:review|feedback|rating|rate us|stars?|bewertung|bewerten|rezension|sterne|sternen|notez|évaluez|valórenos|valuti|avis|commentaire|[ée]toiles|rese[ñn]a|opini[oó]n|valoraci[oó]n|estrellas|recensione|stelle)\b[^.!?\n]*/gi,
     accept: (m) => /\b(?:free|gift|reward|bonus|cash ?back|in exchange|gratis|kostenlos|geschenk|belohnung|im gegenzug|gratuit|cadeau|en [ée]change|regalo|a cambio|omaggio|in cambio|voucher|gutschein|discount|rabatt|remise|descuento|sconto)\b/i.test(m),
   },
   {
     rule: 'marketing',
     message: 'Asking for a positive review is not allowed',
-    re: /\b(?:positive (?:review|feedback|rating)|5[- ]stars?|five[- ]stars?|f[üu]nf sterne|5 sterne|positive bewertung|avis positif|5 [ée]toiles|cinq [ée]toiles|rese[ñn]a positiva|valoraci[oó]n positiva|5 estrellas|cinco estrellas|recensione positiva|5 stelle|cinque stelle)\b/gi,
+    re: /\b(?:positive (?:review|feedback|rating)|5[- ]stars?|five[- ]stars?|f[üu]nf sternen?|5[- ]sternen?|positive bewertung|avis positif|5 [ée]toiles|cinq [ée]toiles|rese[ñn]a positiva|valoraci[oó]n positiva|5 estrellas|cinco estrellas|recensione positiva|5 stelle|cinque stelle)\b/gi,
   },
 ];
 
@@ -97,17 +95,26 @@ export function lintTemplate(body: string, opts: { portal: 'amazon' | 'zalando' 
   if (opts.portal !== 'amazon') return findings;
   const seen = new Set<string>();
   for (const rule of AMAZON_RULES) {
-    for (const m of visible.matchAll(rule.re)) {
-      const text = m[0].trim();
-      if (text === '' || (rule.accept && !rule.accept(m[0], visible, m.index))) continue;
+    for (const m of matchesOf(rule, visible)) {
+      const text = m.text.trim();
+      if (text === '') continue;
       // One finding per rule and spot: the three link patterns overlap on "https://www.shop.de".
-      const key = `${rule.rule}@${m.index + m[0].indexOf(text)}`;
+      const key = `${rule.rule}@${m.index + m.text.indexOf(text)}`;
       const overlapKey = `${rule.rule}:${hostOf(text)}`;
       if (seen.has(key) || (rule.rule === 'external-link' && seen.has(overlapKey))) continue;
       seen.add(key);
       seen.add(overlapKey);
-      findings.push({ rule: rule.rule, message: rule.message, excerpt: excerptAt(visible, m.index + m[0].indexOf(text), text.length) });
+      findings.push({ rule: rule.rule, message: rule.message, excerpt: excerptAt(visible, m.index + m.text.indexOf(text), text.length) });
     }
   }
   return findings;
+}
+
+function matchesOf(rule: Rule, text: string): Found[] {
+  if ('find' in rule) return rule.find(text);
+  const found: Found[] = [];
+  for (const m of text.matchAll(rule.re)) {
+    if (!rule.accept || rule.accept(m[0], text, m.index)) found.push({ index: m.index, text: m[0] });
+  }
+  return found;
 }
