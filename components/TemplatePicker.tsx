@@ -55,7 +55,12 @@ export function TemplatePicker(props: TemplatePickerProps) {
     setFills({});
     setFeedback(null);
   };
+  // Only an arrow key brings the chosen row into view: scrolling on mount pushed the panel's first lines
+  // up under its header as soon as it opened.
+  const movedByKeyboard = useRef(false);
   useEffect(() => {
+    if (!movedByKeyboard.current) return;
+    movedByKeyboard.current = false;
     listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
 
@@ -78,6 +83,7 @@ export function TemplatePicker(props: TemplatePickerProps) {
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     e.stopPropagation();
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') movedByKeyboard.current = true;
     if (e.key === 'ArrowDown') {
       e.preventDefault();
       select(Math.min(selected + 1, ranked.length - 1));

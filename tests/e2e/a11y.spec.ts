@@ -39,32 +39,42 @@ async function expectAccessibleInBothSchemes(page: Page, include?: string, shot?
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
+// The panel loads its data through the worker and the backend: give a busy CI machine time.
+const loaded = expect.configure({ timeout: 30_000 });
+
 async function openPanel(context: BrowserContext, name: string): Promise<Page> {
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 860 });
   await page.goto(fixture(name).url);
-  await expect(page.locator(PANEL)).toHaveAttribute('data-state', 'ready');
-  await expect(page.locator(PANEL).getByTestId('sync-status')).toBeVisible();
+  await loaded(page.locator(PANEL)).toHaveAttribute('data-state', 'ready');
+  await loaded(page.locator(PANEL).getByTestId('sync-status')).toBeVisible();
   return page;
+}
+
+/** The panel's body is not scrolled when it opens: its first lines sit below the header, not under it. */
+async function bodyScrollTop(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelector('caseside-panel')!.shadowRoot!.querySelector('.cs-body')!.scrollTop);
 }
 
 test('the panel on an order page: no serious violation, light and dark', async ({ context }) => {
   const page = await openPanel(context, 'amazon-de-order');
   await expect(page.locator(PANEL).getByTestId('fraud-score')).toBeVisible();
+  await expect(page.locator(PANEL).getByTestId('template-item').first()).toBeVisible();
+  expect(await bodyScrollTop(page)).toBe(0);
   await expectAccessibleInBothSchemes(page, 'caseside-panel', 'panel-order');
 });
 
 test('the panel on a chargeback page, with the dispute section: no serious violation, light and dark', async ({ context }) => {
   const page = await openPanel(context, 'amazon-com-chargeback');
-  await expect(page.locator(PANEL).getByTestId('dispute')).toBeVisible();
-  await expect(page.locator(PANEL).getByTestId('evidence-item').first()).toBeVisible();
+  await loaded(page.locator(PANEL).getByTestId('dispute')).toBeVisible();
+  await loaded(page.locator(PANEL).getByTestId('evidence-item').first()).toBeVisible();
   await expectAccessibleInBothSchemes(page, 'caseside-panel', 'panel-chargeback');
 });
 
 test('the popup, the options page, the lead tools and the reports: no serious violation, light and dark', async ({ context, extensionId, openSecondAgent }) => {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  await expect(popup.getByTestId('queue-item').first()).toBeVisible();
+  await loaded(popup.getByTestId('queue-item').first()).toBeVisible();
   await expectAccessibleInBothSchemes(popup, undefined, 'popup');
 
   const options = await context.newPage();
