@@ -71,7 +71,7 @@ test('the panel on a chargeback page, with the dispute section: no serious viola
   await expectAccessibleInBothSchemes(page, 'caseside-panel', 'panel-chargeback');
 });
 
-test('the popup, the options page, the lead tools and the reports: no serious violation, light and dark', async ({ context, extensionId, openSecondAgent }) => {
+test('the popup and the options page: no serious violation, light and dark', async ({ context, extensionId }) => {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await loaded(popup.getByTestId('queue-item').first()).toBeVisible();
@@ -81,7 +81,10 @@ test('the popup, the options page, the lead tools and the reports: no serious vi
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await expect(options.locator('body')).toContainText('Alex Agent');
   await expectAccessibleInBothSchemes(options, undefined, 'options');
+});
 
+test('the lead tools, every tab: no serious violation, light and dark', async ({ openSecondAgent }) => {
+  test.setTimeout(180_000);
   const lead = await openSecondAgent();
   const leadId = new URL(lead.serviceWorkers()[0]!.url()).host;
   for (const tab of ['matrix', 'sla', 'templates', 'settings', 'health']) {
@@ -91,7 +94,11 @@ test('the popup, the options page, the lead tools and the reports: no serious vi
     await expectAccessibleInBothSchemes(leads, undefined, `leads-${tab}`);
     await leads.close();
   }
+});
 
+test('the reports: no serious violation, light and dark', async ({ openSecondAgent }) => {
+  const lead = await openSecondAgent();
+  const leadId = new URL(lead.serviceWorkers()[0]!.url()).host;
   const reports = await lead.newPage();
   await reports.goto(`chrome-extension://${leadId}/reports.html`);
   await expect(reports.getByTestId('report-marketplace')).toBeVisible();
@@ -129,6 +136,7 @@ test('keyboard only: Tab reaches every panel action with a visible focus, Enter 
 // One screenshot of the panel per sandbox page kind, for review and the README.
 const PAGE_KINDS = ['amazon-de-order', 'amazon-uk-message', 'amazon-fr-claim', 'amazon-com-chargeback', 'amazon-it-return', 'amazon-es-refund', 'zalando-order', 'zalando-cc-request'];
 test('screenshots of the panel on each page kind', async ({ context }) => {
+  test.setTimeout(240_000);
   mkdirSync(SCREENSHOTS, { recursive: true });
   for (const name of PAGE_KINDS) {
     const page = await openPanel(context, name);
