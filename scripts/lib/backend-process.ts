@@ -20,7 +20,7 @@ export async function startBackend(opts: { dataDir: string; port?: number; demo?
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`backend did not start in 60 s\n${stderr}`)), 400_000);
+    const timer = setTimeout(() => reject(new Error(`backend did not start in 60 s\n${stderr}`)), 60_000);
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       try {

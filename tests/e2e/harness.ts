@@ -39,7 +39,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await backend.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
-    { scope: 'worker', timeout: 420_000 },
+    { scope: 'worker', timeout: 90_000 },
   ],
   context: async ({ sandbox, backend }, use) => {
     const { context, extensionId } = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules });
