@@ -109,7 +109,7 @@ async function loadTimes(page: Page): Promise<{ domContentLoaded: number; load: 
 export async function benchBrowser(opts: { quick: boolean; log: (msg: string) => void }): Promise<BrowserFigures> {
   const runs = opts.quick ? 3 : 12;
   const freshProfiles = opts.quick ? 2 : 5;
-  const sandbox = await startSandbox();
+  const sandbox = await startSandbox({ now: 'as-saved' });
   const backendDir = mkdtempSync(join(tmpdir(), 'caseside-bench-backend-'));
   const backend = await startBackend({ dataDir: backendDir, demo: true, env: { RATE_LIMIT_PER_MINUTE: '100000', LOG_LEVEL: 'silent' } });
   const dirs: string[] = [];

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DecisionKind, FraudScore } from '@/utils/schemas/fraud';
 import { useT } from './i18n-context';
+import { useAcceptsEvent } from './input-policy';
 
 export interface FraudCardProps {
   fraud: FraudScore;
@@ -15,10 +16,13 @@ const SHORTCUTS: Record<string, DecisionKind> = { KeyH: 'hold', KeyR: 'release',
 export function FraudCard({ fraud, latestDecision, canWrite, onDecide }: FraudCardProps) {
   const t = useT();
   const [reason, setReason] = useState('');
+  const accepts = useAcceptsEvent();
 
   useEffect(() => {
     if (!canWrite) return;
     const onKey = (e: KeyboardEvent) => {
+      // A key the portal page's own script dispatched must not flag an order as the agent.
+      if (!accepts(e)) return;
       if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return;
       const decision = SHORTCUTS[e.code];
       if (!decision) return;
@@ -29,7 +33,7 @@ export function FraudCard({ fraud, latestDecision, canWrite, onDecide }: FraudCa
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [canWrite, onDecide, reason]);
+  }, [canWrite, onDecide, reason, accepts]);
 
   const decide = (d: DecisionKind) => {
     onDecide(d, reason);

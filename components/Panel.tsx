@@ -6,6 +6,8 @@ import { CaseHistory } from './CaseHistory';
 import { FraudCard } from './FraudCard';
 import { useT } from './i18n-context';
 import { OrderSummary } from './OrderSummary';
+import { PanelAnnouncer } from './PanelAnnouncer';
+import type { Language } from '@/utils/schemas/common';
 
 export type PanelState = 'loading' | 'ready' | 'offline' | 'unrecognized' | 'signed-out';
 
@@ -23,6 +25,8 @@ export interface PanelProps {
   onAddNote: (text: string) => Promise<boolean>;
   onSetCaseStatus?: (status: 'open' | 'resolved') => void;
   formatTime: (iso: string) => string;
+  /** The panel's own language (countdown units in announcements). */
+  language?: Language;
   /** Sections added by later features (SLA countdown, templates), rendered in order. */
   slots?: { sla?: ReactNode; templates?: ReactNode; disputes?: ReactNode; outbox?: ReactNode };
 }
@@ -46,16 +50,26 @@ export function Panel(props: PanelProps) {
       aria-label={t('panelTitle')}
     >
       <header className="cs-header">
-        <button type="button" className="cs-toggle" data-testid="panel-toggle" onClick={props.onToggle} aria-expanded={!collapsed} title={collapsed ? t('expand') : t('collapse')}>
-          {collapsed ? '◂' : '▸'}
+        <button
+          type="button"
+          className="cs-toggle"
+          data-testid="panel-toggle"
+          onClick={props.onToggle}
+          aria-expanded={!collapsed}
+          aria-label={collapsed ? t('expand') : t('collapse')}
+          aria-keyshortcuts="Alt+Shift+C"
+          title={`${collapsed ? t('expand') : t('collapse')} (Alt+Shift+C)`}
+        >
+          <span aria-hidden="true">{collapsed ? '◂' : '▸'}</span>
         </button>
         {!collapsed && (
           <>
-            <strong>{t('panelTitle')}</strong>
+            <strong title={t('panelShortcuts')}>{t('panelTitle')}</strong>
             <span className="cs-kind">{t(`kind_${context.pageKind.replace('-', '_')}` as 'kind_order')}</span>
           </>
         )}
       </header>
+      <PanelAnnouncer sync={props.sync} offline={state === 'offline'} sla={collapsed ? null : (data?.sla ?? null)} language={props.language ?? 'en'} />
       {!collapsed && (
         <div className="cs-body">
           <SyncLine sync={props.sync} state={state} />
@@ -97,6 +111,9 @@ export function Panel(props: PanelProps) {
               formatTime={props.formatTime}
             />
           )}
+          <p className="cs-muted cs-small cs-help" data-testid="panel-shortcuts">
+            {t('panelShortcuts')} · {t('decisionShortcuts')}
+          </p>
         </div>
       )}
     </aside>

@@ -17,6 +17,8 @@ export interface TemplatePickerProps {
   timeZone: string;
   /** Puts the text into the portal's reply box; returns an error message when it could not. */
   onInsert: (template: Template, text: string) => { ok: true } | { ok: false; error: string };
+  /** Moves the focus to the search box each time it changes (the panel's Alt+Shift+T). */
+  focusRequest?: number;
 }
 
 /**
@@ -31,6 +33,10 @@ export function TemplatePicker(props: TemplatePickerProps) {
   const [fills, setFills] = useState<Record<string, string>>({});
   const [feedback, setFeedback] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (props.focusRequest) searchRef.current?.focus();
+  }, [props.focusRequest]);
 
   const ranked = useMemo(
     () => rankTemplates(props.templates, { pageKind: props.pageKind, language: props.language, ...(props.marketplace ? { marketplace: props.marketplace } : {}), ...(query ? { query } : {}) }),
@@ -49,8 +55,13 @@ export function TemplatePicker(props: TemplatePickerProps) {
     setFills({});
     setFeedback(null);
   };
+  // Only an arrow key brings the chosen row into view: scrolling on mount pushed the panel's first lines
+  // up under its header as soon as it opened.
+  const movedByKeyboard = useRef(false);
   useEffect(() => {
-    listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+    if (!movedByKeyboard.current) return;
+    movedByKeyboard.current = false;
+    listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
 
   const insert = (template: Template | undefined) => {
@@ -72,6 +83,7 @@ export function TemplatePicker(props: TemplatePickerProps) {
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     e.stopPropagation();
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') movedByKeyboard.current = true;
     if (e.key === 'ArrowDown') {
       e.preventDefault();
       select(Math.min(selected + 1, ranked.length - 1));
@@ -91,6 +103,7 @@ export function TemplatePicker(props: TemplatePickerProps) {
     <section className="cs-section" aria-labelledby="cs-templates-title">
       <h3 id="cs-templates-title">{t('templatesTitle')}</h3>
       <input
+        ref={searchRef}
         className="cs-templates-search"
         data-testid="template-search"
         type="search"
@@ -107,12 +120,12 @@ export function TemplatePicker(props: TemplatePickerProps) {
       {ranked.length === 0 ? (
         <p className="cs-muted">{t('templateNone')}</p>
       ) : (
-        <ul className="cs-templates" id="cs-template-list" role="listbox" ref={listRef}>
+        // A plain list, not a listbox: each row holds its own Insert button, and buttons may not sit inside options.
+        <ul className="cs-templates" id="cs-template-list" ref={listRef}>
           {ranked.map((tpl, i) => (
             <li
               key={tpl.id}
-              role="option"
-              aria-selected={tpl.id === current?.id}
+              aria-current={tpl.id === current?.id ? 'true' : undefined}
               data-testid="template-item"
               data-template-id={tpl.id}
               data-language={tpl.language}
@@ -123,6 +136,7 @@ export function TemplatePicker(props: TemplatePickerProps) {
               </span>
               <button
                 type="button"
+                aria-label={`${t('templateInsert')}: ${tpl.title}`}
                 data-testid="template-insert"
                 onClick={(e) => {
                   e.stopPropagation();

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { FIXTURES, fixturePath, type FixtureEntry } from '../tests/fixtures/manifest';
 import { PORTAL_HOSTS } from '../utils/portals/hosts';
 import { sandboxCertificate } from './certificate';
+import { renderFixtureDates, type FixtureNow } from './fixture-dates';
 
 /**
  * The portal sandbox: local replicas of Seller Central and zDirect pages (tests/fixtures), served over
@@ -48,7 +49,17 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export async function startSandbox(opts: { port?: number; host?: string } = {}): Promise<Sandbox> {
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+  /**
+   * When the pages are looked at: 'as-saved' serves the dates the tests pin; an instant (the demo's start)
+   * moves every page's dates so its story is current, and the clocks beside it are live.
+   */
+  now: FixtureNow;
+}
+
+export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const { key, cert } = sandboxCertificate();
   const server: Server = createServer({ key, cert }, async (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
@@ -66,7 +77,7 @@ export async function startSandbox(opts: { port?: number; host?: string } = {}):
       return send(404, `<!doctype html><meta charset="utf-8"><title>Not found</title><h1>Page not found</h1><p>The sandbox has no page at this address. <a href="/caseside-sandbox">See the pages it serves.</a></p>`);
     }
     try {
-      send(200, await readFile(fixturePath(fixture)));
+      send(200, renderFixtureDates(await readFile(fixturePath(fixture), 'utf8'), opts.now));
     } catch {
       send(500, 'Fixture missing on disk', 'text/plain');
     }

@@ -25,10 +25,13 @@ if (build.status !== 0) {
 }
 
 mkdirSync(DATA_DIR, { recursive: true });
+// One instant for the whole demo: the backend's seed and the sandbox's pages are dated relative to it,
+// so a buyer message is hours old, a chargeback days old and an order ships tomorrow, and the clocks run.
+const DEMO_NOW = new Date();
 console.log(`== starting the backend with the demo team (data in ${DATA_DIR})`);
-const backend = await startBackend({ dataDir: DATA_DIR, port: BACKEND_PORT, demo: true, env: process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {} });
+const backend = await startBackend({ dataDir: DATA_DIR, port: BACKEND_PORT, demo: true, env: { CASESIDE_DEMO_NOW: DEMO_NOW.toISOString(), ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}) } });
 console.log('== starting the portal sandbox');
-const sandbox = await startSandbox({ port: SANDBOX_PORT });
+const sandbox = await startSandbox({ port: SANDBOX_PORT, now: DEMO_NOW });
 const orderUrl = FIXTURES.find((f) => f.name === 'amazon-de-order')!.url;
 
 const stopAll = async () => {

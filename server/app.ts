@@ -34,6 +34,8 @@ export interface AppOptions {
   logStream?: NodeJS.WritableStream;
   /** Seed the demo team, agents and cases (idempotent). */
   demo?: boolean;
+  /** The live demo's start: the demo seed dates its data relative to it. */
+  demoNow?: Date;
   /** SSE heartbeat interval; 15 s unless a test wants it faster. */
   heartbeatMs?: number;
   /** Requests per minute per token. */
@@ -143,7 +145,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(reportRoutes);
   await app.register(streamRoutes, { heartbeatMs: opts.heartbeatMs ?? 15_000 });
 
-  if (opts.demo) await seedDemo(opts.db);
+  if (opts.demo) await seedDemo(opts.db, { now: opts.demoNow });
   await app.ready();
   return app;
 }

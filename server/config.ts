@@ -15,6 +15,8 @@ export const ServerConfig = z.strictObject({
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   demo: z.boolean(),
+  /** The live demo's start: the demo seed dates its data relative to it (else the saved dates). */
+  demoNow: z.iso.datetime({ error: 'must be an ISO instant such as 2026-01-31T09:00:00Z' }).transform((s) => new Date(s)).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }),
   rateLimitPerMinute: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1'),
   /** Believe X-Forwarded-For: true (any proxy), a hop count, or the proxy's addresses (comma-separated). */
@@ -29,14 +31,15 @@ const SOURCES: Record<keyof ServerConfig, string> = {
   dataDir: '--data-dir (or CASESIDE_DATA_DIR)',
   databaseUrl: 'DATABASE_URL (or --database-url)',
   demo: '--demo (or CASESIDE_DEMO=1)',
+  demoNow: '--demo-now (or CASESIDE_DEMO_NOW)',
   logLevel: 'LOG_LEVEL',
   rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
   trustProxy: '--trust-proxy (or TRUST_PROXY)',
 };
 
-export const USAGE = `Usage: npm run server -- [--demo] [--port 8787] [--host 127.0.0.1] [--data-dir ./data] [--database-url postgres://...]
+export const USAGE = `Usage: npm run server -- [--demo [--demo-now <ISO instant>]] [--port 8787] [--host 127.0.0.1] [--data-dir ./data] [--database-url postgres://...]
 Environment: DATABASE_URL selects PostgreSQL (else PGlite in the data dir), PORT, HOST, CASESIDE_DATA_DIR,
-CASESIDE_DEMO=1, LOG_LEVEL (info), RATE_LIMIT_PER_MINUTE (600),
+CASESIDE_DEMO=1, CASESIDE_DEMO_NOW, LOG_LEVEL (info), RATE_LIMIT_PER_MINUTE (600),
 TRUST_PROXY (or --trust-proxy): behind a reverse proxy, true, a hop count, or the proxy's addresses, so
 rate limits see each client's own address (off by default).`;
 
@@ -58,6 +61,7 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
     dataDir: flags['data-dir'] ?? blankToUndefined(env.CASESIDE_DATA_DIR) ?? './data',
     databaseUrl: flags['database-url'] ?? blankToUndefined(env.DATABASE_URL),
     demo: flags.demo ?? ['1', 'true', 'yes'].includes((env.CASESIDE_DEMO ?? '').toLowerCase()),
+    demoNow: flags['demo-now'] ?? blankToUndefined(env.CASESIDE_DEMO_NOW),
     logLevel: blankToUndefined(env.LOG_LEVEL) ?? 'info',
     rateLimitPerMinute: blankToUndefined(env.RATE_LIMIT_PER_MINUTE) ?? '600',
     trustProxy: parseTrustProxy(flags['trust-proxy'] ?? blankToUndefined(env.TRUST_PROXY)),
@@ -100,6 +104,7 @@ function parseFlags(argv: string[]) {
       'database-url': { type: 'string' },
       demo: { type: 'boolean' },
       'trust-proxy': { type: 'string' },
+      'demo-now': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

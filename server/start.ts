@@ -10,6 +10,8 @@ export interface StartOptions {
   dataDir?: string;
   databaseUrl?: string;
   demo?: boolean;
+  /** The live demo's start (the seed dates its data relative to it); unset keeps the saved dates. */
+  demoNow?: Date;
   logLevel?: string;
   rateLimitPerMinute?: number;
   /** Fastify's trustProxy, for a reverse proxy in front (see AppOptions.trustProxy). */
@@ -31,6 +33,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     app = await buildApp({
       db: handle.db,
       demo: opts.demo ?? false,
+      ...(opts.demoNow ? { demoNow: opts.demoNow } : {}),
       logger: opts.logLevel !== undefined && opts.logLevel !== 'silent' ? { level: opts.logLevel } : false,
       rateLimitPerMinute: opts.rateLimitPerMinute,
       trustProxy: opts.trustProxy ?? false,

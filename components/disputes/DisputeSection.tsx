@@ -22,6 +22,8 @@ export interface DisputeSectionProps {
   onSetStatus: (status: DisputeStatus) => Promise<boolean>;
   onBuildDefence: () => void;
   download: DefenceDownload;
+  /** The download link is being followed: the host gives it a live URL and revokes it after use. */
+  onDownloadLink?: (link: HTMLAnchorElement) => void;
   onCopyText: () => void;
   text: DefenceText;
 }
@@ -54,8 +56,10 @@ export function DisputeSection(props: DisputeSectionProps) {
   const readyUrl = props.download.state === 'ready' ? props.download.url : null;
   // A freshly built defence downloads at once; the link stays for a second copy.
   useEffect(() => {
-    if (readyUrl) link.current?.click();
-  }, [readyUrl]);
+    if (!readyUrl || !link.current) return;
+    props.onDownloadLink?.(link.current);
+    link.current.click();
+  }, [readyUrl]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (!view) {
     return (
@@ -116,7 +120,7 @@ export function DisputeSection(props: DisputeSectionProps) {
       </div>
       {props.download.state === 'ready' && (
         <p className="cs-small">
-          <a ref={link} data-testid="defence-download" href={props.download.url} download={props.download.filename}>
+          <a ref={link} data-testid="defence-download" href={props.download.url} download={props.download.filename} onClick={(e) => props.onDownloadLink?.(e.currentTarget)}>
             {t('disputeDownload', [props.download.filename, String(Math.max(1, Math.round(props.download.size / 1024)))])}
           </a>
         </p>

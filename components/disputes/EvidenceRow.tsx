@@ -11,8 +11,9 @@ export interface EvidenceRowProps {
   onAttach: (key: string, file: File) => Promise<boolean>;
 }
 
-const MISSING_STYLE = { background: '#ffebe9', border: '1px solid #ff8182', borderRadius: 6, padding: '4px 6px', margin: '4px 0' } as const;
-const ROW_STYLE = { padding: '4px 0', borderBottom: '1px dashed #eaeef2', overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' } as const;
+// The panel's theme colours (panel.css), so a missing item reads in the dark scheme too.
+const MISSING_STYLE = { background: 'var(--cs-warn-bg)', border: '1px solid var(--cs-warn-border)', borderRadius: 6, padding: '4px 6px', margin: '4px 0' } as const;
+const ROW_STYLE = { padding: '4px 0', borderBottom: '1px dashed var(--cs-rule)', overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' } as const;
 const ACCEPT = 'application/pdf,image/png,image/jpeg,image/webp,text/plain,.pdf,.png,.jpg,.jpeg,.webp,.txt';
 
 /** One checklist item: present with its value, or missing (highlighted) and completable in place. */

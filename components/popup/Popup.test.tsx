@@ -19,6 +19,7 @@ function item(n: number, remainingMs: number, over: Partial<QueueItem> = {}): Qu
     url: `https://sellercentral.amazon.de/messaging/thread/${n}`,
     state: remainingMs <= 0 ? 'breached' : 'ok',
     remainingMs: Math.max(0, remainingMs),
+    buyerName: null,
     ...over,
   };
 }
@@ -89,5 +90,26 @@ describe('Popup', () => {
     cleanup();
     setup([], null);
     expect(screen.getByTestId('popup').getAttribute('data-state')).toBe('signed-out');
+  });
+
+  it('names each case as the agent knows it: kind, marketplace, buyer and order; the internal reference only on hover', async () => {
+    const thread = '6f1c2a9e-3b7d-4c5e-9a10-2f4b8c6d1e07';
+    setup([
+      item(1, 3_600_000, {
+        case: { id: '00000000-0000-4000-8000-000000000001', kind: 'message', portal: 'amazon', marketplace: 'UK', ref: thread, orderId: '204-3456789-0123456', status: 'open', openedAt: '2026-11-21T10:00:00.000Z', updatedAt: '2026-11-21T10:00:00.000Z', decision: null },
+        buyerName: 'Oliver Bennett',
+        title: `Buyer message reply · ${thread}`,
+      }),
+      item(2, 7_200_000, { case: { ...item(2, 0).case, portal: 'zalando', marketplace: 'ZALANDO-DE', orderId: null } }),
+    ]);
+    await act(async () => {});
+    const [first, second] = screen.getAllByTestId('queue-item');
+    expect(first!.textContent).toContain('Buyer message reply');
+    expect(first!.textContent).toContain('Amazon UK');
+    expect(first!.textContent).toContain('Oliver Bennett · 204-3456789-0123456');
+    expect(first!.textContent).not.toContain(thread);
+    expect(first!.getAttribute('title')).toContain(thread);
+    expect(second!.textContent).toContain('Zalando DE');
+    expect(second!.querySelector('[data-testid="queue-who"]')).toBeNull();
   });
 });

@@ -21,6 +21,19 @@ export function safePortalUrl(url: string | null): string | null {
   }
 }
 
+/** "Amazon DE", "Zalando DE": where the case is, as an agent names it. */
+export function marketplaceLabel(item: QueueItem): string {
+  const { portal, marketplace } = item.case;
+  const name = portal === 'zalando' ? 'Zalando' : portal === 'amazon' ? 'Amazon' : 'Shop';
+  const code = marketplace?.replace(/^ZALANDO-/i, '');
+  return code ? `${name} ${code}` : name;
+}
+
+/** Buyer and order, the way the agent looks a case up; the internal reference stays in the row's tooltip. */
+function whoAndWhich(item: QueueItem): string {
+  return [item.buyerName, item.case.orderId].filter((part): part is string => Boolean(part)).join(' · ');
+}
+
 /** The team's open cases in the backend's order (least time left first), each with a live countdown. */
 export function QueueList({ items, now, language, onOpen }: QueueListProps) {
   const t = useT();
@@ -33,9 +46,14 @@ export function QueueList({ items, now, language, onOpen }: QueueListProps) {
         const left =
           state === 'paused' ? formatDuration(remainingMs, language) : state === 'breached' ? t('slaOverdue', formatDuration(overdueMs, language)) : t('slaLeft', formatDuration(remainingMs, language));
         const stateLabel = state === 'none' ? '' : t(`slaState_${state}`);
+        const who = whoAndWhich(item);
         const body = (
           <>
-            <span className="pp-title">{item.title}</span>
+            <span className="pp-title">
+              <span>{item.sla.label}</span>
+              <span className="pp-market">{marketplaceLabel(item)}</span>
+            </span>
+            {who && <span className="pp-who-line" data-testid="queue-who">{who}</span>}
             <span className="pp-meta">
               <span className={`pp-state pp-state-${state}`}>{stateLabel}</span>
               <span className="pp-time" role="timer" aria-live="off">
@@ -45,7 +63,13 @@ export function QueueList({ items, now, language, onOpen }: QueueListProps) {
           </>
         );
         return (
-          <li key={item.case.id} className={`pp-item pp-item-${state}`} data-testid="queue-item" data-case-id={item.case.id} data-sla-state={state} data-remaining-ms={remainingMs} data-overdue-ms={overdueMs}>
+          <li
+            key={item.case.id}
+            className={`pp-item pp-item-${state}`}
+            title={item.title}
+            data-testid="queue-item"
+            data-case-id={item.case.id}
+            data-order-id={item.case.orderId ?? undefined} data-sla-state={state} data-remaining-ms={remainingMs} data-overdue-ms={overdueMs}>
             {url ? (
               <a
                 href={url}

@@ -28,6 +28,7 @@ function item(state: QueueItem['state'], remainingMs: number, over: { id?: strin
     url: over.url === undefined ? `https://sellercentral.amazon.de/messaging/thread/${id}` : over.url,
     state,
     remainingMs: state === 'breached' ? 0 : remainingMs,
+    buyerName: null,
   };
 }
 

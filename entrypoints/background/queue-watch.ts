@@ -36,8 +36,22 @@ export const notifiedCases = storage.defineItem<Record<string, NotifiedCase>>('l
 });
 
 // Chrome requires an icon for a basic notification and the extension ships none: a 32 px clock face.
-const NOTIFICATION_ICON =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAAPUlEQVR42u3UoQ0AIBAEwbeUSss0AwqJIzz5zCbnR12Efqr1MV8MAOAaYAcAAJAOOFUf4IoBAAAA6gGU0QKfiUElnFlgBAAAAABJRU5ErkJggg==';
+/** The extension's own icon (public/icon), as Chrome resolves it for notifications. */
+const NOTIFICATION_ICON = '/icon/128.png';
+
+/**
+ * The toolbar's states: grey while signed out (nothing here is about you yet), the colour icon once
+ * signed in; the badge then counts the cases at risk. Some test doubles have no setIcon: a missing
+ * icon change must never stop the badge.
+ */
+export async function setToolbarSignedIn(signedIn: boolean): Promise<void> {
+  const prefix = signedIn ? '' : 'grey-';
+  try {
+    await browser.action.setIcon({ path: { 16: `/icon/${prefix}16.png`, 32: `/icon/${prefix}32.png` } });
+  } catch {
+    // The icon is decoration; the badge and the popup say the same.
+  }
+}
 
 export type CallRoute = (routeId: string, params: Record<string, string>, query: Record<string, string> | undefined, body: unknown) => Promise<Result<unknown>>;
 
@@ -74,6 +88,7 @@ export class QueueWatch {
   /** Signed out: nothing is at risk for this browser any more. */
   async clear(): Promise<void> {
     await browser.action.setBadgeText({ text: '' });
+    await setToolbarSignedIn(false);
   }
 
   /** A click on one of our notifications opens the case's portal page; other notifications are not ours. */
@@ -98,6 +113,7 @@ export class QueueWatch {
     if (!queue.success) return;
     await this.refreshNotifyLead();
     const items = queue.data.items;
+    await setToolbarSignedIn(true);
     await this.updateBadge(items);
     await this.notifyNewlyDue(items);
   }

@@ -53,6 +53,7 @@ export async function listOpenClocksBefore(db: Database, teamId: string, version
 export interface QueueRow {
   clock: CaseClockRow;
   caseRecord: CaseRecord;
+  buyerName: string | null;
 }
 
 /**
@@ -69,15 +70,22 @@ export async function listQueue(db: Database, teamId: string, limit: number, now
     where d.team_id = ${cases.teamId} and d.order_id = ${cases.orderId}
     order by d.created_at desc, d.id desc limit 1
   )`;
+  // The buyer as the agent knows them (blank once retention has removed personal data).
+  const buyerName = sql<string | null>`(
+    select o.buyer_name from orders o
+    where o.team_id = ${cases.teamId} and o.portal = ${cases.portal} and o.order_id = ${cases.orderId}
+    limit 1
+  )`;
   const rows = await db
-    .select({ clock: caseClocks, c: cases, decision })
+    .select({ clock: caseClocks, c: cases, decision, buyerName })
     .from(caseClocks)
     .innerJoin(cases, and(eq(cases.id, caseClocks.caseId), eq(cases.teamId, caseClocks.teamId)))
     .where(and(eq(caseClocks.teamId, teamId), eq(caseClocks.noResponseNeeded, false), inArray(cases.status, [...OPEN_STATUSES])))
     .orderBy(asc(rank), asc(cases.openedAt))
     .limit(limit);
-  return rows.map(({ clock, c, decision: latest }) => ({
+  return rows.map(({ clock, c, decision: latest, buyerName: buyer }) => ({
     clock,
+    buyerName: buyer || null,
     caseRecord: {
       id: c.id,
       kind: c.kind as CaseKind,

@@ -6,6 +6,7 @@ import { getTeam } from '../repositories/teams';
 import type { Caller } from '../repositories/tokens';
 import { disputeFromPageView } from '../services/disputes';
 import { loadPanel } from '../services/panel';
+import { DISPUTE_PAGES_SAVED_AT, SEED_SAVED_NOW, shiftFor, shiftInstants, type DemoNow } from './demo-clock';
 
 /**
  * The demo team's disputes: a record of decided ones (so the recommendation shows a win rate) and the
@@ -69,14 +70,15 @@ export const DEMO_DISPUTE_PAGES: PageContextInput[] = [
   },
 ];
 
-export async function seedDemoDisputes(db: Database, teamId: string): Promise<void> {
+export async function seedDemoDisputes(db: Database, teamId: string, now?: DemoNow): Promise<void> {
+  const historyShift = shiftFor(now, SEED_SAVED_NOW);
   const team = await getTeam(db, teamId);
   const agent = await findAgentByName(db, teamId, 'Alex Agent');
   if (!team || !agent) return;
   const caller: Caller = { tokenId: 'demo-seed', agent, team: { id: team.id, name: team.name } };
 
   for (const d of DEMO_PAST_DISPUTES) {
-    const filedAt = new Date(d.filedAt);
+    const filedAt = new Date(Date.parse(d.filedAt) + historyShift);
     const { row } = await upsertDispute(db, teamId, {
       kind: d.kind, portal: 'amazon', marketplace: d.kind === 'amazon_atoz' ? 'DE' : 'US', externalId: d.id, orderId: `DEMO-ORDER-${d.id.slice(-4)}`, caseId: null,
       network: null, reasonCode: null, reasonText: null, reason: d.reason, amountMinor: d.amount, currency: d.currency,
@@ -89,9 +91,10 @@ export async function seedDemoDisputes(db: Database, teamId: string): Promise<vo
     }, decidedAt);
   }
 
-  await loadPanel(db, caller, PageContext.parse(CLAIM_ORDER_PAGE), new Date('2025-10-24T12:00:00Z'));
+  const claimShift = shiftFor(now, DISPUTE_PAGES_SAVED_AT.claim);
+  await loadPanel(db, caller, PageContext.parse(shiftInstants(CLAIM_ORDER_PAGE, claimShift)), new Date(Date.parse('2025-10-24T12:00:00Z') + claimShift));
   for (const page of DEMO_DISPUTE_PAGES) {
-    const ctx = PageContext.parse(page);
+    const ctx = PageContext.parse(shiftInstants(page, shiftFor(now, page.pageKind === 'claim' ? DISPUTE_PAGES_SAVED_AT.claim : DISPUTE_PAGES_SAVED_AT.chargeback)));
     await disputeFromPageView(db, caller, ctx, new Date(ctx.chargeback?.notifiedAt ?? ctx.claim?.filedAt ?? Date.now()));
   }
 }

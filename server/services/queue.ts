@@ -35,11 +35,11 @@ function safeHost(url: string): string | undefined {
 export async function loadQueue(db: Database, teamId: string, limit: number, now = new Date()): Promise<QueueList> {
   const rows = await listQueue(db, teamId, limit, now);
   const items: QueueItem[] = [];
-  for (const { clock, caseRecord } of rows) {
+  for (const { clock, caseRecord, buyerName } of rows) {
     const sla = snapshotOfClock(clock, now);
     if (!sla) continue;
     const { state, remainingMs } = slaState(sla, now.getTime());
-    items.push({ case: caseRecord, sla, title: `${sla.label} · ${caseRecord.ref}`, url: portalUrlFor(caseRecord, clock.pageUrl), state, remainingMs: Math.round(remainingMs) });
+    items.push({ case: caseRecord, sla, title: `${sla.label} · ${caseRecord.ref}`, url: portalUrlFor(caseRecord, clock.pageUrl), state, remainingMs: Math.round(remainingMs), buyerName });
   }
   return { items, serverTime: now.toISOString() };
 }

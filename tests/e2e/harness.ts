@@ -25,7 +25,7 @@ type TestFixtures = {
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   sandbox: [
     async ({}, use) => {
-      const sandbox = await startSandbox();
+      const sandbox = await startSandbox({ now: 'as-saved' });
       await use(sandbox);
       await sandbox.close();
     },

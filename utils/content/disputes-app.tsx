@@ -7,6 +7,9 @@ import { sendRequest } from '@/utils/messaging';
 import type { PageContext } from '@/utils/schemas/page';
 import type { DisputeStatus } from '@/utils/schemas/disputes';
 
+/** Long enough for the browser to start saving the file after the click. */
+const DOWNLOAD_URL_LIFETIME_MS = 3_000;
+
 /** Chargeback and A-to-z claim pages have a dispute; other pages do not. */
 export function isDisputePage(ctx: PageContext): boolean {
   return ctx.pageKind === 'chargeback' || (ctx.pageKind === 'claim' && ctx.portal === 'amazon');
@@ -45,6 +48,8 @@ export function DisputeSlot({ context, canWrite, formatTime }: { context: PageCo
   const [download, setDownload] = useState<DefenceDownload>({ state: 'idle' });
   const [text, setText] = useState<DefenceText>({ state: 'idle' });
   const objectUrl = useRef<string | null>(null);
+  const defenceBlob = useRef<Blob | null>(null);
+  const revokeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const contextKey = JSON.stringify(context);
 
   const accept = useCallback((res: Awaited<ReturnType<typeof sendRequest<{ type: 'dispute:load'; context: PageContext }>>>) => {
@@ -71,11 +76,30 @@ export function DisputeSlot({ context, canWrite, formatTime }: { context: PageCo
     };
   }, [contextKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  useEffect(
-    () => () => {
-      if (objectUrl.current) URL.revokeObjectURL(objectUrl.current);
+  const revokeNow = useCallback(() => {
+    clearTimeout(revokeTimer.current);
+    if (objectUrl.current) URL.revokeObjectURL(objectUrl.current);
+    objectUrl.current = null;
+  }, []);
+
+  useEffect(() => revokeNow, [revokeNow]);
+
+  /**
+   * Called as the download link is followed: the link gets a live blob: URL (a fresh one for a second
+   * copy), revoked moments later, once the browser has started saving it. A blob: URL lives as long as
+   * the page otherwise, and the portal's own scripts could read the defence from it.
+   */
+  const onDownloadLink = useCallback(
+    (link: HTMLAnchorElement) => {
+      if (!defenceBlob.current) return;
+      if (!objectUrl.current) {
+        objectUrl.current = URL.createObjectURL(defenceBlob.current);
+        link.href = objectUrl.current;
+      }
+      clearTimeout(revokeTimer.current);
+      revokeTimer.current = setTimeout(revokeNow, DOWNLOAD_URL_LIFETIME_MS);
     },
-    [],
+    [revokeNow],
   );
 
   const onSaveEvidence = useCallback(
@@ -115,11 +139,12 @@ export function DisputeSlot({ context, canWrite, formatTime }: { context: PageCo
       setDownload({ state: 'error' });
       return;
     }
-    if (objectUrl.current) URL.revokeObjectURL(objectUrl.current);
-    objectUrl.current = URL.createObjectURL(new Blob([base64ToBytes(res.data.base64)], { type: 'application/pdf' }));
+    revokeNow();
+    defenceBlob.current = new Blob([base64ToBytes(res.data.base64)], { type: 'application/pdf' });
+    objectUrl.current = URL.createObjectURL(defenceBlob.current);
     const filename = `defence-${view.dispute.id.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 60)}.pdf`;
     setDownload({ state: 'ready', url: objectUrl.current, filename, size: res.data.size });
-  }, [view]);
+  }, [view, revokeNow]);
 
   const onCopyText = useCallback(async () => {
     if (!view) return;
@@ -152,6 +177,7 @@ export function DisputeSlot({ context, canWrite, formatTime }: { context: PageCo
       onAttach={onAttach}
       onSetStatus={onSetStatus}
       onBuildDefence={() => void onBuildDefence()}
+      onDownloadLink={onDownloadLink}
       download={download}
       onCopyText={() => void onCopyText()}
       text={text}

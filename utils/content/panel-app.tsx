@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Panel, type PanelState } from '@/components/Panel';
 import { I18nProvider } from '@/components/i18n-context';
+import { InputPolicyProvider } from '@/components/input-policy';
 import { browserTranslate } from '@/utils/i18n';
 import { sendRequest, type PanelResult, type SyncStatus } from '@/utils/messaging';
 import { panelPreferences } from '@/utils/storage';
@@ -17,6 +18,7 @@ import { languageForMarketplace } from '@/utils/templates/language';
 import { templateVarsFromContext } from '@/utils/templates/vars';
 import type { PanelBridge } from './bridge';
 import type { PageStore } from './page-store';
+import { isTrustedEvent } from './trusted-input';
 
 export interface PanelAppProps {
   store: PageStore;
@@ -27,6 +29,9 @@ export interface PanelAppProps {
 
 type Pending = PanelResult['pendingForOrder'][number];
 
+/** Alt+Shift+<key>: show or hide the panel, and jump to the reply templates (beside H/R/F for decisions). */
+const PANEL_KEYS = { toggle: 'KeyC', templates: 'KeyT' } as const;
+
 /** Connects the pure Panel to the page watcher and the background worker. */
 export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelAppProps) {
   const page = useSyncExternalStore(store.subscribe, store.get);
@@ -36,6 +41,7 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const [inFlight, setInFlight] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
+  const [templatesFocus, setTemplatesFocus] = useState(0);
   const loadSeq = useRef(0);
   const context = page?.context ?? null;
   const contextKey = context && !page?.loading ? JSON.stringify(context) : null;
@@ -191,6 +197,38 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
     [adapter, context?.orderId],
   );
 
+  const setPanelCollapsed = useCallback(
+    (next: (c: boolean) => boolean) =>
+      setCollapsed((c) => {
+        const value = next(c);
+        if (value !== c) {
+          void panelPreferences.setValue({ collapsed: value });
+          onCollapsedChange(value);
+        }
+        return value;
+      }),
+    [onCollapsedChange],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      // Only the agent's own keys: a key the portal's script dispatches has isTrusted false.
+      if (!isTrustedEvent(e) || !e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return;
+      if (e.code === PANEL_KEYS.toggle) {
+        e.preventDefault();
+        e.stopPropagation();
+        setPanelCollapsed((c) => !c);
+      } else if (e.code === PANEL_KEYS.templates) {
+        e.preventDefault();
+        e.stopPropagation();
+        setPanelCollapsed(() => false);
+        setTemplatesFocus((n) => n + 1);
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [setPanelCollapsed]);
+
   if (!context) return null;
   const data = result?.data;
 
@@ -207,6 +245,7 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
 
   return (
     <I18nProvider value={browserTranslate}>
+      <InputPolicyProvider value={isTrustedEvent}>
       <Panel
         context={context}
         state={state}
@@ -214,13 +253,8 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
         sync={sync}
         error={error && error.code !== 'signed_out' && error.code !== 'offline' ? error.message : null}
         collapsed={collapsed}
-        onToggle={() => {
-          setCollapsed((c) => {
-            void panelPreferences.setValue({ collapsed: !c });
-            onCollapsedChange(!c);
-            return !c;
-          });
-        }}
+        onToggle={() => setPanelCollapsed((c) => !c)}
+        language={uiLanguage()}
         onRetry={() => void load()}
         onOpenOptions={() => void sendRequest({ type: 'options:open' })}
         onDecide={onDecide}
@@ -242,10 +276,12 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
                 vars={templateVars}
                 timeZone={context.marketplace?.timeZone ?? context.portalTimeZone ?? 'UTC'}
                 onInsert={onInsertTemplate}
+                focusRequest={templatesFocus}
               />
             ) : undefined,
         }}
       />
+      </InputPolicyProvider>
     </I18nProvider>
   );
 }

@@ -9,6 +9,7 @@ import { PanelBridge } from './bridge';
 import { createPageStore } from './page-store';
 import { PanelApp } from './panel-app';
 import { watchPage } from './page-watcher';
+import { guardTrustedInput } from './trusted-input';
 
 export const PANEL_HOST = 'caseside-panel';
 const DOCKED_CLASS = 'caseside-docked';
@@ -30,6 +31,7 @@ export function runPortal(ctx: ContentScriptContext, adapter: PortalAdapter): vo
   const bridge = new PanelBridge(ctx);
   let ui: ShadowRootContentScriptUi<Root> | null = null;
   let mounting: Promise<void> | null = null;
+  let unguard: (() => void) | null = null;
 
   const setDocked = (docked: boolean) => {
     // Reserve room beside the page rather than cover the portal's own controls.
@@ -55,10 +57,14 @@ export function runPortal(ctx: ContentScriptContext, adapter: PortalAdapter): vo
       onRemove: (root) => root?.unmount(),
     });
     if (!dockStyle.isConnected) document.head.append(dockStyle);
+    // Before anything renders: clicks and keys the portal page's script dispatches never reach the panel.
+    unguard = guardTrustedInput(ui.shadow);
     ui.mount();
   };
 
   const unmount = () => {
+    unguard?.();
+    unguard = null;
     ui?.remove();
     ui = null;
     mounting = null;

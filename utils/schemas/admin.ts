@@ -208,6 +208,8 @@ export const QueueItem = z.strictObject({
   state: SlaState,
   /** Time left (ms); 0 when breached (see overdue order: most overdue first). */
   remainingMs: z.number().int(),
+  /** Who the case is about, as the portal showed them; null when unknown or removed by retention. */
+  buyerName: z.string().max(500).nullable().default(null),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 /** GET /v1/queue: open cases with a running clock, least time left first (breached, most overdue first). */

@@ -1,0 +1,79 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderedFixture } from '../tests/fixtures/load';
+import { FIXTURES, fixtureByName, fixturePath } from '../tests/fixtures/manifest';
+import { adapterForHost } from '../utils/portals/registry';
+import { caseKindForPage } from '../utils/sla/case-kind';
+import { computeSlaSnapshot } from '../utils/sla/deadline';
+import { DEFAULT_POLICIES } from '../utils/sla/policies';
+import { slaState } from '../utils/sla/state';
+import { fixtureClock, formatFixtureDate, renderFixtureDates, renderedDateTexts } from './fixture-dates';
+import savedTexts from '../tests/fixtures/saved-date-texts.json';
+
+const raw = (file: string) => readFileSync(fixturePath({ file } as Parameters<typeof fixturePath>[0]), 'utf8');
+const SAVED = savedTexts as Record<string, string[]>;
+
+describe('fixture pages rendered as saved', () => {
+  it.each(Object.keys(SAVED))('%s shows exactly the date text it was saved with', (file) => {
+    expect(renderedDateTexts(raw(file), 'as-saved')).toEqual(SAVED[file]);
+  });
+
+  it('leaves no token in any page, and every page with tokens declares its clock', () => {
+    for (const f of FIXTURES) {
+      const html = raw(f.file);
+      expect(renderFixtureDates(html, 'as-saved'), f.file).not.toContain('{{date');
+      if (html.includes('{{date ')) expect(fixtureClock(html), f.file).not.toBeNull();
+    }
+  });
+
+  it('covers every fixture page that shows a date', () => {
+    const dated = FIXTURES.map((f) => f.file).filter((file) => raw(file).includes('{{date '));
+    expect(new Set(dated)).toEqual(new Set(Object.keys(SAVED)));
+  });
+});
+
+describe('fixture dates moved to a live now', () => {
+  const now = new Date();
+
+  it('keeps each page\'s story: the UK buyer wrote three hours ago, in the marketplace\'s own format', () => {
+    const texts = renderedDateTexts(raw('amazon/uk-message.html'), now);
+    const expected = formatFixtureDate(new Date(Math.round((now.getTime() - 3 * 3_600_000) / 60_000) * 60_000), 'EEE, d MMM yyyy, HH:mm zzz', { zone: 'Europe/London', names: ['GMT', 'BST'], locale: 'en' });
+    expect(texts.at(-1)).toBe(expected);
+  });
+
+  it('writes summer time with the zone\'s summer abbreviation', () => {
+    const july = new Date('2026-07-01T12:00:00Z');
+    expect(formatFixtureDate(july, 'EEE, d. MMM yyyy, HH:mm zzz', { zone: 'Europe/Berlin', names: ['MEZ', 'MESZ'], locale: 'de' })).toBe('Mi., 1. Juli 2026, 14:00 MESZ');
+    expect(formatFixtureDate(july, 'EEE, MMM d, yyyy, h:mm a zzz', { zone: 'America/Los_Angeles', names: ['PST', 'PDT'], locale: 'en' })).toBe('Wed, Jul 1, 2026, 5:00 AM PDT');
+  });
+
+  // The clocks the demo shows, read from the live pages by the real adapters with the default policies.
+  const stateOf = (name: string) => {
+    const entry = fixtureByName(name);
+    const url = new URL(entry.url);
+    const context = adapterForHost(url.hostname)!.extract(url, renderedFixture(entry, now));
+    const clock = caseKindForPage(context);
+    if (!clock) throw new Error(`${name} has no clock`);
+    const snapshot = computeSlaSnapshot({
+      caseKind: clock.caseKind,
+      startedAt: clock.startedAt ?? now.toISOString(),
+      pauses: [],
+      ...(clock.shipBy ? { shipBy: clock.shipBy } : {}),
+      ...(context.marketplace?.timeZone ? { marketplaceTimeZone: context.marketplace.timeZone } : {}),
+      policy: DEFAULT_POLICIES.policies[clock.caseKind]!,
+      calendar: DEFAULT_POLICIES.calendar,
+      policyVersion: DEFAULT_POLICIES.version,
+      now: now.toISOString(),
+    });
+    return slaState(snapshot, now.getTime()).state;
+  };
+
+  it('shows every clock state: ok, warning and breached', () => {
+    expect(stateOf('amazon-uk-message')).toBe('ok'); // 3 h into 24 h
+    expect(stateOf('amazon-com-hostile-message')).toBe('warning'); // 22 h 30 min into 24 h
+    expect(stateOf('amazon-de-order')).toBe('ok'); // ships by tomorrow night
+    expect(stateOf('amazon-com-chargeback')).toBe('ok'); // notified 5 days ago, 7 days to answer
+    expect(stateOf('zalando-cc-request')).toBe('breached'); // answer was due 2 h ago
+  });
+});

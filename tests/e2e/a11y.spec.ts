@@ -1,0 +1,147 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { BrowserContext, Page } from '@playwright/test';
+import { PANEL, expect, fixture, test } from './harness';
+
+// axe-core on every surface an agent or a lead uses, in the light and the dark colour scheme: no
+// serious or critical violation. axe.min.js is injected into the page (its main world reaches the
+// panel's open shadow root). Screenshots of the panel on each sandbox page kind are kept for review.
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const SCREENSHOTS = 'test-results/screenshots';
+const SCHEMES = ['light', 'dark'] as const;
+
+type Finding = { id: string; impact: string | null; help: string; nodes: string[] };
+
+/** Serious and critical violations within `include` (CSS selectors; a host selector covers its shadow tree). */
+async function seriousViolations(page: Page, include?: string): Promise<Finding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (selector) => {
+    type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] };
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<AxeResult> } }).axe;
+    const result = await axe.run(selector ? { include: [[selector]] } : document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  }, include);
+}
+
+async function expectAccessibleInBothSchemes(page: Page, include?: string, shot?: string): Promise<void> {
+  for (const colorScheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme });
+    await page.waitForTimeout(100); // the restyle
+    expect(await seriousViolations(page, include), `${colorScheme} scheme`).toEqual([]);
+    if (shot) {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: `${SCREENSHOTS}/${shot}-${colorScheme}.png` });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+// The panel loads its data through the worker and the backend: give a busy CI machine time.
+const loaded = expect.configure({ timeout: 30_000 });
+
+async function openPanel(context: BrowserContext, name: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await page.goto(fixture(name).url);
+  await loaded(page.locator(PANEL)).toHaveAttribute('data-state', 'ready');
+  await loaded(page.locator(PANEL).getByTestId('sync-status')).toBeVisible();
+  return page;
+}
+
+/** The panel's body is not scrolled when it opens: its first lines sit below the header, not under it. */
+async function bodyScrollTop(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelector('caseside-panel')!.shadowRoot!.querySelector('.cs-body')!.scrollTop);
+}
+
+test('the panel on an order page: no serious violation, light and dark', async ({ context }) => {
+  const page = await openPanel(context, 'amazon-de-order');
+  await expect(page.locator(PANEL).getByTestId('fraud-score')).toBeVisible();
+  await expect(page.locator(PANEL).getByTestId('template-item').first()).toBeVisible();
+  expect(await bodyScrollTop(page)).toBe(0);
+  await expectAccessibleInBothSchemes(page, 'caseside-panel', 'panel-order');
+});
+
+test('the panel on a chargeback page, with the dispute section: no serious violation, light and dark', async ({ context }) => {
+  const page = await openPanel(context, 'amazon-com-chargeback');
+  await loaded(page.locator(PANEL).getByTestId('dispute')).toBeVisible();
+  await loaded(page.locator(PANEL).getByTestId('evidence-item').first()).toBeVisible();
+  await expectAccessibleInBothSchemes(page, 'caseside-panel', 'panel-chargeback');
+});
+
+test('the popup and the options page: no serious violation, light and dark', async ({ context, extensionId }) => {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await loaded(popup.getByTestId('queue-item').first()).toBeVisible();
+  await expectAccessibleInBothSchemes(popup, undefined, 'popup');
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.locator('body')).toContainText('Alex Agent');
+  await expectAccessibleInBothSchemes(options, undefined, 'options');
+});
+
+test('the lead tools, every tab: no serious violation, light and dark', async ({ openSecondAgent }) => {
+  test.setTimeout(180_000);
+  const lead = await openSecondAgent();
+  const leadId = new URL(lead.serviceWorkers()[0]!.url()).host;
+  for (const tab of ['matrix', 'sla', 'templates', 'settings', 'health']) {
+    const leads = await lead.newPage();
+    await leads.goto(`chrome-extension://${leadId}/leads.html#${tab}`);
+    await expect(leads.locator('main, body').first()).not.toContainText('Loading', { timeout: 15_000 });
+    await expectAccessibleInBothSchemes(leads, undefined, `leads-${tab}`);
+    await leads.close();
+  }
+});
+
+test('the reports: no serious violation, light and dark', async ({ openSecondAgent }) => {
+  const lead = await openSecondAgent();
+  const leadId = new URL(lead.serviceWorkers()[0]!.url()).host;
+  const reports = await lead.newPage();
+  await reports.goto(`chrome-extension://${leadId}/reports.html`);
+  await expect(reports.getByTestId('report-marketplace')).toBeVisible();
+  await reports.waitForLoadState('networkidle');
+  await expectAccessibleInBothSchemes(reports, undefined, 'reports');
+});
+
+test('keyboard only: Tab reaches every panel action with a visible focus, Enter acts', async ({ context }) => {
+  const page = await openPanel(context, 'amazon-uk-message');
+  const panel = page.locator(PANEL);
+  await expect(panel.getByTestId('template-item').first()).toBeVisible();
+  await page.keyboard.press('Alt+Shift+KeyT');
+  await expect(panel.getByTestId('template-search')).toBeFocused();
+  // Walk the panel with Tab: every stop is inside the panel and draws a focus outline.
+  const seen = new Set<string>();
+  for (let i = 0; i < 40; i++) {
+    const focus = await page.evaluate(() => {
+      const el = document.querySelector('caseside-panel')?.shadowRoot?.activeElement as HTMLElement | null;
+      if (!el) return null;
+      const style = getComputedStyle(el);
+      return { id: el.getAttribute('data-testid') ?? el.tagName.toLowerCase(), outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+    });
+    if (!focus) break;
+    expect(focus.outline, `focus outline on ${focus.id}`).toBe(true);
+    seen.add(focus.id);
+    await page.keyboard.press('Tab');
+  }
+  for (const action of ['template-search', 'template-insert', 'decision-reason', 'flag-hold', 'flag-release', 'flag-fraud']) expect(seen, action).toContain(action);
+  await page.keyboard.press('Alt+Shift+KeyC');
+  await expect(panel).toHaveAttribute('data-collapsed', 'true');
+  await page.keyboard.press('Alt+Shift+KeyC');
+  await expect(panel).toHaveAttribute('data-collapsed', 'false');
+});
+
+// One screenshot of the panel per sandbox page kind, for review and the README.
+const PAGE_KINDS = ['amazon-de-order', 'amazon-uk-message', 'amazon-fr-claim', 'amazon-com-chargeback', 'amazon-it-return', 'amazon-es-refund', 'zalando-order', 'zalando-cc-request'];
+test('screenshots of the panel on each page kind', async ({ context }) => {
+  test.setTimeout(240_000);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const name of PAGE_KINDS) {
+    const page = await openPanel(context, name);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${SCREENSHOTS}/panel-${name}.png` });
+    await page.close();
+  }
+});
