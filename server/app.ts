@@ -9,6 +9,7 @@ import { authPlugin } from './plugins/auth';
 import { dbPlugin } from './plugins/db';
 import { hashToken } from './repositories/tokens';
 import { agentRoutes } from './routes/agents';
+import { auditRoutes } from './routes/audit';
 import { caseRoutes } from './routes/cases';
 import { disputeRoutes } from './routes/disputes';
 import { fraudAdminRoutes } from './routes/fraud-admin';
@@ -62,7 +63,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(cors, {
     origin: (origin, cb) => cb(null, origin !== undefined && EXTENSION_ORIGIN.test(origin)),
-    methods: ['GET', 'POST', 'PUT', 'DELETE'],
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
     exposedHeaders: ['Idempotent-Replayed', 'Retry-After'],
     credentials: false,
@@ -79,10 +80,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     errorResponseBuilder: () => new HttpError('rate_limited', 'Too many requests; slow down and retry shortly.'),
   });
   await app.register(dbPlugin, { db: opts.db, listen: handle.listen });
-  await app.register(authPlugin, { maxFailuresPerMinute: opts.maxAuthFailuresPerMinute ?? 30 });
+  await app.register(authPlugin, { maxFailuresPerMinute: opts.maxAuthFailuresPerMinute ?? 30, demo: opts.demo ?? false });
 
   await app.register(systemRoutes, { databaseKind: handle.kind });
   await app.register(agentRoutes);
+  await app.register(auditRoutes);
   await app.register(caseRoutes);
   await app.register(disputeRoutes);
   await app.register(templateRoutes);
