@@ -48,12 +48,12 @@ describe.each(testDatabases())('sessions that end on $kind', (target) => {
     await instanceB.listen({ port: 0, host: '127.0.0.1' });
     t = await createTestTeam(instanceA.db, 'Sessions');
     other = await createTestTeam(instanceA.db, 'Other');
-  });
+  }, 240_000);
   afterAll(async () => {
     await instanceA?.close();
     await instanceB?.close();
     await target.dispose();
-  });
+  }, 120_000);
 
   const openStream = (token: string) => fetch(`${urlOf(instanceB)}/v1/stream`, { headers: { authorization: `Bearer ${token}` } });
   const newToken = async (agentId: string, body: Record<string, unknown> = {}) => {
