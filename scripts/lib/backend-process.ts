@@ -9,6 +9,8 @@ export interface BackendProcess {
   url: string;
   port: number;
   stop: () => Promise<void>;
+  /** SIGKILL, as a crash or the OOM killer would: no shutdown code runs. Resolves once the process is gone. */
+  kill: () => Promise<void>;
 }
 
 export async function startBackend(opts: { dataDir: string; port?: number; demo?: boolean; env?: NodeJS.ProcessEnv }): Promise<BackendProcess> {
@@ -47,6 +49,12 @@ export async function startBackend(opts: { dataDir: string; port?: number; demo?
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+      }),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
       }),
   };
 }
