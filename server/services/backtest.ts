@@ -16,6 +16,8 @@ export const MAX_BACKTEST_ORDERS = 5000;
 export const BACKTEST_DEADLINE_MS = 30_000;
 /** The longest the back-test holds the event loop before letting other requests run. */
 const SLICE_MS = 20;
+/** Orders (with their page snapshots) loaded per query. */
+const ORDERS_PER_QUERY = 250;
 
 const yieldToOtherRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -39,7 +41,11 @@ export async function runBacktest(
   const proposed = checkProposedMatrix(proposedDocument, currentView.version + 1);
   const from = new Date(now.getTime() - days * DAY_MS);
   const decisions = await listFinalDecisions(db, teamId, from, limits.maxOrders ?? MAX_BACKTEST_ORDERS);
-  const orders = new Map((await findOrdersByIds(db, teamId, decisions.map((d) => d.orderId))).map((o) => [o.orderId, o]));
+  // In pieces: on the embedded database a query runs on the main thread, so no single one may be long.
+  const orders = new Map<string, Awaited<ReturnType<typeof findOrdersByIds>>[number]>();
+  for (let i = 0; i < decisions.length; i += ORDERS_PER_QUERY) {
+    for (const o of await findOrdersByIds(db, teamId, decisions.slice(i, i + ORDERS_PER_QUERY).map((d) => d.orderId))) orders.set(o.orderId, o);
+  }
   const keysOf = (k: 'buyerKey' | 'addressKey' | 'phoneKey') => [...new Set([...orders.values()].flatMap((o) => (o[k] ? [o[k]] : [])))];
   const index = new FraudInputIndex(await loadPartyData(db, teamId, { buyerKeys: keysOf('buyerKey'), addressKeys: keysOf('addressKey'), phoneKeys: keysOf('phoneKey') }));
   // Related orders are fetched over the wider of the two windows; the engine applies each matrix's own.
