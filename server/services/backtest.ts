@@ -36,32 +36,48 @@ export async function runBacktest(
   now = new Date(),
   limits: { maxOrders?: number; deadlineMs?: number } = {},
 ): Promise<BacktestReport> {
-  const deadline = Date.now() + (limits.deadlineMs ?? BACKTEST_DEADLINE_MS);
+  const pause = slicer(Date.now() + (limits.deadlineMs ?? BACKTEST_DEADLINE_MS));
   const currentView = await getFraudMatrixView(db, teamId);
   const proposed = checkProposedMatrix(proposedDocument, currentView.version + 1);
   const from = new Date(now.getTime() - days * DAY_MS);
-  const decisions = await listFinalDecisions(db, teamId, from, limits.maxOrders ?? MAX_BACKTEST_ORDERS);
-  // In pieces: on the embedded database a query runs on the main thread, so no single one may be long.
-  const orders = new Map<string, Awaited<ReturnType<typeof findOrdersByIds>>[number]>();
-  for (let i = 0; i < decisions.length; i += ORDERS_PER_QUERY) {
-    for (const o of await findOrdersByIds(db, teamId, decisions.slice(i, i + ORDERS_PER_QUERY).map((d) => d.orderId))) orders.set(o.orderId, o);
-  }
-  const keysOf = (k: 'buyerKey' | 'addressKey' | 'phoneKey') => [...new Set([...orders.values()].flatMap((o) => (o[k] ? [o[k]] : [])))];
-  const index = new FraudInputIndex(await loadPartyData(db, teamId, { buyerKeys: keysOf('buyerKey'), addressKeys: keysOf('addressKey'), phoneKeys: keysOf('phoneKey') }));
   // Related orders are fetched over the wider of the two windows; the engine applies each matrix's own.
   const windowHours = Math.max(currentView.matrix.parameters.velocity.windowHours, proposed.parameters.velocity.windowHours);
+  const { cases, skipped } = await collectBacktestCases(db, teamId, { from, windowHours, maxOrders: limits.maxOrders ?? MAX_BACKTEST_ORDERS, pause });
+  const result = await scoreInSlices(cases, currentView.matrix, proposed, pause);
+  return { days, from: from.toISOString(), currentVersion: currentView.version, skipped, ...result };
+}
 
-  const cases: BacktestCase[] = [];
-  let skipped = 0;
+/** A function to await between steps: it yields to other requests every SLICE_MS and enforces the deadline. */
+export function slicer(deadline: number): () => Promise<void> {
   let sliceStart = Date.now();
-  const pause = async () => {
+  return async () => {
     if (Date.now() - sliceStart < SLICE_MS) return;
     if (Date.now() > deadline) throw new HttpError('unavailable', 'The back-test took too long and was stopped; try fewer days.');
     await yieldToOtherRequests();
     sliceStart = Date.now();
   };
+}
+
+/** Each decided order since `from` with its fraud input as of the decision (skipping redacted or unreadable ones). */
+export async function collectBacktestCases(
+  db: Database,
+  teamId: string,
+  opts: { from: Date; windowHours: number; maxOrders: number; pause: () => Promise<void> },
+): Promise<{ cases: BacktestCase[]; skipped: number }> {
+  const decisions = await listFinalDecisions(db, teamId, opts.from, opts.maxOrders);
+  // In pieces: on the embedded database a query runs on the main thread, so no single one may be long.
+  const orders = new Map<string, Awaited<ReturnType<typeof findOrdersByIds>>[number]>();
+  for (let i = 0; i < decisions.length; i += ORDERS_PER_QUERY) {
+    await opts.pause();
+    for (const o of await findOrdersByIds(db, teamId, decisions.slice(i, i + ORDERS_PER_QUERY).map((d) => d.orderId))) orders.set(o.orderId, o);
+  }
+  const keysOf = (k: 'buyerKey' | 'addressKey' | 'phoneKey') => [...new Set([...orders.values()].flatMap((o) => (o[k] ? [o[k]] : [])))];
+  const index = new FraudInputIndex(await loadPartyData(db, teamId, { buyerKeys: keysOf('buyerKey'), addressKeys: keysOf('addressKey'), phoneKeys: keysOf('phoneKey') }));
+
+  const cases: BacktestCase[] = [];
+  let skipped = 0;
   for (const decision of decisions) {
-    await pause();
+    await opts.pause();
     const order = orders.get(decision.orderId);
     // The snapshot is what an agent saw, minus the page's recognition report (not about the order).
     const ctx = order && PageContext.safeParse({ ...order.snapshot, recognition: { status: 'full', missing: [] } });
@@ -69,10 +85,9 @@ export async function runBacktest(
       skipped += 1;
       continue;
     }
-    cases.push({ input: index.build({ ctx: ctx.data, order, windowHours, now: decision.decidedAt }), decision: decision.kind });
+    cases.push({ input: index.build({ ctx: ctx.data, order, windowHours: opts.windowHours, now: decision.decidedAt }), decision: decision.kind });
   }
-  const result = await scoreInSlices(cases, currentView.matrix, proposed, pause);
-  return { days, from: from.toISOString(), currentVersion: currentView.version, skipped, ...result };
+  return { cases, skipped };
 }
 
 /** The engine's back-test over chunks small enough to score within a slice, merged into one result. */

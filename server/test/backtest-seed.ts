@@ -36,12 +36,12 @@ export async function seedDecidedOrders(db: Database, teamId: string, count: num
       snapshot: snapshot as unknown as Record<string, unknown>,
       addressChangedAt: i % 11 === 0 ? placed : null,
     });
-    const kind = (['hold', 'release', 'fraud'] as const)[i % 3];
+    const kind = (['hold', 'release', 'fraud'] as const)[i % 3]!;
     decisionRows.push({ teamId, orderId, kind: i % 5 === 0 ? 'hold' : kind, createdAt: new Date(placed.getTime() + HOUR) });
     // A later change of mind on some: the last decision counts.
     if (i % 4 === 0) decisionRows.push({ teamId, orderId, kind: kind === 'fraud' ? ('release' as const) : ('fraud' as const), createdAt: new Date(placed.getTime() + 2 * HOUR) });
     if (i % 6 === 0) {
-      const caseKind = (['claim', 'return', 'chargeback'] as const)[i % 3];
+      const caseKind = (['claim', 'return', 'chargeback'] as const)[i % 3]!;
       caseRows.push({ teamId, kind: caseKind, portal: 'amazon' as const, ref: `${caseKind}-${orderId}`, orderId, buyerKey: i % 12 === 0 ? `buyer-${g}` : null, openedAt: new Date(placed.getTime() + i) });
     }
   }
