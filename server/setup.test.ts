@@ -34,9 +34,10 @@ describe.each(testDatabases())('set-up and demo tokens on $kind', (target) => {
       const create = await app.inject({ method: 'POST', url: '/v1/agents', headers: auth(token), payload: { name: 'Intruder', role: 'lead' } });
       expect(create.statusCode).toBe(401);
     }
-  });
+  }, 300_000); // seeding the demo takes a while
 
   it('creates a team and its first lead whose token (stored hashed) signs in as lead', async () => {
+    app ??= await buildApp({ db: handle.db });
     const created = await setUpTeam(handle.db, { team: `Acme EU ${Date.now()}`, lead: 'Lena Lead' });
     expect(created.token).toMatch(/^cs_[A-Za-z0-9_-]{43}$/);
     const me = await app!.inject({ method: 'GET', url: '/v1/me', headers: auth(created.token) });
