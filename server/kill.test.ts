@@ -29,7 +29,7 @@ describe.each(testDatabases())('kill -9 during writes on $kind', (target) => {
   /** A handle on the same data the server process uses (PGlite: only while the server is down). */
   const openSame = async (): Promise<DatabaseHandle> => (target.kind === 'postgres' ? target.open() : openDatabase({ dataDir }));
   const start = async () => {
-    return startBackend({ dataDir, demo: false, env: target.kind === 'postgres' ? { DATABASE_URL: target.url! } : {} });
+    return startBackend({ dataDir, demo: false, env: target.kind === 'postgres' ? { DATABASE_URL: target.url! } : {}, startTimeoutMs: 300_000 });
   };
 
   it('keeps every acknowledged write exactly once across a SIGKILL', async () => {

@@ -13,7 +13,7 @@ export interface BackendProcess {
   kill: () => Promise<void>;
 }
 
-export async function startBackend(opts: { dataDir: string; port?: number; demo?: boolean; env?: NodeJS.ProcessEnv }): Promise<BackendProcess> {
+export async function startBackend(opts: { dataDir: string; port?: number; demo?: boolean; env?: NodeJS.ProcessEnv; startTimeoutMs?: number }): Promise<BackendProcess> {
   const args = ['--import', 'tsx', 'server/main.ts', '--port', String(opts.port ?? 0), '--data-dir', opts.dataDir, ...(opts.demo === false ? [] : ['--demo'])];
   const env = { ...process.env, ...opts.env };
   // The e2e backend always uses the embedded database unless a test asks otherwise.
@@ -22,7 +22,8 @@ export async function startBackend(opts: { dataDir: string; port?: number; demo?
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`backend did not start in 60 s\n${stderr}`)), 60_000);
+    const startTimeoutMs = opts.startTimeoutMs ?? 60_000;
+    const timer = setTimeout(() => reject(new Error(`backend did not start in ${startTimeoutMs / 1000} s\n${stderr}`)), startTimeoutMs);
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       try {

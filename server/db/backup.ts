@@ -13,6 +13,8 @@ export async function backupDataDir(dataDir: string, outFile: string): Promise<{
   if (!existsSync(path.join(dir, 'PG_VERSION'))) throw new Error(`No embedded database in ${dataDir} (expected ${dir}).`);
   const pg = new PGlite(dir);
   try {
+    // dumpDataDir does not wait for start-up itself; without this the process can end with nothing pending.
+    await pg.waitReady;
     const tarball = await pg.dumpDataDir('gzip');
     const bytes = Buffer.from(await tarball.arrayBuffer());
     writeFileSync(outFile, bytes);
