@@ -1,6 +1,6 @@
 /**
  * `npm start`: the demo. Builds the extension, starts the backend with the demo team on
- * http://127.0.0.1:8787 (embedded database in ./data), and the portal sandbox on port 8443. With a display,
+ * http://127.0.0.1:8787 (embedded database in ./data-demo, apart from a real team's ./data), and the portal sandbox on port 8443. With a display,
  * opens Chromium with the extension loaded and signed in, on the sandbox's Seller Central order page;
  * without one, prints the steps to do that by hand.
  */
@@ -14,7 +14,7 @@ import { EXTENSION_DIR, chromiumPath, launchWithExtension, signIn } from './lib/
 
 const BACKEND_PORT = Number(process.env.CASESIDE_PORT ?? 8787);
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 8443);
-const DATA_DIR = resolve(process.env.CASESIDE_DATA_DIR ?? 'data');
+const DATA_DIR = resolve(process.env.CASESIDE_DATA_DIR ?? 'data-demo');
 const DEMO_TOKEN = 'demo-agent-token';
 
 console.log('== building the extension (wxt build)');

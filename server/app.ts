@@ -11,6 +11,7 @@ import { securityHeadersPlugin } from './plugins/security-headers';
 import { textGuardPlugin } from './plugins/text-guard';
 import { DatabaseRateLimitStore, MemoryRateLimitStore } from './repositories/rate-limits';
 import { agentRoutes } from './routes/agents';
+import { auditRoutes } from './routes/audit';
 import { caseRoutes } from './routes/cases';
 import { disputeRoutes } from './routes/disputes';
 import { fraudAdminRoutes } from './routes/fraud-admin';
@@ -114,7 +115,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(cors, {
     origin: (origin, cb) => cb(null, origin !== undefined && EXTENSION_ORIGIN.test(origin)),
-    methods: ['GET', 'POST', 'PUT', 'DELETE'],
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
     exposedHeaders: ['Idempotent-Replayed', 'Retry-After'],
     credentials: false,
@@ -129,10 +130,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(securityHeadersPlugin);
   await app.register(textGuardPlugin);
   await app.register(dbPlugin, { db: opts.db, listen: handle.listen });
-  await app.register(authPlugin, { maxFailuresPerMinute: opts.maxAuthFailuresPerMinute ?? 30 });
+  await app.register(authPlugin, { maxFailuresPerMinute: opts.maxAuthFailuresPerMinute ?? 30, demo: opts.demo ?? false });
 
   await app.register(systemRoutes, { databaseKind: handle.kind });
   await app.register(agentRoutes);
+  await app.register(auditRoutes);
   await app.register(caseRoutes);
   await app.register(disputeRoutes);
   await app.register(templateRoutes);

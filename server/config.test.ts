@@ -26,6 +26,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig(argv, env)).toThrow(message);
   });
 
+  it('keeps the demo out of ./data: --demo defaults to ./data-demo, an explicit dir still wins', () => {
+    expect(loadConfig(['--demo'], {}).dataDir).toBe('./data-demo');
+    expect(loadConfig([], { CASESIDE_DEMO: '1' }).dataDir).toBe('./data-demo');
+    expect(loadConfig(['--demo'], { CASESIDE_DATA_DIR: '/srv/x' }).dataDir).toBe('/srv/x');
+    expect(loadConfig(['--demo', '--data-dir', '/tmp/y'], {}).dataDir).toBe('/tmp/y');
+  });
+
   it('never echoes a database URL, which may hold a password', () => {
     expect(() => loadConfig([], { DATABASE_URL: 'mysql://user:secret@host/db' })).toThrow(/^(?![\s\S]*secret)/);
   });

@@ -37,7 +37,11 @@ const SOURCES: Record<keyof ServerConfig, string> = {
   trustProxy: '--trust-proxy (or TRUST_PROXY)',
 };
 
+export const DEFAULT_DATA_DIR = './data';
+export const DEMO_DATA_DIR = './data-demo';
+
 export const USAGE = `Usage: npm run server -- [--demo [--demo-now <ISO instant>]] [--port 8787] [--host 127.0.0.1] [--data-dir ./data] [--database-url postgres://...]
+The data dir defaults to ./data, and to ./data-demo with --demo.
 Environment: DATABASE_URL selects PostgreSQL (else PGlite in the data dir), PORT, HOST, CASESIDE_DATA_DIR,
 CASESIDE_DEMO=1, CASESIDE_DEMO_NOW, LOG_LEVEL (info), RATE_LIMIT_PER_MINUTE (600),
 TRUST_PROXY (or --trust-proxy): behind a reverse proxy, true, a hop count, or the proxy's addresses, so
@@ -55,12 +59,14 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
     throw new ConfigError(`${(err as Error).message}\n${USAGE}`);
   }
   const blankToUndefined = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v);
+  const demo = flags.demo ?? ['1', 'true', 'yes'].includes((env.CASESIDE_DEMO ?? '').toLowerCase());
   const raw = {
     port: flags.port ?? blankToUndefined(env.PORT) ?? '8787',
     host: flags.host ?? blankToUndefined(env.HOST) ?? '127.0.0.1',
-    dataDir: flags['data-dir'] ?? blankToUndefined(env.CASESIDE_DATA_DIR) ?? './data',
+    // The demo's data (and its published tokens) never share a directory with a real team's by default.
+    dataDir: flags['data-dir'] ?? blankToUndefined(env.CASESIDE_DATA_DIR) ?? (demo ? DEMO_DATA_DIR : DEFAULT_DATA_DIR),
     databaseUrl: flags['database-url'] ?? blankToUndefined(env.DATABASE_URL),
-    demo: flags.demo ?? ['1', 'true', 'yes'].includes((env.CASESIDE_DEMO ?? '').toLowerCase()),
+    demo,
     demoNow: flags['demo-now'] ?? blankToUndefined(env.CASESIDE_DEMO_NOW),
     logLevel: blankToUndefined(env.LOG_LEVEL) ?? 'info',
     rateLimitPerMinute: blankToUndefined(env.RATE_LIMIT_PER_MINUTE) ?? '600',

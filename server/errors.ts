@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'invalid_matrix'
   | 'invalid_policies'
   | 'rate_limited'
+  | 'unavailable'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -27,6 +28,8 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_matrix: 400,
   invalid_policies: 400,
   rate_limited: 429,
+  // Work abandoned at its deadline (a PDF, a back-test); retrying later may succeed.
+  unavailable: 503,
   internal: 500,
 };
 

@@ -9,9 +9,11 @@ export interface BackendProcess {
   url: string;
   port: number;
   stop: () => Promise<void>;
+  /** SIGKILL, as a crash or the OOM killer would: no shutdown code runs. Resolves once the process is gone. */
+  kill: () => Promise<void>;
 }
 
-export async function startBackend(opts: { dataDir: string; port?: number; demo?: boolean; env?: NodeJS.ProcessEnv }): Promise<BackendProcess> {
+export async function startBackend(opts: { dataDir: string; port?: number; demo?: boolean; env?: NodeJS.ProcessEnv; startTimeoutMs?: number }): Promise<BackendProcess> {
   const args = ['--import', 'tsx', 'server/main.ts', '--port', String(opts.port ?? 0), '--data-dir', opts.dataDir, ...(opts.demo === false ? [] : ['--demo'])];
   const env = { ...process.env, ...opts.env };
   // The e2e backend always uses the embedded database unless a test asks otherwise.
@@ -20,7 +22,8 @@ export async function startBackend(opts: { dataDir: string; port?: number; demo?
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`backend did not start in 60 s\n${stderr}`)), 60_000);
+    const startTimeoutMs = opts.startTimeoutMs ?? 60_000;
+    const timer = setTimeout(() => reject(new Error(`backend did not start in ${startTimeoutMs / 1000} s\n${stderr}`)), startTimeoutMs);
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       try {
@@ -47,6 +50,12 @@ export async function startBackend(opts: { dataDir: string; port?: number; demo?
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+      }),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
       }),
   };
 }

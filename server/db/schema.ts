@@ -25,6 +25,8 @@ export const agents = pgTable(
     email: text('email'),
     role: text('role', { enum: ['agent', 'lead'] }).notNull().default('agent'),
     createdAt: createdAt(),
+    /** Set when a lead deactivates the agent: every token of theirs stops working at once. */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
   },
   (t) => [index('agents_team_idx').on(t.teamId, t.createdAt)],
 );
@@ -41,6 +43,8 @@ export const apiTokens = pgTable(
     createdAt: createdAt(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    /** Optional end of life given by the lead at creation; null never expires. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
   },
   (t) => [
     // The auth lookup comes before the team is known, so this one index cannot start with team_id.

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Agent } from '../../utils/schemas/api';
 import type { Role } from '../../utils/schemas/common';
 import type { Database } from '../db/open';
@@ -7,7 +7,7 @@ import { agents } from '../db/schema';
 type AgentRow = typeof agents.$inferSelect;
 
 export function toAgent(row: AgentRow): Agent {
-  const agent: Agent = { id: row.id, teamId: row.teamId, name: row.name, role: row.role, createdAt: row.createdAt.toISOString() };
+  const agent: Agent = { id: row.id, teamId: row.teamId, name: row.name, role: row.role, createdAt: row.createdAt.toISOString(), active: row.deactivatedAt === null };
   if (row.email) agent.email = row.email;
   return agent;
 }
@@ -33,4 +33,26 @@ export async function getAgent(db: Database, teamId: string, id: string): Promis
 export async function findAgentByName(db: Database, teamId: string, name: string): Promise<Agent | undefined> {
   const [row] = await db.select().from(agents).where(and(eq(agents.teamId, teamId), eq(agents.name, name))).limit(1);
   return row && toAgent(row);
+}
+
+/**
+ * Deactivates (or reactivates) an agent of the team; deactivating twice keeps the first time.
+ * Returns the agent as it is afterwards, or undefined when the team has no such agent.
+ */
+export async function setAgentActive(db: Database, teamId: string, id: string, active: boolean, now = new Date()): Promise<Agent | undefined> {
+  const [row] = await db
+    .update(agents)
+    .set({ deactivatedAt: active ? null : sql`coalesce(${agents.deactivatedAt}, ${now.toISOString()}::timestamptz)` })
+    .where(and(eq(agents.teamId, teamId), eq(agents.id, id)))
+    .returning();
+  return row && toAgent(row);
+}
+
+/** Active leads of the team other than `exceptId`: a team must keep one lead who can sign in. */
+export async function countOtherActiveLeads(db: Database, teamId: string, exceptId: string): Promise<number> {
+  const rows = await db
+    .select({ id: agents.id })
+    .from(agents)
+    .where(and(eq(agents.teamId, teamId), eq(agents.role, 'lead'), isNull(agents.deactivatedAt), ne(agents.id, exceptId)));
+  return rows.length;
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Agent, ApiTokenInfo } from '../../utils/schemas/api';
 import type { Database } from '../db/open';
@@ -27,18 +27,19 @@ function toInfo(row: TokenRow): TokenInfo {
     createdAt: row.createdAt.toISOString(),
     revokedAt: row.revokedAt?.toISOString() ?? null,
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
   };
 }
 
 /** Stores the hash of `token` (a fresh random one unless given, as the demo seed does). */
 export async function insertToken(
   db: Database,
-  input: { teamId: string; agentId: string; label: string; token?: string },
+  input: { teamId: string; agentId: string; label: string; token?: string; expiresAt?: Date },
 ): Promise<{ token: string; info: TokenInfo }> {
   const token = input.token ?? generateToken();
   const [row] = await db
     .insert(apiTokens)
-    .values({ teamId: input.teamId, agentId: input.agentId, label: input.label, tokenHash: hashToken(token) })
+    .values({ teamId: input.teamId, agentId: input.agentId, label: input.label, tokenHash: hashToken(token), expiresAt: input.expiresAt ?? null })
     .returning();
   return { token, info: toInfo(row!) };
 }
@@ -52,18 +53,30 @@ export interface Caller {
   tokenId: string;
   agent: Agent;
   team: { id: string; name: string };
+  /** When the token stops working by itself (a live stream is ended then too). */
+  expiresAt?: Date | null;
 }
 
-/** The caller behind a bearer token, or undefined when it is unknown or revoked. */
-export async function findCallerByToken(db: Database, token: string): Promise<Caller | undefined> {
+/**
+ * The caller behind a bearer token, or undefined when it is unknown, revoked, past its expiry, or
+ * belongs to a deactivated agent.
+ */
+export async function findCallerByToken(db: Database, token: string, now = new Date()): Promise<Caller | undefined> {
   const [row] = await db
     .select({ token: apiTokens, agent: agents, team: { id: teams.id, name: teams.name } })
     .from(apiTokens)
     .innerJoin(agents, and(eq(agents.id, apiTokens.agentId), eq(agents.teamId, apiTokens.teamId)))
     .innerJoin(teams, eq(teams.id, apiTokens.teamId))
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashToken(token)),
+        isNull(apiTokens.revokedAt),
+        isNull(agents.deactivatedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+      ),
+    )
     .limit(1);
-  return row && { tokenId: row.token.id, agent: toAgent(row.agent), team: row.team };
+  return row && { tokenId: row.token.id, agent: toAgent(row.agent), team: row.team, expiresAt: row.token.expiresAt };
 }
 
 /** Records use at most once a minute, so a busy agent does not write a row per request. */
@@ -84,12 +97,13 @@ export async function listTokens(db: Database, teamId: string, agentId: string):
   return rows.map(toInfo);
 }
 
-/** Revokes a token of the team; revoking twice keeps the first revocation time. */
-export async function revokeToken(db: Database, teamId: string, tokenId: string, now = new Date()): Promise<TokenInfo | undefined> {
-  await db
+/** Revokes a token of the team; revoking twice keeps the first revocation time. `changed` is true the first time. */
+export async function revokeToken(db: Database, teamId: string, tokenId: string, now = new Date()): Promise<{ token: TokenInfo | undefined; changed: boolean }> {
+  const updated = await db
     .update(apiTokens)
     .set({ revokedAt: now })
-    .where(and(eq(apiTokens.teamId, teamId), eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)));
+    .where(and(eq(apiTokens.teamId, teamId), eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
   const [row] = await db.select().from(apiTokens).where(and(eq(apiTokens.teamId, teamId), eq(apiTokens.id, tokenId))).limit(1);
-  return row && toInfo(row);
+  return { token: row && toInfo(row), changed: updated.length > 0 };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { MAX_ATTACHMENT_BYTES, type AttachmentBody, type AttachmentContentType, type DisputeView } from '../../utils/api-routes/disputes';
-import { buildDefence, buildTimeline, defaultDefenceTemplate, DEFAULT_DEFENCE_TEMPLATES, renderDefencePdf } from '../../utils/disputes';
+import { buildDefence, buildTimeline, defaultDefenceTemplate, DEFAULT_DEFENCE_TEMPLATES } from '../../utils/disputes';
+import { renderDefencePdfOffThread } from './pdf';
 import { Language } from '../../utils/schemas/common';
 import type { Defence, DefenceTemplate, DisputeReason } from '../../utils/schemas/disputes';
 import type { Database } from '../db/open';
@@ -140,6 +141,6 @@ export async function buildDisputeDefence(db: Database, caller: Caller, id: stri
 
 export async function defencePdf(db: Database, caller: Caller, id: string): Promise<{ bytes: Uint8Array; filename: string }> {
   const { defence, filename, orderId } = await buildDisputeDefence(db, caller, id);
-  const bytes = await renderDefencePdf(defence, { footer: `${caller.team.name} · order ${orderId}`, author: caller.agent.name });
+  const bytes = await renderDefencePdfOffThread(defence, { footer: `${caller.team.name} · order ${orderId}`, author: caller.agent.name });
   return { bytes, filename: `${filename}.pdf` };
 }

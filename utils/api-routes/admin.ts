@@ -19,6 +19,7 @@ import {
   TemplateVersionList,
 } from '../schemas/admin';
 import { z } from 'zod';
+import { AuditPage, AuditQuery } from '../schemas/audit';
 import { PageHealthList } from '../schemas/health';
 import { Template } from '../schemas/templates';
 import { defineRoutes } from './types';
@@ -43,5 +44,6 @@ export const ADMIN_ROUTES = defineRoutes({
   'settings.get': { method: 'GET', path: '/v1/settings', response: TeamSettingsView },
   'settings.put': { method: 'PUT', path: '/v1/settings', response: TeamSettingsView, body: TeamSettingsView },
   'queue.list': { method: 'GET', path: '/v1/queue', response: QueueList, query: QueueQuery },
+  'audit.list': { method: 'GET', path: '/v1/audit', response: AuditPage, query: AuditQuery },
   'pageHealth.list': { method: 'GET', path: '/v1/page-health', response: PageHealthList, query: z.strictObject({ days: z.string().regex(/^\d{1,2}$/).optional() }) },
 });

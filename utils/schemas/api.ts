@@ -27,6 +27,8 @@ export const Agent = z.strictObject({
   email: z.string().optional(),
   role: Role,
   createdAt: Instant,
+  /** false once a lead deactivated the agent (none of their tokens works any more). */
+  active: z.boolean().optional(),
 });
 export type Agent = z.infer<typeof Agent>;
 
@@ -48,6 +50,8 @@ export const ApiTokenInfo = z.strictObject({
   createdAt: Instant,
   revokedAt: Instant.nullable(),
   lastUsedAt: Instant.nullable(),
+  /** When the token stops working by itself; null never. */
+  expiresAt: Instant.nullable().optional(),
 });
 
 /** Returned once, when a token is created: the only time the secret is shown. */
@@ -147,7 +151,14 @@ export type LiveEvent = z.infer<typeof LiveEvent>;
 export const CreatedAgent = z.strictObject({ agent: Agent, token: CreatedToken });
 export type CreatedAgent = z.infer<typeof CreatedAgent>;
 
-export const CreateTokenBody = z.strictObject({ label: z.string().trim().min(1).max(120).default('extension') });
+export const CreateTokenBody = z.strictObject({
+  label: z.string().trim().min(1).max(120).default('extension'),
+  /** Optional end of life; must lie in the future (checked by the route against the server clock). */
+  expiresAt: Instant.optional(),
+});
+
+/** PATCH /v1/agents/:id: a lead deactivates (or reactivates) an agent. */
+export const UpdateAgentBody = z.strictObject({ active: z.boolean() });
 
 export const DecisionRecord = z.strictObject({
   id: z.uuid(),

@@ -1,0 +1,66 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MATRIX } from '../utils/fraud/matrix';
+import { BacktestReport } from '../utils/schemas/admin';
+import { buildApp } from './app';
+import { renderDefencePdfOffThread } from './services/pdf';
+import { seedDecidedOrders } from './test/backtest-seed';
+import { testDatabases } from './test/databases';
+import { createTestTeam, type TestTeam } from './test/harness';
+
+/**
+ * No request freezes the team: while a heavy back-test (5,000 decided orders, most of one buyer) and a
+ * heavy defence PDF (a 4,000-character word in 34,000 characters) run, GET /health on the same
+ * listening server keeps answering within 100 ms.
+ */
+describe.each(testDatabases())('no request freezes the server on $kind', (target) => {
+  let app: FastifyInstance;
+  let team: TestTeam;
+
+  beforeAll(async () => {
+    const { db } = await target.open();
+    app = await buildApp({ db });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    team = await createTestTeam(app.db, 'Freeze');
+    await seedDecidedOrders(app.db, team.teamId, 5000, 2);
+  }, 600_000);
+  afterAll(async () => {
+    await app?.close();
+    await target.dispose();
+  }, 120_000);
+
+  it('answers /health within 100 ms while a back-test and a PDF run', async () => {
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const healthMs = async () => {
+      const started = performance.now();
+      const res = await fetch(`${base}/health`);
+      await res.arrayBuffer();
+      expect(res.status).toBe(200);
+      return performance.now() - started;
+    };
+    await healthMs(); // a warm connection path, as a monitor would have
+
+    let heavyDone = false;
+    const heavy = Promise.all([
+      fetch(`${base}/v1/fraud/backtest`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${team.leadToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ matrix: { ...DEFAULT_MATRIX, thresholds: { review: 10, hold: 30 } }, days: 365 }),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as unknown })),
+      renderDefencePdfOffThread({ title: 'Defence', sections: [{ title: 'Notes', body: `${'word '.repeat(6_000)}${'W'.repeat(4000)}` }] }),
+    ]).finally(() => (heavyDone = true));
+
+    const samples: number[] = [];
+    while (!heavyDone) {
+      samples.push(await healthMs());
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const [backtest, pdf] = await heavy;
+    expect(backtest.status).toBe(200);
+    expect(BacktestReport.parse(backtest.body).total).toBe(5000);
+    expect(pdf.byteLength).toBeGreaterThan(5_000);
+    expect(samples.length).toBeGreaterThan(5);
+    expect(Math.max(...samples)).toBeLessThan(100);
+  }, 600_000);
+});
