@@ -136,6 +136,8 @@ export const PageContext = z.strictObject({
   orderId: z.string().optional(),
   /** Zalando's customer-facing order number (digits) when the order id is a UUID, and vice versa. */
   orderNumber: z.string().optional(),
+  /** zDirect: the order's UUID (the Orders API's id), kept as the internal key while orderId is the order number people quote. */
+  orderRef: z.string().max(100).optional(),
   buyer: z
     .strictObject({
       name: z.string().optional(),

@@ -1,182 +1,151 @@
-import { parseAddressLines } from '../../parse/address';
-import { parsePortalDate } from '../../parse/dates';
-import { parseMoney } from '../../parse/money';
-import type { Address, Marketplace, OrderItem, PageContext, PageContextInput, PageKind } from '../../schemas';
-import { compact, MissingFields, queryFirst, safely, textFirst, textLines, textOf, valueByLabel } from '../dom';
-import { finalizeContext, recognitionOf } from '../recognition';
+import type { PageContext, PageContextInput, PageKind } from '../../schemas';
+import { deepText } from '../deep-dom';
+import { compact, queryFirst } from '../dom';
+import { finalizeContext } from '../recognition';
+import { zalandoFocus, type ZalandoFocus } from './focus';
+import { findOrderNumber, findUuid, isOrderNumber, isUuid, orderUuidOfHref } from './ids';
 import { zalandoMarketplace } from './marketplaces';
-import { isUuid } from './pages';
-import { LABELS, MESSAGE, ORDER, ORDER_LIST, RETURN, SPINNERS } from './selectors';
+import { ZalandoReader } from './read';
+import { readAddress, readArticles } from './read-order';
+import { readCustomerCareRequest, readReturn } from './read-case';
+import { HOOKS, LABELS, PAGE_HOOKS, SPINNERS } from './selectors';
+import { classifyByContent } from './detect';
 
-export const ANCHORS: Readonly<Record<PageKind, readonly string[]>> = {
-  order: ORDER.anchors,
-  'order-list': ORDER_LIST.anchors,
-  return: RETURN.anchors,
-  message: MESSAGE.anchors,
-  claim: [],
-  chargeback: [],
-  refund: [],
-  unknown: [],
-};
+/**
+ * Reads a zDirect page into a PageContext. The order number people quote (16 digits) is the order id;
+ * the API's UUID, when the page shows it, is kept as `orderRef`. Fields come from the part of the page
+ * that shows the case (focus.ts) and each records the tier that found it.
+ */
 
+/** Content ready: the spinner is gone and the page shows what its kind shows (its hooks or its content signs). */
 export function isZalandoContentReady(kind: PageKind, doc: Document): boolean {
   if (kind === 'unknown') return true;
-  return queryFirst(doc, ANCHORS[kind]) !== null && queryFirst(doc, SPINNERS) === null;
+  if (queryFirst(doc, SPINNERS) !== null) return false;
+  return queryFirst(doc, PAGE_HOOKS) !== null || classifyByContent(doc) === kind;
 }
-
-class ZalandoReader {
-  readonly missing = new MissingFields();
-  constructor(readonly url: URL, readonly doc: Document, readonly marketplace: Marketplace) {}
-  text(selectors: readonly string[], labels?: readonly string[]): string | undefined {
-    return safely(() => textFirst(this.doc, selectors) ?? (labels ? valueByLabel(this.doc, labels) : undefined));
-  }
-  money(text: string | undefined) {
-    return text === undefined ? undefined : safely(() => parseMoney(text, { currency: this.marketplace.currency }));
-  }
-  instant(text: string | undefined) {
-    return text === undefined ? undefined : safely(() => parsePortalDate(text, { timeZone: this.marketplace.timeZone }))?.instant;
-  }
-}
-
-function readAddress(section: Element | null): Address | undefined {
-  if (!section) return undefined;
-  const block = section.querySelector('address') ?? section;
-  const lines = Array.from(block.querySelectorAll(':scope > span')).map((s) => textOf(s)).filter((l): l is string => Boolean(l));
-  if (!lines.length) return undefined;
-  return parseAddressLines(lines, compact({ type: textOf(section.querySelector(ORDER.addressType)) }) ?? {});
-}
-
-function columnOf(headers: string[], labels: readonly string[]): number {
-  return headers.findIndex((h) => labels.some((l) => l.toLowerCase() === h));
-}
-
-/** Rows of the "Article details" table, columns found by header text; each line keeps its own status. */
-function readArticles(reader: ZalandoReader): OrderItem[] {
-  const table = queryFirst(reader.doc, ORDER.articleTable);
-  if (!table) return [];
-  const headers = Array.from(table.querySelectorAll('thead th')).map((th) => (textOf(th) ?? '').toLowerCase());
-  const col = {
-    article: columnOf(headers, LABELS.article),
-    ean: columnOf(headers, LABELS.ean),
-    quantity: columnOf(headers, LABELS.quantity),
-    price: columnOf(headers, LABELS.price),
-    status: columnOf(headers, LABELS.lineStatus),
-  };
-  return Array.from(table.querySelectorAll('tbody > tr')).flatMap((row): OrderItem[] => {
-    const cells = Array.from(row.querySelectorAll(':scope > td'));
-    const cell = (i: number) => (i >= 0 ? textOf(cells[i]) : undefined);
-    const articleCell = col.article >= 0 ? cells[col.article] : undefined;
-    const title = textOf(articleCell?.querySelector('.article-name')) ?? cell(col.article);
-    const sku = /SKU\s*[:：]\s*(\S+)/.exec(articleCell ? textLines(articleCell).join('\n') : '')?.[1];
-    const quantity = Number(cell(col.quantity) ?? NaN);
-    if (!title && !sku) return [];
-    const unitPrice = reader.money(cell(col.price));
-    return [compactItem({ title, sku, articleId: cell(col.ean), quantity: Number.isInteger(quantity) ? quantity : 1, unitPrice, status: cell(col.status) })];
-  });
-}
-
-const compactItem = (item: OrderItem): OrderItem => compact(item as unknown as Record<string, unknown>) as unknown as OrderItem;
 
 type Fields = Partial<PageContextInput>;
 
-/** Order number (digits) and order id (UUID) from hooks, labels, links and the URL, in that order. */
-function readOrderIds(reader: ZalandoReader): { orderId?: string; orderNumber?: string } {
-  const linked = safely(() => Array.from(reader.doc.querySelectorAll('a[href*="/orders/"]')).map((a) => /\/orders\/([^/?#]+)/.exec(a.getAttribute('href') ?? '')?.[1]).find(isUuid));
-  const fromUrl = [/\/orders\/([^/?#]+)/.exec(reader.url.pathname)?.[1], reader.url.searchParams.get('id'), reader.url.searchParams.get('orderId')].find(isUuid);
-  const idText = reader.text(ORDER.orderId, LABELS.orderId);
-  const orderId = (isUuid(idText) ? idText : undefined) ?? linked ?? fromUrl;
-  const numberText = reader.text(ORDER.orderNumber, LABELS.orderNumber);
-  const orderNumber = numberText && /\b\d{10,20}\b/.exec(numberText)?.[0];
-  return { orderId: orderId?.toLowerCase(), orderNumber: orderNumber || undefined };
+function readOrderNumber(reader: ZalandoReader): string | undefined {
+  const inHeadings = () => {
+    const texts = Array.from(reader.scope.querySelectorAll('h1, h2, h3, h4, nav[aria-label]')).map((h) => deepText(h) ?? '');
+    if (reader.scope.matches('[role="dialog"]')) texts.unshift(reader.scope.getAttribute('aria-label') ?? '');
+    return texts.map(findOrderNumber).find(Boolean);
+  };
+  const inLinks = () => {
+    const numbers = new Set(Array.from(reader.scope.querySelectorAll('a')).map((a) => deepText(a)).filter((t): t is string => isOrderNumber(t)));
+    return numbers.size === 1 ? [...numbers][0] : undefined;
+  };
+  return reader.read('orderId', {
+    hook: () => findOrderNumber(reader.hook(HOOKS.orderNumber)),
+    label: () => findOrderNumber(reader.label(LABELS.orderNumber)),
+    structure: () => inHeadings() ?? inLinks(),
+    url: () => [reader.url.searchParams.get('orderNumber'), /\/orders\/(\d+)$/.exec(reader.url.pathname)?.[1]].find(isOrderNumber),
+  }, { required: true });
 }
 
-function readCustomer(reader: ZalandoReader, expectName: boolean) {
-  const name = reader.text(ORDER.customerName, LABELS.customerName);
-  if (expectName) reader.missing.expect('buyer.name', name);
-  const customerNumber = reader.text(ORDER.customerNumber, LABELS.customerNumber);
-  return compact({ name, customerNumber: customerNumber && /^\d+$/.test(customerNumber) ? customerNumber : undefined });
+/** The order's UUID: an attribute or text hook, the "Order ID" label, a link to the order, the URL. */
+function readOrderRef(reader: ZalandoReader, orderNumber: string | undefined): string | undefined {
+  const fromLinks = () => {
+    const links = Array.from(reader.scope.querySelectorAll('a[href]'));
+    const ids = links.map((a) => ({ id: orderUuidOfHref(a.getAttribute('href')), text: deepText(a) ?? '' })).filter((l) => l.id);
+    return (ids.find((l) => orderNumber && l.text.includes(orderNumber)) ?? (new Set(ids.map((l) => l.id)).size === 1 ? ids[0] : undefined))?.id;
+  };
+  return reader.read('orderRef', {
+    hook: () => findUuid(reader.hookElement([HOOKS.orderUuidAttribute])?.getAttribute('data-order-id')) ?? findUuid(reader.hook(HOOKS.orderUuidText)),
+    label: () => { const v = reader.label(LABELS.orderUuid); return isUuid(v) ? v.toLowerCase() : undefined; },
+    structure: fromLinks,
+    url: () => orderUuidOfHref(reader.url.href),
+  });
+}
+
+const plausibleName = (v: string | undefined) => (v && v.length <= 80 && !/^\d+$/.test(v) && !/[:：]/.test(v) ? v : undefined);
+
+function readCustomer(reader: ZalandoReader, required: boolean) {
+  const name = reader.read('buyer.name', {
+    hook: () => plausibleName(reader.hook(HOOKS.customerName)),
+    label: () => plausibleName(reader.label(LABELS.customerName)),
+  }, { required });
+  const number = reader.read('buyer.customerNumber', {
+    hook: () => reader.hook(HOOKS.customerNumber),
+    label: () => reader.label(LABELS.customerNumber),
+  });
+  return compact({ name, customerNumber: number && /^\d+$/.test(number) ? number : undefined });
+}
+
+/** The shop the order came from ("Zalando DE"): the sales channel of the order in focus, never the host. */
+function readSalesChannel(reader: ZalandoReader): string | undefined {
+  const isChannel = (v: string | undefined) => (v && /zalando/i.test(v) ? v : undefined);
+  return reader.read('marketplace', {
+    hook: () => isChannel(reader.hook(HOOKS.salesChannel)),
+    label: () => isChannel(reader.label(LABELS.salesChannel)),
+    structure: () => /\bZalando[\s.]+(?:co\.)?[A-Za-z]{2}\b/.exec(deepText(reader.scope) ?? '')?.[0],
+  });
 }
 
 function readOrder(reader: ZalandoReader): Fields {
-  const { missing, doc } = reader;
-  const ids = readOrderIds(reader);
-  missing.expect('orderId', ids.orderId);
-  missing.expect('orderNumber', ids.orderNumber);
-  const items = safely(() => readArticles(reader)) ?? [];
-  missing.expect('items', items);
+  const text = (name: string, hooks: readonly string[], labels: readonly string[]) =>
+    reader.read(name, { hook: () => reader.hook(hooks), label: () => reader.label(labels) });
+  const total = text('totals.total', HOOKS.total, LABELS.total);
   return {
-    ...ids,
     buyer: readCustomer(reader, true),
-    shipTo: missing.expect('shipTo', safely(() => readAddress(queryFirst(doc, ORDER.shippingAddress)))),
-    billTo: safely(() => readAddress(queryFirst(doc, ORDER.billingAddress))),
-    items,
-    totals: compact({ total: reader.money(reader.text(ORDER.total, LABELS.total)) }),
-    purchasedAt: missing.expect('purchasedAt', reader.instant(reader.text(ORDER.orderDate, LABELS.orderDate))),
-    orderStatus: reader.text(ORDER.status, LABELS.status),
-    fulfilmentChannel: reader.text(ORDER.orderType),
-    trackingNumber: reader.text(ORDER.tracking, LABELS.tracking),
-    portalTimeZone: reader.marketplace.timeZone,
-  };
-}
-
-function readReturn(reader: ZalandoReader): Fields {
-  const { missing } = reader;
-  const fromUrl = /\/returns\/([^/?#]+)/.exec(reader.url.pathname)?.[1];
-  const ids = readOrderIds(reader);
-  missing.expect('orderId', ids.orderId);
-  return {
-    ...ids,
-    buyer: readCustomer(reader, true),
-    items: safely(() => readArticles(reader)) ?? [],
-    return: compact({
-      id: missing.expect('return.id', reader.text(RETURN.id) ?? fromUrl),
-      reason: missing.expect('return.reason', reader.text(RETURN.reason)),
-      requestedAt: missing.expect('return.requestedAt', reader.instant(reader.text(RETURN.requestedAt))),
-      receivedAt: reader.instant(reader.text(RETURN.receivedAt)),
-      status: reader.text(RETURN.status),
-      amount: reader.money(reader.text(RETURN.amount)),
-    }),
-    portalTimeZone: reader.marketplace.timeZone,
-  };
-}
-
-function readCustomerCareRequest(reader: ZalandoReader): Fields {
-  const { missing } = reader;
-  const ids = readOrderIds(reader);
-  missing.expect('orderId', ids.orderId);
-  return {
-    ...ids,
-    buyer: readCustomer(reader, true),
-    message: compact({
-      threadId: reader.text(MESSAGE.id) ?? /\/requests\/([^/?#]+)/.exec(reader.url.pathname)?.[1],
-      subject: reader.text(MESSAGE.subject),
-      body: missing.expect('message.body', reader.text(MESSAGE.body)),
-      receivedAt: missing.expect('message.receivedAt', reader.instant(reader.text(MESSAGE.receivedAt))),
-      from: reader.text(MESSAGE.from) ?? 'Zalando Customer Care',
-    }),
-    portalTimeZone: reader.marketplace.timeZone,
+    shipTo: readAddress(reader, 'shippingAddress', true),
+    billTo: readAddress(reader, 'billingAddress', false),
+    items: readArticles(reader, true),
+    totals: compact({ total: reader.money(total) }),
+    purchasedAt: reader.instant(text('purchasedAt', HOOKS.orderDate, LABELS.orderDate)),
+    orderStatus: text('orderStatus', HOOKS.status, LABELS.status),
+    fulfilmentChannel: reader.hook(HOOKS.orderType),
+    trackingNumber: text('trackingNumber', HOOKS.tracking, LABELS.tracking),
   };
 }
 
 const READERS: Partial<Record<PageKind, (reader: ZalandoReader) => Fields>> = {
   order: readOrder,
-  return: readReturn,
-  message: readCustomerCareRequest,
+  return: (reader) => ({ buyer: readCustomer(reader, true), ...readReturn(reader), items: readArticles(reader, false) }),
+  message: (reader) => ({ buyer: readCustomer(reader, true), ...readCustomerCareRequest(reader) }),
 };
 
+function recognitionFor(kind: PageKind, doc: Document, focus: ZalandoFocus, reader: ZalandoReader): PageContext['recognition'] {
+  const ready = isZalandoContentReady(kind, doc);
+  const lowerTier = reader.log.lowerTier.slice(0, 60);
+  if (!ready) return { status: 'unrecognized', missing: [`content of a ${kind} page`, ...reader.log.missing] };
+  if (focus.listWithoutFocus) return { status: kind === 'order-list' ? 'full' : 'partial', missing: kind === 'order-list' ? [] : ['item in focus'], lowerTier };
+  const missing = [...reader.log.missing];
+  return { status: missing.length ? 'partial' : 'full', missing, ...(lowerTier.length ? { lowerTier } : {}) };
+}
+
 export function extractZalandoPage(url: URL, doc: Document, kind: PageKind): PageContext {
-  const salesChannel = safely(() => textFirst(doc, ORDER.salesChannel) ?? valueByLabel(doc, LABELS.salesChannel));
-  const marketplace = zalandoMarketplace(salesChannel);
-  const reader = new ZalandoReader(url, doc, marketplace);
-  const fields = safely(() => READERS[kind]?.(reader)) ?? {};
-  const anchorsFound = safely(() => ANCHORS[kind].length === 0 || queryFirst(doc, ANCHORS[kind]) !== null) ?? false;
+  const focus = zalandoFocus(doc, kind);
+  const reader = new ZalandoReader(url, doc, focus.scope, zalandoMarketplace(undefined));
+  let fields: Fields = {};
+  let orderId: string | undefined;
+  let orderRef: string | undefined;
+  const reads = READERS[kind];
+  if (reads && !focus.listWithoutFocus && isZalandoContentReady(kind, doc)) {
+    try {
+      reader.marketplace = zalandoMarketplace(readSalesChannel(reader));
+      orderId = readOrderNumber(reader);
+      orderRef = readOrderRef(reader, orderId);
+      fields = reads(reader);
+    } catch {
+      reader.log.miss('page (unreadable)');
+    }
+  }
+  const { fieldTiers: _unused, ...rest } = fields;
   return finalizeContext({
-    ...fields,
+    ...rest,
     portal: 'zalando',
     pageKind: kind,
     url: url.href,
-    marketplace,
+    marketplace: reader.marketplace,
+    orderId,
+    // The order number is also the customer-facing number templates quote.
+    orderNumber: orderId,
+    orderRef,
     items: fields.items ?? [],
-    recognition: recognitionOf(anchorsFound, ANCHORS[kind].map((a) => `selector ${a}`), reader.missing.names),
+    portalTimeZone: reader.marketplace.timeZone,
+    fieldTiers: Object.keys(reader.log.tiers).length ? reader.log.tiers : undefined,
+    recognition: recognitionFor(kind, doc, focus, reader),
   });
 }

@@ -4,6 +4,7 @@ import { findReplyTarget } from '../reply-box';
 import type { PortalAdapter } from '../types';
 import { classifyZalando } from './detect';
 import { extractZalandoPage, isZalandoContentReady } from './extract';
+import { zalandoFocus } from './focus';
 import { REPLY_BOX } from './selectors';
 
 const HOSTS = new Set(ZALANDO_HOSTS);
@@ -14,5 +15,11 @@ export const zalandoAdapter: PortalAdapter = {
   classify: (url, doc) => safely(() => classifyZalando(url, doc)) ?? 'unknown',
   isContentReady: (kind, doc) => safely(() => isZalandoContentReady(kind, doc)) ?? false,
   extract: (url, doc) => extractZalandoPage(url, doc, zalandoAdapter.classify(url, doc)),
-  findReplyBox: (doc) => safely(() => findReplyTarget(doc, REPLY_BOX)) ?? null,
+  // Only a box inside the part of the page that shows the case (the open request), never a feedback box.
+  findReplyBox: (doc) =>
+    safely(() => {
+      const kind = zalandoAdapter.classify(new URL(doc.location?.href ?? 'https://zdirect.zalando.com/'), doc);
+      const focus = zalandoFocus(doc, kind);
+      return findReplyTarget(doc, REPLY_BOX, [focus.scope]);
+    }) ?? null,
 };
