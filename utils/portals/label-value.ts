@@ -33,7 +33,11 @@ export class LabelIndex {
     }
   }
 
-  /** The value beside the first label found (labels in order of preference are tried together, page order wins). */
+  /**
+   * The value beside the first label found (labels in order of preference are tried together, page
+   * order wins). Elements that are the label alone come first; "Label: value" in one element next,
+   * the shortest such element winning (a container repeats its children's text).
+   */
   value(labels: readonly string[]): string | undefined {
     const wanted = labels.map(foldLabel).filter(Boolean);
     if (wanted.length === 0) return undefined;
@@ -41,17 +45,22 @@ export class LabelIndex {
       if (folded.length <= MAX_LABEL_LENGTH && wanted.includes(folded)) {
         const value = valueBeside(el, text);
         if (value) return value;
-        continue;
       }
-      // "Label: value" in one element.
+    }
+    let best: string | undefined;
+    let bestLength = Infinity;
+    for (const { text, folded } of this.candidates) {
       for (const label of wanted) {
-        if (folded.startsWith(label) && /^\s*[:：]/.test(text.slice(label.length))) {
+        if (folded.startsWith(label) && /^\s*[:：]/.test(text.slice(label.length)) && text.length < bestLength) {
           const rest = text.slice(label.length).replace(/^\s*[:：]\s*/, '').trim();
-          if (rest && !wanted.includes(foldLabel(rest))) return rest;
+          if (rest && !wanted.includes(foldLabel(rest))) {
+            best = rest;
+            bestLength = text.length;
+          }
         }
       }
     }
-    return undefined;
+    return best;
   }
 
   /** Elements whose whole text is one of the labels (for callers that read the value their own way). */

@@ -3,7 +3,7 @@ import { compact, safely } from '../dom';
 import { LABELS } from './labels';
 import { readBuyerThread } from './extract-thread';
 import { type AmazonPageReader, readItemRow } from './read';
-import { readAddressBlock, stripLabel } from './extract-order';
+import { readAddressBlock, readShipToByLabel, stripLabel } from './extract-order';
 import { CHARGEBACK, CLAIM, MESSAGE, REFUND, RETURN } from './selectors';
 
 type CaseFields = Omit<PageContextInput, 'portal' | 'pageKind' | 'url' | 'recognition' | 'marketplace'>;
@@ -25,8 +25,8 @@ export function readMessage(reader: AmazonPageReader): CaseFields {
     'buyer.name',
     {
       // The contact form's header was seen on the real page; the thread's name hook was designed.
-      hook: () => stripLabel(reader.hook(MESSAGE.contactHeader), LABELS.sendMessageTo) ?? reader.hook(MESSAGE.buyerName),
-      label: () => reader.label(LABELS.buyerName) ?? reader.afterPhrase(LABELS.sendMessageTo),
+      hook: () => nameOnly(stripLabel(reader.hook(MESSAGE.contactHeader), LABELS.sendMessageTo)) ?? reader.hook(MESSAGE.buyerName),
+      label: () => reader.label(LABELS.buyerName) ?? nameOnly(reader.afterPhrase(LABELS.sendMessageTo)),
       structure: () => safely(() => readBuyerThread(reader).senderName),
     },
     REQUIRED,
@@ -53,6 +53,11 @@ export function readMessage(reader: AmazonPageReader): CaseFields {
     ...(unanswered?.at ? { clockStart: { at: unanswered.at, source: 'buyer-message' as const } } : {}),
     portalTimeZone: reader.seenTimeZone ?? reader.marketplace?.timeZone,
   };
+}
+
+/** "Nachricht an Jonas Weber senden": the verb that closes the phrase in some languages is not the name. */
+function nameOnly(text: string | undefined): string | undefined {
+  return text?.replace(/\s+(senden|schicken|verzenden|sturen|envoyer|inviare|enviar|wysłać|skicka)$/i, '').trim() || undefined;
 }
 
 function readThreadShipTo(reader: AmazonPageReader) {
@@ -111,6 +116,7 @@ export function readChargeback(reader: AmazonPageReader): CaseFields {
   if (clockStart) log.found('clockStart', log.tiers[notifiedAt ? 'chargeback.notifiedAt' : 'chargeback.respondBy'] ?? 'label', 'label');
   return {
     orderId: reader.orderId(CHARGEBACK.orderId, REQUIRED),
+    buyer: compact({ name: reader.field('buyer.name', [], LABELS.buyerName, LABEL_LEVEL) }),
     chargeback,
     ...(clockStart ? { clockStart } : {}),
     portalTimeZone: reader.seenTimeZone ?? reader.marketplace?.timeZone,
@@ -169,6 +175,7 @@ export function readRefund(reader: AmazonPageReader): CaseFields {
   return {
     orderId,
     buyer: compact({ name: reader.field('buyer.name', [], LABELS.buyerName, REQUIRED) }),
+    shipTo: log.read('shipTo', { label: () => readShipToByLabel(reader) }, LABEL_LEVEL),
     items,
     totals: compact({ total }),
     purchasedAt: reader.instantField('purchasedAt', [], LABELS.purchaseDate, LABEL_LEVEL),
