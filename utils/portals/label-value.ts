@@ -12,6 +12,7 @@ export function foldLabel(text: string): string {
 }
 
 const MAX_LABEL_LENGTH = 60;
+const BUTTONS = new Set(['BUTTON', 'KAT-BUTTON', 'KAT-LINK']);
 const MAX_VALUE_LENGTH = 400;
 
 interface Candidate {
@@ -42,6 +43,8 @@ export class LabelIndex {
     const wanted = labels.map(foldLabel).filter(Boolean);
     if (wanted.length === 0) return undefined;
     for (const { el, text, folded } of this.candidates) {
+      // A button that says "Contact buyer" is an action, not a label.
+      if (BUTTONS.has(el.tagName) || el.getAttribute('role') === 'button') continue;
       if (folded.length <= MAX_LABEL_LENGTH && wanted.includes(folded)) {
         const value = valueBeside(el, text);
         if (value) return value;
@@ -49,13 +52,17 @@ export class LabelIndex {
     }
     let best: string | undefined;
     let bestLength = Infinity;
-    for (const { text, folded } of this.candidates) {
-      for (const label of wanted) {
-        if (folded.startsWith(label) && /^\s*[:：]/.test(text.slice(label.length)) && text.length < bestLength) {
-          const rest = text.slice(label.length).replace(/^\s*[:：]\s*/, '').trim();
-          if (rest && !wanted.includes(foldLabel(rest))) {
-            best = rest;
-            bestLength = text.length;
+    for (const { text } of this.candidates) {
+      // "Order: 403-... · Buyer: Matteo Romano · Requested 21.11.2026": one segment per label.
+      for (const segment of text.split(/\s+[·•|]\s+/)) {
+        const folded = foldLabel(segment);
+        for (const label of wanted) {
+          if (folded.startsWith(label) && /^\s*[:：]/.test(segment.slice(label.length)) && text.length < bestLength) {
+            const rest = segment.slice(label.length).replace(/^\s*[:：]\s*/, '').trim();
+            if (rest && !wanted.includes(foldLabel(rest))) {
+              best = rest;
+              bestLength = text.length;
+            }
           }
         }
       }
@@ -106,4 +113,21 @@ function valueBeside(label: Element, labelText: string): string | undefined {
   const index = parentText.indexOf(labelText);
   const rest = index >= 0 ? parentText.slice(index + labelText.length).replace(/^[\s:：]+/, '').trim() : '';
   return rest || undefined;
+}
+
+/**
+ * A table row's value under a column headed by one of the labels (a list row in focus, whose labels are
+ * the table's header cells, outside the row).
+ */
+export function columnValue(row: Element, labels: readonly string[]): string | undefined {
+  const tr = row.closest('tr, kat-table-row') ?? (row.matches('tr, kat-table-row') ? row : null);
+  const table = tr?.closest('table, kat-table');
+  if (!tr || !table) return undefined;
+  const headerRow = table.querySelector('thead tr, kat-table-head kat-table-row, tr');
+  if (!headerRow || headerRow === tr) return undefined;
+  const wanted = labels.map(foldLabel);
+  const headers = Array.from(headerRow.children);
+  const index = headers.findIndex((h) => wanted.includes(foldLabel(deepText(h) ?? '')));
+  if (index < 0) return undefined;
+  return deepText(Array.from(tr.children)[index]);
 }

@@ -28,7 +28,7 @@ describe('every fixture through its adapter', () => {
       expect(context.orderId).toBe(fixture.expected.orderId);
       expect(context.buyer?.name).toBe(fixture.expected.buyerName);
       expect(context.marketplace?.code).toBe(fixture.expected.marketplace);
-      expect(context.recognition.status).toBe(fixture.expected.recognition);
+      expect(context.recognition.status, JSON.stringify(context.recognition)).toBe(fixture.expected.recognition);
       expect(context.recognition.missing.length === 0).toBe(fixture.expected.recognition === 'full');
       expect(adapter!.isContentReady(kind, doc)).toBe(fixture.expected.recognition !== 'unrecognized');
       // The clock starts when the page says (absent: the page shows no start).

@@ -42,7 +42,16 @@ function showsAnOrder(doc: Document): boolean {
 export function isAmazonContentReady(kind: PageKind, doc: Document): boolean {
   if (kind === 'unknown') return true;
   if (pageDocuments(doc).some((d) => queryFirst(d, SPINNERS) !== null)) return false;
-  return hasAnchors(kind, doc) || (!HOOKED_KINDS.has(kind) && showsAnOrder(doc));
+  if (hasAnchors(kind, doc)) return true;
+  // An order page without its hooks: rendered once one order shows and no order list does.
+  if (kind === 'order') return showsOneOrder(doc);
+  return !HOOKED_KINDS.has(kind) && showsAnOrder(doc);
+}
+
+function showsOneOrder(doc: Document): boolean {
+  const text = deepText(doc.body) ?? '';
+  const ids = new Set(text.match(new RegExp(ORDER_ID_IN_TEXT.source, 'g')) ?? []);
+  return ids.size === 1;
 }
 
 const READERS: Partial<Record<PageKind, (reader: AmazonPageReader) => Partial<PageContextInput>>> = {

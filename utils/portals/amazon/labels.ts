@@ -31,7 +31,7 @@ export const LABELS = {
   shipping: ['Shipping total', 'Versand gesamt', 'Versandkosten gesamt', 'Total livraison', 'Totale spedizione', 'Total envío', '配送料の合計', 'Totaal verzending', 'Suma za wysyłkę', 'Frakt totalt'],
   total: [
     'Item total', 'Order total', 'Grand total', 'Gesamtsumme', 'Gesamtbetrag', "Total de l'article", 'Total de l’article', 'Total de la commande', 'Totale articolo', 'Totale ordine',
-    'Total del producto', 'Total del pedido', '商品の合計', '注文合計', 'Totaal artikel', 'Totaal bestelling', 'Suma zamówienia', 'Razem', 'Totalt', 'Ordersumma',
+    'Total del producto', 'Total del pedido', '商品の合計', '注文合計', 'Totaal artikel', 'Totaal bestelling', 'Suma zamówienia', 'Razem', 'Totalt', 'Ordersumma', '合計',
   ],
   quantity: ['Quantity', 'Qty', 'Menge', 'Anzahl', 'Quantité', 'Quantità', 'Cantidad', '数量', 'Aantal', 'Ilość', 'Antal'],
   unitPrice: ['Unit price', 'Stückpreis', 'Prix unitaire', 'Prezzo unitario', 'Precio unitario', '単価', 'Prijs per stuk', 'Cena jednostkowa', 'Styckpris', 'Price', 'Preis', 'Prix', 'Prezzo', 'Precio', 'Prijs', 'Cena', 'Pris'],

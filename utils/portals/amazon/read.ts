@@ -5,7 +5,7 @@ import { deepQueryAll, deepText } from '../deep-dom';
 import { safely, textLines, textOf } from '../dom';
 import { FieldLog, type ReadOptions } from '../fields';
 import type { FocusScope } from '../focus';
-import { LabelIndex } from '../label-value';
+import { columnValue, LabelIndex } from '../label-value';
 import { amazonMarketplaceFor } from './marketplaces';
 import { isAmazonOrderId, ORDER_ID_IN_TEXT } from './pages';
 import { LABELS } from './labels';
@@ -62,6 +62,10 @@ export class AmazonPageReader {
     this.indexes ??= this.scope.map((root) => new LabelIndex(root));
     for (const index of this.indexes) {
       const value = safely(() => index.value(labels));
+      if (value) return value;
+    }
+    for (const root of this.scope) {
+      const value = safely(() => columnValue(root, labels));
       if (value) return value;
     }
     return undefined;
