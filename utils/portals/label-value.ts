@@ -40,16 +40,28 @@ export class LabelIndex {
    * the shortest such element winning (a container repeats its children's text).
    */
   value(labels: readonly string[]): string | undefined {
+    return this.values(labels, 1)[0];
+  }
+
+  /** Every value beside one of the labels, best first (for a date shown twice, once with its time). */
+  values(labels: readonly string[], limit = 5): string[] {
     const wanted = labels.map(foldLabel).filter(Boolean);
-    if (wanted.length === 0) return undefined;
+    if (wanted.length === 0) return [];
+    const found: string[] = [];
     for (const { el, text, folded } of this.candidates) {
       // A button that says "Contact buyer" is an action, not a label.
       if (BUTTONS.has(el.tagName) || el.getAttribute('role') === 'button') continue;
       if (folded.length <= MAX_LABEL_LENGTH && wanted.includes(folded)) {
         const value = valueBeside(el, text);
-        if (value) return value;
+        if (value && !found.includes(value)) found.push(value);
+        if (found.length >= limit) return found;
       }
     }
+    const inline = this.inlineValue(wanted);
+    return inline && !found.includes(inline) ? [...found, inline] : found;
+  }
+
+  private inlineValue(wanted: string[]): string | undefined {
     let best: string | undefined;
     let bestLength = Infinity;
     for (const { text } of this.candidates) {

@@ -99,7 +99,7 @@ export function readChargeback(reader: AmazonPageReader): CaseFields {
     id: log.read(
       'chargeback.id',
       { hook: () => reader.hook(CHARGEBACK.id), label: () => reader.label(LABELS.chargebackId), url: () => (idFromHash ? safely(() => decodeURIComponent(idFromHash)) : undefined) },
-      REQUIRED,
+      LABEL_LEVEL,
     ),
     amount: reader.moneyField('chargeback.amount', CHARGEBACK.amount, LABELS.amount, LABEL_LEVEL),
     reason: reader.field('chargeback.reason', CHARGEBACK.reason, LABELS.reason, LABEL_LEVEL),

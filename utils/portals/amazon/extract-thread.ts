@@ -25,9 +25,9 @@ export interface BuyerThread {
   tier: FieldTier;
 }
 
-const MESSAGE_CANDIDATES = '[data-test-id^="message"], [class*="message"], [data-sender], [data-author], article, [role="article"], [role="listitem"], li, kat-box';
+const MESSAGE_CANDIDATES = '[data-test-id^="message"], [class*="message"], [class*="msg"], [class*="bubble"], [data-sender], [data-author], article, [role="article"], [role="listitem"], li, kat-box, div, p, section';
 const BUYER_MARK = /buyer|customer|incoming|inbound|received|from-them|käufer|acheteur|acquirente|comprador/i;
-const SELLER_MARK = /seller|merchant|outgoing|outbound|\bsent\b|from-you|from-me|self|verkäufer|vendeur|venditore|vendedor/i;
+const SELLER_MARK = /seller|merchant|outgoing|outbound|\bsent\b|from-you|from-me|\bself\b|\bmine\b|verkäufer|vendeur|venditore|vendedor/i;
 
 export function readBuyerThread(reader: AmazonPageReader, buyerName?: string): BuyerThread {
   const byHook = hookMessages(reader);
@@ -82,7 +82,7 @@ function senderOf(el: Element, buyerName?: string): 'buyer' | 'seller' | undefin
 }
 
 function timeOf(reader: AmazonPageReader, el: Element): string | undefined {
-  const hooked = el.querySelector(`${MESSAGE.messageTime}, time[datetime], time`);
+  const hooked = el.querySelector(`${MESSAGE.messageTime}, time[datetime], time, [class*="time"], [class*="when"], [class*="date"]`);
   if (hooked) {
     const at = reader.instant(hooked.getAttribute('datetime') ?? deepText(hooked));
     if (at) return at;

@@ -50,13 +50,13 @@ export const LABELS = {
   claimId: ['Claim ID', 'Claim number', 'Anspruchs-ID', 'Antrags-ID', 'Antragsnummer', 'ID de réclamation', 'N° de réclamation', 'ID reclamo', 'ID richiesta', 'ID de reclamación', '申請ID', 'Claim-ID', 'Identyfikator roszczenia', 'Anspråks-ID'],
   claimFiled: [
     'Claim date', 'Claim received', 'Claim filed', 'Date filed', 'Filed on', 'Filed', 'Claim opened', 'Antragsdatum', 'Eingereicht am', 'Antrag gestellt am', 'Date de la réclamation', 'Réclamation déposée le', 'Déposée le',
-    'Data della richiesta', 'Richiesta presentata il', 'Presentata il', 'Fecha de la reclamación', 'Fecha de presentación', 'Presentada el', '申請日', '申請日時',
+    'Data della richiesta', 'Data del reclamo', 'Reclamo presentato il', 'Richiesta presentata il', 'Presentata il', 'Fecha de la reclamación', 'Fecha de presentación', 'Presentada el', '申請日', '申請日時',
     'Datum claim', 'Ingediend op', 'Data zgłoszenia', 'Zgłoszono', 'Datum för anspråk', 'Inskickat',
   ],
   /** Amazon asked the seller for information: the A-to-z response clock runs from here. */
   informationRequested: [
     'Information requested', 'Amazon requested information', 'Information request date', 'Information requested on', 'Informationen angefordert am', 'Informationsanfrage vom', 'Informations demandées le', 'Demande d’informations le',
-    "Demande d'informations le", 'Informazioni richieste il', 'Richiesta di informazioni il', 'Información solicitada el', 'Solicitud de información', '情報リクエスト日', '情報提供依頼日',
+    "Demande d'informations le", 'Informazioni richieste il', 'Amazon ha richiesto informazioni il', 'Richiesta di informazioni il', 'Información solicitada el', 'Solicitud de información', '情報リクエスト日', '情報提供依頼日',
     'Informatie aangevraagd op', 'Prośba o informacje', 'Information begärd', 'Information begärd den',
   ],
   respondBy: [

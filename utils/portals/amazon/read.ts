@@ -104,9 +104,15 @@ export class AmazonPageReader {
     return parsed?.instant;
   }
 
-  /** A date field: hook, then label; only text that parses as a date counts as found. */
+  /** A date field: hook, then label; only text that parses as a date counts, a value with a time first. */
   instantField(name: string, hooks: readonly string[], labels: readonly string[], options: ReadOptions = {}): string | undefined {
-    return this.log.read(name, { ...(hooks.length ? { hook: () => this.instant(this.hook(hooks)) } : {}), label: () => this.instant(this.label(labels)) }, options);
+    const byLabel = () => {
+      this.indexes ??= this.scope.map((root) => new LabelIndex(root));
+      const texts = this.indexes.flatMap((index) => safely(() => index.values(labels)) ?? []);
+      const withTime = texts.find((t) => /\d[:：]\d{2}/.test(t) && this.instant(t));
+      return this.instant(withTime ?? this.label(labels));
+    };
+    return this.log.read(name, { ...(hooks.length ? { hook: () => this.instant(this.hook(hooks)) } : {}), label: byLabel }, options);
   }
 
   /**
