@@ -55,16 +55,16 @@ function hookMessages(reader: AmazonPageReader): ThreadMessage[] {
 /** Without hooks: elements that carry a time and a text, with the sender told by marks or words. */
 function structuralMessages(reader: AmazonPageReader, buyerName?: string): ThreadMessage[] {
   const candidates = reader.all(MESSAGE_CANDIDATES).filter((el) => !el.closest('nav, header, footer, [role="navigation"], [role="tablist"], [role="listbox"]'));
-  const withTime = candidates.filter((el) => timeOf(reader, el) !== undefined);
-  // The innermost element with both a time and some other text is one message.
+  // A message shows a time and some text besides it; the innermost such element is one message.
+  const withTime = candidates.filter((el) => textLines(el).length >= 2 && timeOf(reader, el) !== undefined);
   const innermost = withTime.filter((el) => !withTime.some((other) => other !== el && el.contains(other)));
-  const messages: ThreadMessage[] = [];
-  for (const el of innermost) {
-    const from = senderOf(el, buyerName);
-    if (!from) continue;
-    messages.push({ from, at: timeOf(reader, el), body: bodyOf(el) });
-  }
-  return messages;
+  const read = innermost.map((el) => ({ el, from: senderOf(el, buyerName) }));
+  // A thread has two parties: when only one side is marked (the seller's bubbles), the rest is the other.
+  const marked = new Set(read.map((m) => m.from).filter(Boolean));
+  const other = marked.size === 1 ? (marked.has('seller') ? 'buyer' : 'seller') : undefined;
+  return read
+    .map(({ el, from }) => ({ from: from ?? other, at: timeOf(reader, el), body: bodyOf(el) }))
+    .filter((m): m is ThreadMessage => m.from !== undefined);
 }
 
 function senderOf(el: Element, buyerName?: string): 'buyer' | 'seller' | undefined {
