@@ -14,7 +14,7 @@ export const PageHealthItem = z.strictObject({
   /** The fields or selectors that were expected and not found. */
   missing: z.array(z.string()),
   /** Fields read below the tier they are expected at (`buyer.name: label`): the hook vanished. */
-  lowerTier: z.array(z.string()).default([]),
+  lowerTier: z.array(z.string()).optional(),
   /** A path where it happened, digits masked (no order ids). */
   samplePath: z.string(),
   count: z.number().int().positive(),

@@ -63,8 +63,10 @@ function structuralMessages(reader: AmazonPageReader, buyerName?: string): Threa
   const marked = new Set(read.map((m) => m.from).filter(Boolean));
   const other = marked.size === 1 ? (marked.has('seller') ? 'buyer' : 'seller') : undefined;
   return read
-    .map(({ el, from }) => ({ from: from ?? other, at: timeOf(reader, el), body: bodyOf(el) }))
-    .filter((m): m is ThreadMessage => m.from !== undefined);
+    .flatMap(({ el, from }): ThreadMessage[] => {
+      const sender = from ?? other;
+      return sender ? [{ from: sender, at: timeOf(reader, el), body: bodyOf(el) }] : [];
+    });
 }
 
 function senderOf(el: Element, buyerName?: string): 'buyer' | 'seller' | undefined {
