@@ -38,7 +38,9 @@ export function parseAddressLines(lines: readonly string[], extra: Partial<Addre
   const result: Address = { ...extra, lines: clean };
   let countryIndex = -1;
   for (let i = clean.length - 1; i >= 1 && countryIndex < 0; i--) {
-    const country = countryFromText(clean[i]!);
+    // A state code span (`CA`, `DE`) before a ZIP is a region, not a country.
+    const stateBeforeZip = REGION.test(clean[i]!) && clean[i + 1] !== undefined && (US_ZIP.test(clean[i + 1]!) || CA_POSTAL.test(clean[i + 1]!));
+    const country = stateBeforeZip ? undefined : countryFromText(clean[i]!);
     if (country) {
       result.country = country;
       countryIndex = i;
