@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Language } from '@/utils/schemas/common';
 import type { SlaSnapshot } from '@/utils/schemas/sla';
+import type { MessageKey } from '@/utils/i18n';
 import { formatDuration, slaState } from '@/utils/sla/state';
 import { useT } from './i18n-context';
 import { useNow } from './use-now';
@@ -13,6 +14,18 @@ export interface SlaCountdownProps {
   /** Pause (waiting on the buyer or the carrier), resume, or mark that no response is needed. */
   onAction?: (action: 'pause' | 'resume' | 'no_response_needed', reason?: 'buyer' | 'carrier') => void;
 }
+
+/** What the page showed the clock's start as, in words. */
+const SOURCE_KEYS: Partial<Record<NonNullable<SlaSnapshot['startSource']>, MessageKey>> = {
+  'buyer-message': 'slaSourceBuyerMessage',
+  'customer-care-request': 'slaSourceOther',
+  notice: 'slaSourceNotice',
+  'respond-by': 'slaSourceRespondBy',
+  claim: 'slaSourceClaim',
+  'information-request': 'slaSourceInformationRequest',
+  'return-request': 'slaSourceOther',
+  'return-received': 'slaSourceOther',
+};
 
 /** Clocks that run to a date the portal sets cannot be paused. */
 const FIXED_CLOCKS = new Set(['amazon_mfn_shipment', 'zalando_order_export']);
@@ -58,6 +71,16 @@ export function SlaCountdown({ sla, language, clock, onAction }: SlaCountdownPro
         {formats.market && (
           <span className="cs-muted cs-small">
             {t('slaMarketplaceTime')}: {formats.market.format(deadline)}
+          </span>
+        )}
+        {sla.startedFrom === 'first-sight' && (
+          <span className="cs-muted cs-small" data-testid="sla-start" data-started-from="first-sight">
+            {t('slaStartedAtFirstSight')}
+          </span>
+        )}
+        {sla.startedFrom === 'page' && sla.startSource && SOURCE_KEYS[sla.startSource] && (
+          <span className="cs-muted cs-small" data-testid="sla-start" data-started-from="page">
+            {t('slaStartedFromPage', t(SOURCE_KEYS[sla.startSource]!))}
           </span>
         )}
       </div>

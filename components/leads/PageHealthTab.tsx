@@ -36,14 +36,22 @@ export function PageHealthTable({ items }: { items: PageHealthItem[] }) {
         </thead>
         <tbody>
           {items.map((i) => (
-            <tr key={`${i.portal}|${i.pageKind}|${i.status}|${i.missing.join(',')}`} data-testid="page-health-row" data-status={i.status}>
+            <tr key={`${i.portal}|${i.pageKind}|${i.status}|${i.missing.join(',')}|${(i.lowerTier ?? []).join(',')}`} data-testid="page-health-row" data-status={i.status}>
               <td>
                 {i.portal} · {i.pageKind}
                 <br />
                 <code>{i.samplePath}</code>
               </td>
-              <td>{i.status === 'unrecognized' ? t('healthUnrecognized') : t('healthPartial')}</td>
-              <td>{i.missing.join(', ')}</td>
+              <td>{i.status === 'unrecognized' ? t('healthUnrecognized') : i.status === 'partial' ? t('healthPartial') : t('healthLowerTier')}</td>
+              <td>
+                {i.missing.join(', ')}
+                {(i.lowerTier ?? []).length > 0 && (
+                  <span data-testid="page-health-lower-tier" className="lt-muted">
+                    {i.missing.length ? ' · ' : ''}
+                    {t('healthLowerTierFields', (i.lowerTier ?? []).join(', '))}
+                  </span>
+                )}
+              </td>
               <td>{i.count}</td>
               <td>{new Date(i.lastSeen).toLocaleString()}</td>
             </tr>

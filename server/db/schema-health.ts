@@ -13,8 +13,10 @@ export const pageHealth = pgTable(
     teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
     portal: text('portal').notNull(),
     pageKind: text('page_kind').notNull(),
-    status: text('status', { enum: ['partial', 'unrecognized'] }).notNull(),
+    /** `full` rows are pages read completely but with fields below their expected tier. */
+    status: text('status', { enum: ['full', 'partial', 'unrecognized'] }).notNull(),
     missing: jsonb('missing').$type<string[]>().notNull(),
+    lowerTier: jsonb('lower_tier').$type<string[]>().notNull().default([]),
     signature: text('signature').notNull(),
     samplePath: text('sample_path').notNull(),
     count: integer('count').notNull().default(1),

@@ -16,12 +16,13 @@ export function maskPath(url: string): string {
 /** Counts one page the adapter could not fully read. One row per kind of failure, so a redesign is one line. */
 export async function recordPageHealth(db: Database, teamId: string, ctx: PageContext, now: Date): Promise<void> {
   const status = ctx.recognition.status;
-  if (status === 'full') return;
+  const lowerTier = [...new Set(ctx.recognition.lowerTier ?? [])].sort().slice(0, 50);
+  if (status === 'full' && lowerTier.length === 0) return;
   const missing = [...new Set(ctx.recognition.missing)].sort().slice(0, 50);
-  const signature = [ctx.portal, ctx.pageKind, status, ...missing].join('|').slice(0, 2000);
+  const signature = [ctx.portal, ctx.pageKind, status, ...missing, ...(lowerTier.length ? ['lower', ...lowerTier] : [])].join('|').slice(0, 2000);
   await db
     .insert(pageHealth)
-    .values({ teamId, portal: ctx.portal, pageKind: ctx.pageKind, status, missing, signature, samplePath: maskPath(ctx.url), firstSeen: now, lastSeen: now })
+    .values({ teamId, portal: ctx.portal, pageKind: ctx.pageKind, status, missing, lowerTier, signature, samplePath: maskPath(ctx.url), firstSeen: now, lastSeen: now })
     .onConflictDoUpdate({
       target: [pageHealth.teamId, pageHealth.signature],
       set: { count: sql`${pageHealth.count} + 1`, lastSeen: now, samplePath: maskPath(ctx.url) },
@@ -40,6 +41,7 @@ export async function listPageHealth(db: Database, teamId: string, since: Date):
     pageKind: r.pageKind as PageHealthItem['pageKind'],
     status: r.status,
     missing: r.missing,
+    lowerTier: r.lowerTier ?? [],
     samplePath: r.samplePath,
     count: r.count,
     firstSeen: r.firstSeen.toISOString(),

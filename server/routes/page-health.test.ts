@@ -50,6 +50,15 @@ describe.each(testDatabases())('page health on $kind', (target) => {
     expect(PageHealthList.parse((await health(b.leadToken)).json()).items).toEqual([]);
   });
 
+  it('counts pages read in full whose fields fell below their usual tier (a hook vanished), for the lead to see', async () => {
+    const fellBack = () =>
+      orderPage({ orderId: newOrderId('305'), recognition: { status: 'full', missing: [], lowerTier: ['buyer.name: label', 'orderId: label'] } });
+    await postPanel(app, b.agentToken, fellBack());
+    await postPanel(app, b.agentToken, fellBack());
+    const { items } = PageHealthList.parse((await health(b.leadToken)).json());
+    expect(items).toEqual([expect.objectContaining({ status: 'full', missing: [], lowerTier: ['buyer.name: label', 'orderId: label'], count: 2 })]);
+  });
+
   it('is for leads: an agent gets 403, a bad window a 400 naming it', async () => {
     expect((await health(a.agentToken)).statusCode).toBe(403);
     const bad = await app.inject({ method: 'GET', url: '/v1/page-health?days=365', headers: auth(a.leadToken) });

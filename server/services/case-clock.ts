@@ -3,6 +3,8 @@ import type { PageContext } from '../../utils/schemas/page';
 import { CardNetwork, SlaPolicy, TeamCalendar, type SlaPolicySet, type SlaSnapshot } from '../../utils/schemas/sla';
 import { caseKindForPage, type PageClock } from '../../utils/sla/case-kind';
 import { computeSlaSnapshot, type Pause } from '../../utils/sla/deadline';
+import { TZDate } from '@date-fns/tz';
+import { subDays, subHours } from 'date-fns';
 import type { Database } from '../db/open';
 import { deleteCaseClock, getCaseClock, putCaseClock, updateCaseClock, type CaseClockRow, type CaseClockValues } from '../repositories/case-clocks';
 
@@ -63,7 +65,35 @@ export interface PanelClockInput {
  * and the page URL. A page that no longer shows a deadline (an order shipped) stops the clock.
  */
 export async function panelClock(db: Database, teamId: string, input: PanelClockInput): Promise<SlaSnapshot | null> {
-  const clock = caseKindForPage(input.ctx);
+  const pageClock = caseKindForPage(input.ctx);
+  const clock = pageClock ? withStartFromDeadline(pageClock, input.policySet) : null;
+  const snapshot = await storedPanelClock(db, teamId, input, clock);
+  return snapshot && clock ? describeStart(snapshot, clock, input) : snapshot;
+}
+
+/**
+ * A page that shows its own deadline (a chargeback's respond-by date) and no start: the start is the
+ * deadline minus the policy's calendar duration, so the countdown ends exactly when the page says.
+ */
+export function withStartFromDeadline(clock: PageClock, policySet: SlaPolicySet): PageClock {
+  if (!clock.endsAt || clock.startedAt) return clock;
+  const policy = policySet.policies[clock.caseKind];
+  const duration = (clock.cardNetwork && policy?.byCardNetwork?.[clock.cardNetwork]) ?? policy?.duration;
+  if (!policy || policy.clock !== 'calendar' || !duration) return clock;
+  const end = new TZDate(clock.endsAt, policySet.calendar.timeZone);
+  // Days are calendar days at the same wall time in the team's zone, as the deadline engine counts them.
+  const start = duration.unit === 'days' ? subDays(end, duration.amount) : subHours(end, duration.amount);
+  return Number.isNaN(start.getTime()) ? clock : { ...clock, startedAt: new Date(start.getTime()).toISOString() };
+}
+
+/** Says whether the clock started at a time the page shows or when the case was first seen. */
+function describeStart(snapshot: SlaSnapshot, clock: PageClock, input: PanelClockInput): SlaSnapshot {
+  const source = input.ctx.clockStart?.source;
+  const fromPage = Boolean(clock.startedAt || clock.shipBy) || (input.caseRecord !== null && snapshot.startedAt !== new Date(input.caseRecord.openedAt).toISOString());
+  return { ...snapshot, startedFrom: fromPage ? 'page' : 'first-sight', ...(fromPage && source ? { startSource: source } : {}) };
+}
+
+async function storedPanelClock(db: Database, teamId: string, input: PanelClockInput, clock: PageClock | null): Promise<SlaSnapshot | null> {
   const { caseRecord, now } = input;
   if (!caseRecord) return clock ? unstoredSnapshot(clock, input) : null;
   const stored = await getCaseClock(db, teamId, caseRecord.id);

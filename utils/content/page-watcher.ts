@@ -19,7 +19,12 @@ export interface PageWatcherOptions {
    * redesign): read what is there instead of waiting for the full timeout.
    */
   quietMs?: number;
-  /** How long after the last DOM change to re-read a page already shown (late fields). */
+  /**
+   * How long after a DOM change to re-read a page already shown (late fields, or the agent switching
+   * thread, claim or row without a URL change). Measured from the first change, not the last, so a
+   * busy page still gets re-read; a change of focus marks (aria-selected, aria-expanded ...) re-reads
+   * on the next frame.
+   */
   settleMs?: number;
   win?: Window;
 }
@@ -41,7 +46,7 @@ export function watchPage(opts: PageWatcherOptions): PageWatcher {
   const doc = win.document;
   const readyTimeoutMs = opts.readyTimeoutMs ?? 8_000;
   const quietMs = opts.quietMs ?? 1_200;
-  const settleMs = opts.settleMs ?? 400;
+  const settleMs = opts.settleMs ?? 150;
 
   let lastSignature = '';
   /** The URL whose content is awaited, and since when. */
@@ -104,8 +109,9 @@ export function watchPage(opts: PageWatcherOptions): PageWatcher {
     }
     if (waitingFor || force) settledUrl = urlKey;
     stopWaiting();
+    observeFrames();
     const context = opts.adapter.extract(url, doc);
-    const signature = [urlKey, recordRef(context) ?? '', context.recognition.status, context.recognition.missing.length, context.items.length, context.buyer?.name ?? ''].join('|');
+    const signature = [urlKey, recordRef(context) ?? '', context.orderId ?? '', context.recognition.status, context.recognition.missing.length, context.items.length, context.buyer?.name ?? '', context.clockStart?.at ?? ''].join('|');
     emit(signature, { context, loading: false });
   };
 
@@ -113,27 +119,65 @@ export function watchPage(opts: PageWatcherOptions): PageWatcher {
     if (!frame && !stopped) frame = win.requestAnimationFrame(() => evaluate(false));
   };
 
-  const observer = new MutationObserver(() => {
+  const onMutations = (records: MutationRecord[]) => {
     if (waitingFor || lastSignature === '') {
       schedule();
       armQuietTimer();
       return;
     }
-    // Already shown: re-read once the page settles, to pick up fields that render late.
-    clearTimeout(settleTimer);
-    settleTimer = setTimeout(schedule, settleMs);
-  });
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
+    // The agent switched item in a list-and-detail page: follow at once, never show the previous item.
+    if (records.some((r) => r.type === 'attributes')) {
+      clearTimeout(settleTimer);
+      settleTimer = undefined;
+      schedule();
+      return;
+    }
+    // Already shown: re-read shortly, to pick up fields that render late or a detail pane replaced.
+    settleTimer ??= setTimeout(() => {
+      settleTimer = undefined;
+      schedule();
+    }, settleMs);
+  };
+  const FOCUS_ATTRIBUTES = ['aria-selected', 'aria-expanded', 'aria-current', 'open', 'hidden'];
+  const observer = new MutationObserver(onMutations);
+  const observed = new WeakSet<Document>();
+  const observeDocument = (d: Document) => {
+    if (observed.has(d) || !d.documentElement) return;
+    observed.add(d);
+    observer.observe(d.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: FOCUS_ATTRIBUTES });
+  };
+  // The inbox may render the thread in a same-origin frame: watch it too, and again after it reloads.
+  const observeFrames = () => {
+    for (const frame of Array.from(doc.querySelectorAll('iframe'))) {
+      try {
+        const inner = frame.contentDocument;
+        if (inner) observeDocument(inner);
+      } catch {
+        // cross-origin frames are not ours
+      }
+    }
+  };
+  const onFrameLoad = (event: Event) => {
+    if ((event.target as Element | null)?.tagName === 'IFRAME') {
+      observeFrames();
+      schedule();
+    }
+  };
+  observeDocument(doc);
+  observeFrames();
+  doc.addEventListener('load', onFrameLoad, true);
   evaluate(false);
 
   return {
     check: () => {
       clearTimeout(settleTimer);
+      settleTimer = undefined;
       evaluate(false);
     },
     stop: () => {
       stopped = true;
       observer.disconnect();
+      doc.removeEventListener('load', onFrameLoad, true);
       clearTimeout(settleTimer);
       stopWaiting();
       if (frame) win.cancelAnimationFrame(frame);

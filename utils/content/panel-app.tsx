@@ -6,7 +6,8 @@ import { browserTranslate } from '@/utils/i18n';
 import { sendRequest, type PanelResult, type SyncStatus } from '@/utils/messaging';
 import { panelPreferences } from '@/utils/storage';
 import type { DecisionKind } from '@/utils/schemas/fraud';
-import type { PortalAdapter } from '@/utils/portals/types';
+import type { PortalAdapter, ReplyTarget } from '@/utils/portals/types';
+import { type ReplyWait, waitForReplyBox } from './reply-wait';
 import { insertIntoReplyBox } from '@/utils/portals/reply-box';
 import { SlaCountdown } from '@/components/SlaCountdown';
 import { TemplatePicker } from '@/components/TemplatePicker';
@@ -184,15 +185,31 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
     [context, result?.data.agent.name, result?.data.sla, buyerLanguage],
   );
 
+  // An insertion waiting for a reply box that opens on demand; a newer one (or another item) replaces it.
+  const pendingInsert = useRef<ReplyWait | null>(null);
+  useEffect(() => () => pendingInsert.current?.cancel(), [contextKey]);
+
   const onInsertTemplate = useCallback(
     (template: Template, text: string): { ok: true } | { ok: false; error: string } => {
+      const insert = (target: ReplyTarget) => {
+        const res = insertIntoReplyBox(target, text);
+        if (res.ok && context?.orderId) {
+          void sendRequest({ type: 'template:inserted', orderId: context.orderId, templateId: template.id, templateVersion: template.version, templateTitle: template.title.slice(0, 200) });
+        }
+        return res;
+      };
+      pendingInsert.current?.cancel();
       const target = adapter.findReplyBox(document);
-      if (!target) return { ok: false, error: browserTranslate('templateNoReplyBox') };
-      const res = insertIntoReplyBox(target, text);
-      if (res.ok && context?.orderId) {
-        void sendRequest({ type: 'template:inserted', orderId: context.orderId, templateId: template.id, templateVersion: template.version, templateTitle: template.title.slice(0, 200) });
-      }
-      return res;
+      if (target) return insert(target);
+      if (!adapter.findReplyOpener?.(document)) return { ok: false, error: browserTranslate('templateNoReplyBox') };
+      // The box opens on "Reply": say so, and insert as soon as the agent opens it.
+      const wait = waitForReplyBox(adapter, document);
+      pendingInsert.current = wait;
+      void wait.promise.then((opened) => {
+        if (pendingInsert.current === wait) pendingInsert.current = null;
+        if (opened) insert(opened);
+      });
+      return { ok: false, error: browserTranslate('templateOpenReplyBox') };
     },
     [adapter, context?.orderId],
   );

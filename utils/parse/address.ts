@@ -16,7 +16,9 @@ const JP_POSTAL = /〒?\s*(\d{3}-\d{4})/;
 const CONTINENTAL_POSTAL_LINE = /^(?:[A-Z]{1,2}-)?(\d{2}-?\d{3}|\d{3}\s\d{2}|\d{4,5})\s+(.+)$/;
 const US_ZIP = /^\d{5}(?:-\d{4})?$/;
 const CA_POSTAL = /^[A-Z]\d[A-Z] ?\d[A-Z]\d$/;
-const BARE_POSTAL = /^(?:[A-Z]{1,2}-)?(\d{2}-\d{3}|\d{3}\s\d{2}|\d{4,5})$/;
+const BARE_POSTAL = /^(?:[A-Z]{1,2}-)?(\d{2}-\d{3}|\d{3}\s\d{2}|\d{4,5}|[A-Z]\d{2} ?[A-Z0-9]{4})$/;
+/** A Japanese prefecture (都, 道, 府 or 県 at the end): the region of a JP block. */
+const JP_PREFECTURE = /^.{1,4}[都道府県]$/;
 const REGION = /^[A-Z]{2}$/;
 
 const US_STATES = new Set(
@@ -36,7 +38,9 @@ export function parseAddressLines(lines: readonly string[], extra: Partial<Addre
   const result: Address = { ...extra, lines: clean };
   let countryIndex = -1;
   for (let i = clean.length - 1; i >= 1 && countryIndex < 0; i--) {
-    const country = countryFromText(clean[i]!);
+    // A state code span (`CA`, `DE`) before a ZIP is a region, not a country.
+    const stateBeforeZip = REGION.test(clean[i]!) && clean[i + 1] !== undefined && (US_ZIP.test(clean[i + 1]!) || CA_POSTAL.test(clean[i + 1]!));
+    const country = stateBeforeZip ? undefined : countryFromText(clean[i]!);
     if (country) {
       result.country = country;
       countryIndex = i;
@@ -56,12 +60,19 @@ export function parseAddressLines(lines: readonly string[], extra: Partial<Addre
     const line = clean[i]!;
     const us = US_CITY_LINE.exec(line) ?? CA_CITY_LINE.exec(line);
     if (us) return withRegion(us[1], us[2]!, us[3]!);
-    // A postal code alone, with the city in the next line (DE spans) or the previous one.
+    // A Japanese block: 〒 postal code, then the prefecture.
+    const jpSpan = /^〒?\s*(\d{3}-\d{4})$/.exec(line);
+    if (jpSpan && i > 0) {
+      const prefecture = clean[i + 1] && JP_PREFECTURE.test(clean[i + 1]!) ? clean[i + 1] : undefined;
+      return { ...result, postalCode: jpSpan[1], ...(prefecture ? { region: prefecture, country: result.country ?? 'JP' } : {}) };
+    }
+    // A postal code alone: the city in the next span (DE), or city and region before it (IE, ZA, TR).
     const bare = BARE_POSTAL.exec(line);
     if (bare && i > 0) {
       const next = clean[i + 1];
-      const city = next !== undefined && i + 1 !== countryIndex ? next : clean[i - 1];
-      return { ...result, postalCode: bare[1], ...(city && !BARE_POSTAL.test(city) ? { city } : {}) };
+      if (next !== undefined && i + 1 !== countryIndex && !BARE_POSTAL.test(next)) return { ...result, postalCode: bare[1], city: next };
+      if (i - 2 >= 2) return { ...result, postalCode: bare[1], city: clean[i - 2], region: clean[i - 1] };
+      return { ...result, postalCode: bare[1], ...(clean[i - 1] && i - 1 >= 1 ? { city: clean[i - 1] } : {}) };
     }
     const nl = NL_POSTAL_LINE.exec(line);
     if (nl) return { ...result, postalCode: nl[1], city: nl[2] };

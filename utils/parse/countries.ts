@@ -19,6 +19,9 @@ const COUNTRY_NAMES: Readonly<Record<string, readonly string[]>> = {
   CA: ['canada', 'kanada'],
   MX: ['mexico', 'mexiko', 'messico'],
   DK: ['denmark', 'danmark', 'danemark', 'danimarca', 'dinamarca'],
+  IE: ['ireland', 'irland', 'irlande', 'irlanda', 'ierland', 'éire', 'eire'],
+  ZA: ['south africa', 'sudafrika', 'afrique du sud', 'sudafrica', 'zuid-afrika', 'rpa'],
+  TR: ['turkey', 'turkiye', 'turkei', 'turquie', 'turchia', 'turquia', 'turkije', 'turcja', 'turkiet', 'トルコ'],
 };
 
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.\s]+$/, '').trim();

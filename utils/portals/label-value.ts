@@ -12,6 +12,7 @@ export function foldLabel(text: string): string {
 }
 
 const MAX_LABEL_LENGTH = 60;
+const BUTTONS = new Set(['BUTTON', 'KAT-BUTTON', 'KAT-LINK']);
 const MAX_VALUE_LENGTH = 400;
 
 interface Candidate {
@@ -33,25 +34,52 @@ export class LabelIndex {
     }
   }
 
-  /** The value beside the first label found (labels in order of preference are tried together, page order wins). */
+  /**
+   * The value beside the first label found (labels in order of preference are tried together, page
+   * order wins). Elements that are the label alone come first; "Label: value" in one element next,
+   * the shortest such element winning (a container repeats its children's text).
+   */
   value(labels: readonly string[]): string | undefined {
+    return this.values(labels, 1)[0];
+  }
+
+  /** Every value beside one of the labels, best first (for a date shown twice, once with its time). */
+  values(labels: readonly string[], limit = 5): string[] {
     const wanted = labels.map(foldLabel).filter(Boolean);
-    if (wanted.length === 0) return undefined;
+    if (wanted.length === 0) return [];
+    const found: string[] = [];
     for (const { el, text, folded } of this.candidates) {
+      // A button that says "Contact buyer" is an action, not a label.
+      if (BUTTONS.has(el.tagName) || el.getAttribute('role') === 'button') continue;
       if (folded.length <= MAX_LABEL_LENGTH && wanted.includes(folded)) {
         const value = valueBeside(el, text);
-        if (value) return value;
-        continue;
+        if (value && !found.includes(value)) found.push(value);
+        if (found.length >= limit) return found;
       }
-      // "Label: value" in one element.
-      for (const label of wanted) {
-        if (folded.startsWith(label) && /^\s*[:：]/.test(text.slice(label.length))) {
-          const rest = text.slice(label.length).replace(/^\s*[:：]\s*/, '').trim();
-          if (rest && !wanted.includes(foldLabel(rest))) return rest;
+    }
+    const inline = this.inlineValue(wanted);
+    return inline && !found.includes(inline) ? [...found, inline] : found;
+  }
+
+  private inlineValue(wanted: string[]): string | undefined {
+    let best: string | undefined;
+    let bestLength = Infinity;
+    for (const { text } of this.candidates) {
+      // "Order: 403-... · Buyer: Matteo Romano · Requested 21.11.2026": one segment per label.
+      for (const segment of text.split(/\s+[·•|]\s+/)) {
+        const folded = foldLabel(segment);
+        for (const label of wanted) {
+          if (folded.startsWith(label) && /^\s*[:：]/.test(segment.slice(label.length)) && text.length < bestLength) {
+            const rest = segment.slice(label.length).replace(/^\s*[:：]\s*/, '').trim();
+            if (rest && !wanted.includes(foldLabel(rest))) {
+              best = rest;
+              bestLength = text.length;
+            }
+          }
         }
       }
     }
-    return undefined;
+    return best;
   }
 
   /** Elements whose whole text is one of the labels (for callers that read the value their own way). */
@@ -97,4 +125,21 @@ function valueBeside(label: Element, labelText: string): string | undefined {
   const index = parentText.indexOf(labelText);
   const rest = index >= 0 ? parentText.slice(index + labelText.length).replace(/^[\s:：]+/, '').trim() : '';
   return rest || undefined;
+}
+
+/**
+ * A table row's value under a column headed by one of the labels (a list row in focus, whose labels are
+ * the table's header cells, outside the row).
+ */
+export function columnValue(row: Element, labels: readonly string[]): string | undefined {
+  const tr = row.closest('tr, kat-table-row') ?? (row.matches('tr, kat-table-row') ? row : null);
+  const table = tr?.closest('table, kat-table');
+  if (!tr || !table) return undefined;
+  const headerRow = table.querySelector('thead tr, kat-table-head kat-table-row, tr');
+  if (!headerRow || headerRow === tr) return undefined;
+  const wanted = labels.map(foldLabel);
+  const headers = Array.from(headerRow.children);
+  const index = headers.findIndex((h) => wanted.includes(foldLabel(deepText(h) ?? '')));
+  if (index < 0) return undefined;
+  return deepText(Array.from(tr.children)[index]);
 }

@@ -9,9 +9,12 @@ export const PageHealthQuery = z.strictObject({
 export const PageHealthItem = z.strictObject({
   portal: PortalId,
   pageKind: PageKind,
-  status: z.enum(['partial', 'unrecognized']),
+  /** `full`: every field read, some of them below their expected tier (see lowerTier). */
+  status: z.enum(['full', 'partial', 'unrecognized']),
   /** The fields or selectors that were expected and not found. */
   missing: z.array(z.string()),
+  /** Fields read below the tier they are expected at (`buyer.name: label`): the hook vanished. */
+  lowerTier: z.array(z.string()).optional(),
   /** A path where it happened, digits masked (no order ids). */
   samplePath: z.string(),
   count: z.number().int().positive(),

@@ -34,6 +34,13 @@ export const SlaSnapshot = z.strictObject({
   /** Zone the marketplace's deadline is shown in. */
   marketplaceTimeZone: z.string().optional(),
   policyVersion: z.number().int(),
+  /**
+   * Where the start came from: a time the page shows (`page`) or, when it shows none, the moment the
+   * case was first seen (`first-sight`); the panel says which in words.
+   */
+  startedFrom: z.enum(['page', 'first-sight']).optional(),
+  /** What the page showed the start as (the buyer's message, the notice, the claim ...). */
+  startSource: z.enum(['buyer-message', 'customer-care-request', 'notice', 'respond-by', 'claim', 'information-request', 'return-request', 'return-received', 'purchase']).optional(),
 });
 export type SlaSnapshot = z.infer<typeof SlaSnapshot>;
 

@@ -1,7 +1,11 @@
 import type { PageContext } from '../schemas/page';
 import type { CardNetwork, SlaCaseKind } from '../schemas/sla';
 
-export type PageClock = { caseKind: SlaCaseKind; startedAt?: string; shipBy?: string; cardNetwork?: CardNetwork };
+/**
+ * `startedAt`: when the clock started as the page shows it; `endsAt`: a deadline the page itself shows
+ * (a chargeback's respond-by date), which the backend turns into the start the policy implies.
+ */
+export type PageClock = { caseKind: SlaCaseKind; startedAt?: string; endsAt?: string; shipBy?: string; cardNetwork?: CardNetwork };
 
 /**
  * The card network behind a dispute reason: by name when the text says it, else by the code's shape
@@ -40,15 +44,15 @@ export function caseKindForPage(ctx: PageContext): PageClock | null {
   switch (ctx.pageKind) {
     case 'message': {
       const caseKind: SlaCaseKind = amazon ? 'amazon_buyer_message' : 'zalando_customer_care';
-      return withStart({ caseKind }, ctx.message?.receivedAt);
+      return withStart({ caseKind }, ctx.clockStart?.at ?? ctx.message?.receivedAt, ctx.clockStart?.endsAt);
     }
     case 'claim': {
       if (!amazon) return null;
       const appeal = /appeal|einspruch|recours|apelaci|ricorso/i.test(`${ctx.claim?.stage ?? ''} ${ctx.claim?.status ?? ''}`);
-      return withStart({ caseKind: appeal ? 'amazon_atoz_appeal' : 'amazon_atoz_info_request' }, ctx.claim?.filedAt);
+      return withStart({ caseKind: appeal ? 'amazon_atoz_appeal' : 'amazon_atoz_info_request' }, ctx.clockStart?.at ?? ctx.claim?.filedAt, ctx.clockStart?.endsAt);
     }
     case 'chargeback': {
-      if (amazon) return withStart({ caseKind: 'amazon_chargeback' }, ctx.chargeback?.notifiedAt);
+      if (amazon) return withStart({ caseKind: 'amazon_chargeback' }, ctx.clockStart?.at ?? ctx.chargeback?.notifiedAt, ctx.clockStart?.endsAt ?? ctx.chargeback?.respondBy);
       const network = ctx.chargeback?.reason ? cardNetworkForReason(ctx.chargeback.reason) : undefined;
       return withStart(network ? { caseKind: 'card_dispute', cardNetwork: network } : { caseKind: 'card_dispute' }, ctx.chargeback?.notifiedAt);
     }
@@ -56,7 +60,7 @@ export function caseKindForPage(ctx: PageContext): PageClock | null {
     case 'refund': {
       if (!amazon) return null;
       if (ctx.return?.receivedAt) return { caseKind: 'amazon_refund_after_return', startedAt: ctx.return.receivedAt };
-      return ctx.pageKind === 'return' ? withStart({ caseKind: 'amazon_return_authorization' }, ctx.return?.requestedAt) : null;
+      return ctx.pageKind === 'return' ? withStart({ caseKind: 'amazon_return_authorization' }, ctx.clockStart?.at ?? ctx.return?.requestedAt) : null;
     }
     case 'order': {
       if (amazon) {
@@ -72,6 +76,6 @@ export function caseKindForPage(ctx: PageContext): PageClock | null {
   }
 }
 
-function withStart(clock: PageClock, startedAt: string | undefined): PageClock {
-  return startedAt ? { ...clock, startedAt } : clock;
+function withStart(clock: PageClock, startedAt: string | undefined, endsAt?: string): PageClock {
+  return { ...clock, ...(startedAt ? { startedAt } : {}), ...(endsAt ? { endsAt } : {}) };
 }

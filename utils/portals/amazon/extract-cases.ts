@@ -3,7 +3,7 @@ import { compact, safely } from '../dom';
 import { LABELS } from './labels';
 import { readBuyerThread } from './extract-thread';
 import { type AmazonPageReader, readItemRow } from './read';
-import { readAddressBlock, stripLabel } from './extract-order';
+import { readAddressBlock, readShipToByLabel, stripLabel } from './extract-order';
 import { CHARGEBACK, CLAIM, MESSAGE, REFUND, RETURN } from './selectors';
 
 type CaseFields = Omit<PageContextInput, 'portal' | 'pageKind' | 'url' | 'recognition' | 'marketplace'>;
@@ -25,17 +25,16 @@ export function readMessage(reader: AmazonPageReader): CaseFields {
     'buyer.name',
     {
       // The contact form's header was seen on the real page; the thread's name hook was designed.
-      hook: () => stripLabel(reader.hook(MESSAGE.contactHeader), LABELS.sendMessageTo) ?? reader.hook(MESSAGE.buyerName),
-      label: () => reader.label(LABELS.buyerName) ?? reader.afterPhrase(LABELS.sendMessageTo),
+      hook: () => nameOnly(stripLabel(reader.hook(MESSAGE.contactHeader), LABELS.sendMessageTo)) ?? reader.hook(MESSAGE.buyerName),
+      label: () => reader.label(LABELS.buyerName) ?? nameOnly(reader.afterPhrase(LABELS.sendMessageTo)),
       structure: () => safely(() => readBuyerThread(reader).senderName),
     },
     REQUIRED,
   );
   const thread = isContactForm ? undefined : safely(() => readBuyerThread(reader, buyerName));
-  if (!isContactForm) {
-    if (thread?.lastBuyerMessage?.body) log.found('message.body', thread.tier, 'label');
-    else log.miss('message.body');
-  }
+  if (thread?.lastBuyerMessage?.body) log.found('message.body', thread.tier, 'label');
+  // A thread is read when the time of the buyer's message to answer is known (the clock starts there).
+  if (!isContactForm && !thread?.firstUnanswered?.at && !thread?.lastBuyerMessage) log.miss('message');
   const unanswered = thread?.firstUnanswered;
   const message = compact({
     threadId: url.searchParams.get('cc') ?? thread?.threadId,
@@ -55,6 +54,11 @@ export function readMessage(reader: AmazonPageReader): CaseFields {
   };
 }
 
+/** "Nachricht an Jonas Weber senden": the verb that closes the phrase in some languages is not the name. */
+function nameOnly(text: string | undefined): string | undefined {
+  return text?.replace(/\s+(senden|schicken|verzenden|sturen|envoyer|inviare|enviar|wysłać|skicka)$/i, '').trim() || undefined;
+}
+
 function readThreadShipTo(reader: AmazonPageReader) {
   return readAddressBlock(reader.first(MESSAGE.shipTo));
 }
@@ -65,9 +69,10 @@ export function readClaim(reader: AmazonPageReader): CaseFields {
   const filedAt = reader.instantField('claim.filedAt', CLAIM.filedAt, LABELS.claimFiled, REQUIRED);
   const infoRequested = reader.instantField('claim.informationRequested', [], LABELS.informationRequested, LABEL_LEVEL);
   const claim = compact({
-    id: log.read('claim.id', { hook: () => reader.hook(CLAIM.id), label: () => reader.label(LABELS.claimId), url: () => reader.url.searchParams.get('claimId') ?? undefined }, REQUIRED),
-    amount: reader.moneyField('claim.amount', CLAIM.amount, LABELS.amount, REQUIRED),
-    reason: reader.field('claim.reason', CLAIM.reason, LABELS.reason, REQUIRED),
+    // Claim lists show no claim id (the order identifies the claim); the reason may be a column header.
+    id: log.read('claim.id', { hook: () => reader.hook(CLAIM.id), label: () => reader.label(LABELS.claimId), url: () => reader.url.searchParams.get('claimId') ?? undefined }, LABEL_LEVEL),
+    amount: reader.moneyField('claim.amount', CLAIM.amount, LABELS.amount, LABEL_LEVEL),
+    reason: reader.field('claim.reason', CLAIM.reason, LABELS.reason, LABEL_LEVEL),
     filedAt,
     stage: reader.field('claim.stage', CLAIM.stage, ['Stage', 'Étape', 'Phase', 'Fase', 'Etapa', '段階', 'Etap', 'Steg'], LABEL_LEVEL),
     status: reader.field('claim.status', CLAIM.status, LABELS.status, LABEL_LEVEL),
@@ -94,9 +99,9 @@ export function readChargeback(reader: AmazonPageReader): CaseFields {
     id: log.read(
       'chargeback.id',
       { hook: () => reader.hook(CHARGEBACK.id), label: () => reader.label(LABELS.chargebackId), url: () => (idFromHash ? safely(() => decodeURIComponent(idFromHash)) : undefined) },
-      REQUIRED,
+      LABEL_LEVEL,
     ),
-    amount: reader.moneyField('chargeback.amount', CHARGEBACK.amount, LABELS.amount, REQUIRED),
+    amount: reader.moneyField('chargeback.amount', CHARGEBACK.amount, LABELS.amount, LABEL_LEVEL),
     reason: reader.field('chargeback.reason', CHARGEBACK.reason, LABELS.reason, LABEL_LEVEL),
     notifiedAt,
     respondBy,
@@ -111,6 +116,7 @@ export function readChargeback(reader: AmazonPageReader): CaseFields {
   if (clockStart) log.found('clockStart', log.tiers[notifiedAt ? 'chargeback.notifiedAt' : 'chargeback.respondBy'] ?? 'label', 'label');
   return {
     orderId: reader.orderId(CHARGEBACK.orderId, REQUIRED),
+    buyer: compact({ name: reader.field('buyer.name', [], LABELS.buyerName, LABEL_LEVEL) }),
     chargeback,
     ...(clockStart ? { clockStart } : {}),
     portalTimeZone: reader.seenTimeZone ?? reader.marketplace?.timeZone,
@@ -123,7 +129,7 @@ export function readReturn(reader: AmazonPageReader): CaseFields {
   const requestedAt = reader.instantField('return.requestedAt', RETURN.requestedAt, LABELS.returnRequested, REQUIRED);
   const receivedAt = reader.instantField('return.receivedAt', [], LABELS.returnReceived, LABEL_LEVEL);
   const returnInfo = compact({
-    id: reader.field('return.id', RETURN.id, LABELS.returnId, REQUIRED),
+    id: reader.field('return.id', RETURN.id, LABELS.returnId, LABEL_LEVEL),
     reason: reader.field('return.reason', RETURN.reason, LABELS.reason, REQUIRED),
     requestedAt,
     receivedAt,
@@ -162,13 +168,14 @@ export function readRefund(reader: AmazonPageReader): CaseFields {
       hook: () => reader.all(REFUND.itemRows).map((row) => safely(() => readItemRow(reader, row, {}))).filter((i): i is OrderItem => i !== undefined),
       structure: () => reader.all('tr').map((row) => safely(() => readItemRow(reader, row, {}))).filter((i): i is OrderItem => i !== undefined),
     },
-    REQUIRED,
+    LABEL_LEVEL,
   ) ?? [];
   const orderId = reader.orderId([], { ...REQUIRED, structure: hiddenOrderId });
   const total = reader.moneyField('totals.total', [], LABELS.total, LABEL_LEVEL);
   return {
     orderId,
     buyer: compact({ name: reader.field('buyer.name', [], LABELS.buyerName, REQUIRED) }),
+    shipTo: log.read('shipTo', { label: () => readShipToByLabel(reader) }, LABEL_LEVEL),
     items,
     totals: compact({ total }),
     purchasedAt: reader.instantField('purchasedAt', [], LABELS.purchaseDate, LABEL_LEVEL),

@@ -18,7 +18,7 @@ export function readOrderDetails(reader: AmazonPageReader): OrderFields {
   const orderId = reader.orderId(ORDER.orderId);
   const buyerName = reader.field('buyer.name', ORDER.buyerName, LABELS.buyerName, { required: true });
   const shipTo = log.read('shipTo', { hook: () => readShipTo(reader), label: () => readShipToByLabel(reader) }, { required: true });
-  const items = log.read('items', { hook: () => readItems(reader) }, { required: true }) ?? [];
+  const items = log.read('items', { hook: () => readItems(reader, reader.first(ORDER.itemsTable)), structure: () => readItems(reader, itemsTableByContent(reader)) }, { required: true }) ?? [];
   const purchasedAt = reader.instantField('purchasedAt', ORDER.purchaseDate, LABELS.purchaseDate, { required: true });
   const shipBy = reader.instantField('shipBy', ORDER.shipBy, LABELS.shipBy, { required: true });
   const totals = log.read('totals', { hook: () => readTotals(reader, true), label: () => readTotals(reader, false) });
@@ -32,7 +32,6 @@ export function readOrderDetails(reader: AmazonPageReader): OrderFields {
     purchasedAt,
     shipBy,
     deliverBy: reader.instant(reader.hook(ORDER.deliverBy)),
-    ...(purchasedAt ? { clockStart: { at: purchasedAt, source: 'purchase' as const } } : {}),
     portalTimeZone: reader.seenTimeZone ?? reader.marketplace?.timeZone,
     fulfilmentChannel: reader.hook(ORDER.fulfilmentChannel),
     shippingService: reader.hook(ORDER.shippingService),
@@ -75,18 +74,30 @@ function readShipTo(reader: AmazonPageReader): Address | undefined {
   });
 }
 
-/** Without hooks: the block that follows a "Ship to" label. */
-function readShipToByLabel(reader: AmazonPageReader): Address | undefined {
+/** Without hooks: the block after a "Ship to" label or heading, or the spans in the "Ship to: ..." line. */
+export function readShipToByLabel(reader: AmazonPageReader): Address | undefined {
+  const wanted = LABELS.shipTo.map((l) => l.toLowerCase());
   for (const root of reader.scope) {
     const label = new LabelIndex(root).labelElements(LABELS.shipTo)[0];
     const block = label?.nextElementSibling;
     if (block) return readAddressBlock(block);
+    for (const line of Array.from(root.querySelectorAll('div, p, li, td'))) {
+      const text = (line.firstChild?.textContent ?? '').trim().toLowerCase().replace(/\s*[:：]$/, '');
+      if (wanted.includes(text) && line.querySelector(':scope > span')) {
+        const spans = Array.from(line.querySelectorAll(':scope > span')).map((s) => deepText(s)).filter((t): t is string => Boolean(t));
+        return parseAddressLines(spans);
+      }
+    }
   }
   return undefined;
 }
 
-function readItems(reader: AmazonPageReader): OrderItem[] {
-  const table = reader.first(ORDER.itemsTable);
+/** Without hooks: the table whose rows name an ASIN or SKU. */
+function itemsTableByContent(reader: AmazonPageReader): Element | undefined {
+  return reader.all('table').find((table) => /ASIN\s*[:：]|SKU\s*[:：]/.test(table.textContent ?? ''));
+}
+
+function readItems(reader: AmazonPageReader, table: Element | undefined): OrderItem[] {
   if (!table) return [];
   const columns = {
     quantity: columnIndex(table, LABELS.quantity),

@@ -25,9 +25,9 @@ export interface BuyerThread {
   tier: FieldTier;
 }
 
-const MESSAGE_CANDIDATES = '[data-test-id^="message"], [class*="message"], [data-sender], [data-author], article, [role="article"], [role="listitem"], li, kat-box';
+const MESSAGE_CANDIDATES = '[data-test-id^="message"], [class*="message"], [class*="msg"], [class*="bubble"], [data-sender], [data-author], article, [role="article"], [role="listitem"], li, kat-box, div, p, section';
 const BUYER_MARK = /buyer|customer|incoming|inbound|received|from-them|käufer|acheteur|acquirente|comprador/i;
-const SELLER_MARK = /seller|merchant|outgoing|outbound|\bsent\b|from-you|from-me|self|verkäufer|vendeur|venditore|vendedor/i;
+const SELLER_MARK = /seller|merchant|outgoing|outbound|\bsent\b|from-you|from-me|\bself\b|\bmine\b|verkäufer|vendeur|venditore|vendedor/i;
 
 export function readBuyerThread(reader: AmazonPageReader, buyerName?: string): BuyerThread {
   const byHook = hookMessages(reader);
@@ -55,16 +55,18 @@ function hookMessages(reader: AmazonPageReader): ThreadMessage[] {
 /** Without hooks: elements that carry a time and a text, with the sender told by marks or words. */
 function structuralMessages(reader: AmazonPageReader, buyerName?: string): ThreadMessage[] {
   const candidates = reader.all(MESSAGE_CANDIDATES).filter((el) => !el.closest('nav, header, footer, [role="navigation"], [role="tablist"], [role="listbox"]'));
-  const withTime = candidates.filter((el) => timeOf(reader, el) !== undefined);
-  // The innermost element with both a time and some other text is one message.
+  // A message shows a time and some text besides it; the innermost such element is one message.
+  const withTime = candidates.filter((el) => textLines(el).length >= 2 && timeOf(reader, el) !== undefined);
   const innermost = withTime.filter((el) => !withTime.some((other) => other !== el && el.contains(other)));
-  const messages: ThreadMessage[] = [];
-  for (const el of innermost) {
-    const from = senderOf(el, buyerName);
-    if (!from) continue;
-    messages.push({ from, at: timeOf(reader, el), body: bodyOf(el) });
-  }
-  return messages;
+  const read = innermost.map((el) => ({ el, from: senderOf(el, buyerName) }));
+  // A thread has two parties: when only one side is marked (the seller's bubbles), the rest is the other.
+  const marked = new Set(read.map((m) => m.from).filter(Boolean));
+  const other = marked.size === 1 ? (marked.has('seller') ? 'buyer' : 'seller') : undefined;
+  return read
+    .flatMap(({ el, from }): ThreadMessage[] => {
+      const sender = from ?? other;
+      return sender ? [{ from: sender, at: timeOf(reader, el), body: bodyOf(el) }] : [];
+    });
 }
 
 function senderOf(el: Element, buyerName?: string): 'buyer' | 'seller' | undefined {
@@ -82,7 +84,7 @@ function senderOf(el: Element, buyerName?: string): 'buyer' | 'seller' | undefin
 }
 
 function timeOf(reader: AmazonPageReader, el: Element): string | undefined {
-  const hooked = el.querySelector(`${MESSAGE.messageTime}, time[datetime], time`);
+  const hooked = el.querySelector(`${MESSAGE.messageTime}, time[datetime], time, [class*="time"], [class*="when"], [class*="date"]`);
   if (hooked) {
     const at = reader.instant(hooked.getAttribute('datetime') ?? deepText(hooked));
     if (at) return at;

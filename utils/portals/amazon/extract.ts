@@ -42,7 +42,16 @@ function showsAnOrder(doc: Document): boolean {
 export function isAmazonContentReady(kind: PageKind, doc: Document): boolean {
   if (kind === 'unknown') return true;
   if (pageDocuments(doc).some((d) => queryFirst(d, SPINNERS) !== null)) return false;
-  return hasAnchors(kind, doc) || (!HOOKED_KINDS.has(kind) && showsAnOrder(doc));
+  if (hasAnchors(kind, doc)) return true;
+  // An order page without its hooks: rendered once one order shows and no order list does.
+  if (kind === 'order') return showsOneOrder(doc);
+  return !HOOKED_KINDS.has(kind) && showsAnOrder(doc);
+}
+
+function showsOneOrder(doc: Document): boolean {
+  const text = deepText(doc.body) ?? '';
+  const ids = new Set(text.match(new RegExp(ORDER_ID_IN_TEXT.source, 'g')) ?? []);
+  return ids.size === 1;
 }
 
 const READERS: Partial<Record<PageKind, (reader: AmazonPageReader) => Partial<PageContextInput>>> = {
@@ -102,8 +111,11 @@ export function extractAmazonPage(url: URL, doc: Document, kind: PageKind): Page
   else reader.log.miss('marketplace');
 
   const anchorsFound = safely(() => hasAnchors(kind, doc)) ?? false;
-  const readFromPage = Object.entries(reader.log.tiers).some(([name, tier]) => name !== 'marketplace' && tier !== 'url');
-  const recognized = anchorsFound || (!HOOKED_KINDS.has(kind) && readFromPage);
+  // Without its hooks a page is still recognised when its order and buyer were read from the page itself
+  // (labels, structure): the redesign is then reported field by field in lowerTier, not as unrecognised.
+  const fromPage = (name: string) => reader.log.tiers[name] !== undefined && reader.log.tiers[name] !== 'url';
+  const readFromPage = HOOKED_KINDS.has(kind) ? fromPage('orderId') && fromPage('buyer.name') : Object.keys(reader.log.tiers).some((name) => name !== 'marketplace' && fromPage(name));
+  const recognized = anchorsFound || readFromPage;
   const input: PageContextInput = {
     ...fields,
     portal: 'amazon',
@@ -120,7 +132,7 @@ export function extractAmazonPage(url: URL, doc: Document, kind: PageKind): Page
   return finalizeContext(input);
 }
 
-/** A list with nothing in focus: no single order, no case; nothing is missing. */
+/** A list with nothing in focus: no single order, no case; the order is named missing (no item in focus). */
 function listPage(url: URL, kind: PageKind, marketplace: Marketplace | undefined): PageContext {
   return finalizeContext({
     portal: 'amazon',
@@ -129,6 +141,6 @@ function listPage(url: URL, kind: PageKind, marketplace: Marketplace | undefined
     marketplace,
     items: [],
     ...(marketplace ? { fieldTiers: { marketplace: 'url' as const } } : {}),
-    recognition: { status: 'full', missing: [] },
+    recognition: { status: 'partial', missing: ['orderId (no item in focus)'] },
   });
 }

@@ -1,5 +1,5 @@
 import type { PageKind } from '../../schemas';
-import { deepQueryAll, deepText, pageDocuments } from '../deep-dom';
+import { composedContains, deepQueryAll, deepText, pageDocuments } from '../deep-dom';
 import { findFocus, type FocusScope } from '../focus';
 import { ORDER_ID_IN_TEXT } from './pages';
 import { REPLY_BOX } from './selectors';
@@ -12,12 +12,12 @@ import { REPLY_BOX } from './selectors';
 const LIST_AND_DETAIL: ReadonlySet<PageKind> = new Set(['message', 'claim', 'chargeback', 'return']);
 
 /** Containers that hold one item of a list; the outermost one holding a single order id is the item. */
-const ITEM_CANDIDATES = ['kat-table-row', 'tr', '[role="row"]', 'li', 'article', 'details', 'kat-expander', '[role="listitem"]', '[role="option"]', '[role="tab"]', '.a-box', '.card'];
+const ITEM_CANDIDATES = ['kat-table-row', 'tr', '[role="row"]', 'li', 'article', 'details', 'kat-expander', '[role="listitem"]', '[role="option"]', 'section', 'kat-box', 'div', 'dl'];
 
 /** Panes and drawers that show one item by itself. */
 const PANES = [
   '[data-test-id="thread-view"]', '[data-test-id="claim-details"]', '[data-test-id="chargeback-details"]',
-  '[role="dialog"]:not([aria-modal="false"])', 'kat-modal[visible]', 'kat-sheet[visible]', 'aside[aria-label]', '[class*="drawer"][open]', '[class*="detail-pane"]', '[class*="details-pane"]',
+  '[role="dialog"]', 'kat-modal[visible]', 'kat-sheet[visible]', 'aside[aria-label]', 'aside[aria-labelledby]', '[class*="drawer"][open]', '[class*="detail-pane"]', '[class*="details-pane"]',
 ];
 
 export interface PageFocus {
@@ -41,9 +41,36 @@ const orderIdsIn = (el: Element): Set<string> => {
 
 /** The list's items: containers with exactly one order, not nested in another such container. */
 function listItems(root: ParentNode): Element[] {
-  const singles = ITEM_CANDIDATES.flatMap((selector) => deepQueryAll(root, selector)).filter((el) => !el.closest('nav, header, footer') && orderIdsIn(el).size === 1);
+  const singles = deepQueryAll(root, ITEM_CANDIDATES.join(', ')).filter((el) => !el.closest('nav, header, footer') && orderIdsIn(el).size === 1);
   const unique = [...new Set(singles)];
   return unique.filter((el) => !unique.some((other) => other !== el && other.contains(el)));
+}
+
+/** Containers that can be the detail pane of a list entry. */
+const DETAIL_CANDIDATES = 'section, main, article, aside, form, [role="region"], [role="main"], [role="dialog"], [role="tabpanel"], div';
+
+/**
+ * The detail pane that shows the focused entry's order and no other: the outermost such container
+ * outside the list entry (or a same-origin frame's whole body). A pane still showing the previous
+ * entry's order does not match, so the previous item's data is never read for the new one.
+ */
+function detailPaneFor(orderId: string, item: Element, bodies: readonly Element[]): Element | undefined {
+  let best: Element | undefined;
+  let bestSize = 0;
+  for (const body of bodies) {
+    const candidates = [body, ...deepQueryAll(body, DETAIL_CANDIDATES)];
+    for (const el of candidates) {
+      if (composedContains(el, item) || composedContains(item, el)) continue;
+      const ids = orderIdsIn(el);
+      if (ids.size !== 1 || !ids.has(orderId)) continue;
+      const size = (deepText(el) ?? '').length;
+      if (size > bestSize) {
+        best = el;
+        bestSize = size;
+      }
+    }
+  }
+  return best;
 }
 
 export function amazonPageFocus(kind: PageKind, url: URL, doc: Document): PageFocus {
@@ -53,14 +80,21 @@ export function amazonPageFocus(kind: PageKind, url: URL, doc: Document): PageFo
   const items = bodies.flatMap(listItems);
   const ids = new Set(items.flatMap((item) => [...orderIdsIn(item)]));
   for (const body of bodies) {
-    // Items are passed as selectors' results: a focus mark on one of them, a pane, or an open reply box.
-    const scope = findFocus(body, { items: [], panes: PANES, replyBoxes: [] });
-    const orders = scope.length ? orderIdsIn(scope[0]!).size : 0;
+    const pane = findFocus(body, { items: [], panes: PANES, replyBoxes: [] })[0];
+    if (!pane) continue;
+    const orders = orderIdsIn(pane);
     // A designed hook pane is the case even before its order shows; any other pane must hold one order.
-    if (scope.length && (orders === 1 || (orders === 0 && scope[0]!.hasAttribute('data-test-id')))) return { scope, listOnly: false };
+    if (orders.size === 1 || (orders.size === 0 && pane.hasAttribute('data-test-id'))) {
+      const entry = items.find((item) => orders.size === 1 && orderIdsIn(item).has([...orders][0]!) && !composedContains(pane, item));
+      return { scope: entry ? [pane, entry] : [pane], listOnly: false };
+    }
   }
   const focused = findFocusAmong(items);
-  if (focused.length) return { scope: focused, listOnly: false };
+  if (focused.length) {
+    const orderId = [...orderIdsIn(focused[0]!)][0];
+    const pane = orderId ? detailPaneFor(orderId, focused[0]!, bodies) : undefined;
+    return { scope: pane ? [pane, ...focused] : focused, listOnly: false };
+  }
   if (ids.size >= 2) return { scope: [], listOnly: true };
   return { scope: bodies, listOnly: false };
 }

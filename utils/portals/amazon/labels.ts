@@ -14,6 +14,9 @@ export const LABELS = {
     'Buyer name', 'Buyer', 'Customer', 'Customer name', 'Käufername', 'Käufer', 'Name des Käufers', 'Kunde', "Nom de l'acheteur", 'Nom de l’acheteur', 'Acheteur', 'Client',
     'Nome acquirente', 'Acquirente', 'Cliente', 'Nombre del comprador', 'Comprador', '購入者名', '購入者', 'お客様',
     'Naam koper', 'Koper', 'Klant', 'Imię i nazwisko kupującego', 'Kupujący', 'Klient', 'Köparens namn', 'Köpare', 'Kund',
+    // The order page's link to the buyer is labelled as an action.
+    'Contact Buyer', 'Käufer kontaktieren', "Contacter l'acheteur", 'Contacter l’acheteur', "Contatta l'acquirente", 'Contactar con el comprador', '購入者に連絡',
+    'Contact opnemen met koper', 'Skontaktuj się z kupującym', 'Kontakta köparen',
   ],
   /** "Send message to Max Mustermann" on the contact-buyer form (the name follows the phrase). */
   sendMessageTo: [
@@ -28,7 +31,7 @@ export const LABELS = {
   shipping: ['Shipping total', 'Versand gesamt', 'Versandkosten gesamt', 'Total livraison', 'Totale spedizione', 'Total envío', '配送料の合計', 'Totaal verzending', 'Suma za wysyłkę', 'Frakt totalt'],
   total: [
     'Item total', 'Order total', 'Grand total', 'Gesamtsumme', 'Gesamtbetrag', "Total de l'article", 'Total de l’article', 'Total de la commande', 'Totale articolo', 'Totale ordine',
-    'Total del producto', 'Total del pedido', '商品の合計', '注文合計', 'Totaal artikel', 'Totaal bestelling', 'Suma zamówienia', 'Razem', 'Totalt', 'Ordersumma',
+    'Total del producto', 'Total del pedido', '商品の合計', '注文合計', 'Totaal artikel', 'Totaal bestelling', 'Suma zamówienia', 'Razem', 'Totalt', 'Ordersumma', '合計',
   ],
   quantity: ['Quantity', 'Qty', 'Menge', 'Anzahl', 'Quantité', 'Quantità', 'Cantidad', '数量', 'Aantal', 'Ilość', 'Antal'],
   unitPrice: ['Unit price', 'Stückpreis', 'Prix unitaire', 'Prezzo unitario', 'Precio unitario', '単価', 'Prijs per stuk', 'Cena jednostkowa', 'Styckpris', 'Price', 'Preis', 'Prix', 'Prezzo', 'Precio', 'Prijs', 'Cena', 'Pris'],
@@ -46,14 +49,14 @@ export const LABELS = {
   status: ['Status', 'Claim status', 'Return status', 'Statut', 'Stato', 'Estado', 'ステータス', 'Stan'],
   claimId: ['Claim ID', 'Claim number', 'Anspruchs-ID', 'Antrags-ID', 'Antragsnummer', 'ID de réclamation', 'N° de réclamation', 'ID reclamo', 'ID richiesta', 'ID de reclamación', '申請ID', 'Claim-ID', 'Identyfikator roszczenia', 'Anspråks-ID'],
   claimFiled: [
-    'Claim date', 'Claim filed', 'Date filed', 'Filed on', 'Filed', 'Claim opened', 'Antragsdatum', 'Eingereicht am', 'Antrag gestellt am', 'Date de la réclamation', 'Réclamation déposée le', 'Déposée le',
-    'Data della richiesta', 'Richiesta presentata il', 'Presentata il', 'Fecha de la reclamación', 'Fecha de presentación', 'Presentada el', '申請日', '申請日時',
+    'Claim date', 'Claim received', 'Claim filed', 'Date filed', 'Filed on', 'Filed', 'Claim opened', 'Antragsdatum', 'Eingereicht am', 'Antrag gestellt am', 'Date de la réclamation', 'Réclamation déposée le', 'Déposée le',
+    'Data della richiesta', 'Data del reclamo', 'Reclamo presentato il', 'Richiesta presentata il', 'Presentata il', 'Fecha de la reclamación', 'Fecha de presentación', 'Presentada el', '申請日', '申請日時',
     'Datum claim', 'Ingediend op', 'Data zgłoszenia', 'Zgłoszono', 'Datum för anspråk', 'Inskickat',
   ],
   /** Amazon asked the seller for information: the A-to-z response clock runs from here. */
   informationRequested: [
-    'Information requested', 'Information request date', 'Information requested on', 'Informationen angefordert am', 'Informationsanfrage vom', 'Informations demandées le', 'Demande d’informations le',
-    "Demande d'informations le", 'Informazioni richieste il', 'Richiesta di informazioni il', 'Información solicitada el', 'Solicitud de información', '情報リクエスト日', '情報提供依頼日',
+    'Information requested', 'Amazon requested information', 'Information request date', 'Information requested on', 'Informationen angefordert am', 'Informationsanfrage vom', 'Informations demandées le', 'Demande d’informations le',
+    "Demande d'informations le", 'Informazioni richieste il', 'Amazon ha richiesto informazioni il', 'Richiesta di informazioni il', 'Información solicitada el', 'Solicitud de información', '情報リクエスト日', '情報提供依頼日',
     'Informatie aangevraagd op', 'Prośba o informacje', 'Information begärd', 'Information begärd den',
   ],
   respondBy: [

@@ -5,7 +5,7 @@ import { deepQueryAll, deepText } from '../deep-dom';
 import { safely, textLines, textOf } from '../dom';
 import { FieldLog, type ReadOptions } from '../fields';
 import type { FocusScope } from '../focus';
-import { LabelIndex } from '../label-value';
+import { columnValue, LabelIndex } from '../label-value';
 import { amazonMarketplaceFor } from './marketplaces';
 import { isAmazonOrderId, ORDER_ID_IN_TEXT } from './pages';
 import { LABELS } from './labels';
@@ -64,6 +64,10 @@ export class AmazonPageReader {
       const value = safely(() => index.value(labels));
       if (value) return value;
     }
+    for (const root of this.scope) {
+      const value = safely(() => columnValue(root, labels));
+      if (value) return value;
+    }
     return undefined;
   }
 
@@ -100,9 +104,15 @@ export class AmazonPageReader {
     return parsed?.instant;
   }
 
-  /** A date field: hook, then label; only text that parses as a date counts as found. */
+  /** A date field: hook, then label; only text that parses as a date counts, a value with a time first. */
   instantField(name: string, hooks: readonly string[], labels: readonly string[], options: ReadOptions = {}): string | undefined {
-    return this.log.read(name, { ...(hooks.length ? { hook: () => this.instant(this.hook(hooks)) } : {}), label: () => this.instant(this.label(labels)) }, options);
+    const byLabel = () => {
+      this.indexes ??= this.scope.map((root) => new LabelIndex(root));
+      const texts = this.indexes.flatMap((index) => safely(() => index.values(labels)) ?? []);
+      const withTime = texts.find((t) => /\d[:：]\d{2}/.test(t) && this.instant(t));
+      return this.instant(withTime ?? this.label(labels));
+    };
+    return this.log.read(name, { ...(hooks.length ? { hook: () => this.instant(this.hook(hooks)) } : {}), label: byLabel }, options);
   }
 
   /**

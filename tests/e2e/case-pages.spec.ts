@@ -1,0 +1,110 @@
+import { FIXTURES } from '../fixtures/manifest';
+import { PANEL, expect, fixture, test } from './harness';
+
+/**
+ * The case pages in real Chromium: a template lands in the right reply box and the page registers it,
+ * the panel follows a thread switch that keeps the URL, and the SLA deadline comes from the page.
+ */
+const OPENERS = /^(Reply|Respond to Amazon|Antworten|Répondre|Rispondi|Responder|Beantwoorden|Odpowiedz|Svara)$/;
+
+/** Text in every reply-like box of the page and its same-origin frames (kat-textarea shadow roots included). */
+async function boxValues(page: import('@playwright/test').Page): Promise<{ placeholder: string; value: string }[]> {
+  const frames = page.frames();
+  const all: { placeholder: string; value: string }[] = [];
+  for (const frame of frames) {
+    all.push(
+      ...(await frame.evaluate(() => {
+        const out: { placeholder: string; value: string }[] = [];
+        const visit = (root: Document | ShadowRoot) => {
+          for (const el of Array.from(root.querySelectorAll('*'))) {
+            if (el instanceof HTMLTextAreaElement) {
+              const host = (el.getRootNode() as ShadowRoot).host;
+              out.push({ placeholder: `${el.placeholder} ${host?.getAttribute('placeholder') ?? ''}`, value: el.value });
+            }
+            if (el.shadowRoot) visit(el.shadowRoot);
+          }
+        };
+        visit(document);
+        return out;
+      })),
+    );
+  }
+  return all;
+}
+
+for (const f of FIXTURES.filter((x) => x.expected.replyBox && x.url.includes('sellercentral'))) {
+  test(`${f.name}: a template goes into the reply box and the page registers it`, async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(f.url);
+    const panel = page.locator(PANEL);
+    await expect(panel).toHaveAttribute('data-state', 'ready');
+    const insert = panel.getByTestId('template-item').first().getByTestId('template-insert');
+    await insert.click();
+    // A box that opens on demand: the panel says so, the agent opens it, the text goes in.
+    const opener = page.locator('kat-button, button').filter({ hasText: OPENERS });
+    if ((await boxValues(page)).every((b) => b.value === '')) {
+      const katOpener = page.locator('kat-button').filter({ has: page.locator('button') });
+      const labelled = page.locator(`kat-button[label]`);
+      const candidates = [opener, katOpener, labelled];
+      for (const c of candidates) {
+        const count = await c.count();
+        for (let i = 0; i < count; i++) {
+          const label = (await c.nth(i).getAttribute('label')) ?? (await c.nth(i).textContent()) ?? '';
+          if (OPENERS.test(label.trim())) {
+            await c.nth(i).click();
+            break;
+          }
+        }
+      }
+    }
+    await expect.poll(async () => (await boxValues(page)).filter((b) => b.value.trim() !== '').length, { timeout: 5_000 }).toBe(1);
+    const filled = (await boxValues(page)).find((b) => b.value.trim() !== '')!;
+    // Never the feedback or search box.
+    expect(filled.placeholder).not.toMatch(/feedback|helpful|search/i);
+  });
+}
+
+test('the panel follows a thread switch without a URL change and never shows the previous thread', async ({ context }) => {
+  const f = fixture('amazon-com-inbox-v3-switch');
+  const page = await context.newPage();
+  await page.goto(f.url);
+  const panel = page.locator(PANEL);
+  await expect(panel.getByTestId('order-id')).toHaveText(f.expected.orderId!);
+  const url = page.url();
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __seen: string[] }).__seen = seen;
+    const host = document.querySelector('caseside-panel')!.shadowRoot!;
+    new MutationObserver(() => {
+      const order = host.querySelector('[data-testid="order-id"]')?.textContent ?? '';
+      const buyer = host.querySelector('[data-testid="buyer-name"]')?.textContent ?? '';
+      seen.push(`${order}|${buyer}`);
+    }).observe(host, { subtree: true, childList: true, characterData: true });
+  });
+  const clickedAt = Date.now();
+  await page.locator('[role="option"]').filter({ hasText: 'Marcus Lee' }).click();
+  await expect(panel.getByTestId('order-id')).toHaveText('114-6655443-3322110');
+  await expect(panel.getByTestId('buyer-name')).toHaveText('Marcus Lee');
+  // The detail pane takes 200 ms to render; the panel follows within 300 ms of it.
+  expect(Date.now() - clickedAt).toBeLessThan(200 + 300 + 400);
+  expect(page.url()).toBe(url);
+  const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+  expect(seen.filter((s) => s.includes('Marcus Lee') && !s.startsWith('114-6655443-3322110') && !s.startsWith('|'))).toEqual([]);
+  expect(seen.filter((s) => s.startsWith('113-2847561-0093847') && s.includes('Marcus'))).toEqual([]);
+});
+
+for (const f of FIXTURES.filter((x) => x.expected.clockStart && ['message', 'claim', 'chargeback'].includes(x.expected.pageKind) && x.url.includes('sellercentral'))) {
+  test(`${f.name}: the SLA deadline runs from the page's time, not from first sight`, async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(f.url);
+    const countdown = page.locator(PANEL).getByTestId('sla-countdown');
+    await expect(countdown).toHaveAttribute('data-deadline', /\d{4}-/);
+    const deadline = Date.parse((await countdown.getAttribute('data-deadline'))!);
+    const start = Date.parse(f.expected.clockStart!);
+    expect(deadline).toBeGreaterThan(start);
+    expect(deadline - start).toBeLessThanOrEqual(31 * 86_400_000);
+    // First sight would be now; the page's time is weeks before the test runs.
+    expect(deadline).toBeLessThan(Date.now());
+    await expect(page.locator(PANEL).getByTestId('sla-start')).toHaveAttribute('data-started-from', 'page');
+  });
+}
