@@ -63,8 +63,8 @@ const CATEGORIES = ['devtools.timeline', 'v8', 'disabled-by-default-devtools.tim
 export async function traceThreadTimes(page: Page, pageHost: string, action: () => Promise<void>): Promise<ThreadTimes> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => {
-    events.push(...e.value);
+  cdp.on('Tracing.dataCollected', (e) => {
+    events.push(...(e.value as TraceEvent[]));
   });
   await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
   try {

@@ -85,8 +85,8 @@ function view(i: number): { kind: Kind; path: string; orderId: string; to: strin
 async function idleTimerEvents(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   const events: Array<{ name: string; ph: string }> = [];
-  cdp.on('Tracing.dataCollected', (e: { value: Array<{ name: string; ph: string }> }) => {
-    events.push(...e.value);
+  cdp.on('Tracing.dataCollected', (e) => {
+    events.push(...(e.value as Array<{ name: string; ph: string }>));
   });
   await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
   await page.waitForTimeout(3_000);
