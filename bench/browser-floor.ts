@@ -64,7 +64,7 @@ export async function traceThreadTimes(page: Page, pageHost: string, action: () 
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => {
-    events.push(...(e.value as TraceEvent[]));
+    events.push(...(e.value as unknown as TraceEvent[]));
   });
   await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
   try {

@@ -86,7 +86,7 @@ async function idleTimerEvents(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   const events: Array<{ name: string; ph: string }> = [];
   cdp.on('Tracing.dataCollected', (e) => {
-    events.push(...(e.value as Array<{ name: string; ph: string }>));
+    events.push(...(e.value as unknown as Array<{ name: string; ph: string }>));
   });
   await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
   await page.waitForTimeout(3_000);

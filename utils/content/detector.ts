@@ -92,7 +92,8 @@ export function runDetector(portal: PortalId, classify: Classify, opts: Detector
     for (const [target, type] of navigationEvents as Array<[EventTarget, string]>) target.removeEventListener(type, onNavigation);
   };
 
+  // The re-checks also retry a hand-over the worker could not answer (it was restarting).
   check();
-  if (!requested) scheduleRechecks();
+  scheduleRechecks();
   return { stop };
 }
