@@ -1,9 +1,59 @@
 import { defineConfig } from 'wxt';
-import { PORTAL_MATCHES } from './utils/portals/hosts';
+import type { Alias } from 'vite';
+import { resolve } from 'node:path';
+import { PORTAL_MATCHES, SELLER_CENTRAL_MATCHES, ZALANDO_MATCHES } from './utils/portals/hosts';
+
+/**
+ * The panel script is parsed on every work page a portal shows, so it renders with Preact through its
+ * React compatibility layer (about 15 kB instead of React DOM's 215 kB). Only that bundle is aliased:
+ * the extension pages (popup, options, leads, reports with recharts) and the unit tests keep React.
+ */
+const PANEL_ENTRYPOINTS = new Set(['panel']);
+const PREACT_ALIASES: Alias[] = [
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-runtime' },
+  { find: /^react$/, replacement: 'preact/compat' },
+];
+
+/**
+ * The detectors run on every portal page as plain content scripts (unlisted scripts, so without WXT's
+ * content-script wrapper, which touches `chrome.runtime` on start): built into content-scripts/ and
+ * declared in the manifest here with the portals' matches, at document_idle.
+ */
+const DETECTOR_SCRIPTS: Record<string, { file: string; matches: string[] }> = {
+  'seller-central-detector': { file: 'seller-central', matches: SELLER_CENTRAL_MATCHES },
+  'zalando-detector': { file: 'zalando', matches: ZALANDO_MATCHES },
+};
 
 // WXT builds and packages the extension; we do not add @crxjs/vite-plugin (two build systems would fight).
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // CS_SOURCEMAP=1 npx wxt build: source maps, to see what each bundle is made of.
+  vite: () => ({ build: { sourcemap: Boolean(process.env.CS_SOURCEMAP) } }),
+  hooks: {
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      for (const entrypoint of entrypoints) {
+        const detector = DETECTOR_SCRIPTS[entrypoint.name];
+        if (!detector) continue;
+        entrypoint.name = detector.file;
+        entrypoint.outputDir = resolve(wxt.config.outDir, 'content-scripts');
+      }
+    },
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        ...Object.values(DETECTOR_SCRIPTS).map(({ file, matches }) => ({ matches, js: [`content-scripts/${file}.js`], run_at: 'document_idle' as const })),
+      ];
+    },
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => PANEL_ENTRYPOINTS.has(e.name))) return;
+      const existing = config.resolve?.alias;
+      const list: Alias[] = Array.isArray(existing) ? existing : Object.entries(existing ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      config.resolve = { ...config.resolve, alias: [...PREACT_ALIASES, ...list] };
+    },
+  },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -1,5 +1,5 @@
 import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBackend, type BackendProcess } from '../scripts/lib/backend-process';
@@ -8,7 +8,10 @@ import { startSandbox, type Sandbox } from '../sandbox/server';
 import { FIXTURES } from '../tests/fixtures/manifest';
 import { median } from './lib/load';
 import { PROBE_SCRIPT, type ProbeMarks } from './lib/probe';
-import { fmt, marks, measureInsertion, measureMemory, measureNonWorkPage, round1, serviceWorkerHeapMB, waitForMark } from './browser-measures';
+import { fmt, marks, measureInsertion, measureMemory, measureNonWorkPage, round1, waitForMark } from './browser-measures';
+import { buildFloorExtension } from './browser-floor';
+import { comparePageLoad, compareThreadTime, scenarios, type LoadFigures, type ThreadFigures } from './browser-compare';
+import { measureShift, type ShiftFigures } from './browser-shift';
 
 /**
  * Parts 1-5: the extension in the system Chromium on the portal sandbox, against a demo backend on
@@ -16,7 +19,12 @@ import { fmt, marks, measureInsertion, measureMemory, measureNonWorkPage, round1
  * extension, and runs alternate between the two.
  */
 export interface BrowserFigures {
-  pageLoad: { runs: number; withExt: LoadTimes; withoutExt: LoadTimes; ratioLoad: number; ratioDomContentLoaded: number; ratioContent: number; ratiosLoad: number[] };
+  /** No extension, the empty-script floor and ours, side by side. */
+  pageLoad: LoadFigures;
+  threadTime: { orderLoad: ThreadFigures; nonWork: ThreadFigures; spa: ThreadFigures };
+  /** Minified bytes of the scripts a portal page can get: the detector (every page) and the panel (work pages). */
+  bundle: Array<{ file: string; bytes: number }>;
+  shift: ShiftFigures;
   timeToPanel: {
     fresh: PanelTimes;
     cached: PanelTimes;
@@ -36,12 +44,6 @@ export interface BrowserFigures {
   };
   insertion: { runs: number; medianMs: number | null; maxMs: number | null; samples: number[]; note?: string };
   memory: { tabWithExtMB: number; tabWithoutExtMB: number; deltaMB: number; serviceWorkerMB: number | null; serviceWorkerNote?: string };
-}
-
-interface LoadTimes {
-  domContentLoaded: number;
-  load: number;
-  content: number;
 }
 
 interface PanelTimes {
@@ -96,15 +98,27 @@ async function launchExt(sandbox: Sandbox, backend: BackendProcess): Promise<{ c
   return { context, dir };
 }
 
-const url = (name: string) => FIXTURES.find((f) => f.name === name)!.url;
-
-async function loadTimes(page: Page): Promise<{ domContentLoaded: number; load: number }> {
-  await page.waitForFunction(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd, undefined, { timeout: 10_000 });
-  return page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    return { domContentLoaded: nav.domContentLoadedEventEnd, load: nav.loadEventEnd };
+async function launchFloor(hostResolverRules: string): Promise<{ context: BrowserContext; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'caseside-bench-floor-profile-'));
+  floorCopy ??= buildFloorExtension(extensionDir());
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1400, height: 900 },
+    args: [`--disable-extensions-except=${floorCopy}`, `--load-extension=${floorCopy}`, `--host-resolver-rules=${hostResolverRules}`, ...BASE_ARGS],
   });
+  return { context, dir };
 }
+let floorCopy: string | null = null;
+
+/** The injected scripts' minified sizes, from the copy of the build being measured. */
+function bundleSizes(dir: string): Array<{ file: string; bytes: number }> {
+  const files = ['panel.js', ...readdirSync(join(dir, 'content-scripts')).filter((f) => f.endsWith('.js')).map((f) => `content-scripts/${f}`)];
+  return files.map((file) => ({ file, bytes: statSync(join(dir, file)).size }));
+}
+
+const url = (name: string) => FIXTURES.find((f) => f.name === name)!.url;
 
 export async function benchBrowser(opts: { quick: boolean; log: (msg: string) => void }): Promise<BrowserFigures> {
   const runs = opts.quick ? 3 : 12;
@@ -122,42 +136,36 @@ export async function benchBrowser(opts: { quick: boolean; log: (msg: string) =>
     await ext.context.addInitScript(PROBE_SCRIPT);
     await plain.context.addInitScript(PROBE_SCRIPT);
 
-    // 1. Page-load cost, alternating with/without (the order fixture renders after a spinner, like the SPA).
+    const floor = await launchFloor(sandbox.hostResolverRules);
+    dirs.push(floor.dir);
+    contexts.push(floor.context);
+    await floor.context.addInitScript(PROBE_SCRIPT);
+    const contextsByVariant = { none: plain.context, floor: floor.context, ours: ext.context };
+
+    // 1. Page load and main-thread time: no extension, the empty-script floor and ours, rotating order.
     const orderUrl = url('amazon-de-order');
-    const withRuns: LoadTimes[] = [];
-    const withoutRuns: LoadTimes[] = [];
     // One unmeasured visit each: the HTTP connection, the code cache and the worker's first answer.
-    for (const c of [ext.context, plain.context]) {
+    for (const c of Object.values(contextsByVariant)) {
       const p = await c.newPage();
       await p.goto(orderUrl);
       await waitForMark(p, 'content', 10_000);
       await p.close();
     }
-    for (let i = 0; i < runs * 2; i++) {
-      const withExt = (i % 4 === 0 || i % 4 === 3) ; // ABBA order
-      const page = await (withExt ? ext.context : plain.context).newPage();
-      await page.goto(orderUrl);
-      const t = await loadTimes(page);
-      await waitForMark(page, 'content', 10_000);
-      if (withExt) await waitForMark(page, 'panelData', 10_000);
-      const m = await marks(page);
-      (withExt ? withRuns : withoutRuns).push({ ...t, content: m.content ?? NaN });
-      await page.close();
-    }
-    const med = (list: LoadTimes[], k: keyof LoadTimes) => median(list.map((r) => r[k]));
-    const pageLoad = {
-      runs,
-      withExt: { domContentLoaded: med(withRuns, 'domContentLoaded'), load: med(withRuns, 'load'), content: med(withRuns, 'content') },
-      withoutExt: { domContentLoaded: med(withoutRuns, 'domContentLoaded'), load: med(withoutRuns, 'load'), content: med(withoutRuns, 'content') },
-      ratiosLoad: withRuns.map((w, i) => w.load / withoutRuns[i]!.load),
-      ratioLoad: 0,
-      ratioDomContentLoaded: 0,
-      ratioContent: 0,
+    const pageLoad = await comparePageLoad(contextsByVariant, orderUrl, runs);
+    opts.log(`browser: page load none ${fmt(pageLoad.load.none)}, floor ${fmt(pageLoad.load.floor)}, ours ${fmt(pageLoad.load.ours)}; ours/floor ${pageLoad.oursOverFloor.toFixed(3)}, floor/none ${pageLoad.floorOverNone.toFixed(3)}`);
+    const traced = scenarios({ order: orderUrl, nonWork: url('amazon-signin'), list: url('amazon-com-order-list'), spaOrderId: '113-4567890-1234567' });
+    const threadRounds = opts.quick ? 3 : 8;
+    const threadTime = {
+      orderLoad: await compareThreadTime(contextsByVariant, traced.orderLoad, threadRounds),
+      nonWork: await compareThreadTime(contextsByVariant, traced.nonWork, threadRounds),
+      spa: await compareThreadTime(contextsByVariant, traced.spa, threadRounds),
     };
-    pageLoad.ratioLoad = median(pageLoad.ratiosLoad);
-    pageLoad.ratioDomContentLoaded = median(withRuns.map((w, i) => w.domContentLoaded / withoutRuns[i]!.domContentLoaded));
-    pageLoad.ratioContent = median(withRuns.map((w, i) => w.content / withoutRuns[i]!.content));
-    opts.log(`browser: page load with ${pageLoad.withExt.load.toFixed(1)} ms, without ${pageLoad.withoutExt.load.toFixed(1)} ms, median ratio ${pageLoad.ratioLoad.toFixed(3)}`);
+    for (const [name, t] of Object.entries(threadTime)) {
+      opts.log(`browser: ${name} main thread none ${fmt(t.mainThreadMs.none)}, floor ${fmt(t.mainThreadMs.floor)}, ours ${fmt(t.mainThreadMs.ours)}; extension scripts ours ${fmt(t.extensionMs.ours)} (floor ${fmt(t.extensionMs.floor)})`);
+    }
+    await floor.context.close();
+    contexts.splice(contexts.indexOf(floor.context), 1);
+    const bundle = bundleSizes(extensionDir());
 
     // 3. A portal page that is not a work page (sign-in): main-thread time and bytes of extension code.
     const nonWorkPage = await measureNonWorkPage(ext.context, plain.context, url('amazon-signin'), runs, opts.log);
@@ -167,6 +175,9 @@ export async function benchBrowser(opts: { quick: boolean; log: (msg: string) =>
 
     // 5. Memory.
     const memory = await measureMemory(ext.context, plain.context, orderUrl, opts.quick ? 2 : 5, opts.log);
+
+    // 5b. A shift: many page views by SPA navigation in one tab.
+    const shift = await measureShift(ext.context, opts.quick ? 150 : 1_000, opts.log);
 
     await ext.context.close();
     await plain.context.close();
@@ -223,12 +234,13 @@ export async function benchBrowser(opts: { quick: boolean; log: (msg: string) =>
     const timeToPanel = { fresh: times(fresh), cached: times(cached), spaFresh: times(spaFresh), spaCached: times(spaCached) };
     opts.log(`browser: time to panel fresh id ${fmt(timeToPanel.fresh.orderId)} data ${fmt(timeToPanel.fresh.data)}; cached id ${fmt(timeToPanel.cached.orderId)} data ${fmt(timeToPanel.cached.data)}`);
 
-    return { pageLoad, timeToPanel, nonWorkPage, insertion, memory };
+    return { pageLoad, threadTime, bundle, shift, timeToPanel, nonWorkPage, insertion, memory };
   } finally {
     for (const c of contexts) await c.close().catch(() => {});
     await backend.stop();
     await sandbox.close();
-    for (const d of [...dirs, backendDir, ...(extensionCopy ? [extensionCopy] : [])]) rmSync(d, { recursive: true, force: true });
+    for (const d of [...dirs, backendDir, ...(extensionCopy ? [extensionCopy] : []), ...(floorCopy ? [floorCopy] : [])]) rmSync(d, { recursive: true, force: true });
     extensionCopy = null;
+    floorCopy = null;
   }
 }

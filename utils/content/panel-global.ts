@@ -1,4 +1,3 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PortalId } from '@/utils/schemas/common';
 
 /**
@@ -8,7 +7,8 @@ import type { PortalId } from '@/utils/schemas/common';
 export const PANEL_GLOBAL = '__casesidePanel';
 
 export interface PanelModule {
-  start: (ctx: ContentScriptContext, portal: PortalId) => void;
+  /** Shows the panel in this frame and follows the page from now on. */
+  start: (portal: PortalId) => void;
 }
 
 export function panelModule(): PanelModule | undefined {
