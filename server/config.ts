@@ -17,6 +17,7 @@ export const ServerConfig = z.strictObject({
   demo: z.boolean(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }),
   rateLimitPerMinute: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1'),
+  workers: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(64, 'must be at most 64'),
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
 
@@ -29,11 +30,13 @@ const SOURCES: Record<keyof ServerConfig, string> = {
   demo: '--demo (or CASESIDE_DEMO=1)',
   logLevel: 'LOG_LEVEL',
   rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
+  workers: '--workers (or CASESIDE_WORKERS)',
 };
 
 export const USAGE = `Usage: npm run server -- [--demo] [--port 8787] [--host 127.0.0.1] [--data-dir ./data] [--database-url postgres://...]
 Environment: DATABASE_URL selects PostgreSQL (else PGlite in the data dir), PORT, HOST, CASESIDE_DATA_DIR,
-CASESIDE_DEMO=1, LOG_LEVEL (info), RATE_LIMIT_PER_MINUTE (600).`;
+CASESIDE_DEMO=1, LOG_LEVEL (info), RATE_LIMIT_PER_MINUTE (600).
+--workers N (or CASESIDE_WORKERS): N processes sharing the port, PostgreSQL only (default 1).`;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -55,9 +58,10 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
     demo: flags.demo ?? ['1', 'true', 'yes'].includes((env.CASESIDE_DEMO ?? '').toLowerCase()),
     logLevel: blankToUndefined(env.LOG_LEVEL) ?? 'info',
     rateLimitPerMinute: blankToUndefined(env.RATE_LIMIT_PER_MINUTE) ?? '600',
+    workers: flags.workers ?? blankToUndefined(env.CASESIDE_WORKERS) ?? '1',
   };
   // "--port ''" or "--port 12abc" must not quietly become 0 or NaN.
-  for (const key of ['port', 'rateLimitPerMinute'] as const) {
+  for (const key of ['port', 'rateLimitPerMinute', 'workers'] as const) {
     if (!/^\d+$/.test(String(raw[key]).trim())) {
       throw new ConfigError(`Invalid configuration: ${SOURCES[key]} must be a whole number, got ${JSON.stringify(raw[key])}.`);
     }
@@ -68,6 +72,12 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
     const key = issue.path[0] as keyof ServerConfig;
     const shown = key === 'databaseUrl' ? 'the given value' : JSON.stringify(raw[key]);
     throw new ConfigError(`Invalid configuration: ${SOURCES[key] ?? String(key)} ${issue.message}, got ${shown}.`);
+  }
+  // PGlite is an embedded database owned by one process: a second process cannot open its directory.
+  if (parsed.data.workers > 1 && !parsed.data.databaseUrl) {
+    throw new ConfigError(
+      `Invalid configuration: --workers ${parsed.data.workers} needs PostgreSQL (set DATABASE_URL). The embedded PGlite database belongs to one process, so it runs with one worker.`,
+    );
   }
   return { ...parsed.data, help: flags.help ?? false };
 }
@@ -83,6 +93,7 @@ function parseFlags(argv: string[]) {
       'data-dir': { type: 'string' },
       'database-url': { type: 'string' },
       demo: { type: 'boolean' },
+      workers: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -12,6 +12,8 @@ export interface StartOptions {
   demo?: boolean;
   logLevel?: string;
   rateLimitPerMinute?: number;
+  /** Run the hourly retention sweep in this process (default true; one worker of a cluster does). */
+  sweepRetention?: boolean;
 }
 
 export interface RunningServer {
@@ -39,10 +41,13 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     throw err;
   }
   const log = app.log;
-  const stopRetention = scheduleRetention(handle.db, (result) => {
-    if (result instanceof Error) log.error({ err: result }, 'retention sweep failed');
-    else if (result.redactedOrders > 0) log.info(result, 'retention sweep blanked personal data');
-  });
+  const stopRetention =
+    opts.sweepRetention === false
+      ? () => {}
+      : scheduleRetention(handle.db, (result) => {
+          if (result instanceof Error) log.error({ err: result }, 'retention sweep failed');
+          else if (result.redactedOrders > 0) log.info(result, 'retention sweep blanked personal data');
+        });
   let closing: Promise<void> | undefined;
   return {
     url: urlOf(app.server.address() as AddressInfo),

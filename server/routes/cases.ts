@@ -8,10 +8,23 @@ import { getCase, listCasesByOrder } from '../repositories/cases';
 import { listEventsByCase } from '../repositories/events';
 import { addNote, recordDecision } from '../services/case-writes';
 import { changeCaseStatus } from '../services/case-status';
+import { handleOf } from '../db/open';
 import { loadPanel } from '../services/panel';
+import { panelBookkeeping } from '../services/panel-bookkeeping';
+import { teamConfigCache } from '../services/team-config-cache';
 
 /** The panel, case lookups and the two idempotent writes (notes, decisions). */
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The panel's in-memory team configuration listens for changes before it caches anything; its
+  // batched bookkeeping is written out when the server closes.
+  const config = teamConfigCache(app.db, handleOf(app.db).listen);
+  await config.start();
+  const book = panelBookkeeping(app.db, (err) => app.log.error({ err }, 'panel bookkeeping flush failed'));
+  app.addHook('onClose', async () => {
+    await book.close().catch((err: unknown) => app.log.error({ err }, 'panel bookkeeping flush failed on close'));
+    await config.stop();
+  });
+
   app.post('/v1/panel', { schema: { body: PanelRequest, response: { 200: PanelData } } }, async (request) =>
     loadPanel(app.db, callerOf(request), request.body.context),
   );
