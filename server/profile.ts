@@ -6,7 +6,7 @@ import pg from 'pg';
 
 /**
  * Where a panel request's time goes, for the bench (`CASESIDE_PROFILE_FILE=path`; off otherwise, and
- * never on in production): body parsing and auth, zod validation, the handler (split into SQL by
+ * never on in production): body parsing (after the auth hook), zod validation, the handler (split into SQL by
  * statement, Drizzle building SQL, and the rest), and serialisation (zod's response check and JSON).
  * The bench sends requests one at a time, so wall-clock spans add up to the request. Written to the file
  * when the server closes. The first CASESIDE_PROFILE_SKIP requests (warm-up) are not counted.
@@ -29,7 +29,7 @@ interface StatementStats {
 const PROFILED_ROUTE = '/v1/panel';
 
 export function installProfile(app: FastifyInstance, file: string, skip = Number(process.env.CASESIDE_PROFILE_SKIP ?? '100')): void {
-  const totals = { requests: 0, total: 0, parseAndAuth: 0, validation: 0, handler: 0, sql: 0, build: 0, serialisation: 0, send: 0 };
+  const totals = { requests: 0, total: 0, parse: 0, validation: 0, handler: 0, sql: 0, build: 0, serialisation: 0, send: 0 };
   const statements = new Map<string, StatementStats>();
   const spans = new WeakMap<FastifyRequest, Spans>();
   let current: Spans | undefined;
@@ -88,7 +88,7 @@ export function installProfile(app: FastifyInstance, file: string, skip = Number
     current = undefined;
     totals.requests += 1;
     totals.total += end - s.start;
-    totals.parseAndAuth += s.validationStart - s.start;
+    totals.parse += s.validationStart - s.start;
     totals.validation += s.handlerStart - s.validationStart;
     totals.handler += s.serialiseStart - s.handlerStart;
     totals.sql += s.sqlMs;
@@ -103,7 +103,7 @@ export function installProfile(app: FastifyInstance, file: string, skip = Number
       requests: totals.requests,
       perRequestMs: {
         total: per(totals.total),
-        bodyParseAndAuth: per(totals.parseAndAuth),
+        bodyParse: per(totals.parse),
         zodValidation: per(totals.validation),
         handler: per(totals.handler),
         handlerSqlWall: per(totals.sql),

@@ -34,8 +34,6 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       logger: opts.logLevel !== undefined && opts.logLevel !== 'silent' ? { level: opts.logLevel } : false,
       rateLimitPerMinute: opts.rateLimitPerMinute,
     });
-    // The bench's per-request breakdown (server/profile.ts); never set in production.
-    if (process.env.CASESIDE_PROFILE_FILE) (await import('./profile')).installProfile(app, process.env.CASESIDE_PROFILE_FILE);
     await app.listen({ port: opts.port ?? 8787, host: opts.host ?? '127.0.0.1' });
   } catch (err) {
     await app?.close().catch(() => {});

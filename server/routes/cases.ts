@@ -15,6 +15,8 @@ import { teamConfigCache } from '../services/team-config-cache';
 
 /** The panel, case lookups and the two idempotent writes (notes, decisions). */
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The bench's per-request breakdown of the panel (server/profile.ts); never set in production.
+  if (process.env.CASESIDE_PROFILE_FILE) (await import('../profile')).installProfile(app, process.env.CASESIDE_PROFILE_FILE);
   // The panel's in-memory team configuration listens for changes before it caches anything; its
   // batched bookkeeping is written out when the server closes.
   const config = teamConfigCache(app.db, handleOf(app.db).listen);
