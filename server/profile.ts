@@ -44,8 +44,8 @@ export function installProfile(app: FastifyInstance, file: string, skip = Number
   const recordSql = (text: string, ms: number) => {
     if (--inFlight === 0 && current) current.sqlMs += performance.now() - busySince;
     if (seen <= skip) return;
-    // Statements between requests are the batched bookkeeping's.
-    const key = `${current ? '' : '[background] '}${text.replace(/\s+/g, ' ').trim()}`.slice(0, 110);
+    // Statements outside the panel's hooks: the auth hook (it runs first) and the batched bookkeeping.
+    const key = `${current ? '' : '[auth or batch] '}${text.replace(/\s+/g, ' ').trim()}`.slice(0, 110);
     const s = statements.get(key) ?? { calls: 0, ms: 0 };
     s.calls += 1;
     s.ms += ms;
