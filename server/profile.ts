@@ -19,6 +19,7 @@ interface Spans {
   sendStart?: number;
   sqlMs: number;
   buildMs: number;
+  cpu: NodeJS.CpuUsage;
 }
 
 interface StatementStats {
@@ -29,7 +30,7 @@ interface StatementStats {
 const PROFILED_ROUTE = '/v1/panel';
 
 export function installProfile(app: FastifyInstance, file: string, skip = Number(process.env.CASESIDE_PROFILE_SKIP ?? '100')): void {
-  const totals = { requests: 0, total: 0, parse: 0, validation: 0, handler: 0, sql: 0, build: 0, serialisation: 0, send: 0 };
+  const totals = { requests: 0, cpu: 0, total: 0, parse: 0, validation: 0, handler: 0, sql: 0, build: 0, serialisation: 0, send: 0 };
   const statements = new Map<string, StatementStats>();
   const spans = new WeakMap<FastifyRequest, Spans>();
   let current: Spans | undefined;
@@ -60,7 +61,7 @@ export function installProfile(app: FastifyInstance, file: string, skip = Number
   app.addHook('onRequest', async (request) => {
     if (!ours(request)) return;
     seen += 1;
-    current = { start: performance.now(), sqlMs: 0, buildMs: 0 };
+    current = { start: performance.now(), sqlMs: 0, buildMs: 0, cpu: process.cpuUsage() };
     spans.set(request, current);
   });
   app.addHook('preValidation', async (request) => {
@@ -86,6 +87,8 @@ export function installProfile(app: FastifyInstance, file: string, skip = Number
     if (!s || seen <= skip || s.validationStart === undefined || s.handlerStart === undefined || s.serialiseStart === undefined || s.sendStart === undefined) return;
     const end = performance.now();
     current = undefined;
+    const cpu = process.cpuUsage(s.cpu);
+    totals.cpu += (cpu.user + cpu.system) / 1000;
     totals.requests += 1;
     totals.total += end - s.start;
     totals.parse += s.validationStart - s.start;
@@ -102,6 +105,8 @@ export function installProfile(app: FastifyInstance, file: string, skip = Number
     const report = {
       requests: totals.requests,
       perRequestMs: {
+        // This process's CPU (on PGlite the database's work too; PostgreSQL's own is in its processes).
+        cpu: per(totals.cpu),
         total: per(totals.total),
         bodyParse: per(totals.parse),
         zodValidation: per(totals.validation),
