@@ -46,4 +46,13 @@ describe('loadConfig', () => {
   ])('reads trustProxy from %j %j', (argv, env, expected) => {
     expect(loadConfig(argv, env).trustProxy).toEqual(expected);
   });
+
+  it('runs several workers on PostgreSQL and refuses them on PGlite, naming the fix', () => {
+    expect(loadConfig(['--workers', '3'], { DATABASE_URL: 'postgres://u@h:5432/db' }).workers).toBe(3);
+    expect(loadConfig([], { CASESIDE_WORKERS: '2', DATABASE_URL: 'postgres://u@h:5432/db' }).workers).toBe(2);
+    expect(loadConfig([], {}).workers).toBe(1);
+    expect(() => loadConfig(['--workers', '2'], {})).toThrow(/--workers 2 needs PostgreSQL \(set DATABASE_URL\)/);
+    expect(() => loadConfig(['--workers', '0'], { DATABASE_URL: 'postgres://u@h:5432/db' })).toThrow(/--workers \(or CASESIDE_WORKERS\) must be at least 1/);
+    expect(() => loadConfig(['--workers', 'two'], { DATABASE_URL: 'postgres://u@h:5432/db' })).toThrow(/--workers \(or CASESIDE_WORKERS\) must be a whole number/);
+  });
 });

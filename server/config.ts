@@ -21,6 +21,7 @@ export const ServerConfig = z.strictObject({
   rateLimitPerMinute: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1'),
   /** Believe X-Forwarded-For: true (any proxy), a hop count, or the proxy's addresses (comma-separated). */
   trustProxy: z.union([z.boolean(), z.number().int().min(1), z.array(z.string().min(1)).min(1)]),
+  workers: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(64, 'must be at most 64'),
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
 
@@ -35,6 +36,7 @@ const SOURCES: Record<keyof ServerConfig, string> = {
   logLevel: 'LOG_LEVEL',
   rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
   trustProxy: '--trust-proxy (or TRUST_PROXY)',
+  workers: '--workers (or CASESIDE_WORKERS)',
 };
 
 export const DEFAULT_DATA_DIR = './data';
@@ -45,7 +47,8 @@ The data dir defaults to ./data, and to ./data-demo with --demo.
 Environment: DATABASE_URL selects PostgreSQL (else PGlite in the data dir), PORT, HOST, CASESIDE_DATA_DIR,
 CASESIDE_DEMO=1, CASESIDE_DEMO_NOW, LOG_LEVEL (info), RATE_LIMIT_PER_MINUTE (600),
 TRUST_PROXY (or --trust-proxy): behind a reverse proxy, true, a hop count, or the proxy's addresses, so
-rate limits see each client's own address (off by default).`;
+rate limits see each client's own address (off by default).
+--workers N (or CASESIDE_WORKERS): N processes sharing the port, PostgreSQL only (default 1).`;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -71,9 +74,10 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
     logLevel: blankToUndefined(env.LOG_LEVEL) ?? 'info',
     rateLimitPerMinute: blankToUndefined(env.RATE_LIMIT_PER_MINUTE) ?? '600',
     trustProxy: parseTrustProxy(flags['trust-proxy'] ?? blankToUndefined(env.TRUST_PROXY)),
+    workers: flags.workers ?? blankToUndefined(env.CASESIDE_WORKERS) ?? '1',
   };
   // "--port ''" or "--port 12abc" must not quietly become 0 or NaN.
-  for (const key of ['port', 'rateLimitPerMinute'] as const) {
+  for (const key of ['port', 'rateLimitPerMinute', 'workers'] as const) {
     if (!/^\d+$/.test(String(raw[key]).trim())) {
       throw new ConfigError(`Invalid configuration: ${SOURCES[key]} must be a whole number, got ${JSON.stringify(raw[key])}.`);
     }
@@ -84,6 +88,12 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
     const key = issue.path[0] as keyof ServerConfig;
     const shown = key === 'databaseUrl' ? 'the given value' : JSON.stringify(raw[key]);
     throw new ConfigError(`Invalid configuration: ${SOURCES[key] ?? String(key)} ${issue.message}, got ${shown}.`);
+  }
+  // PGlite is an embedded database owned by one process: a second process cannot open its directory.
+  if (parsed.data.workers > 1 && !parsed.data.databaseUrl) {
+    throw new ConfigError(
+      `Invalid configuration: --workers ${parsed.data.workers} needs PostgreSQL (set DATABASE_URL). The embedded PGlite database belongs to one process, so it runs with one worker.`,
+    );
   }
   return { ...parsed.data, help: flags.help ?? false };
 }
@@ -111,6 +121,7 @@ function parseFlags(argv: string[]) {
       demo: { type: 'boolean' },
       'trust-proxy': { type: 'string' },
       'demo-now': { type: 'string' },
+      workers: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -1,8 +1,9 @@
+import { isClusterWorker, reportListening, runPrimary, workerIndex } from './cluster';
 import { ConfigError, loadConfig, USAGE } from './config';
 import { startServer } from './start';
 
 /**
- * `npm run server -- [--demo] [--port 8787] [--host 127.0.0.1] [--data-dir ./data]`.
+ * `npm run server -- [--demo] [--port 8787] [--host 127.0.0.1] [--data-dir ./data] [--workers N]`.
  * stdout carries only JSON event lines (a parent process waits for `{"event":"listening",...}`);
  * logs go to stderr.
  */
@@ -21,8 +22,14 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const server = await startServer(config);
-  process.stdout.write(`${JSON.stringify({ event: 'listening', url: server.url, database: server.database })}\n`);
+  const print = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(line)}\n`);
+  // Several processes on one port (PostgreSQL only; loadConfig refuses it on PGlite): see cluster.ts.
+  if (config.workers > 1 && !isClusterWorker()) return runPrimary(config.workers, print);
+  const worker = workerIndex();
+  // One hourly retention sweep is enough for all workers (it is idempotent, but need not run N times).
+  const server = await startServer({ ...config, sweepRetention: worker <= 1 });
+  if (worker > 0) reportListening({ event: 'listening', url: server.url, database: server.database });
+  else print({ event: 'listening', url: server.url, database: server.database });
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -30,7 +37,7 @@ async function main(): Promise<void> {
     stopping = true;
     server.close().then(
       () => {
-        process.stdout.write(`${JSON.stringify({ event: 'closed', signal })}\n`);
+        if (worker === 0) print({ event: 'closed', signal });
         process.exit(0);
       },
       (err: unknown) => {

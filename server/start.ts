@@ -16,6 +16,8 @@ export interface StartOptions {
   rateLimitPerMinute?: number;
   /** Fastify's trustProxy, for a reverse proxy in front (see AppOptions.trustProxy). */
   trustProxy?: boolean | number | string[];
+  /** Run the hourly retention sweep in this process (default true; one worker of a cluster does). */
+  sweepRetention?: boolean;
 }
 
 export interface RunningServer {
@@ -47,10 +49,13 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     throw err;
   }
   const log = app.log;
-  const stopRetention = scheduleRetention(handle.db, (result) => {
-    if (result instanceof Error) log.error({ err: result }, 'retention sweep failed');
-    else if (result.redactedOrders > 0) log.info(result, 'retention sweep blanked personal data');
-  });
+  const stopRetention =
+    opts.sweepRetention === false
+      ? () => {}
+      : scheduleRetention(handle.db, (result) => {
+          if (result instanceof Error) log.error({ err: result }, 'retention sweep failed');
+          else if (result.redactedOrders > 0) log.info(result, 'retention sweep blanked personal data');
+        });
   let closing: Promise<void> | undefined;
   return {
     url: urlOf(app.server.address() as AddressInfo),

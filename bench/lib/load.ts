@@ -105,3 +105,88 @@ export async function runLoad(opts: {
     max: latencies[latencies.length - 1] ?? NaN,
   };
 }
+
+/**
+ * Open loop: requests arrive at `ratePerSecond` on average (Poisson arrivals from a fixed seed) whatever
+ * the server's speed, as agents' page loads do. Latency runs from each request's scheduled arrival, so
+ * a request that had to wait for a free moment in the generator still counts that wait (no coordinated
+ * omission). Each request may use its own socket (up to `maxSockets`, keep-alive).
+ */
+export async function runOpenLoop(opts: {
+  url: string;
+  ratePerSecond: number;
+  durationMs: number;
+  warmupMs?: number;
+  maxSockets?: number;
+  next: (n: number) => LoadRequest;
+}): Promise<LoadResult & { offered: number }> {
+  const base = new URL(opts.url);
+  if (base.hostname !== '127.0.0.1') throw new Error(`load generator is loopback-only, got ${base.hostname}`);
+  const agent = new Agent({ keepAlive: true, maxSockets: opts.maxSockets ?? 500, maxFreeSockets: opts.maxSockets ?? 500 });
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let errors = 0;
+  let seed = 0x2545f491;
+  const random = () => {
+    seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+    return (seed + 0.5) / 4_294_967_296;
+  };
+  const start = performance.now();
+  const measureFrom = start + (opts.warmupMs ?? 0);
+  const stopAt = measureFrom + opts.durationMs;
+  const pending: Promise<void>[] = [];
+  let offered = 0;
+
+  const send = (req: LoadRequest, scheduled: number) =>
+    new Promise<void>((resolve) => {
+      const headers: Record<string, string> = { ...req.headers };
+      if (req.body !== undefined) {
+        headers['content-type'] = 'application/json';
+        headers['content-length'] = String(Buffer.byteLength(req.body));
+      }
+      const done = (status: number) => {
+        const end = performance.now();
+        if (scheduled >= measureFrom) {
+          latencies.push(end - scheduled);
+          statuses[status] = (statuses[status] ?? 0) + 1;
+          if (status < 200 || status >= 300) errors++;
+        }
+        resolve();
+      };
+      const r = request({ host: base.hostname, port: base.port, method: req.method, path: req.path, headers, agent }, (res) => {
+        res.resume();
+        res.on('end', () => done(res.statusCode ?? 0));
+        res.on('error', () => done(0));
+      });
+      r.on('error', () => done(0));
+      if (req.body !== undefined) r.end(req.body);
+      else r.end();
+    });
+
+  let at = start;
+  for (let n = 0; ; n++) {
+    at += (-Math.log(random()) / opts.ratePerSecond) * 1000;
+    if (at >= stopAt) break;
+    const wait = at - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    if (at >= measureFrom) offered++;
+    pending.push(send(opts.next(n), at));
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const seconds = opts.durationMs / 1000;
+  return {
+    concurrency: 0,
+    seconds,
+    requests: latencies.length,
+    errors,
+    statuses,
+    rps: (latencies.length - errors) / seconds,
+    p50: percentile(latencies, 50),
+    p90: percentile(latencies, 90),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1] ?? NaN,
+    offered: offered / seconds,
+  };
+}

@@ -13,8 +13,8 @@ export interface BackendProcess {
   kill: () => Promise<void>;
 }
 
-export async function startBackend(opts: { dataDir: string; port?: number; demo?: boolean; env?: NodeJS.ProcessEnv; startTimeoutMs?: number }): Promise<BackendProcess> {
-  const args = ['--import', 'tsx', 'server/main.ts', '--port', String(opts.port ?? 0), '--data-dir', opts.dataDir, ...(opts.demo === false ? [] : ['--demo'])];
+export async function startBackend(opts: { dataDir: string; port?: number; demo?: boolean; env?: NodeJS.ProcessEnv; startTimeoutMs?: number; args?: string[] }): Promise<BackendProcess> {
+  const args = ['--import', 'tsx', 'server/main.ts', '--port', String(opts.port ?? 0), '--data-dir', opts.dataDir, ...(opts.demo === false ? [] : ['--demo']), ...(opts.args ?? [])];
   const env = { ...process.env, ...opts.env };
   // The e2e backend always uses the embedded database unless a test asks otherwise.
   if (!opts.env?.DATABASE_URL) delete env.DATABASE_URL;

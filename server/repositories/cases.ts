@@ -76,6 +76,23 @@ export async function upsertCase(db: Database, teamId: string, key: CaseKey, now
   return { id: row!.id, created: Boolean(row!.created) };
 }
 
+/**
+ * The case of a key as the panel shows it, with what an upsert of that key would change; undefined when
+ * the case does not exist yet.
+ */
+export async function findCaseByKey(db: Database, teamId: string, key: CaseKey): Promise<{ record: CaseRecord; wouldChange: boolean } | undefined> {
+  const [row] = await db
+    .select({ ...caseColumns, buyerKey: cases.buyerKey })
+    .from(cases)
+    .where(and(eq(cases.teamId, teamId), eq(cases.portal, key.portal), eq(cases.kind, key.kind), eq(cases.ref, key.ref)))
+    .limit(1);
+  if (!row) return undefined;
+  const record = toRecord(row as CaseSelection);
+  const differs = (given: string | null, stored: string | null) => given !== null && given !== stored;
+  const wouldChange = differs(key.marketplace, record.marketplace) || differs(key.orderId, record.orderId) || differs(key.buyerKey, row.buyerKey);
+  return { record, wouldChange };
+}
+
 /** Retention: the buyer key links cases to a person, so it goes with the order's personal data. */
 export async function forgetCaseBuyers(db: Database, teamId: string, orderIds: string[]): Promise<void> {
   if (orderIds.length === 0) return;

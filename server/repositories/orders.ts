@@ -55,6 +55,81 @@ export async function upsertOrderSnapshot(db: Database, teamId: string, input: O
   return row!;
 }
 
+/** The order as stored under its unique key (the row an upsert of this snapshot would change). */
+export async function findOrderByKey(db: Database, teamId: string, portal: string, orderId: string): Promise<OrderRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.teamId, teamId), eq(orders.portal, portal), eq(orders.orderId, orderId)))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Whether upserting `input` would leave `row` as it is (apart from the last-seen time): every value the
+ * page shows is already stored, and every snapshot key it shows holds the same JSON. Lets a revisit of
+ * an unchanged order skip the write.
+ */
+export function snapshotWouldChange(row: OrderRow, input: OrderSnapshotInput): boolean {
+  if (row.redactedAt !== null) return true;
+  const same = <T>(given: T | null, stored: T | null) => given === null || given === stored;
+  if (
+    !same(input.marketplace, row.marketplace) ||
+    !same(input.buyerName, row.buyerName) ||
+    !same(input.buyerKey, row.buyerKey) ||
+    !same(input.addressKey, row.addressKey) ||
+    !same(input.phoneKey, row.phoneKey) ||
+    !same(input.country, row.country) ||
+    !same(input.totalMinor, row.totalMinor) ||
+    !same(input.currency, row.currency) ||
+    !same(input.shipService, row.shipService) ||
+    !same(input.purchasedAt?.getTime() ?? null, row.purchasedAt?.getTime() ?? null)
+  ) {
+    return true;
+  }
+  const stored = (row.snapshot ?? {}) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(input.snapshot)) {
+    if (value === undefined) continue;
+    if (!sameJson(stored[key], value)) return true;
+  }
+  return false;
+}
+
+/** Equality as jsonb sees it: object key order does not matter, undefined members are absent. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bs = b as unknown[];
+    return a.length === bs.length && a.every((v, i) => sameJson(v, bs[i]));
+  }
+  const ae = Object.entries(a as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  const bo = b as Record<string, unknown>;
+  const bCount = Object.values(bo).filter((v) => v !== undefined).length;
+  return ae.length === bCount && ae.every(([k, v]) => sameJson(v, bo[k]));
+}
+
+export interface OrderSeen {
+  teamId: string;
+  portal: string;
+  orderId: string;
+  at: Date;
+}
+
+/** Moves the orders' last-seen times forward (never back), many orders in one statement. */
+export async function touchOrdersSeen(db: Database, seen: OrderSeen[]): Promise<void> {
+  if (seen.length === 0) return;
+  const rows = sql.join(
+    seen.map((s) => sql`(${s.teamId}::uuid, ${s.portal}::text, ${s.orderId}::text, ${s.at.toISOString()}::timestamptz)`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update orders o set last_seen_at = v.at
+    from (values ${rows}) as v(team_id, portal, order_id, at)
+    where o.team_id = v.team_id and o.portal = v.portal and o.order_id = v.order_id and o.last_seen_at < v.at`);
+}
+
 export async function findOrder(db: Database, teamId: string, orderId: string): Promise<OrderRow | undefined> {
   const [row] = await db
     .select()

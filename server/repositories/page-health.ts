@@ -13,6 +13,46 @@ export function maskPath(url: string): string {
   }
 }
 
+/** One or more sightings of a page the adapter could not fully read, as a page-health row counts them. */
+export interface PageHealthSighting {
+  teamId: string;
+  portal: string;
+  pageKind: string;
+  status: 'partial' | 'unrecognized';
+  missing: string[];
+  signature: string;
+  samplePath: string;
+  count: number;
+  firstSeen: Date;
+  lastSeen: Date;
+}
+
+/** The sighting a page context makes, or undefined for a fully read page (nothing to count). */
+export function pageHealthSighting(teamId: string, ctx: PageContext, now: Date): PageHealthSighting | undefined {
+  const status = ctx.recognition.status;
+  if (status === 'full') return undefined;
+  const missing = [...new Set(ctx.recognition.missing)].sort().slice(0, 50);
+  const signature = [ctx.portal, ctx.pageKind, status, ...missing].join('|').slice(0, 2000);
+  return { teamId, portal: ctx.portal, pageKind: ctx.pageKind, status, missing, signature, samplePath: maskPath(ctx.url), count: 1, firstSeen: now, lastSeen: now };
+}
+
+/** Adds sightings (one per team and signature) to their rows in one statement. */
+export async function recordPageHealthBatch(db: Database, sightings: PageHealthSighting[]): Promise<void> {
+  if (sightings.length === 0) return;
+  await db
+    .insert(pageHealth)
+    .values(sightings)
+    .onConflictDoUpdate({
+      target: [pageHealth.teamId, pageHealth.signature],
+      set: {
+        count: sql`${pageHealth.count} + excluded.count`,
+        firstSeen: sql`least(${pageHealth.firstSeen}, excluded.first_seen)`,
+        lastSeen: sql`greatest(${pageHealth.lastSeen}, excluded.last_seen)`,
+        samplePath: sql`case when excluded.last_seen >= ${pageHealth.lastSeen} then excluded.sample_path else ${pageHealth.samplePath} end`,
+      },
+    });
+}
+
 /** Counts one page the adapter could not fully read. One row per kind of failure, so a redesign is one line. */
 export async function recordPageHealth(db: Database, teamId: string, ctx: PageContext, now: Date): Promise<void> {
   const status = ctx.recognition.status;

@@ -24,3 +24,25 @@ export async function upsertFraudSignals(
       set: { points: sql`excluded.points`, score: sql`excluded.score`, scoredAt: sql`excluded.scored_at` },
     });
 }
+
+export interface FraudSignalRow {
+  teamId: string;
+  orderId: string;
+  indicator: string;
+  points: number;
+  score: number;
+  scoredAt: Date;
+}
+
+/** Many orders' fired indicators in one statement (one row per team, order and indicator); a later sighting wins. */
+export async function upsertFraudSignalsBatch(db: Database, rows: FraudSignalRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insert(fraudSignals)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [fraudSignals.teamId, fraudSignals.orderId, fraudSignals.indicator],
+      set: { points: sql`excluded.points`, score: sql`excluded.score`, scoredAt: sql`excluded.scored_at` },
+      setWhere: sql`${fraudSignals.scoredAt} <= excluded.scored_at`,
+    });
+}

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/open';
 import { settings } from '../db/schema';
+import { markTeamConfigStale } from './config-stale';
 
 /** The team's raw settings document; services/settings.ts validates it. */
 export async function getSettingsDocument(db: Database, teamId: string): Promise<Record<string, unknown>> {
@@ -10,6 +11,7 @@ export async function getSettingsDocument(db: Database, teamId: string): Promise
 
 /** Merges `patch` into the team's settings document (top-level keys replace). */
 export async function mergeSettingsDocument(db: Database, teamId: string, patch: Record<string, unknown>): Promise<void> {
+  markTeamConfigStale(teamId);
   await db
     .insert(settings)
     .values({ teamId, data: patch })
@@ -26,6 +28,7 @@ export async function listTeamSettings(db: Database): Promise<Array<{ teamId: st
  * read-check-write sequences such as a versioned save run one at a time per team.
  */
 export async function lockSettingsDocument(tx: Database, teamId: string): Promise<Record<string, unknown>> {
+  markTeamConfigStale(teamId);
   await tx.insert(settings).values({ teamId, data: {} }).onConflictDoNothing({ target: settings.teamId });
   const [row] = await tx.select({ data: settings.data }).from(settings).where(eq(settings.teamId, teamId)).for('update').limit(1);
   return row?.data ?? {};
@@ -35,6 +38,7 @@ export async function lockSettingsDocument(tx: Database, teamId: string): Promis
 export async function updateSettingsDocument(db: Database, teamId: string, patch: Record<string, unknown>, remove: string[] = []): Promise<void> {
   await mergeSettingsDocument(db, teamId, patch);
   if (remove.length === 0) return;
+  markTeamConfigStale(teamId);
   await db
     .update(settings)
     .set({ data: sql`${settings.data} - ${sql`array[${sql.join(remove.map((k) => sql`${k}`), sql`, `)}]::text[]`}`, updatedAt: new Date() })

@@ -3,6 +3,7 @@ import type { Language, PageKind } from '../../utils/schemas/common';
 import type { Template } from '../../utils/schemas/templates';
 import type { Database } from '../db/open';
 import { agents, templates, templateVersions } from '../db/schema';
+import { markTeamConfigStale } from './config-stale';
 
 type TemplateRow = typeof templates.$inferSelect;
 
@@ -38,6 +39,7 @@ export interface NewTemplate {
 }
 
 export async function createTemplate(db: Database, teamId: string, input: NewTemplate): Promise<Template> {
+  markTeamConfigStale(teamId);
   const [row] = await db
     .insert(templates)
     .values({ teamId, ...input, marketplaces: input.marketplaces ?? [], pageKinds: input.pageKinds ?? [], shortcut: input.shortcut ?? null, updatedBy: input.ownerId })
@@ -57,6 +59,16 @@ export async function listUsableTemplates(db: Database, teamId: string, agentId:
         or(eq(templates.scope, 'team'), and(eq(templates.scope, 'personal'), eq(templates.ownerId, agentId))),
       ),
     )
+    .orderBy(asc(templates.title));
+  return rows.map(toTemplate);
+}
+
+/** Every live template of the team, personal ones of every agent included (the panel's cached list). */
+export async function listLiveTeamTemplates(db: Database, teamId: string): Promise<Template[]> {
+  const rows = await db
+    .select()
+    .from(templates)
+    .where(and(eq(templates.teamId, teamId), eq(templates.archived, false)))
     .orderBy(asc(templates.title));
   return rows.map(toTemplate);
 }
@@ -109,6 +121,7 @@ export async function saveTemplateVersion(
   editedBy: string,
   now = new Date(),
 ): Promise<{ saved: Template } | { conflict: Template } | undefined> {
+  markTeamConfigStale(teamId);
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(templates).where(and(eq(templates.teamId, teamId), eq(templates.id, id))).for('update').limit(1);
     if (!current) return undefined;
@@ -132,6 +145,7 @@ export async function saveTemplateVersion(
 }
 
 export async function setTemplateArchived(db: Database, teamId: string, id: string, archived: boolean): Promise<Template | undefined> {
+  markTeamConfigStale(teamId);
   // Archiving is not an edit of the text: the version stays, so an open editor's draft still saves.
   const [row] = await db
     .update(templates)

@@ -8,10 +8,25 @@ import { getCase, listCasesByOrder } from '../repositories/cases';
 import { listEventsByCase } from '../repositories/events';
 import { addNote, recordDecision } from '../services/case-writes';
 import { changeCaseStatus } from '../services/case-status';
+import { handleOf } from '../db/open';
 import { loadPanel } from '../services/panel';
+import { panelBookkeeping } from '../services/panel-bookkeeping';
+import { teamConfigCache } from '../services/team-config-cache';
 
 /** The panel, case lookups and the two idempotent writes (notes, decisions). */
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The bench's per-request breakdown of the panel (server/profile.ts); never set in production.
+  if (process.env.CASESIDE_PROFILE_FILE) (await import('../profile')).installProfile(app, process.env.CASESIDE_PROFILE_FILE);
+  // The panel's in-memory team configuration listens for changes before it caches anything; its
+  // batched bookkeeping is written out when the server closes.
+  const config = teamConfigCache(app.db, handleOf(app.db).listen);
+  await config.start();
+  const book = panelBookkeeping(app.db, (err) => app.log.error({ err }, 'panel bookkeeping flush failed'));
+  app.addHook('onClose', async () => {
+    await book.close().catch((err: unknown) => app.log.error({ err }, 'panel bookkeeping flush failed on close'));
+    await config.stop();
+  });
+
   app.post('/v1/panel', { schema: { body: PanelRequest, response: { 200: PanelData } } }, async (request) =>
     loadPanel(app.db, callerOf(request), request.body.context),
   );

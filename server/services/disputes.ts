@@ -15,13 +15,19 @@ import { teamPolicies } from './insights';
 import { contextFor, disputeLike, historyFor, providedOf } from './disputes-history';
 import { disputeFromPage } from './disputes-page';
 import { caseKeyOf, orderSnapshotOf } from './page-keys';
+import { readTogether } from './parallel-reads';
 import { loadTeamSettings } from './settings';
 
 const reasonOf = (row: DisputeRow) => row.reason as DisputeView['dispute']['reason'];
 
 /** What the engine needs to judge one stored dispute: the checklist inputs, gathered once. */
 export async function disputeFacts(db: Database, teamId: string, row: DisputeRow, page?: PageContext) {
-  const [order, events, evidence] = await Promise.all([findOrder(db, teamId, row.orderId), listEventsByOrder(db, teamId, row.orderId), listEvidence(db, teamId, row.id)]);
+  // Together on the pool; one after another inside a transaction (the demo seed builds its disputes in one).
+  const [order, events, evidence] = await readTogether(db, [
+    () => findOrder(db, teamId, row.orderId),
+    () => listEventsByOrder(db, teamId, row.orderId),
+    () => listEvidence(db, teamId, row.id),
+  ] as const);
   const context = contextFor(order, page);
   const history = historyFor(events, context);
   const dispute = disputeLike(row);
@@ -30,11 +36,11 @@ export async function disputeFacts(db: Database, teamId: string, row: DisputeRow
 }
 
 export async function disputeView(db: Database, teamId: string, row: DisputeRow, now: Date, page?: PageContext): Promise<DisputeView> {
-  const [{ dispute, checklist }, attachments, winRate] = await Promise.all([
-    disputeFacts(db, teamId, row, page),
-    listAttachments(db, teamId, row.id),
-    winRateFor(db, teamId, reasonOf(row), row.id),
-  ]);
+  const [{ dispute, checklist }, attachments, winRate] = await readTogether(db, [
+    () => disputeFacts(db, teamId, row, page),
+    () => listAttachments(db, teamId, row.id),
+    () => winRateFor(db, teamId, reasonOf(row), row.id),
+  ] as const);
   const recommendation = recommendAction({ amount: dispute.amount, reason: dispute.reason, checklist, winRate, kind: dispute.kind });
   return {
     id: row.id,

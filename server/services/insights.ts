@@ -6,6 +6,7 @@ import { FraudInput, type FraudMatrix, type FraudScore, type PartyHistory } from
 import type { PageContext } from '../../utils/schemas/page';
 import type { SlaPolicySet, SlaSnapshot } from '../../utils/schemas/sla';
 import type { Template } from '../../utils/schemas/templates';
+import type { FraudKeys } from '../../utils/fraud/keys';
 import { DEFAULT_POLICIES, validatePolicySet } from '../../utils/sla/policies';
 import { languageForMarketplace } from '../../utils/templates/language';
 import { rankTemplates } from '../../utils/templates/rank';
@@ -14,6 +15,7 @@ import { listDisputeCases, type Party } from '../repositories/cases';
 import { listFraudFlaggedOrders } from '../repositories/decisions';
 import { countEarlierBuyerOrders, findRelatedOrders, type OrderRow } from '../repositories/orders';
 import { panelClock } from './case-clock';
+import { readTogether } from './parallel-reads';
 import { contextForMatching } from './page-keys';
 import type { TeamSettings } from './settings';
 
@@ -25,6 +27,11 @@ export interface InsightInput {
   settings: TeamSettings;
   templates: Template[];
   now: Date;
+  /** The team's checked matrix and policy set when the caller has them (the panel's cached configuration). */
+  matrix?: FraudMatrix;
+  policies?: SlaPolicySet;
+  /** The context as matched and its keys, when the caller already derived them (services/page-keys.ts). */
+  matching?: { context: PageContext; keys: FraudKeys };
 }
 
 export interface Insights {
@@ -35,11 +42,11 @@ export interface Insights {
 
 /** Fraud score, SLA clock and ranked templates for the panel, from the shared engines. */
 export async function buildInsights(db: Database, teamId: string, input: InsightInput): Promise<Insights> {
-  const [fraud, sla] = await Promise.all([
-    scoreFraud(db, teamId, input),
+  const [fraud, sla] = await readTogether(db, [
+    () => scoreFraud(db, teamId, input),
     // The case keeps the clock (and policy version) it started with; see services/case-clock.ts.
-    panelClock(db, teamId, { ctx: input.ctx, caseRecord: input.caseRecord, policySet: teamPolicies(input.settings), now: input.now }),
-  ]);
+    () => panelClock(db, teamId, { ctx: input.ctx, caseRecord: input.caseRecord, policySet: input.policies ?? teamPolicies(input.settings), now: input.now }),
+  ] as const);
   return { fraud, sla, templates: rankedTemplates(input) };
 }
 
@@ -62,8 +69,10 @@ const HOUR_MS = 3_600_000;
 async function scoreFraud(db: Database, teamId: string, input: InsightInput): Promise<FraudScore | null> {
   const { ctx, order, now } = input;
   if (!order) return null;
-  const matrix = teamMatrix(input.settings);
-  return scoreOrder(await buildFraudInput(db, teamId, { ctx, order, windowHours: matrix.parameters.velocity.windowHours, now }), matrix);
+  const matrix = input.matrix ?? teamMatrix(input.settings);
+  const matching = input.matching;
+  const fraudInput = await buildFraudInput(db, teamId, { ctx, order, windowHours: matrix.parameters.velocity.windowHours, now, ...(matching ? { matching: matching.context } : {}) });
+  return scoreOrder(fraudInput, matrix, matching?.keys);
 }
 
 /**
@@ -73,21 +82,23 @@ async function scoreFraud(db: Database, teamId: string, input: InsightInput): Pr
 export async function buildFraudInput(
   db: Database,
   teamId: string,
-  { ctx, order, windowHours, now }: { ctx: PageContext; order: OrderRow; windowHours: number; now: Date },
+  { ctx, order, windowHours, now, matching }: { ctx: PageContext; order: OrderRow; windowHours: number; now: Date; matching?: PageContext },
 ): Promise<FraudInput> {
   const at = order.purchasedAt ?? order.firstSeenAt;
   const windowMs = windowHours * HOUR_MS;
   const keys = { buyerKey: order.buyerKey, addressKey: order.addressKey, phoneKey: order.phoneKey };
 
-  const [related, buyerOrderCount, buyerHistory, addressHistory] = await Promise.all([
-    findRelatedOrders(db, teamId, keys, { excludeOrderId: order.orderId, from: new Date(at.getTime() - windowMs), to: new Date(at.getTime() + windowMs) }),
-    order.buyerKey ? countEarlierBuyerOrders(db, teamId, order.buyerKey, order.orderId, at) : Promise.resolve(0),
-    order.buyerKey ? partyHistory(db, teamId, { buyerKey: order.buyerKey }, order.orderId) : Promise.resolve(undefined),
-    order.addressKey ? partyHistory(db, teamId, { addressKey: order.addressKey }, order.orderId) : Promise.resolve(undefined),
-  ]);
+  const buyerKey = order.buyerKey;
+  const addressKey = order.addressKey;
+  const [related, buyerOrderCount, buyerHistory, addressHistory] = await readTogether(db, [
+    () => findRelatedOrders(db, teamId, keys, { excludeOrderId: order.orderId, from: new Date(at.getTime() - windowMs), to: new Date(at.getTime() + windowMs) }),
+    () => (buyerKey ? countEarlierBuyerOrders(db, teamId, buyerKey, order.orderId, at) : Promise.resolve(0)),
+    () => (buyerKey ? partyHistory(db, teamId, { buyerKey }, order.orderId) : Promise.resolve(undefined)),
+    () => (addressKey ? partyHistory(db, teamId, { addressKey }, order.orderId) : Promise.resolve(undefined)),
+  ] as const);
 
   const fraudInput = FraudInput.parse({
-    context: contextForMatching(ctx),
+    context: matching ?? contextForMatching(ctx),
     isOwnShop: false, // both portals are marketplaces: the score is about buyer abuse
     relatedOrders: related.map((o) => ({
       orderId: o.orderId,
@@ -107,10 +118,10 @@ export async function buildFraudInput(
 }
 
 async function partyHistory(db: Database, teamId: string, party: Party, excludeOrderId: string): Promise<PartyHistory> {
-  const [disputes, flagged] = await Promise.all([
-    listDisputeCases(db, teamId, party, excludeOrderId),
-    listFraudFlaggedOrders(db, teamId, party, excludeOrderId),
-  ]);
+  const [disputes, flagged] = await readTogether(db, [
+    () => listDisputeCases(db, teamId, party, excludeOrderId),
+    () => listFraudFlaggedOrders(db, teamId, party, excludeOrderId),
+  ] as const);
   const of = (kind: 'claim' | 'return' | 'chargeback') => {
     const ids = disputes.filter((d) => d.kind === kind).map((d) => d.ref);
     return { count: ids.length, ids };

@@ -1,4 +1,4 @@
-import { fraudKeysFor } from '../../utils/fraud/keys';
+import { fraudKeysFor, type FraudKeys } from '../../utils/fraud/keys';
 import { normalizeName } from '../../utils/fraud/normalize';
 import type { CaseKind } from '../../utils/schemas/api';
 import type { PageContext } from '../../utils/schemas/page';
@@ -39,6 +39,27 @@ export function contextForMatching(ctx: PageContext): PageContext {
   return { ...ctx, shipTo: clean(ctx.shipTo), billTo: clean(ctx.billTo) };
 }
 
+/**
+ * Everything the backend derives from one page context, computed once per request: the context as
+ * matched (names dropped from address lines), its fraud keys (names, address and phone normalised once),
+ * the order snapshot to keep and the page's case.
+ */
+export interface PageKeys {
+  orderId: string | null;
+  matching: PageContext;
+  keys: FraudKeys;
+  buyerKey: string | null;
+  snapshot: OrderSnapshotInput | undefined;
+  caseKey: CaseKey | undefined;
+}
+
+export function pageKeysOf(ctx: PageContext): PageKeys {
+  const matching = contextForMatching(ctx);
+  const keys = fraudKeysFor(matching);
+  const buyerKey = keys.buyerKey ?? null;
+  return { orderId: orderKeyOf(ctx) ?? null, matching, keys, buyerKey, snapshot: snapshotWithKeys(ctx, keys), caseKey: caseKeyWith(ctx, buyerKey) };
+}
+
 /** The buyer's matching key, the same one the fraud engine compares (name, else customer number/email). */
 export function buyerKeyOf(ctx: PageContext): string | null {
   return fraudKeysFor(contextForMatching(ctx)).buyerKey ?? null;
@@ -46,10 +67,13 @@ export function buyerKeyOf(ctx: PageContext): string | null {
 
 /** The order snapshot to upsert, or undefined when the page names no order. */
 export function orderSnapshotOf(ctx: PageContext): OrderSnapshotInput | undefined {
+  return pageKeysOf(ctx).snapshot;
+}
+
+function snapshotWithKeys(ctx: PageContext, keys: FraudKeys): OrderSnapshotInput | undefined {
   const orderId = orderKeyOf(ctx);
   if (!orderId) return undefined;
   const total = ctx.totals?.total;
-  const keys = fraudKeysFor(contextForMatching(ctx));
   // The recognition report is about the page, not the order; everything else is what the agent saw.
   // An empty list means "not shown on this page" (a claim page lists no items), not "the order has none":
   // leaving it out keeps what an order page recorded, since snapshots are merged key by key.
@@ -74,6 +98,10 @@ export function orderSnapshotOf(ctx: PageContext): OrderSnapshotInput | undefine
 
 /** The case a page is about: kind from the page kind, ref from the page's own id (else the order id). */
 export function caseKeyOf(ctx: PageContext): CaseKey | undefined {
+  return caseKeyWith(ctx, buyerKeyOf(ctx));
+}
+
+function caseKeyWith(ctx: PageContext, buyerKey: string | null): CaseKey | undefined {
   const orderId = orderKeyOf(ctx) ?? null;
   let kind: CaseKind;
   let ref: string | null | undefined;
@@ -101,7 +129,7 @@ export function caseKeyOf(ctx: PageContext): CaseKey | undefined {
       return undefined;
   }
   if (!ref) return undefined;
-  return { kind, portal: ctx.portal, marketplace: ctx.marketplace?.code ?? null, ref, orderId, buyerKey: buyerKeyOf(ctx) };
+  return { kind, portal: ctx.portal, marketplace: ctx.marketplace?.code ?? null, ref, orderId, buyerKey };
 }
 
 /**

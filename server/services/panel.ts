@@ -1,52 +1,54 @@
 import type { CaseEvent, CaseRecord, PanelData } from '../../utils/schemas/api';
 import type { PageContext } from '../../utils/schemas/page';
-import type { Database } from '../db/open';
-import { getCase, listCasesByBuyer, upsertCase } from '../repositories/cases';
+import { handleOf, type Database } from '../db/open';
+import { findCaseByKey, getCase, listCasesByBuyer, upsertCase } from '../repositories/cases';
 import { insertEvent, listEventsByCase, listEventsByOrder } from '../repositories/events';
-import { upsertOrderSnapshot, type OrderRow } from '../repositories/orders';
-import { recordPageHealth } from '../repositories/page-health';
-import { listUsableTemplates } from '../repositories/templates';
+import { findOrderByKey, snapshotWouldChange, upsertOrderSnapshot, type OrderRow } from '../repositories/orders';
 import type { Caller } from '../repositories/tokens';
 import { buildInsights } from './insights';
-import { recordFraudSignals } from './reports-signals';
-import { buyerKeyOf, caseKeyOf, orderKeyOf, orderSnapshotOf } from './page-keys';
-import { loadTeamSettings } from './settings';
+import { pageKeysOf, type PageKeys } from './page-keys';
+import { PanelBookkeeping, panelBookkeeping } from './panel-bookkeeping';
+import { isTransaction, readTogether } from './parallel-reads';
+import { loadTeamConfig, teamConfigCache, templatesFor, type TeamConfig } from './team-config-cache';
 
 /**
  * POST /v1/panel: records what the agent is looking at (order snapshot, the page's case) and returns
  * everything the side panel shows. A list page or a non-work page records nothing.
+ *
+ * A revisit of a page that shows nothing new writes nothing: the order and case are read, compared with
+ * what the page shows, and upserted only when something differs. The team's settings and templates come
+ * from memory (services/team-config-cache.ts); page health, fired fraud indicators and the order's
+ * last-seen time are noted for a batched write (services/panel-bookkeeping.ts).
  */
 export async function loadPanel(db: Database, caller: Caller, ctx: PageContext, now = new Date()): Promise<PanelData> {
   const teamId = caller.team.id;
-  const snapshot = orderSnapshotOf(ctx);
-  const caseKey = caseKeyOf(ctx);
-  const orderId = orderKeyOf(ctx) ?? null;
+  const keys = pageKeysOf(ctx);
+  // Inside a caller's transaction (the demo seed) the bookkeeping is written in that transaction.
+  const inTransaction = isTransaction(db);
+  const book = inTransaction ? new PanelBookkeeping(db) : panelBookkeeping(db);
+  const config: TeamConfig = inTransaction ? await loadTeamConfig(db, teamId) : await teamConfigCache(db, handleOf(db).listen).get(teamId);
+  book.notePage(teamId, ctx, now);
 
-  let order: OrderRow | undefined;
-  let caseRecord: CaseRecord | null = null;
-  if (caseKey) {
-    const written = await db.transaction(async (tx) => {
-      const row = snapshot ? await upsertOrderSnapshot(tx, teamId, snapshot, now) : undefined;
-      const { id, created } = await upsertCase(tx, teamId, caseKey, now);
-      if (created) {
-        await insertEvent(tx, teamId, { caseId: id, orderId: caseKey.orderId, type: 'created', agentId: caller.agent.id, text: 'Case opened', createdAt: now });
-      }
-      return { row, caseId: id };
-    });
-    order = written.row;
-    caseRecord = (await getCase(db, teamId, written.caseId)) ?? null;
-  }
+  const { order, caseRecord } = await recordPage(db, caller, keys, now, book);
 
-  const [history, buyerCases, settings, templates] = await Promise.all([
-    loadHistory(db, teamId, caseRecord, orderId),
-    loadBuyerCases(db, teamId, ctx, caseRecord),
-    loadTeamSettings(db, teamId),
-    listUsableTemplates(db, teamId, caller.agent.id),
-    recordPageHealth(db, teamId, ctx, now),
-  ]);
-  const insights = await buildInsights(db, teamId, { ctx, order, caseRecord, settings, templates, now });
+  const [history, buyerCases, insights] = await readTogether(db, [
+    () => loadHistory(db, teamId, caseRecord, keys.orderId),
+    () => (keys.buyerKey && caseRecord ? listCasesByBuyer(db, teamId, keys.buyerKey, caseRecord.id) : Promise.resolve([])),
+    () => buildInsights(db, teamId, {
+      ctx,
+      order,
+      caseRecord,
+      settings: config.settings,
+      matrix: config.matrix,
+      policies: config.policies,
+      templates: templatesFor(config, caller.agent.id),
+      matching: { context: keys.matching, keys: keys.keys },
+      now,
+    }),
+  ] as const);
   // The fraud report counts which indicators fire; one row per order and indicator, updated in place.
-  if (insights.fraud && order) await recordFraudSignals(db, teamId, order.orderId, insights.fraud, now);
+  if (insights.fraud && order) book.noteFraud(teamId, order.orderId, insights.fraud, now);
+  if (inTransaction) await book.close();
 
   return {
     case: caseRecord,
@@ -60,14 +62,33 @@ export async function loadPanel(db: Database, caller: Caller, ctx: PageContext, 
   };
 }
 
+/** The page's order and case as stored after this load; written only when the page shows something new. */
+async function recordPage(db: Database, caller: Caller, keys: PageKeys, now: Date, book: PanelBookkeeping): Promise<{ order: OrderRow | undefined; caseRecord: CaseRecord | null }> {
+  const teamId = caller.team.id;
+  const { snapshot, caseKey } = keys;
+  if (!caseKey) return { order: undefined, caseRecord: null };
+  const [storedOrder, storedCase] = await readTogether(db, [
+    () => (snapshot ? findOrderByKey(db, teamId, snapshot.portal, snapshot.orderId) : Promise.resolve(undefined)),
+    () => findCaseByKey(db, teamId, caseKey),
+  ] as const);
+  const orderCurrent = !snapshot || (storedOrder !== undefined && !snapshotWouldChange(storedOrder, snapshot));
+  if (orderCurrent && storedCase && !storedCase.wouldChange) {
+    if (storedOrder) book.noteOrderSeen(teamId, storedOrder.portal, storedOrder.orderId, now);
+    return { order: storedOrder, caseRecord: storedCase.record };
+  }
+  const written = await db.transaction(async (tx) => {
+    const row = snapshot ? await upsertOrderSnapshot(tx, teamId, snapshot, now) : undefined;
+    const { id, created } = await upsertCase(tx, teamId, caseKey, now);
+    if (created) {
+      await insertEvent(tx, teamId, { caseId: id, orderId: caseKey.orderId, type: 'created', agentId: caller.agent.id, text: 'Case opened', createdAt: now });
+    }
+    return { row, caseId: id };
+  });
+  return { order: written.row, caseRecord: (await getCase(db, teamId, written.caseId)) ?? null };
+}
+
 async function loadHistory(db: Database, teamId: string, caseRecord: CaseRecord | null, orderId: string | null): Promise<CaseEvent[]> {
   if (!caseRecord) return [];
   // About an order: the story of every case on that order (the order, its claim, its return ...).
   return orderId ? listEventsByOrder(db, teamId, orderId) : listEventsByCase(db, teamId, caseRecord.id);
-}
-
-async function loadBuyerCases(db: Database, teamId: string, ctx: PageContext, caseRecord: CaseRecord | null): Promise<CaseRecord[]> {
-  const buyerKey = buyerKeyOf(ctx);
-  if (!buyerKey || !caseRecord) return [];
-  return listCasesByBuyer(db, teamId, buyerKey, caseRecord.id);
 }

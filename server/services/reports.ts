@@ -10,6 +10,7 @@ import { serviceAggregates, templateUse } from '../repositories/reports-service'
 import type { Caller } from '../repositories/tokens';
 import { teamPolicies } from './insights';
 import { slaAttainment, slaRulesFor } from './reports-sla';
+import { flushPanelBookkeeping } from './panel-bookkeeping';
 import { loadTeamSettings } from './settings';
 
 const DAY_MS = 86_400_000;
@@ -59,6 +60,8 @@ export async function buildServiceReport(db: Database, caller: Caller, query: Re
 }
 
 export async function buildFraudReport(db: Database, caller: Caller, query: ReportQuery, now = new Date()): Promise<FraudReport> {
+  // Indicators noted by this instance's panel loads and not yet written are counted too.
+  await flushPanelBookkeeping(db);
   const { scope, filter } = await resolveReportScope(db, caller, query, now);
   const { perDay, indicators, seen, outcomes } = await inReportSnapshot(db, async (tx) => ({
     perDay: await decisionsPerDay(tx, filter),

@@ -47,12 +47,13 @@ export function prepareParameters(matrix: FraudMatrix): PreparedParameters {
   return p;
 }
 
-export function collectFacts(input: FraudInput, matrix: FraudMatrix): Facts {
+/** `keys`: the context's keys when the caller already derived them (the backend does, once per request). */
+export function collectFacts(input: FraudInput, matrix: FraudMatrix, keys: FraudKeys = fraudKeysFor(input.context)): Facts {
   const purchased = input.context.purchasedAt ? Date.parse(input.context.purchasedAt) : NaN;
   return {
     input,
     params: prepareParameters(matrix),
-    keys: fraudKeysFor(input.context),
+    keys,
     atMs: Number.isNaN(purchased) ? Date.parse(input.now) : purchased,
     drop: input.context.shipTo ? describeDropPoint(input.context.shipTo) : {},
     recent: {},

@@ -1,5 +1,6 @@
 import type { FiredIndicator, FraudIndicatorId, FraudInput, FraudMatrix, FraudScore, Recommendation } from '../schemas/fraud';
 import { CHECKS, collectFacts } from './indicators';
+import type { FraudKeys } from './keys';
 
 export { fraudKeysFor, type FraudKeys } from './keys';
 
@@ -51,9 +52,9 @@ function strongestForce(fired: FiredIndicator[], skip?: FiredIndicator): Recomme
  * Scores one order against the team's matrix. Pure: the same input and matrix give the same score;
  * the input is trusted to be schema-shaped (the backend parses it once). Runs on every panel load.
  */
-export function scoreOrder(input: FraudInput, matrix: FraudMatrix): FraudScore {
+export function scoreOrder(input: FraudInput, matrix: FraudMatrix, keys?: FraudKeys): FraudScore {
   const scope = input.isOwnShop ? 'card' : 'abuse';
-  const facts = collectFacts(input, matrix);
+  const facts = collectFacts(input, matrix, keys);
   const fired: FiredIndicator[] = [];
   let total = 0;
   for (const id of INDICATOR_IDS) {
