@@ -18,8 +18,19 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-empty': ['error', { allowEmptyCatch: true }],
       eqeqeq: ['error', 'smart'],
+      // Stripping control characters from portal, buyer and processor text is deliberate (security).
+      'no-control-regex': 'off',
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
+  },
+  {
+    // Tests build deliberately malformed values to prove they are refused.
+    files: ['**/*.test.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
   },
   {
     // Playwright fixtures take `use` and an empty destructuring by design: they are not React hooks.

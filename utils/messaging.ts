@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { DisputeStatus } from './schemas/disputes';
 import { DecisionKind } from './schemas/fraud';
-import { IdempotencyKey, LiveEvent, Me, PanelData } from './schemas/api';
+import { IdempotencyKey, LiveEvent, type Me, PanelData } from './schemas/api';
 import { PageContext } from './schemas/page';
-import { AttachmentContentType, DisputeView, MAX_ATTACHMENT_BASE64 } from './api-routes/disputes';
+import { AttachmentContentType, type DisputeView, MAX_ATTACHMENT_BASE64 } from './api-routes/disputes';
 import { EvidenceKey } from './schemas/disputes';
 
 /**

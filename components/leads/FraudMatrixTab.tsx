@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { validateMatrix } from '@/utils/fraud/matrix';
-import { BacktestReport, FraudMatrixView } from '@/utils/schemas/admin';
+import { type BacktestReport, FraudMatrixView } from '@/utils/schemas/admin';
 import { FraudMatrix } from '@/utils/schemas/fraud';
 import { useT } from '../i18n-context';
 import { useLoad, type ApiCall } from './api';

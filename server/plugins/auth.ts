@@ -1,9 +1,9 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../errors';
 import { findCallerByToken, hashToken, touchToken, type Caller } from '../repositories/tokens';
 import { DEMO_AGENTS } from '../seed/demo-data';
 import { AuthFailureLimiter } from './auth-failures';
-import { globalPlugin } from './global-plugin';
+import fp from 'fastify-plugin';
 
 /** Who may call a route: set per route with `config: { access }`; the default is any agent of a team. */
 export type Access = 'public' | 'agent' | 'lead';
@@ -33,7 +33,7 @@ const DEMO_TOKEN_HASHES: ReadonlySet<string> = new Set(DEMO_AGENTS.flatMap((a) =
  * so a caller learns nothing about which tokens exist. Runs before body parsing, so an unauthenticated
  * caller never gets validation details.
  */
-export const authPlugin = globalPlugin<FastifyPluginAsync<{ maxFailuresPerMinute?: number; demo?: boolean }>>(async (app, opts) => {
+export const authPlugin = fp<{ maxFailuresPerMinute?: number; demo?: boolean }>(async (app, opts) => {
   const failures = new AuthFailureLimiter(opts.maxFailuresPerMinute ?? 30);
   app.decorateRequest('caller', null);
   app.addHook('onRequest', async (request) => {

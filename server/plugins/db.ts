@@ -1,7 +1,6 @@
-import type { FastifyPluginAsync } from 'fastify';
 import type { Database, ListenFn } from '../db/open';
 import { LiveHub } from '../services/live';
-import { globalPlugin } from './global-plugin';
+import fp from 'fastify-plugin';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -11,7 +10,7 @@ declare module 'fastify' {
 }
 
 /** Makes the database and the live-event hub available to every route as `app.db` and `app.live`. */
-export const dbPlugin = globalPlugin<FastifyPluginAsync<{ db: Database; listen: ListenFn }>>(async (app, opts) => {
+export const dbPlugin = fp<{ db: Database; listen: ListenFn }>(async (app, opts) => {
   app.decorate('db', opts.db);
   const live = new LiveHub(opts.db, opts.listen, (err) => app.log.error({ err }, 'live event delivery failed'));
   app.decorate('live', live);

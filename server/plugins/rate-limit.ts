@@ -1,8 +1,7 @@
-import type { FastifyPluginAsync } from 'fastify';
 import { HttpError } from '../errors';
 import type { RateLimitStore } from '../repositories/rate-limits';
 import { hashToken } from '../repositories/tokens';
-import { globalPlugin } from './global-plugin';
+import fp from 'fastify-plugin';
 
 export interface RateLimitOptions {
   store: RateLimitStore;
@@ -20,7 +19,7 @@ const WINDOW_MS = 60_000;
  * client's own only when `trustProxy` tells Fastify to believe X-Forwarded-For from the reverse proxy.
  * Tokens are hashed so no secret becomes a key in memory or in the table.
  */
-export const rateLimitPlugin = globalPlugin<FastifyPluginAsync<RateLimitOptions>>(async (app, opts) => {
+export const rateLimitPlugin = fp<RateLimitOptions>(async (app, opts) => {
   app.addHook('onRequest', async (request, reply) => {
     const now = Date.now();
     const windowStart = new Date(now - (now % WINDOW_MS));

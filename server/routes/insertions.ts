@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { TemplateInsertionBody, TemplateInsertionResult } from '../../utils/schemas/admin';
 import { callerOf } from '../plugins/auth';
 import { answerIdempotentWrite, IdempotencyHeaders } from './idempotent-write';

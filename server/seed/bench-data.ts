@@ -221,12 +221,12 @@ export async function seedBenchData(db: Database, opts: BenchSeedOptions = {}): 
   const r = mulberry32(0xca5e5);
   const caseIds: string[] = [];
   const caseMeta: Array<{ orderId: string; at: number }> = [];
-  let orderRows: Array<typeof orders.$inferInsert> = [];
-  let caseRows: Array<typeof cases.$inferInsert> = [];
-  let eventRows: Array<typeof events.$inferInsert> = [];
-  let decisionRows: Array<typeof decisions.$inferInsert> = [];
-  let disputeRows: Array<typeof disputes.$inferInsert> = [];
-  let clockRows: Array<typeof caseClocks.$inferInsert> = [];
+  const orderRows: Array<typeof orders.$inferInsert> = [];
+  const caseRows: Array<typeof cases.$inferInsert> = [];
+  const eventRows: Array<typeof events.$inferInsert> = [];
+  const decisionRows: Array<typeof decisions.$inferInsert> = [];
+  const disputeRows: Array<typeof disputes.$inferInsert> = [];
+  const clockRows: Array<typeof caseClocks.$inferInsert> = [];
   let pending: Array<(tx: Database) => Promise<unknown>> = [];
   let eventCount = 0;
 

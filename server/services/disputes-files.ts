@@ -32,7 +32,6 @@ export function sniffContentType(bytes: Uint8Array): AttachmentContentType | und
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'image/webp';
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    // eslint-disable-next-line no-control-regex
     if (!/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) return 'text/plain';
   } catch {
     // not UTF-8
@@ -47,7 +46,6 @@ export function sniffContentType(bytes: Uint8Array): AttachmentContentType | und
 export function sanitiseFilename(raw: string, type: AttachmentContentType): string {
   const name = raw.normalize('NFC').trim();
   const bad = (why: string) => new HttpError('validation_failed', `body.filename: ${why}`, 'body.filename');
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name)) throw bad('control characters are not allowed.');
   if (/[/\\]/.test(name)) throw bad('a file name, not a path: "/" and "\\" are not allowed.');
   if (name === '' || name.startsWith('.')) throw bad('the name must not be empty or start with a dot.');

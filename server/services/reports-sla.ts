@@ -50,8 +50,11 @@ export async function slaAttainment(db: Database, f: ReportFilter, policies: Sla
     const c: SlaCounts = { policy: id, cases: times.length, met: 0, breached: 0, pending: 0 };
     for (const t of times) {
       const deadline = computeSlaDeadline(t.openedAt, policy, policies.calendar);
-      if (t.firstResponseAt) t.firstResponseAt <= deadline ? c.met++ : c.breached++;
-      else deadline < now ? c.breached++ : c.pending++;
+      if (t.firstResponseAt) {
+        if (t.firstResponseAt <= deadline) c.met++;
+        else c.breached++;
+      } else if (deadline < now) c.breached++;
+      else c.pending++;
     }
     counts.push(c);
   }

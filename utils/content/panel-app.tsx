@@ -99,7 +99,7 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
         void load();
       }
     });
-  }, [bridge, load, context?.orderId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [bridge, load, context?.orderId]);
 
   const queue = useCallback(
     async (req: Parameters<typeof sendRequest>[0], summary: Pending): Promise<boolean> => {

@@ -59,7 +59,6 @@ export const PageText = (max: number = LIMITS.pageText) => z.string().max(max);
  * be encoded as UTF-8. Both only ever come from pasted binary or a broken page, so a request carrying
  * them is refused with the field's path.
  */
-// eslint-disable-next-line no-control-regex
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function unstorableText(value: string): string | undefined {

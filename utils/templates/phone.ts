@@ -54,7 +54,7 @@ const NOT_PHONE: RegExp[] = [
 ];
 
 // Digit groups (a "(0)" or "(555)" counts as one) joined by at most two separator characters.
-const RUN = /(?<![\p{L}\p{N}_+])(?:\+|(?<!\d)00)?\s?(?:\(\d{1,4}\)\s?)?\d+(?:(?:[ \u00A0\u202F.\/–-]{1,2}|(?<=\)))\(?\d+\)?)*(?![\p{L}\p{N}_])/gu;
+const RUN = /(?<![\p{L}\p{N}_+])(?:\+|(?<!\d)00)?\s?(?:\(\d{1,4}\)\s?)?\d+(?:(?:[ \u00A0\u202F./–-]{1,2}|(?<=\)))\(?\d+\)?)*(?![\p{L}\p{N}_])/gu;
 
 // A phone word shortly before a number: "Tel.:", "call us on", "Rufen Sie uns unter", "appelez-nous au",
 // "llámenos al", "chiamaci al numero".
