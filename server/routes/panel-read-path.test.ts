@@ -52,7 +52,8 @@ describe.each(testDatabases())('panel read path on $kind', (target) => {
     const after = await rowVersions(page.orderId!);
     expect(after.order_version).not.toBe(before.order_version);
     const stored = await app.db.execute(sql`select total_minor from orders where team_id = ${a.teamId} and order_id = ${page.orderId!}`);
-    expect((stored as unknown as { rows: Array<{ total_minor: number }> }).rows[0]!.total_minor).toBe(15999);
+    // A bigint column: node-postgres hands int8 back as a string, PGlite as a number.
+    expect(Number((stored as unknown as { rows: Array<{ total_minor: number | string }> }).rows[0]!.total_minor)).toBe(15999);
   });
 
   it("moves an unchanged order's last-seen time forward through the batched bookkeeping", async () => {
