@@ -13,13 +13,17 @@ export function maskPath(url: string): string {
   }
 }
 
-/** One or more sightings of a page the adapter could not fully read, as a page-health row counts them. */
+/**
+ * One or more sightings of a page the adapter could not fully read, or read in full only through
+ * fallbacks (`lowerTier`: fields found below their usual tier, so a redesign shows before it breaks).
+ */
 export interface PageHealthSighting {
   teamId: string;
   portal: string;
   pageKind: string;
-  status: 'partial' | 'unrecognized';
+  status: 'full' | 'partial' | 'unrecognized';
   missing: string[];
+  lowerTier: string[];
   signature: string;
   samplePath: string;
   count: number;
@@ -27,13 +31,14 @@ export interface PageHealthSighting {
   lastSeen: Date;
 }
 
-/** The sighting a page context makes, or undefined for a fully read page (nothing to count). */
+/** The sighting a page context makes, or undefined for a page read in full at the usual tiers. */
 export function pageHealthSighting(teamId: string, ctx: PageContext, now: Date): PageHealthSighting | undefined {
   const status = ctx.recognition.status;
-  if (status === 'full') return undefined;
+  const lowerTier = [...new Set(ctx.recognition.lowerTier ?? [])].sort().slice(0, 50);
+  if (status === 'full' && lowerTier.length === 0) return undefined;
   const missing = [...new Set(ctx.recognition.missing)].sort().slice(0, 50);
-  const signature = [ctx.portal, ctx.pageKind, status, ...missing].join('|').slice(0, 2000);
-  return { teamId, portal: ctx.portal, pageKind: ctx.pageKind, status, missing, signature, samplePath: maskPath(ctx.url), count: 1, firstSeen: now, lastSeen: now };
+  const signature = [ctx.portal, ctx.pageKind, status, ...missing, ...(lowerTier.length ? ['lower', ...lowerTier] : [])].join('|').slice(0, 2000);
+  return { teamId, portal: ctx.portal, pageKind: ctx.pageKind, status, missing, lowerTier, signature, samplePath: maskPath(ctx.url), count: 1, firstSeen: now, lastSeen: now };
 }
 
 /** Adds sightings (one per team and signature) to their rows in one statement. */
@@ -50,22 +55,6 @@ export async function recordPageHealthBatch(db: Database, sightings: PageHealthS
         lastSeen: sql`greatest(${pageHealth.lastSeen}, excluded.last_seen)`,
         samplePath: sql`case when excluded.last_seen >= ${pageHealth.lastSeen} then excluded.sample_path else ${pageHealth.samplePath} end`,
       },
-    });
-}
-
-/** Counts one page the adapter could not fully read. One row per kind of failure, so a redesign is one line. */
-export async function recordPageHealth(db: Database, teamId: string, ctx: PageContext, now: Date): Promise<void> {
-  const status = ctx.recognition.status;
-  const lowerTier = [...new Set(ctx.recognition.lowerTier ?? [])].sort().slice(0, 50);
-  if (status === 'full' && lowerTier.length === 0) return;
-  const missing = [...new Set(ctx.recognition.missing)].sort().slice(0, 50);
-  const signature = [ctx.portal, ctx.pageKind, status, ...missing, ...(lowerTier.length ? ['lower', ...lowerTier] : [])].join('|').slice(0, 2000);
-  await db
-    .insert(pageHealth)
-    .values({ teamId, portal: ctx.portal, pageKind: ctx.pageKind, status, missing, lowerTier, signature, samplePath: maskPath(ctx.url), firstSeen: now, lastSeen: now })
-    .onConflictDoUpdate({
-      target: [pageHealth.teamId, pageHealth.signature],
-      set: { count: sql`${pageHealth.count} + 1`, lastSeen: now, samplePath: maskPath(ctx.url) },
     });
 }
 
