@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { PANEL, expect, fixture, test } from './harness';
 
@@ -44,7 +46,11 @@ test('chargeback: deadline, evidence found and missing, completing an item, the 
   // A file by the picker: read in the page, sent through the worker as base64, checked by the backend.
   const pod = item(dispute, 'proof_of_delivery');
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(256, 1)]);
-  await pod.getByTestId('evidence-file').setInputFiles({ name: 'ups-pod.png', mimeType: 'image/png', buffer: png });
+  // A file on disk, as an agent picks one: Chromium then fires trusted input/change events (a buffer
+  // would be handed over by script, and the panel rightly ignores untrusted events).
+  const podFile = join(await mkdtemp(join(tmpdir(), 'caseside-pod-')), 'ups-pod.png');
+  await writeFile(podFile, png);
+  await pod.getByTestId('evidence-file').setInputFiles(podFile);
   await expect(pod).toHaveAttribute('data-status', 'present');
   await expect(dispute.getByTestId('dispute-attachments')).toContainText('ups-pod.png');
 
