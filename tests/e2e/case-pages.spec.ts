@@ -52,13 +52,14 @@ for (const f of FIXTURES.filter((x) => x.expected.replyBox && x.url.includes('se
       const katOpener = page.locator('kat-button').filter({ has: page.locator('button') });
       const labelled = page.locator(`kat-button[label]`);
       const candidates = [opener, katOpener, labelled];
-      for (const c of candidates) {
+      // One click: a second one would open a fresh box and drop the text already inserted.
+      openers: for (const c of candidates) {
         const count = await c.count();
         for (let i = 0; i < count; i++) {
           const label = (await c.nth(i).getAttribute('label')) ?? (await c.nth(i).textContent()) ?? '';
           if (OPENERS.test(label.trim())) {
             await c.nth(i).click();
-            break;
+            break openers;
           }
         }
       }
