@@ -5,7 +5,8 @@ import { PANEL, expect, fixture, test } from './harness';
  * The case pages in real Chromium: a template lands in the right reply box and the page registers it,
  * the panel follows a thread switch that keeps the URL, and the SLA deadline comes from the page.
  */
-const OPENERS = /^(Reply|Respond to Amazon|Antworten|Répondre|Rispondi|Responder|Beantwoorden|Odpowiedz|Svara)$/;
+// Every language's opener ("Rispondi ad Amazon" on the Italian claims page), as the fixtures label them.
+const OPENERS = /^(Reply|Respond|Respond to Amazon|Antworten|Amazon antworten|Répondre|Répondre à Amazon|Rispondi|Rispondi ad Amazon|Responder|Responder a Amazon|Beantwoorden|Reageren|Odpowiedz|Svara)$/;
 
 /** Text in every reply-like box of the page and its same-origin frames (kat-textarea shadow roots included). */
 async function boxValues(page: import('@playwright/test').Page): Promise<{ placeholder: string; value: string }[]> {
