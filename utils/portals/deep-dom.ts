@@ -9,6 +9,13 @@ const CHOICE_HOSTS = new Set(['KAT-DROPDOWN', 'KAT-SELECT']);
 /** Never read: scripts, styles and templates are not what the agent sees. */
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 
+/**
+ * The extension's own UI (the panel's host, `caseside-panel`, and its siblings) sits in the portal's
+ * page with an open shadow root: it is never part of the page being read, and its note box is never
+ * the portal's reply box.
+ */
+export const isOwnUi = (el: Element): boolean => el.tagName.startsWith('CASESIDE-');
+
 /** The text a person sees in an element, including open shadow roots; whitespace collapsed. */
 export function deepText(el: Node | null | undefined): string | undefined {
   if (!el) return undefined;
@@ -26,7 +33,7 @@ function collectText(node: Node, parts: string[]): void {
   if (node.nodeType !== 1 && node.nodeType !== 11 && node.nodeType !== 9) return;
   const el = node as Element;
   if (node.nodeType === 1) {
-    if (SKIPPED.has(el.tagName)) return;
+    if (SKIPPED.has(el.tagName) || isOwnUi(el)) return;
     if (el.hasAttribute?.('hidden')) return;
     if (CHOICE_HOSTS.has(el.tagName)) {
       parts.push(chosenOptionText(el));
@@ -68,7 +75,7 @@ export function deepElements(root: ParentNode): Element[] {
   const out: Element[] = [];
   const walk = (parent: ParentNode) => {
     for (const child of Array.from(parent.children)) {
-      if (SKIPPED.has(child.tagName)) continue;
+      if (SKIPPED.has(child.tagName) || isOwnUi(child)) continue;
       out.push(child);
       const shadow = (child as HTMLElement).shadowRoot;
       if (shadow) walk(shadow);
@@ -83,10 +90,10 @@ export function deepElements(root: ParentNode): Element[] {
 export function deepQueryAll(root: ParentNode, selector: string): Element[] {
   const found: Element[] = [];
   const visit = (scope: ParentNode) => {
-    found.push(...Array.from(scope.querySelectorAll(selector)));
+    found.push(...Array.from(scope.querySelectorAll(selector)).filter((el) => !isOwnUi(el)));
     for (const el of Array.from(scope.querySelectorAll('*'))) {
       const shadow = (el as HTMLElement).shadowRoot;
-      if (shadow) visit(shadow);
+      if (shadow && !isOwnUi(el)) visit(shadow);
     }
   };
   visit(root);

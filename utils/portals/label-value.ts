@@ -24,9 +24,17 @@ interface Candidate {
 /** One pass over a subtree's elements (shadow roots included); answers many label look-ups. */
 export class LabelIndex {
   private readonly candidates: Candidate[];
+  /**
+   * The root's own text, for "Label: value" segments only: an item in focus may hold its fields as bare
+   * text ("Käufer: Matteo Romano" directly in the row). Never a label alone, whose value would lie
+   * outside the root (another item's).
+   */
+  private readonly rootCandidate: Candidate[] = [];
 
   constructor(root: ParentNode) {
     this.candidates = [];
+    const rootText = (root as Node).nodeType === 1 ? deepText(root as Element) : undefined;
+    if (rootText && rootText.length <= MAX_VALUE_LENGTH) this.rootCandidate.push({ el: root as Element, text: rootText, folded: foldLabel(rootText) });
     for (const el of deepElements(root)) {
       const text = deepText(el);
       if (!text || text.length > MAX_VALUE_LENGTH) continue;
@@ -57,29 +65,32 @@ export class LabelIndex {
         if (found.length >= limit) return found;
       }
     }
-    const inline = this.inlineValue(wanted);
-    return inline && !found.includes(inline) ? [...found, inline] : found;
+    for (const inline of this.inlineValues(wanted)) {
+      if (found.length >= limit) break;
+      if (!found.includes(inline)) found.push(inline);
+    }
+    return found;
   }
 
-  private inlineValue(wanted: string[]): string | undefined {
-    let best: string | undefined;
-    let bestLength = Infinity;
-    for (const { text } of this.candidates) {
+  /**
+   * "Label: value" segments inside one element's text, the shortest element first. Every one is kept:
+   * a list row says "Return requested: Nov 20, 2026" and its open details the same with the time.
+   */
+  private inlineValues(wanted: string[]): string[] {
+    const found: Array<{ value: string; length: number }> = [];
+    for (const { text } of [...this.candidates, ...this.rootCandidate]) {
       // "Order: 403-... · Buyer: Matteo Romano · Requested 21.11.2026": one segment per label.
       for (const segment of text.split(/\s+[·•|]\s+/)) {
         const folded = foldLabel(segment);
         for (const label of wanted) {
-          if (folded.startsWith(label) && /^\s*[:：]/.test(segment.slice(label.length)) && text.length < bestLength) {
-            const rest = segment.slice(label.length).replace(/^\s*[:：]\s*/, '').trim();
-            if (rest && !wanted.includes(foldLabel(rest))) {
-              best = rest;
-              bestLength = text.length;
-            }
-          }
+          if (!folded.startsWith(label) || !/^\s*[:：]/.test(segment.slice(label.length))) continue;
+          const rest = segment.slice(label.length).replace(/^\s*[:：]\s*/, '').trim();
+          if (rest && !wanted.includes(foldLabel(rest)) && !found.some((f) => f.value === rest)) found.push({ value: rest, length: text.length });
         }
       }
     }
-    return best;
+    // Stable: among elements of the same length, page order stays.
+    return found.sort((a, b) => a.length - b.length).map((f) => f.value);
   }
 
   /** Elements whose whole text is one of the labels (for callers that read the value their own way). */

@@ -47,6 +47,16 @@ describe('every fixture through its adapter', () => {
     });
   }
 
+  test('a thread in a same-origin frame: the message is the buyer\'s text, not its bubble header', async () => {
+    const fixture = FIXTURES.find((f) => f.name === 'amazon-de-inbox-iframe-fr-order')!;
+    const url = new URL(fixture.url);
+    const adapter = adapterForHost(url.hostname)!;
+    const doc = await liveFixture(fixture, (d) => adapter.isContentReady('message', d));
+    const context = adapter.extract(url, doc);
+    expect(context.message?.body).toMatch(/^Le retour est créé\./);
+    expect(context.message?.from).toBe('buyer');
+  });
+
   for (const fixture of FIXTURES.filter((f) => f.async)) {
     test(`${fixture.name}: not ready while the spinner shows, still classified from the URL`, () => {
       const url = new URL(fixture.url);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, test } from 'vitest';
-import { loadFixtureIntoDocument } from '../../tests/fixtures/load';
+import { liveFixture, loadFixtureIntoDocument } from '../../tests/fixtures/load';
+import { FIXTURES } from '../../tests/fixtures/manifest';
 import { amazonAdapter } from './amazon';
 import { insertIntoReplyBox } from './reply-box';
 import type { ReplyTarget } from './types';
@@ -110,4 +111,21 @@ describe('kat-textarea reply boxes on the fixture pages', () => {
     expect(target?.kind).toBe('textarea');
     expect((target!.element as HTMLTextAreaElement).name).toBe('response');
   });
+
+  // The panel's host sits in the page with an open shadow root holding its note box.
+  for (const fixture of FIXTURES.filter((f) => f.expected.replyBox && f.url.includes('sellercentral'))) {
+    test(`${fixture.name}: the extension's own panel is never the reply box nor read as the page`, async () => {
+      const doc = await liveFixture(fixture, (d) => amazonAdapter.isContentReady(fixture.expected.pageKind, d));
+      const before = amazonAdapter.findReplyBox(doc);
+      const panel = doc.createElement('caseside-panel');
+      panel.attachShadow({ mode: 'open' }).innerHTML = '<p>Order 111-1111111-1111111</p><textarea placeholder="Add a note for the team"></textarea>';
+      doc.body.prepend(panel);
+      try {
+        expect(amazonAdapter.findReplyBox(doc)?.element ?? null).toBe(before?.element ?? null);
+        expect(amazonAdapter.extract(new URL(fixture.url), doc).orderId).toBe(fixture.expected.orderId);
+      } finally {
+        panel.remove();
+      }
+    });
+  }
 });

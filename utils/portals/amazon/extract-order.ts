@@ -58,10 +58,28 @@ export function stripLabel(text: string | undefined, labels: readonly string[]):
  */
 export function readAddressBlock(block: Element | null | undefined, extra: Partial<Address> = {}): Address | undefined {
   if (!block) return undefined;
-  const parts = Array.from(block.querySelectorAll(':scope > span, :scope > div, :scope > p, :scope > li'));
-  const lines = (parts.length ? parts.map((s) => deepText(s)) : (block.textContent ?? '').split('\n').map((l) => l.trim()))
-    .filter((l): l is string => Boolean(l));
+  const container = innermostWrapper(block);
+  const parts = Array.from(container.querySelectorAll(':scope > span, :scope > div, :scope > p, :scope > li'));
+  const lines = (parts.length ? parts.map((s) => deepText(s)) : linesOf(container)).filter((l): l is string => Boolean(l));
   return lines.length ? parseAddressLines(lines, compact(extra) ?? {}) : undefined;
+}
+
+/** A value cell often wraps the block (`<td><address><span>…`): the components are the wrapper's children. */
+function innermostWrapper(block: Element): Element {
+  let el = block;
+  while (el.children.length === 1 && !Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent?.trim())) el = el.children[0]!;
+  return el;
+}
+
+/** One line per text node and per line break: adjacent elements' texts are never run together. */
+function linesOf(el: Element): string[] {
+  const lines: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) lines.push(...(node.textContent ?? '').split('\n').map((l) => l.replace(/\s+/g, ' ').trim()));
+    else if (node.nodeType === 1 && !['SCRIPT', 'STYLE', 'TEMPLATE'].includes((node as Element).tagName)) node.childNodes.forEach(walk);
+  };
+  walk(el);
+  return lines;
 }
 
 function readShipTo(reader: AmazonPageReader): Address | undefined {

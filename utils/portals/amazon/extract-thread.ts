@@ -58,7 +58,7 @@ function structuralMessages(reader: AmazonPageReader, buyerName?: string): Threa
   // A message shows a time and some text besides it; the innermost such element is one message.
   const withTime = candidates.filter((el) => textLines(el).length >= 2 && timeOf(reader, el) !== undefined);
   const innermost = withTime.filter((el) => !withTime.some((other) => other !== el && el.contains(other)));
-  const read = innermost.map((el) => ({ el, from: senderOf(el, buyerName) }));
+  const read = innermost.map((el) => bubbleOf(reader, el)).map((el) => ({ el, from: senderOf(el, buyerName) }));
   // A thread has two parties: when only one side is marked (the seller's bubbles), the rest is the other.
   const marked = new Set(read.map((m) => m.from).filter(Boolean));
   const other = marked.size === 1 ? (marked.has('seller') ? 'buyer' : 'seller') : undefined;
@@ -67,6 +67,20 @@ function structuralMessages(reader: AmazonPageReader, buyerName?: string): Threa
       const sender = from ?? other;
       return sender ? [{ from: sender, at: timeOf(reader, el), body: bodyOf(el) }] : [];
     });
+}
+
+/**
+ * A bubble's header ("Chloé Lefèvre · Di., 17. Nov. 2026, 19:47") holds a time and a name but not the
+ * message: when the element found is only that, the message is its parent (header plus text), as long
+ * as the parent holds no other message's time.
+ */
+function bubbleOf(reader: AmazonPageReader, el: Element): Element {
+  const lines = textLines(el);
+  const headerOnly = lines.length <= 3 && lines.every((line) => line.length <= 60) && Boolean(el.nextElementSibling && textLines(el.nextElementSibling).length);
+  const parent = el.parentElement;
+  if (!headerOnly || !parent) return el;
+  const timesInParent = textLines(parent).filter((line) => line.length <= 60 && /\d/.test(line) && reader.instant(line.replace(/^[·•|\s]+/, '')));
+  return timesInParent.length <= 1 ? parent : el;
 }
 
 function senderOf(el: Element, buyerName?: string): 'buyer' | 'seller' | undefined {
@@ -100,6 +114,7 @@ function timeOf(reader: AmazonPageReader, el: Element): string | undefined {
 function bodyOf(el: Element): string | undefined {
   const hooked = el.querySelector(`${MESSAGE.messageBody}, [class*="body"], [class*="text"], p`);
   if (hooked) return deepText(hooked);
-  const lines = textLines(el);
+  // The longest line that is not the header's time.
+  const lines = textLines(el).filter((line) => !/^[·•|]/.test(line));
   return lines.sort((a, b) => b.length - a.length)[0];
 }

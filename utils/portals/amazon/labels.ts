@@ -71,7 +71,7 @@ export const LABELS = {
   ],
   returnId: ['RMA ID', 'RMA', 'Return request ID', 'Return ID', 'Rücksende-ID', 'RMA-ID', 'Rücksendenummer', 'ID de retour', 'Numéro de retour', 'ID reso', 'ID de devolución', '返品ID', 'Retour-ID', 'Identyfikator zwrotu', 'Retur-ID'],
   returnRequested: [
-    'Return requested', 'Return request date', 'Request date', 'Requested on', 'Angefordert am', 'Rücksendung angefordert am', 'Anfragedatum', 'Date de la demande', 'Retour demandé le', 'Demandé le',
+    'Return requested', 'Return request date', 'Request date', 'Requested on', 'Angefordert am', 'Rücksendung angefordert am', 'Rücksendung beantragt', 'Beantragt am', 'Anfragedatum', 'Date de la demande', 'Retour demandé le', 'Demandé le',
     'Data della richiesta di reso', 'Data richiesta', 'Richiesto il', 'Fecha de solicitud', 'Solicitado el', 'リクエスト日', '返品リクエスト日', 'Aanvraagdatum', 'Aangevraagd op', 'Data zgłoszenia zwrotu', 'Data żądania', 'Begärd', 'Begäransdatum',
   ],
   returnReceived: ['Return received', 'Received on', 'Rücksendung erhalten am', 'Erhalten am', 'Retour reçu le', 'Reso ricevuto il', 'Devolución recibida el', '返品受領日', 'Retour ontvangen op', 'Zwrot otrzymany', 'Retur mottagen'],
