@@ -1,5 +1,5 @@
 /**
- * `npm test`: everything, in the order a failure is cheapest to find: typecheck, unit tests, backend
+ * `npm test`: everything, in the order a failure is cheapest to find: typecheck, lint, unit tests, backend
  * tests (embedded PGlite, and PostgreSQL when DATABASE_URL names one), the extension build, and the
  * end-to-end tests in the system Chromium. Ends with one line: "N passed, N failed".
  */
@@ -46,6 +46,7 @@ function addPlaywright(file: string) {
 const bin = (name: string) => join('node_modules', '.bin', name);
 
 run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+run('lint', bin('eslint'), ['.']);
 
 const unitJson = join(out, 'unit.json');
 run('unit', bin('vitest'), ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);

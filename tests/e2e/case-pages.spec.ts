@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { FIXTURES } from '../fixtures/manifest';
 import { PANEL, expect, fixture, test } from './harness';
 
@@ -9,7 +10,7 @@ import { PANEL, expect, fixture, test } from './harness';
 const OPENERS = /^(Reply|Respond|Respond to Amazon|Antworten|Amazon antworten|Répondre|Répondre à Amazon|Rispondi|Rispondi ad Amazon|Responder|Responder a Amazon|Beantwoorden|Reageren|Odpowiedz|Svara)$/;
 
 /** Text in every reply-like box of the page and its same-origin frames (kat-textarea shadow roots included). */
-async function boxValues(page: import('@playwright/test').Page): Promise<{ placeholder: string; value: string }[]> {
+async function boxValues(page: Page): Promise<{ placeholder: string; value: string }[]> {
   const frames = page.frames();
   const all: { placeholder: string; value: string }[] = [];
   for (const frame of frames) {

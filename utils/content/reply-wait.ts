@@ -13,7 +13,8 @@ export function waitForReplyBox(adapter: PortalAdapter, doc: Document, timeoutMs
   let cancel = () => {};
   const promise = new Promise<ReplyTarget | null>((resolve) => {
     const observers: MutationObserver[] = [];
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Gives up after timeoutMs (finish is defined below; the timer fires long after).
+    const timer = setTimeout(() => finish(null), timeoutMs);
     const finish = (target: ReplyTarget | null) => {
       for (const observer of observers) observer.disconnect();
       clearTimeout(timer);
@@ -36,7 +37,6 @@ export function waitForReplyBox(adapter: PortalAdapter, doc: Document, timeoutMs
         // cross-origin frames are not ours
       }
     }
-    timer = setTimeout(() => finish(null), timeoutMs);
     cancel = () => finish(null);
     check();
   });
