@@ -66,7 +66,8 @@ for (const f of FIXTURES.filter((x) => x.expected.replyBox && x.url.includes('se
         }
       }
     }
-    await expect.poll(async () => (await boxValues(page)).filter((b) => b.value.trim() !== '').length, { timeout: 5_000 }).toBe(1);
+    // The panel inserts once the box exists (it may open only after the click above): allow it the time.
+    await expect.poll(async () => (await boxValues(page)).filter((b) => b.value.trim() !== '').length, { timeout: 15_000 }).toBe(1);
     const filled = (await boxValues(page)).find((b) => b.value.trim() !== '')!;
     // Never the feedback or search box.
     expect(filled.placeholder).not.toMatch(/feedback|helpful|search/i);
