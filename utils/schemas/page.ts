@@ -117,8 +117,8 @@ export const Recognition = z.strictObject({
 export type Recognition = z.infer<typeof Recognition>;
 
 /**
- * When the case's clock started, as the page shows it. `at` is the start (the buyer's last unanswered
- * message, the chargeback notice, the claim or Amazon's information request); `endsAt` is a deadline the
+ * When the case's clock started, as the page shows it. `at` is the start (the buyer's oldest unanswered
+ * message, see docs/decisions/0005, the chargeback notice, the claim or Amazon's information request); `endsAt` is a deadline the
  * page itself shows (a chargeback's respond-by date), which wins over the policy's duration. Absent when
  * the page shows neither: the clock then starts when the case is first seen, and the panel says so.
  */

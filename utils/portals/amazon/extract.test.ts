@@ -158,4 +158,26 @@ describe('Amazon extraction, read as a person reading the page would', () => {
     const c = amazonAdapter.extract(new URL('https://sellercentral.amazon.com/orders-v3/order/701-1111111-2222222?marketplaceID=ATVPDKIKX0DER'), doc);
     expect(c.marketplace?.code).toBe('CA');
   });
+
+  // The clock of a thread with two buyer messages in a row after the seller's last reply starts at the
+  // older one: Amazon counts each unanswered message, so the one that has waited longest sets the deadline
+  // (docs/decisions/0005-message-clock-oldest-unanswered.md). A single unanswered message is the last one.
+  test('a thread with two unanswered buyer messages starts its clock at the older one', () => {
+    const fixture = fixtureByName('amazon-ie-inbox-no-hooks');
+    const doc = parseFixture(fixture);
+    const section = doc.querySelector('article section')!;
+    const follow = doc.createElement('div');
+    follow.innerHTML = "<strong>Ciarán O'Sullivan</strong><time>Tue, 24 Nov 2026, 09:10 GMT</time>Any news on the refund?";
+    section.append(follow);
+    const c = amazonAdapter.extract(new URL(fixture.url), doc);
+    expect(c.clockStart).toMatchObject({ at: '2026-11-23T14:30:00.000Z', source: 'buyer-message' });
+    // Once the seller answers, nothing is unanswered until the buyer writes again.
+    const reply = doc.createElement('div');
+    reply.innerHTML = '<strong>You</strong><time>Tue, 24 Nov 2026, 11:00 GMT</time>The refund is on its way.';
+    section.append(reply);
+    const again = doc.createElement('div');
+    again.innerHTML = "<strong>Ciarán O'Sullivan</strong><time>Wed, 25 Nov 2026, 08:00 GMT</time>Received, thanks. One more question.";
+    section.append(again);
+    expect(amazonAdapter.extract(new URL(fixture.url), doc).clockStart).toMatchObject({ at: '2026-11-25T08:00:00.000Z', source: 'buyer-message' });
+  });
 });
