@@ -127,7 +127,7 @@ export const DEMO_PAGES: DemoPage[] = [
     context: {
       portal: 'zalando', pageKind: 'order', url: 'https://zdirect.zalando.com/orders/8f0c6a52-1d2e-4b7a-9c3f-5e6d7a8b9c01',
       marketplace: { code: 'ZALANDO-DE', currency: 'EUR', timeZone: 'Europe/Berlin', language: 'de' },
-      orderId: '8f0c6a52-1d2e-4b7a-9c3f-5e6d7a8b9c01', orderNumber: '1040970000502251', buyer: { name: 'Erika Musterfrau', customerNumber: '31400820597' },
+      orderId: '1040970000502251', orderNumber: '1040970000502251', orderRef: '8f0c6a52-1d2e-4b7a-9c3f-5e6d7a8b9c01', buyer: { name: 'Erika Musterfrau', customerNumber: '31400820597' },
       shipTo: { name: 'Erika Musterfrau', lines: ['Heidestraße 17'], city: 'Köln', postalCode: '51147', country: 'DE', type: 'HOME_ADDRESS' },
       purchasedAt: '2025-11-02T20:00:00Z', totals: { total: eur(8995) },
       recognition: full(),
@@ -152,7 +152,7 @@ export const DEMO_NOTES: DemoNote[] = [
   { key: 'demo-note-0001', by: 'alex', orderId: '302-1234567-1234567', at: '2025-11-02T16:05:00Z', text: 'Buyer asked by message to ship to a different address after purchase. Checking before dispatch.' },
   { key: 'demo-note-0002', by: 'lena', orderId: '302-1234567-1234567', at: '2025-11-02T16:40:00Z', text: 'Three orders to Musterstraße 12 within a day under three names. Keep on hold until the buyer confirms.' },
   { key: 'demo-note-0003', by: 'alex', orderId: '111-2223334-4445556', at: '2025-11-20T15:35:00Z', text: 'Tracking shows delivered on 5 Nov, signed. Collecting proof of delivery for the chargeback response.' },
-  { key: 'demo-note-0004', by: 'sam', orderId: '8f0c6a52-1d2e-4b7a-9c3f-5e6d7a8b9c01', at: '2025-11-03T11:10:00Z', text: 'Customer Care asked about the delivery date; answered within the hour.' },
+  { key: 'demo-note-0004', by: 'sam', orderId: '1040970000502251', at: '2025-11-03T11:10:00Z', text: 'Customer Care asked about the delivery date; answered within the hour.' },
 ];
 
 export const DEMO_DECISIONS: DemoDecision[] = [

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderedFixture } from '../../tests/fixtures/load';
 import { DEMO_ORDERS, fixtureByName } from '../../tests/fixtures/manifest';
 import { amazonAdapter } from '../../utils/portals/amazon';
+import { zalandoAdapter } from '../../utils/portals/zalando';
 import { PanelData } from '../../utils/schemas/api';
 import { buildApp } from '../app';
 import { openDatabase, type DatabaseHandle } from '../db/open';
@@ -29,7 +30,8 @@ describe('demo seed against the fixture pages', () => {
 
   const load = async (fixtureName: string) => {
     const fixture = fixtureByName(fixtureName);
-    const context = amazonAdapter.extract(new URL(fixture.url), renderedFixture(fixture));
+    const adapter = fixture.url.includes('zalando') ? zalandoAdapter : amazonAdapter;
+    const context = adapter.extract(new URL(fixture.url), renderedFixture(fixture));
     const res = await app.inject({ method: 'POST', url: '/v1/panel', headers: auth('demo-agent-token'), payload: { context } });
     expect(res.statusCode).toBe(200);
     return PanelData.parse(res.json());
@@ -51,5 +53,11 @@ describe('demo seed against the fixture pages', () => {
     expect(data.history.some((e) => e.type === 'note' && e.text.includes('proof of delivery'))).toBe(true);
     const cases = await app.inject({ method: 'GET', url: `/v1/cases?orderId=${DEMO_ORDERS.amazonCom.orderId}`, headers: auth('demo-agent-token') });
     expect(cases.json().cases.map((c: { kind: string }) => c.kind).sort()).toEqual(['chargeback', 'order']);
+  });
+
+  it("finds the zDirect order's seeded case by the order number people quote, with the UUID kept as its reference", async () => {
+    const data = await load('zalando-order');
+    expect(data.case?.orderId).toBe('1040970000502251');
+    expect(data.history.some((e) => e.type === 'note' && e.text.includes('Customer Care'))).toBe(true);
   });
 });
