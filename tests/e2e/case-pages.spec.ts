@@ -64,6 +64,8 @@ for (const f of FIXTURES.filter((x) => x.expected.replyBox && x.url.includes('se
         for (let i = 0; i < count; i++) {
           const label = (await c.nth(i).getAttribute('label')) ?? (await c.nth(i).textContent()) ?? '';
           if (OPENERS.test(label.trim())) {
+            // The panel names the button as this page labels it ("Respond to Amazon", "Rispondi ad Amazon").
+            await expect(status).toContainText(`“${label.trim()}”`);
             await c.nth(i).click();
             break openers;
           }

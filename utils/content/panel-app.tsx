@@ -9,6 +9,7 @@ import type { DecisionKind } from '@/utils/schemas/fraud';
 import type { PortalAdapter, ReplyTarget } from '@/utils/portals/types';
 import { type ReplyWait, waitForReplyBox } from './reply-wait';
 import { insertIntoReplyBox } from '@/utils/portals/reply-box';
+import { deepText } from '@/utils/portals/deep-dom';
 import { SlaCountdown } from '@/components/SlaCountdown';
 import { TemplatePicker } from '@/components/TemplatePicker';
 import { DisputeSlot, isDisputePage } from './disputes-app';
@@ -201,7 +202,8 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
       pendingInsert.current?.cancel();
       const target = adapter.findReplyBox(document);
       if (target) return insert(target);
-      if (!adapter.findReplyOpener?.(document)) return { ok: false, error: browserTranslate('templateNoReplyBox') };
+      const opener = adapter.findReplyOpener?.(document);
+      if (!opener) return { ok: false, error: browserTranslate('templateNoReplyBox') };
       // The box opens on "Reply": say so, and insert as soon as the agent opens it.
       const wait = waitForReplyBox(adapter, document);
       pendingInsert.current = wait;
@@ -209,7 +211,9 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
         if (pendingInsert.current === wait) pendingInsert.current = null;
         if (opened) insert(opened);
       });
-      return { ok: false, error: browserTranslate('templateOpenReplyBox') };
+      // Name the button as the page labels it ("Respond to Amazon", "Antworten"), read as text only.
+      const label = (deepText(opener) || opener.getAttribute('label') || opener.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim().slice(0, 60);
+      return { ok: false, error: browserTranslate('templateOpenReplyBox', label || 'Reply') };
     },
     [adapter, context?.orderId],
   );

@@ -41,12 +41,19 @@ describe('lintTemplate: contact details', () => {
     ['Call (206) 555-0100 anytime'],
     ['Message us on WhatsApp'],
     ['Appelez-nous demain'],
+    ['Fax: 0301234567'],
+    ['Tel-Nr.: 0301234567'],
   ])('flags %s', (body) => {
     expect(rules(body)).toContain('contact-details');
   });
 
   it('does not mistake order ids, dates, prices or tracking placeholders for phone numbers', () => {
     expect(rules('Order 302-1234567-1234567 of 20.11.2026 for 1.234,56 € ships as {{tracking.number}}.')).toEqual([]);
+  });
+
+  // Found by the property test: a SKU that starts with a phone word joined to its digits is a code.
+  it.each(['L’article FAX-000000-BLK est de nouveau disponible.', 'Item TEL-123456-XL is back in stock.', 'Artikel FAX-000000-42 ist da.'])('leaves the SKU in %s alone', (body) => {
+    expect(rules(body)).toEqual([]);
   });
 
   it('flags an email only once, not also as a link', () => {

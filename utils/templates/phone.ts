@@ -57,9 +57,10 @@ const NOT_PHONE: RegExp[] = [
 const RUN = /(?<![\p{L}\p{N}_+])(?:\+|(?<!\d)00)?\s?(?:\(\d{1,4}\)\s?)?\d+(?:(?:[ \u00A0\u202F./–-]{1,2}|(?<=\)))\(?\d+\)?)*(?![\p{L}\p{N}_])/gu;
 
 // A phone word shortly before a number: "Tel.:", "call us on", "Rufen Sie uns unter", "appelez-nous au",
-// "llámenos al", "chiamaci al numero".
+// "llámenos al", "chiamaci al numero". A word glued to the digits by a hyphen is part of a code, not a
+// phone word: the SKU FAX-000000-BLK or TEL-123456-XL.
 const PHONE_WORD =
-  /(?:\b(?:tel|phone|telephone|call|ring|mobile|cell|fax|hotline|telefon\w*|handy|mobil\w*|anruf\w*|rufen|ruf|t[ée]l[ée]phone|t[ée]l|portable|appel\w*|tel[ée]fono|m[óo]vil|llam\w*|cellulare|chiam\w*)\b|\bll[áa]m\w*|\btél\b)(?!-?\d)[^\d\n]{0,30}$/iu;
+  /(?:\b(?:tel|phone|telephone|call|ring|mobile|cell|fax|hotline|telefon\w*|handy|mobil\w*|anruf\w*|rufen|ruf|t[ée]l[ée]phone|t[ée]l|portable|appel\w*|tel[ée]fono|m[óo]vil|llam\w*|cellulare|chiam\w*)\b|\bll[áa]m\w*|\btél\b)(?!-?\d|-$)[^\d\n]{0,30}$/iu;
 
 export function findPhoneNumbers(text: string): Found[] {
   let blanked = text;
