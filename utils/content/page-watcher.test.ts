@@ -87,4 +87,24 @@ describe('watchPage', () => {
     await flush();
     expect(pages.at(-1)).toMatchObject({ context: { buyer: { name: 'Late Buyer' } } });
   });
+
+  // The agent switches thread or claim without a URL change: with the default timings the panel must
+  // show the new item within 300 ms of the page rendering it (a selection change within one frame).
+  it('follows a detail pane replaced without a URL change within 300 ms, a selection change within a frame', async () => {
+    vi.useFakeTimers();
+    history.pushState({}, '', '/order/111-0000000-0000004');
+    document.body.innerHTML = '<ul><li aria-selected="true">one</li><li aria-selected="false">two</li></ul><div id="order"><span id="buyer">First Buyer</span></div>';
+    const pages: (WatchedPage | null)[] = [];
+    stop = watchPage({ adapter, onPage: (p) => pages.push(p) }).stop;
+    expect(pages.at(-1)).toMatchObject({ context: { buyer: { name: 'First Buyer' } } });
+    document.querySelector('#order')!.innerHTML = '<span id="buyer">Second Buyer</span>';
+    await vi.advanceTimersByTimeAsync(300);
+    expect(pages.at(-1)).toMatchObject({ context: { buyer: { name: 'Second Buyer' } } });
+    const items = document.querySelectorAll('li');
+    items[0]!.setAttribute('aria-selected', 'false');
+    items[1]!.setAttribute('aria-selected', 'true');
+    document.querySelector('#order')!.innerHTML = '<span id="buyer">Third Buyer</span>';
+    await vi.advanceTimersByTimeAsync(20);
+    expect(pages.at(-1)).toMatchObject({ context: { buyer: { name: 'Third Buyer' } } });
+  });
 });
