@@ -7,7 +7,7 @@ import { median } from './lib/load';
 import { seededDatabase } from './lib/seeded';
 
 /**
- * Part 8: the lead's reports (issue 9) on the bench team's year of data: each report's JSON over HTTP
+ * Part 8: the lead's reports on the bench team's year of data: each report's JSON over HTTP
  * from the real server process, for the weekly review (the last 7 days) and for the whole year, as the
  * lead sees them (the team) and as one agent sees theirs. Wall-clock per request, median of `runs`
  * after one warm-up request, sequential (one lead at a time).

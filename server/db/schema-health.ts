@@ -3,7 +3,7 @@ import { teams } from './schema';
 
 /**
  * Portal pages the extension could not fully read, counted per team: a portal redesign shows up here
- * the day it ships (issue 3). One row per kind of failure (portal, page kind, status, missing fields).
+ * the day it ships. One row per kind of failure (portal, page kind, status, missing fields).
  * The sample path has its digits masked, so no order id or other personal value is kept.
  */
 export const pageHealth = pgTable(

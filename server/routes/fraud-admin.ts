@@ -5,7 +5,7 @@ import { auditCommitted } from './audit';
 import { runBacktest } from '../services/backtest';
 import { getFraudMatrixView, saveFraudMatrix } from '../services/team-config';
 
-/** The team's fraud matrix (issue 4): everyone reads it, leads change and back-test it. */
+/** The team's fraud matrix: everyone reads it, leads change and back-test it. */
 export const fraudAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/v1/fraud/matrix', { schema: { response: { 200: FraudMatrixView } } }, async (request) => getFraudMatrixView(app.db, callerOf(request).team.id));
 

@@ -3,7 +3,7 @@ import { QueueList, QueueQuery } from '../../utils/schemas/admin';
 import { callerOf } from '../plugins/auth';
 import { loadQueue } from '../services/queue';
 
-/** The at-risk queue (issue 5): the team's open cases by time left. */
+/** The at-risk queue: the team's open cases by time left. */
 export const queueRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/v1/queue', { schema: { querystring: QueueQuery, response: { 200: QueueList } } }, async (request) =>
     loadQueue(app.db, callerOf(request).team.id, Number(request.query.limit ?? 50)),

@@ -7,7 +7,7 @@ import { answerIdempotentWrite, IdempotencyHeaders } from './idempotent-write';
 import { applySlaAction } from '../services/sla-actions';
 import { getSlaPoliciesView, saveSlaPolicies } from '../services/team-config';
 
-/** SLA policies (leads change them, versioned) and agents' pause / resume / no-response-needed on a case (issue 5). */
+/** SLA policies (leads change them, versioned) and agents' pause / resume / no-response-needed on a case. */
 export const slaAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/v1/sla/policies', { schema: { response: { 200: SlaPoliciesView } } }, async (request) => getSlaPoliciesView(app.db, callerOf(request).team.id));
 

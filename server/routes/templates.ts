@@ -20,7 +20,7 @@ import { archiveLibraryTemplate, createLibraryTemplate, templateUsage, templateV
 
 const IdParams = z.strictObject({ id: z.uuid() });
 
-/** The template library (issue 6): list, create, edit with version history, archive, usage for leads. */
+/** The template library: list, create, edit with version history, archive, usage for leads. */
 export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/v1/templates', { schema: { querystring: TemplateListQuery, response: { 200: TemplateList } } }, async (request) => {
     const caller = callerOf(request);

@@ -1,7 +1,7 @@
 import { PANEL, expect, fixture, test } from './harness';
 
 // The clock each page kind carries, from the page's own times and the default policies
-// (shared/portal-reference.md). The sandbox pages are dated November 2025, so these clocks have run out.
+// (docs/portals.md). The sandbox pages are dated November 2025, so these clocks have run out.
 const CASES: { name: string; caseKind: string; deadline: string; state: string }[] = [
   // "Versand bis: Di., 4. Nov. 2025, 23:59 MEZ": the MFN order's ship-by, 22:59 UTC.
   { name: 'amazon-de-order', caseKind: 'amazon_mfn_shipment', deadline: '2025-11-04T22:59:00.000Z', state: 'breached' },

@@ -1,6 +1,6 @@
 /**
- * Every portal host Caseside runs on. Seller Central hosts are listed in
- * ../shared/portal-reference.md; one content-script match per host keeps the manifest least-privilege.
+ * Every portal host Caseside runs on. Seller Central hosts are the ones Amazon
+ * publishes per marketplace (docs/portals.md); one content-script match per host keeps the manifest least-privilege.
  */
 export const SELLER_CENTRAL_TLDS = [
   'com', 'ca', 'com.mx', 'com.br', 'co.uk', 'de', 'fr', 'it', 'es', 'nl', 'se', 'pl',

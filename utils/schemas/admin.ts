@@ -21,7 +21,7 @@ const IntString = (min: number, max: number) =>
     .regex(/^\d{1,6}$/, 'expected a whole number')
     .refine((s) => Number(s) >= min && Number(s) <= max, `expected a number from ${min} to ${max}`);
 
-// ---- Templates (issue 6) ---------------------------------------------------------------------------
+// ---- Templates ---------------------------------------------------------------------------
 
 export const TemplateInput = z.strictObject({
   title: z.string().trim().min(1, 'a template needs a title').max(200),
@@ -97,7 +97,7 @@ export type TemplateUsageEntry = z.infer<typeof TemplateUsageEntry>;
 export const TemplateUsageReport = z.strictObject({ days: z.number().int(), from: Instant, templates: z.array(TemplateUsageEntry) });
 export type TemplateUsageReport = z.infer<typeof TemplateUsageReport>;
 
-// ---- Fraud matrix (issue 4) -------------------------------------------------------------------------
+// ---- Fraud matrix -------------------------------------------------------------------------
 
 /** Version 0 with the engine's default matrix means the team never saved one. */
 export const FraudMatrixView = z.strictObject({
@@ -147,7 +147,7 @@ export const BacktestReport = z.strictObject({
 });
 export type BacktestReport = z.infer<typeof BacktestReport>;
 
-// ---- SLA policies and case clocks (issue 5) ---------------------------------------------------------
+// ---- SLA policies and case clocks ---------------------------------------------------------
 
 /** With no saved policies, the defaults are shown with their own version (1). */
 export const SlaPoliciesView = z.strictObject({
@@ -194,7 +194,7 @@ export const TeamSettingsView = z.strictObject({
 });
 export type TeamSettingsView = z.infer<typeof TeamSettingsView>;
 
-// ---- Queue (issue 5) --------------------------------------------------------------------------------
+// ---- Queue --------------------------------------------------------------------------------
 
 export const QueueQuery = z.strictObject({ limit: IntString(1, 200).optional() });
 

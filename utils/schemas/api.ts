@@ -145,7 +145,7 @@ export const LiveEvent = z.strictObject({
 });
 export type LiveEvent = z.infer<typeof LiveEvent>;
 
-// ---- Responses of the write and list routes (added with the backend, issue 2) ----
+// ---- Responses of the write and list routes (added with the backend) ----
 
 /** POST /v1/agents: the new agent and its first token (shown once). */
 export const CreatedAgent = z.strictObject({ agent: Agent, token: CreatedToken });

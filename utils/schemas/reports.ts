@@ -4,7 +4,7 @@ import { CaseKind } from './api';
 import { MarketplaceCode } from './common';
 
 /**
- * Reports for leads (issue 9). Leads see the whole team; an agent sees only their own numbers (the
+ * Reports for leads. Leads see the whole team; an agent sees only their own numbers (the
  * server forces `agentId` to the caller). Days are UTC calendar days, `to` included.
  */
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Instant } from './common';
 
-/** The case kinds that carry a deadline (../shared/portal-reference.md, "Deadlines"). */
+/** The case kinds that carry a deadline (the marketplaces' published response and dispute windows, docs/portals.md). */
 export const SlaCaseKind = z.enum([
   'amazon_buyer_message',
   'amazon_atoz_info_request',

@@ -24,7 +24,7 @@ const policy = (label: string, p: Omit<SlaPolicy, 'label' | 'warningFraction' | 
   ...p,
 });
 
-/** The deadlines of shared/portal-reference.md, version 1. Every number here is a team setting. */
+/** The marketplaces' published deadlines (docs/portals.md), version 1. Every number here is a team setting. */
 export const DEFAULT_POLICIES: SlaPolicySet = {
   version: 1,
   calendar: DEFAULT_CALENDAR,

@@ -1,8 +1,8 @@
 import type { FieldTier, Marketplace } from '../../schemas';
 
 /**
- * Amazon marketplaces: host, id, currency, zone and buyer language. Ids for US..IN are in
- * shared/portal-reference.md; SE, PL, BE, AE, SA, EG, AU, SG come from Amazon's SP-API marketplace table.
+ * Amazon marketplaces: host, id, currency, zone and buyer language. Ids come from Amazon's
+ * SP-API marketplace table (docs/portals.md).
  */
 export interface AmazonMarketplace {
   code: string;
