@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderedFixture } from '../tests/fixtures/load';
@@ -10,6 +11,7 @@ import { DEFAULT_POLICIES } from '../utils/sla/policies';
 import { slaState } from '../utils/sla/state';
 import { fixtureClock, formatFixtureDate, renderFixtureDates, renderedDateTexts } from './fixture-dates';
 import savedTexts from '../tests/fixtures/saved-date-texts.json';
+import asSavedDigests from '../tests/fixtures/as-saved-digests.json';
 
 const raw = (file: string) => readFileSync(fixturePath({ file } as Parameters<typeof fixturePath>[0]), 'utf8');
 const SAVED = savedTexts as Record<string, string[]>;
@@ -24,6 +26,38 @@ describe('fixture pages rendered as saved', () => {
       const html = raw(f.file);
       expect(renderFixtureDates(html, 'as-saved'), f.file).not.toContain('{{date');
       if (html.includes('{{date ')) expect(fixtureClock(html), f.file).not.toBeNull();
+    }
+  });
+
+  // sha256 of each page's text as it was written with literal dates, recorded before its dates became tokens.
+  it.each(Object.entries(asSavedDigests as Record<string, string>))('%s rendered as saved is byte for byte the page written with literal dates', (file, digest) => {
+    expect(createHash('sha256').update(renderFixtureDates(raw(file), 'as-saved'), 'utf8').digest('hex')).toBe(digest);
+  });
+
+  it('drops the clock meta tag with its line, and only the tag when it shares a line', () => {
+    const meta = '<meta name="caseside-fixture-clock" content="seen=2026-11-20T12:00:00Z zone=Europe/Berlin names=MEZ/MESZ locale=de">';
+    expect(renderFixtureDates(`<head>\n  ${meta}\n<title>{{date 2026-11-20T10:00:00Z|dd.MM.yyyy HH:mm}}</title>`, 'as-saved')).toBe('<head>\n<title>20.11.2026 11:00</title>');
+    expect(renderFixtureDates(`<head>${meta}<title>x</title>`, 'as-saved')).toBe('<head><title>x</title>');
+  });
+
+  // What a date looks like on these portals; a page's text outside tokens must hold none, or the demo
+  // would show that date weeks late.
+  const LITERAL_DATE_RE = new RegExp([
+    String.raw`\b\d{1,2}[./]\d{1,2}[./]\d{4}\b`,
+    String.raw`\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}`,
+    String.raw`\b\d{1,2}\.? (?:[A-Za-zäéû]{3,9}\.?|de [a-z]+ de) \d{4}\b`,
+    String.raw`\d{4}年\d{1,2}月`,
+    String.raw`\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}`,
+  ].join('|'), 'i');
+
+  // Dates that are no case time and stay fixed: a news banner's announced date (a decoy for the adapters).
+  const FIXED_DATES: Record<string, string[]> = { 'amazon/de-order.html': ['15. Januar 2026'] };
+
+  it('leaves no literal date outside a token on any page', () => {
+    for (const f of FIXTURES) {
+      const outsideTokens = raw(f.file).replace(/\{\{date [^}]*\}\}/g, '').replace(/<meta name="caseside-fixture-clock"[^>]*>/, '');
+      const literal = Array.from(outsideTokens.matchAll(new RegExp(LITERAL_DATE_RE, 'gi')), (m) => m[0]);
+      expect(literal, f.file).toEqual(FIXED_DATES[f.file] ?? []);
     }
   });
 
