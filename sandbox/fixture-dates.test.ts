@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderedFixture } from '../tests/fixtures/load';
+import { liveFixture, renderedFixture } from '../tests/fixtures/load';
 import { FIXTURES, fixtureByName, fixturePath } from '../tests/fixtures/manifest';
 import { adapterForHost } from '../utils/portals/registry';
 import { caseKindForPage } from '../utils/sla/case-kind';
@@ -83,12 +83,20 @@ describe('fixture dates moved to a live now', () => {
   });
 
   // The clocks the demo shows, read from the live pages by the real adapters with the default policies.
-  const stateOf = (name: string) => {
+  const stateOf = (name: string, doc?: Document) => {
     const entry = fixtureByName(name);
     const url = new URL(entry.url);
-    const context = adapterForHost(url.hostname)!.extract(url, renderedFixture(entry, now));
+    const context = adapterForHost(url.hostname)!.extract(url, doc ?? renderedFixture(entry, now));
     const clock = caseKindForPage(context);
     if (!clock) throw new Error(`${name} has no clock`);
+    // A page that shows when its clock started must give it: falling back to now would make any page look ok.
+    if (entry.expected.clockStart && !clock.startedAt) throw new Error(`${name} gave no clock start`);
+    // And the start the page shows as saved, moved by as much as the page: the right message or notice was read.
+    if (entry.expected.clockStart) {
+      const seen = fixtureClock(raw(entry.file))!.seen.getTime();
+      const shift = Math.round((now.getTime() - seen) / 60_000) * 60_000;
+      expect(Date.parse(clock.startedAt!), `${name} clock start`).toBe(Date.parse(entry.expected.clockStart) + shift);
+    }
     const snapshot = computeSlaSnapshot({
       caseKind: clock.caseKind,
       startedAt: clock.startedAt ?? now.toISOString(),
@@ -109,5 +117,38 @@ describe('fixture dates moved to a live now', () => {
     expect(stateOf('amazon-de-order')).toBe('ok'); // ships by tomorrow night
     expect(stateOf('amazon-com-chargeback')).toBe('ok'); // notified 5 days ago, 7 days to answer
     expect(stateOf('zalando-cc-request')).toBe('breached'); // answer was due 2 h ago
+  });
+
+  // The case pages' seen instants give the demo a mix; each comment is the story the page tells.
+  it.each([
+    ['amazon-com-inbox-v3-switch', 'ok'], // the buyer wrote 2 h ago, 24 h to answer
+    ['amazon-ie-inbox-no-hooks', 'ok'], // the buyer wrote an hour ago
+    ['amazon-uk-inbox-v3-thread', 'breached'], // unanswered for two days while newer threads came in
+    ['amazon-it-claims-no-hooks', 'ok'], // Amazon asked 3 h 30 min ago, 48 h to answer
+    ['amazon-uk-claims-drawer', 'warning'], // 38 h into 48 h, the drawer's respond-by is tonight
+    ['amazon-com-claims-expanded', 'breached'], // Amazon asked 50 h ago; the respond-by date has passed
+    ['amazon-com-chargebacks-table-detail', 'ok'], // notified 2 days ago, 7 days to answer
+    ['amazon-de-chargebacks-detail', 'warning'], // respond-by is tomorrow morning
+    ['amazon-es-chargebacks-selected-row', 'breached'], // the response was due 90 minutes ago
+    ['amazon-uk-manage-returns-mfn', 'ok'], // requested 48 min ago, 24 h to authorise
+    ['amazon-de-returns-no-hooks-it-order', 'ok'], // requested last night
+    ['amazon-com-returns-v2-expanded', 'warning'], // requested 22 h ago
+    ['amazon-com-order-us-address', 'ok'], // bought 1 h 30 min ago, ships in two days
+    ['amazon-ie-order', 'ok'],
+    ['amazon-ca-order-business', 'ok'],
+    ['amazon-de-order-empty-recipient', 'ok'],
+    ['amazon-jp-host-order', 'ok'],
+    ['amazon-tr-order-no-hooks', 'ok'],
+    ['amazon-za-order-s01', 'breached'], // ship-by was yesterday, still unshipped
+    ['zalando-cc-request-en', 'ok'], // Customer Care wrote 1 h 15 min ago
+    ['zalando-cc-request-de-no-hooks', 'warning'], // 19 h into 24 h
+    ['zalando-cc-inbox-en', 'breached'], // the latest Customer Care message is a day old
+    ['amazon-de-inbox-iframe-fr-order', 'warning'], // 20 h into 24 h; the thread is in a same-origin frame
+  ] as const)('%s shows a clock that is %s', async (name, state) => {
+    // Loaded as a browser shows it (scripts run), since some pages build their thread from app state or in a frame.
+    const entry = fixtureByName(name);
+    const adapter = adapterForHost(new URL(entry.url).hostname)!;
+    const doc = await liveFixture(entry, (d) => adapter.isContentReady(entry.expected.pageKind, d), 3_000, now);
+    expect(stateOf(name, doc)).toBe(state);
   });
 });
