@@ -14,6 +14,8 @@
  *
  * Rendering with a `now` moves every instant by (now - seen), so the page keeps its story (the buyer wrote
  * three hours ago, the ship-by date is tomorrow) at any moment; rendering 'as-saved' gives today's text.
+ * The meta tag (with its line) is bookkeeping for the sandbox, not part of the portal's page: rendering
+ * drops it, so a page rendered as saved is byte for byte the page as it was written with literal dates.
  * Pattern letters: yyyy, M, MM, MMM, MMMM, d, dd, EEE, H, HH, h, mm, a, zzz; text in single quotes is
  * literal, everything else is copied as is.
  */
@@ -30,6 +32,8 @@ export interface FixtureClock {
 type FixtureLocale = 'en' | 'de' | 'fr' | 'it' | 'es' | 'ja';
 
 const CLOCK_META_RE = /<meta name="caseside-fixture-clock" content="([^"]*)">/;
+// The tag's own line when it has one, else just the tag.
+const CLOCK_META_LINE_RE = /^[ \t]*<meta name="caseside-fixture-clock" content="[^"]*">[ \t]*\r?\n|<meta name="caseside-fixture-clock" content="[^"]*">/m;
 const TOKEN_RE = /\{\{date (\S+?)\|([^}]*)\}\}/g;
 
 interface LocaleNames {
@@ -96,7 +100,7 @@ export function renderFixtureDates(html: string, now: FixtureNow): string {
   }
   // Whole minutes, so a live page reads like a real one ("15:20", not a time that changes every reload).
   const shiftMs = now === 'as-saved' ? 0 : Math.round((now.getTime() - clock.seen.getTime()) / 60_000) * 60_000;
-  return html.replace(TOKEN_RE, (_, iso: string, pattern: string) => {
+  return html.replace(CLOCK_META_LINE_RE, '').replace(TOKEN_RE, (_, iso: string, pattern: string) => {
     const instant = Date.parse(iso);
     if (Number.isNaN(instant)) throw new Error(`fixture date token has no instant: ${iso}`);
     return formatFixtureDate(new Date(instant + shiftMs), pattern, clock);
