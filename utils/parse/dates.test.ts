@@ -46,6 +46,12 @@ describe('parsePortalDate', () => {
     expect(parsePortalDate('02/11/2025', { timeZone: 'UTC', locale: 'en-GB' })?.instant).toBe('2025-11-02T00:00:00.000Z');
   });
 
+  test('IST on an Irish page is Irish summer time, not India', () => {
+    expect(parsePortalDate('Tue, 14 Jul 2026, 10:05 IST', { timeZone: 'Europe/Dublin' })).toEqual({ instant: '2026-07-14T09:05:00.000Z', timeZone: 'Europe/Dublin' });
+    expect(parsePortalDate('Tue, 14 Jul 2026, 10:05 IST', { timeZone: 'Asia/Kolkata' })?.instant).toBe('2026-07-14T04:35:00.000Z');
+    expect(parsePortalDate('Tue, 14 Jul 2026, 10:05 IST')?.instant).toBe('2026-07-14T04:35:00.000Z');
+  });
+
   test('a central European abbreviation keeps the marketplace zone of the same family', () => {
     expect(parsePortalDate('dim. 2 nov. 2025 15:20 CET', { timeZone: 'Europe/Paris' })?.timeZone).toBe('Europe/Paris');
     expect(parsePortalDate('Wed, Dec 4, 2019, 8:27 AM PST', { timeZone: 'Europe/Paris' })?.timeZone).toBe('America/Los_Angeles');

@@ -36,7 +36,8 @@ const ZONE_ABBREVIATIONS: Readonly<Record<string, ZoneFamily>> = {
   MET: centralEurope, MEZ: centralEurope, MESZ: centralEurope, CET: centralEurope, CEST: centralEurope,
   WET: westernEurope, WEST: westernEurope,
   JST: { zone: 'Asia/Tokyo' },
-  IST: { zone: 'Asia/Kolkata' },
+  // IST is India's, Ireland's summer time and Israel's: the marketplace decides (Amazon.ie prints IST all summer).
+  IST: { zone: 'Asia/Kolkata', members: ['Asia/Kolkata', 'Europe/Dublin', 'Asia/Jerusalem'] },
   AEST: australiaEast, AEDT: australiaEast,
 };
 
