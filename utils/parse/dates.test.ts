@@ -40,6 +40,15 @@ describe('parsePortalDate', () => {
     expect(parsePortalDate('Dec 4, 2019')).toEqual({ instant: '2019-12-04T00:00:00.000Z', timeZone: undefined });
   });
 
+  test("a deadline's date without a time is the last minute of that day in the hinted zone", () => {
+    expect(parsePortalDate('Nov 4, 2025', { timeZone: 'Europe/Berlin', dateOnly: 'end' })?.instant).toBe('2025-11-04T22:59:00.000Z');
+    // The day the clocks go back has 25 hours: still its last minute, not 24 h after its start.
+    expect(parsePortalDate('26.10.2025', { timeZone: 'Europe/Berlin', dateOnly: 'end' })?.instant).toBe('2025-10-26T22:59:00.000Z');
+    expect(parsePortalDate('Mar 8, 2026', { timeZone: 'America/Los_Angeles', dateOnly: 'end' })?.instant).toBe('2026-03-09T06:59:00.000Z');
+    // A time on the page wins.
+    expect(parsePortalDate('Nov 4, 2025 10:00', { timeZone: 'Europe/Berlin', dateOnly: 'end' })?.instant).toBe('2025-11-04T09:00:00.000Z');
+  });
+
   test('numeric dates: dotted is day first, US slashes month first', () => {
     expect(parsePortalDate('02.11.2025 15:20', { timeZone: 'Europe/Berlin' })?.instant).toBe('2025-11-02T14:20:00.000Z');
     expect(parsePortalDate('11/02/2025', { timeZone: 'UTC', locale: 'en-US' })?.instant).toBe('2025-11-02T00:00:00.000Z');

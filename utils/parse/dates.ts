@@ -12,6 +12,11 @@ export interface DateHint {
   timeZone?: string;
   /** BCP 47 locale: decides month/day order of slashed dates (en-US is M/D/Y). */
   locale?: string;
+  /**
+   * A date shown without a time: 'start' (the default) is the first minute of that day, 'end' its last
+   * minute, for deadlines ("Ship by: Nov 4" means by the end of Nov 4 in the marketplace's zone).
+   */
+  dateOnly?: 'start' | 'end';
 }
 
 export interface PortalDate {
@@ -63,8 +68,9 @@ function parse(text: string, hint: DateHint | undefined): PortalDate | undefined
   const zone = zoneMatch ? resolveZoneAbbreviation(zoneMatch[1]!, hintZone) : undefined;
   if (zoneMatch) rest = rest.replace(zoneMatch[0], ' ');
 
-  const wall = readWallTime(rest, hint?.locale);
-  if (!wall || !isValidWallTime(wall)) return undefined;
+  const read = readWallTime(rest, hint?.locale);
+  if (!read || !isValidWallTime(read)) return undefined;
+  const wall = !read.timed && hint?.dateOnly === 'end' ? { ...read, hour: 23, minute: 59, second: 0 } : read;
 
   if (offsetMinutes !== undefined) {
     const ms = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - offsetMinutes * 60_000;
@@ -77,11 +83,11 @@ function parse(text: string, hint: DateHint | undefined): PortalDate | undefined
   return { instant: new Date(ms).toISOString(), timeZone: zone?.reported ?? hintZone };
 }
 
-function readWallTime(text: string, locale: string | undefined): WallTime | undefined {
+function readWallTime(text: string, locale: string | undefined): (WallTime & { timed: boolean }) | undefined {
   const iso = ISO_LOCAL.exec(text);
   if (iso) {
     const [, y, mo, d, h, mi, s] = iso;
-    return { year: Number(y), month: Number(mo), day: Number(d), hour: Number(h ?? 0), minute: Number(mi ?? 0), second: Number(s ?? 0) };
+    return { year: Number(y), month: Number(mo), day: Number(d), hour: Number(h ?? 0), minute: Number(mi ?? 0), second: Number(s ?? 0), timed: h !== undefined };
   }
   let rest = text;
   let hour = 0;
@@ -100,7 +106,7 @@ function readWallTime(text: string, locale: string | undefined): WallTime | unde
     rest = rest.replace(whole, ' ');
   }
   const date = readDate(rest, locale);
-  return date && { ...date, hour, minute, second };
+  return date && { ...date, hour, minute, second, timed: time !== null };
 }
 
 function readDate(text: string, locale: string | undefined): Pick<WallTime, 'year' | 'month' | 'day'> | undefined {

@@ -94,7 +94,7 @@ export function readChargeback(reader: AmazonPageReader): CaseFields {
   const { log } = reader;
   const idFromHash = /chargebackId=([^&]+)/.exec(reader.url.hash)?.[1];
   const notifiedAt = reader.instantField('chargeback.notifiedAt', CHARGEBACK.notifiedAt, LABELS.notifiedAt, LABEL_LEVEL);
-  const respondBy = reader.instantField('chargeback.respondBy', CHARGEBACK.respondBy, LABELS.respondBy, LABEL_LEVEL);
+  const respondBy = reader.instantField('chargeback.respondBy', CHARGEBACK.respondBy, LABELS.respondBy, { ...LABEL_LEVEL, dateOnly: 'end' });
   const chargeback = compact({
     id: log.read(
       'chargeback.id',

@@ -20,7 +20,8 @@ export function readOrderDetails(reader: AmazonPageReader): OrderFields {
   const shipTo = log.read('shipTo', { hook: () => readShipTo(reader), label: () => readShipToByLabel(reader) }, { required: true });
   const items = log.read('items', { hook: () => readItems(reader, reader.first(ORDER.itemsTable)), structure: () => readItems(reader, itemsTableByContent(reader)) }, { required: true }) ?? [];
   const purchasedAt = reader.instantField('purchasedAt', ORDER.purchaseDate, LABELS.purchaseDate, { required: true });
-  const shipBy = reader.instantField('shipBy', ORDER.shipBy, LABELS.shipBy, { required: true });
+  // A ship-by date without a time means by the end of that day in the marketplace's zone.
+  const shipBy = reader.instantField('shipBy', ORDER.shipBy, LABELS.shipBy, { required: true, dateOnly: 'end' });
   const totals = log.read('totals', { hook: () => readTotals(reader, true), label: () => readTotals(reader, false) });
   if (!totals?.total) log.miss('totals.total');
   return {

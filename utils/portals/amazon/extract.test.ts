@@ -47,7 +47,7 @@ describe('Amazon extraction, read as a person reading the page would', () => {
     ]);
     expect(c.totals).toEqual({ subtotal: usd(125448), shipping: usd(1200), total: usd(126648) });
     expect(c.purchasedAt).toBe('2019-12-04T16:27:00.000Z');
-    expect(c.shipBy).toBe('2019-12-09T08:00:00.000Z');
+    expect(c.shipBy).toBe('2019-12-10T07:59:00.000Z'); // "Dec 9, 2019" with no time: by the end of Dec 9 in Los Angeles
     expect(c.trackingNumber).toBe('1Z999AA10123456784');
     expect(c.shippingService).toBe('Standard');
   });
@@ -57,7 +57,7 @@ describe('Amazon extraction, read as a person reading the page would', () => {
     expect(c.items).toEqual([{ title: 'ステンレスボトル 500ml', asin: 'B08JPBTL01', sku: 'BOTTLE-500-JP', quantity: 3, unitPrice: { amountMinor: 1980, currency: 'JPY' } }]);
     expect(c.totals?.total).toEqual({ amountMinor: 5940, currency: 'JPY' });
     expect(c.purchasedAt).toBe('2021-05-19T14:45:00.000Z');
-    expect(c.shipBy).toBe('2021-05-20T15:00:00.000Z');
+    expect(c.shipBy).toBe('2021-05-21T14:59:00.000Z'); // a date with no time: by the end of that day in Tokyo
     expect(c.shipTo).toMatchObject({ postalCode: '150-0001', country: 'JP' });
     expect(c.portalTimeZone).toBe('Asia/Tokyo');
   });

@@ -95,24 +95,25 @@ export class AmazonPageReader {
     return this.log.read(name, { ...(hooks.length ? { hook: () => this.money(this.hook(hooks)) } : {}), label: () => this.money(this.label(labels)) }, options);
   }
 
-  instant(text: string | undefined): string | undefined {
+  instant(text: string | undefined, dateOnly: 'start' | 'end' = 'start'): string | undefined {
     if (text === undefined) return undefined;
     // Ranges ("Dec 4, 2019 to Dec 6, 2019") mean the deadline is the end; read the last date.
     const parts = text.split(/\s+(?:to|bis|au|al|a|tot|do|till|–|-|〜|~)\s+/);
-    const parsed = safely(() => parsePortalDate(parts[parts.length - 1] ?? text, { timeZone: this.marketplace?.timeZone, locale: this.locale }));
+    const parsed = safely(() => parsePortalDate(parts[parts.length - 1] ?? text, { timeZone: this.marketplace?.timeZone, locale: this.locale, dateOnly }));
     if (parsed?.timeZone) this.seenTimeZone = parsed.timeZone;
     return parsed?.instant;
   }
 
   /** A date field: hook, then label; only text that parses as a date counts, a value with a time first. */
-  instantField(name: string, hooks: readonly string[], labels: readonly string[], options: ReadOptions = {}): string | undefined {
+  instantField(name: string, hooks: readonly string[], labels: readonly string[], options: ReadOptions & { dateOnly?: 'start' | 'end' } = {}): string | undefined {
+    const { dateOnly = 'start', ...readOptions } = options;
     const byLabel = () => {
       this.indexes ??= this.scope.map((root) => new LabelIndex(root));
       const texts = this.indexes.flatMap((index) => safely(() => index.values(labels)) ?? []);
       const withTime = texts.find((t) => /\d[:：]\d{2}/.test(t) && this.instant(t));
-      return this.instant(withTime ?? this.label(labels));
+      return this.instant(withTime ?? this.label(labels), dateOnly);
     };
-    return this.log.read(name, { ...(hooks.length ? { hook: () => this.instant(this.hook(hooks)) } : {}), label: byLabel }, options);
+    return this.log.read(name, { ...(hooks.length ? { hook: () => this.instant(this.hook(hooks), dateOnly) } : {}), label: byLabel }, readOptions);
   }
 
   /**
