@@ -1,4 +1,4 @@
-import { storage } from '#imports';
+import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
 import type { Result } from '@/utils/messaging';
 import type { Translate } from '@/utils/i18n';

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Panel, type PanelState } from '@/components/Panel';
 import { I18nProvider } from '@/components/i18n-context';
