@@ -67,6 +67,7 @@ export class OutboxWrites {
   private async deliver(item: OutboxItem): Promise<SendOutcome> {
     const res = await this.deps.session.call({ method: 'POST', path: item.path, body: item.body, schema: anyJson, idempotencyKey: item.key });
     if (res.ok) return { ok: true };
+    // Signed out (no answer from anyone, so no status): the write waits for the next sign-in.
     if (res.error.code === SIGNED_OUT.code && res.status === undefined) return { ok: false, code: 'signed_out', message: 'signed out' };
     return {
       ok: false,

@@ -33,10 +33,6 @@ export class Session {
 
   constructor(private readonly deps: SessionDeps) {}
 
-  get fetchImpl(): typeof fetch {
-    return this.deps.fetchImpl;
-  }
-
   async credentials(): Promise<Credentials | null> {
     return (await this.deps.db.get('credentials', 'current')) ?? null;
   }
@@ -103,7 +99,7 @@ export class Session {
   }
 
   /** Notes what a backend call showed about reachability (the status and the panels follow it). */
-  record(res: ApiResult<unknown>): void {
+  private record(res: ApiResult<unknown>): void {
     if (res.ok) this.noteSuccess();
     else this.noteFailure(res.error.code, res.error.message, res.status);
   }

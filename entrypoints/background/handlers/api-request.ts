@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Result } from '@/utils/messaging';
 import { buildPath } from '@/utils/api-routes/types';
 import { routeById } from '@/utils/api-routes';
-import type { Session } from '../session';
+import { SIGNED_OUT, type Session } from '../session';
 import { defineHandler } from './define';
 
 /**
@@ -22,7 +22,7 @@ export async function callRoute(
   const route = routeById(routeId);
   if (!route) return { ok: false, error: { code: 'unknown_route', message: `No such backend route: ${routeId}` } };
   const creds = await session.credentials();
-  if (!creds) return { ok: false, error: { code: 'signed_out', message: 'Sign in to Caseside in its options page.' } };
+  if (!creds) return { ok: false, error: { ...SIGNED_OUT } };
   const path = buildPath(route, params, query && route.query ? route.query.parse(query) : undefined);
   if (!path.ok) return { ok: false, error: { code: 'invalid_request', message: path.message } };
   let payload: unknown = undefined;
