@@ -30,6 +30,9 @@ const DETECTOR_SCRIPTS: Record<string, { file: string; matches: string[] }> = {
 // WXT builds and packages the extension; we do not add @crxjs/vite-plugin (two build systems would fight).
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // No auto-imports: every file names what it uses (wxt/browser, wxt/utils/..., react), so a reader
+  // and the type checker see the same thing.
+  imports: false,
   // CS_SOURCEMAP=1 npx wxt build: source maps, to see what each bundle is made of.
   vite: () => ({ build: { sourcemap: Boolean(process.env.CS_SOURCEMAP) } }),
   hooks: {

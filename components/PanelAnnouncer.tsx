@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { SyncStatus } from '@/utils/messaging';
 import type { Language } from '@/utils/schemas/common';
 import type { SlaSnapshot } from '@/utils/schemas/sla';
@@ -34,12 +34,16 @@ export function PanelAnnouncer({ sync, offline, sla, language }: PanelAnnouncerP
 
   const clock = slaState(sla, now);
   const slaKey = sla ? `${sla.deadline}:${clock.state}` : null;
+  // Speaks when the deadline or its state changes, with the clock as it is then (not on every tick).
+  const announceSla = useEffectEvent(() => {
+    if (clock.state === 'warning') setMessage(t('announceSlaWarning', formatDuration(clock.remainingMs, language)));
+    else if (clock.state === 'breached') setMessage(t('announceSlaBreached'));
+  });
   useEffect(() => {
     if (!slaKey || slaKey === lastSla.current) return;
     lastSla.current = slaKey;
-    if (clock.state === 'warning') setMessage(t('announceSlaWarning', formatDuration(clock.remainingMs, language)));
-    else if (clock.state === 'breached') setMessage(t('announceSlaBreached'));
-  }, [slaKey]); // eslint-disable-line react-hooks/exhaustive-deps
+    announceSla();
+  }, [slaKey]);
 
   return (
     <p className="cs-sr-only" role="status" aria-live="polite" data-testid="panel-announcer">

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Language, PageKind } from '@/utils/schemas/common';
 import type { Template, TemplateVars } from '@/utils/schemas/templates';
 import { lintTemplate } from '@/utils/templates/lint';
@@ -43,12 +43,15 @@ export function TemplatePicker(props: TemplatePickerProps) {
     [props.templates, props.pageKind, props.language, props.marketplace, query],
   );
   const current = ranked[Math.min(selected, ranked.length - 1)];
-  const renderFor = (template: Template, values: Record<string, string>) => {
-    const result = renderTemplate(template.body, fillMissing(props.vars, values), { language: template.language, timeZone: props.timeZone });
-    const violations = props.portal === 'amazon' ? lintTemplate(result.text, { portal: 'amazon' }).filter((f) => f.rule !== 'unknown-variable') : [];
-    return { ...result, violations };
-  };
-  const rendered = useMemo(() => (current ? renderFor(current, fills) : null), [current, props.vars, fills, props.timeZone, props.portal]); // eslint-disable-line react-hooks/exhaustive-deps
+  const renderFor = useCallback(
+    (template: Template, values: Record<string, string>) => {
+      const result = renderTemplate(template.body, fillMissing(props.vars, values), { language: template.language, timeZone: props.timeZone });
+      const violations = props.portal === 'amazon' ? lintTemplate(result.text, { portal: 'amazon' }).filter((f) => f.rule !== 'unknown-variable') : [];
+      return { ...result, violations };
+    },
+    [props.vars, props.timeZone, props.portal],
+  );
+  const rendered = useMemo(() => (current ? renderFor(current, fills) : null), [current, renderFor, fills]);
 
   const select = (index: number) => {
     setSelected(index);

@@ -1,3 +1,4 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startPanel } from '@/utils/content/run';
 import { PANEL_GLOBAL, type PanelModule } from '@/utils/content/panel-global';

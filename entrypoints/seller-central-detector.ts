@@ -1,3 +1,4 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { DETECTORS } from '@/utils/portals/detectors';
 import { runDetector } from '@/utils/content/detector';
 

@@ -1,4 +1,5 @@
 import type en from '@/public/_locales/en/messages.json';
+import { browser } from 'wxt/browser';
 
 /**
  * UI text goes through the extension's locale files (public/_locales/<lang>/messages.json), so the

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { browser } from 'wxt/browser';
+import type { ResponseMap } from '@/entrypoints/background/handlers';
 import { DisputeStatus } from './schemas/disputes';
 import { DecisionKind } from './schemas/fraud';
-import { IdempotencyKey, LiveEvent, type Me, PanelData } from './schemas/api';
+import { IdempotencyKey, LiveEvent, PanelData } from './schemas/api';
 import { PageContext } from './schemas/page';
-import { AttachmentContentType, type DisputeView, MAX_ATTACHMENT_BASE64 } from './api-routes/disputes';
+import { AttachmentContentType, MAX_ATTACHMENT_BASE64 } from './api-routes/disputes';
 import { EvidenceKey } from './schemas/disputes';
 
 /**
@@ -112,31 +114,23 @@ export const OutboxProblem = z.strictObject({
 });
 export type OutboxProblem = z.infer<typeof OutboxProblem>;
 
-export interface ResponseMap {
-  'panel:cached': PanelResult | null;
-  'panel:load': PanelResult;
-  'decision:record': { queued: boolean; key: string };
-  'note:add': { queued: boolean; key: string };
-  'template:inserted': { queued: boolean; key: string };
-  'case:status': { queued: boolean; key: string };
-  'case:sla': { queued: boolean; key: string };
-  'status:get': SyncStatus;
-  'options:open': null;
-  'dispute:load': DisputeView;
-  'dispute:evidence': DisputeView;
-  'dispute:attach': DisputeView;
-  /** The PDF's bytes as base64: the content script makes a Blob of it; the token never leaves the worker. */
-  'dispute:defencePdf': { base64: string; size: number };
-  'dispute:status': DisputeView;
-  'dispute:defenceText': { text: string; truncated: boolean; warnings: string[] };
-  'panel:inject': null;
-  'outbox:problems': OutboxProblem[];
-  'outbox:resend': { queued: boolean; key: string };
-  'outbox:discard': null;
-  'auth:signIn': Me;
-  'auth:signOut': null;
-  'api:request': unknown;
-}
+/** A write the worker queued: `queued` is false once the backend has it. */
+export const Queued = z.strictObject({ queued: z.boolean(), key: z.string() });
+export type Queued = z.infer<typeof Queued>;
+
+/** The defence PDF's bytes as base64: the content script makes a Blob of it; the token never leaves the worker. */
+export const DefencePdf = z.strictObject({ base64: z.string(), size: z.number().int().nonnegative() });
+export type DefencePdf = z.infer<typeof DefencePdf>;
+
+export const DefenceText = z.strictObject({ text: z.string(), truncated: z.boolean(), warnings: z.array(z.string()) });
+export type DefenceText = z.infer<typeof DefenceText>;
+
+/**
+ * What each request is answered with. Read off the worker's handlers (their reply schemas), so a new
+ * request type needs a handler before any page can send it; a type-only import, so no worker code is
+ * bundled into pages or content scripts.
+ */
+export type { ResponseMap };
 
 /** Pushed by the background worker to portal tabs. */
 export const TabPush = z.discriminatedUnion('type', [

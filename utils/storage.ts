@@ -1,4 +1,4 @@
-import { storage } from '#imports';
+import { storage } from 'wxt/utils/storage';
 
 /**
  * The extension's declared storage items (STYLE.md rule 6). Nothing secret lives here: chrome.storage.local

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { DisputeStatus } from '@/utils/schemas/disputes';
 import type { DisputeView } from '@/utils/api-routes/disputes';
 import { useT } from '../i18n-context';
@@ -54,12 +54,13 @@ export function DisputeSection(props: DisputeSectionProps) {
   const { view } = props;
   const link = useRef<HTMLAnchorElement>(null);
   const readyUrl = props.download.state === 'ready' ? props.download.url : null;
-  // A freshly built defence downloads at once; the link stays for a second copy.
+  // A freshly built defence downloads at once (once per new file); the link stays for a second copy.
+  const followLink = useEffectEvent((a: HTMLAnchorElement) => props.onDownloadLink?.(a));
   useEffect(() => {
     if (!readyUrl || !link.current) return;
-    props.onDownloadLink?.(link.current);
+    followLink(link.current);
     link.current.click();
-  }, [readyUrl]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [readyUrl]);
 
   if (!view) {
     return (

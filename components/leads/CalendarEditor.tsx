@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useState } from 'react';
 import { Weekday, type TeamCalendar, type WorkingInterval } from '@/utils/schemas/sla';
 import type { MessageKey } from '@/utils/i18n';
 import { useT } from '../i18n-context';
@@ -56,10 +56,12 @@ export function CalendarEditor({ calendar, errors, onChange }: CalendarEditorPro
 function DayHours({ label, path, errors, intervals, onChange }: { label: string; path: string; errors: FieldError[]; intervals: WorkingInterval[] | undefined; onChange: (v: WorkingInterval[]) => void }) {
   const id = useId();
   const [text, setText] = useState(formatIntervals(intervals));
-  // Another lead's copy loaded from outside replaces the text; our own edits do not round-trip through it.
-  useEffect(() => {
-    if (formatIntervals(parseIntervals(text)) !== formatIntervals(intervals)) setText(formatIntervals(intervals));
-  }, [intervals]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Another lead's copy loaded from outside replaces the text; our own edits do not round-trip through it
+  // (only new intervals are checked against the text as typed, not each keystroke).
+  const takeOutside = useEffectEvent((next: WorkingInterval[] | undefined) => {
+    if (formatIntervals(parseIntervals(text)) !== formatIntervals(next)) setText(formatIntervals(next));
+  });
+  useEffect(() => takeOutside(intervals), [intervals]);
   const own = errorsAt(errors, path);
   return (
     <span className="lt-field" data-path={path}>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useState } from 'react';
 import { FieldErrors } from './SaveBar';
 import { errorsAt, type FieldError } from './versioned-save';
 
@@ -81,10 +81,12 @@ export function CheckboxField({ label, path, errors, checked, onChange }: Base &
  */
 export function ListField({ label, path, errors, value, onChange }: Base & { value: string[]; onChange: (v: string[]) => void }) {
   const [text, setText] = useState(value.join(', '));
-  // A new value from outside (another lead's copy loaded) replaces the text; our own echo does not.
-  useEffect(() => {
-    if (parseList(text).join('\u0000') !== value.join('\u0000')) setText(value.join(', '));
-  }, [value]); // eslint-disable-line react-hooks/exhaustive-deps
+  // A new value from outside (another lead's copy loaded) replaces the text; our own echo does not
+  // (only a new value is checked against the text as typed, not each keystroke).
+  const takeOutside = useEffectEvent((next: string[]) => {
+    if (parseList(text).join('\u0000') !== next.join('\u0000')) setText(next.join(', '));
+  });
+  useEffect(() => takeOutside(value), [value]);
   return (
     <TextField
       label={label}

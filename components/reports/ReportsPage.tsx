@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { useT } from '@/components/i18n-context';
 import { disputeTables, fraudTables, serviceTables } from '@/utils/reports/tables';
 import type { DisputeReport, FraudReport, ReportFilterOptions, ReportQuery, ServiceReport } from '@/utils/schemas/reports';
@@ -51,15 +51,15 @@ export function ReportsPage({ loadFilters, loadService, loadFraud, loadDisputes,
     [loadService, loadFraud, loadDisputes],
   );
 
+  const start = useEffectEvent(async () => {
+    const res = await loadFilters();
+    if (!res.ok) return setState({ phase: 'error', message: res.error.message });
+    setOptions(res.data);
+    await load(initial);
+  });
+  // Runs once: the initial range is fixed for the page's life.
   useEffect(() => {
-    void (async () => {
-      const res = await loadFilters();
-      if (!res.ok) return setState({ phase: 'error', message: res.error.message });
-      setOptions(res.data);
-      await load(initial);
-    })();
-    // Runs once: the initial range is fixed for the page's life.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    void start();
   }, []);
 
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { handleDisputeRequest, isDisputeRequest, toBase64 } from './disputes';
+import { defencePdf, saveEvidence, toBase64 } from './disputes';
 
 const CREDS = { backendUrl: 'http://127.0.0.1:8787', token: 'secret-token' };
 const ID = '3f1c2b9a-8d7e-4c6b-a5f4-e3d2c1b0a987';
@@ -9,15 +9,10 @@ function fakeFetch(response: Response) {
 }
 
 describe('dispute requests in the worker', () => {
-  it('recognises only dispute messages', () => {
-    expect(isDisputeRequest({ type: 'dispute:defencePdf', disputeId: ID })).toBe(true);
-    expect(isDisputeRequest({ type: 'status:get' })).toBe(false);
-  });
-
   it('fetches the defence PDF with the token and hands back only its bytes', async () => {
     const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0xff, 0x00, 0x10]);
     const fetchImpl = fakeFetch(new Response(bytes, { status: 200, headers: { 'content-type': 'application/pdf' } }));
-    const res = await handleDisputeRequest({ type: 'dispute:defencePdf', disputeId: ID }, CREDS, fetchImpl);
+    const res = await defencePdf({ type: 'dispute:defencePdf', disputeId: ID }, CREDS, fetchImpl);
     expect(res).toEqual({ ok: true, status: 200, data: { base64: Buffer.from(bytes).toString('base64'), size: 8 } });
     const [url, init] = fetchImpl.mock.calls[0]!;
     expect(url).toBe(`http://127.0.0.1:8787/v1/disputes/${ID}/defence.pdf`);
@@ -27,19 +22,19 @@ describe('dispute requests in the worker', () => {
 
   it("passes the backend's error on as data, and refuses an answer of the wrong type", async () => {
     const notFound = fakeFetch(new Response(JSON.stringify({ error: { code: 'not_found', message: 'Dispute was not found.' } }), { status: 404, headers: { 'content-type': 'application/json' } }));
-    expect(await handleDisputeRequest({ type: 'dispute:defencePdf', disputeId: ID }, CREDS, notFound)).toEqual({ ok: false, status: 404, error: { code: 'not_found', message: 'Dispute was not found.' } });
+    expect(await defencePdf({ type: 'dispute:defencePdf', disputeId: ID }, CREDS, notFound)).toEqual({ ok: false, status: 404, error: { code: 'not_found', message: 'Dispute was not found.' } });
     const html = fakeFetch(new Response('<html>', { status: 200, headers: { 'content-type': 'text/html' } }));
-    expect(await handleDisputeRequest({ type: 'dispute:defencePdf', disputeId: ID }, CREDS, html)).toMatchObject({ ok: false, error: { code: 'bad_response' } });
+    expect(await defencePdf({ type: 'dispute:defencePdf', disputeId: ID }, CREDS, html)).toMatchObject({ ok: false, error: { code: 'bad_response' } });
     const offline = vi.fn<typeof fetch>(async () => {
       throw new TypeError('Failed to fetch');
     });
-    expect(await handleDisputeRequest({ type: 'dispute:defencePdf', disputeId: ID }, CREDS, offline)).toMatchObject({ ok: false, error: { code: 'offline' } });
+    expect(await defencePdf({ type: 'dispute:defencePdf', disputeId: ID }, CREDS, offline)).toMatchObject({ ok: false, error: { code: 'offline' } });
   });
 
   it('sends evidence as a value or as not applicable', async () => {
     const fetchImpl = fakeFetch(new Response('{}', { status: 400, headers: { 'content-type': 'application/json' } }));
-    await handleDisputeRequest({ type: 'dispute:evidence', disputeId: ID, key: 'tracking_number', notApplicable: true }, CREDS, fetchImpl);
-    await handleDisputeRequest({ type: 'dispute:evidence', disputeId: ID, key: 'tracking_number', value: '1Z' }, CREDS, fetchImpl);
+    await saveEvidence({ type: 'dispute:evidence', disputeId: ID, key: 'tracking_number', notApplicable: true }, CREDS, fetchImpl);
+    await saveEvidence({ type: 'dispute:evidence', disputeId: ID, key: 'tracking_number', value: '1Z' }, CREDS, fetchImpl);
     expect(fetchImpl.mock.calls.map(([url, init]) => [url, init!.method, init!.body])).toEqual([
       [`http://127.0.0.1:8787/v1/disputes/${ID}/evidence/tracking_number`, 'PUT', '{"notApplicable":true}'],
       [`http://127.0.0.1:8787/v1/disputes/${ID}/evidence/tracking_number`, 'PUT', '{"value":"1Z"}'],

@@ -1,6 +1,6 @@
 import { DisputeView } from '@/utils/api-routes/disputes';
 import { Defence } from '@/utils/schemas/disputes';
-import type { ContentRequest, ResponseMap, Result } from '@/utils/messaging';
+import type { ContentRequest, DefencePdf, DefenceText } from '@/utils/messaging';
 import { ApiError } from '@/utils/schemas/api';
 import { callApi, type ApiResult } from './api';
 import type { Credentials } from './db';
@@ -11,55 +11,55 @@ import type { Credentials } from './db';
  * the token or a URL carrying it) goes back to the content script.
  */
 
-export type DisputeRequest = Extract<ContentRequest, { type: `dispute:${string}` }>;
-type DisputeResult = Result<ResponseMap[DisputeRequest['type']]> & { status?: number };
+type DisputeRequest<K extends `dispute:${string}`> = Extract<ContentRequest, { type: K }>;
 
 const UPLOAD_TIMEOUT_MS = 60_000;
 const DOCUMENT_TIMEOUT_MS = 30_000;
 
-export function isDisputeRequest(req: ContentRequest): req is DisputeRequest {
-  return req.type.startsWith('dispute:');
-}
-
 const path = (id: string, rest = '') => `/v1/disputes/${encodeURIComponent(id)}${rest}`;
 
-export async function handleDisputeRequest(req: DisputeRequest, creds: Credentials, fetchImpl: typeof fetch): Promise<DisputeResult> {
-  switch (req.type) {
-    case 'dispute:load':
-      return callApi(creds, { method: 'POST', path: '/v1/disputes/from-page', body: { context: req.context }, schema: DisputeView }, fetchImpl);
-    case 'dispute:evidence': {
-      const body = req.notApplicable ? { notApplicable: true } : { value: req.value };
-      return callApi(creds, { method: 'PUT', path: path(req.disputeId, `/evidence/${encodeURIComponent(req.key)}`), body, schema: DisputeView }, fetchImpl);
-    }
-    case 'dispute:attach':
-      return callApi(
-        creds,
-        {
-          method: 'POST',
-          path: path(req.disputeId, '/attachments'),
-          body: { filename: req.filename, contentType: req.contentType, base64: req.base64, evidenceKey: req.key },
-          schema: DisputeView,
-          timeoutMs: UPLOAD_TIMEOUT_MS,
-        },
-        fetchImpl,
-      );
-    case 'dispute:status':
-      // Won and lost are the outcomes that feed the team's win rate for this reason.
-      return callApi(creds, { method: 'POST', path: path(req.disputeId, '/status'), body: { status: req.status }, schema: DisputeView }, fetchImpl);
-    case 'dispute:defencePdf': {
-      const res = await fetchDocument(creds, path(req.disputeId, '/defence.pdf'), 'application/pdf', fetchImpl);
-      if (!res.ok) return res;
-      const bytes = new Uint8Array(await res.data.arrayBuffer());
-      return { ok: true, status: res.status, data: { base64: toBase64(bytes), size: bytes.length } };
-    }
-    case 'dispute:defenceText': {
-      // As JSON: the worker's cross-origin fetch cannot read the text route's own headers (truncated).
-      const query = req.maxLength ? `?maxLength=${req.maxLength}` : '';
-      const res = await callApi(creds, { method: 'GET', path: path(req.disputeId, `/defence${query}`), schema: Defence }, fetchImpl);
-      if (!res.ok) return res;
-      return { ok: true, status: res.status, data: { text: res.data.text, truncated: res.data.truncated, warnings: res.data.warnings } };
-    }
-  }
+export function loadDispute(req: DisputeRequest<'dispute:load'>, creds: Credentials, fetchImpl: typeof fetch): Promise<ApiResult<DisputeView>> {
+  return callApi(creds, { method: 'POST', path: '/v1/disputes/from-page', body: { context: req.context }, schema: DisputeView }, fetchImpl);
+}
+
+export function saveEvidence(req: DisputeRequest<'dispute:evidence'>, creds: Credentials, fetchImpl: typeof fetch): Promise<ApiResult<DisputeView>> {
+  const body = req.notApplicable ? { notApplicable: true } : { value: req.value };
+  return callApi(creds, { method: 'PUT', path: path(req.disputeId, `/evidence/${encodeURIComponent(req.key)}`), body, schema: DisputeView }, fetchImpl);
+}
+
+export function attachEvidence(req: DisputeRequest<'dispute:attach'>, creds: Credentials, fetchImpl: typeof fetch): Promise<ApiResult<DisputeView>> {
+  return callApi(
+    creds,
+    {
+      method: 'POST',
+      path: path(req.disputeId, '/attachments'),
+      body: { filename: req.filename, contentType: req.contentType, base64: req.base64, evidenceKey: req.key },
+      schema: DisputeView,
+      timeoutMs: UPLOAD_TIMEOUT_MS,
+    },
+    fetchImpl,
+  );
+}
+
+/** Won and lost are the outcomes that feed the team's win rate for this reason. */
+export function setDisputeStatus(req: DisputeRequest<'dispute:status'>, creds: Credentials, fetchImpl: typeof fetch): Promise<ApiResult<DisputeView>> {
+  return callApi(creds, { method: 'POST', path: path(req.disputeId, '/status'), body: { status: req.status }, schema: DisputeView }, fetchImpl);
+}
+
+/** The PDF's bytes as base64: the content script makes a Blob of it; the token never leaves the worker. */
+export async function defencePdf(req: DisputeRequest<'dispute:defencePdf'>, creds: Credentials, fetchImpl: typeof fetch): Promise<ApiResult<DefencePdf>> {
+  const res = await fetchDocument(creds, path(req.disputeId, '/defence.pdf'), 'application/pdf', fetchImpl);
+  if (!res.ok) return res;
+  const bytes = new Uint8Array(await res.data.arrayBuffer());
+  return { ok: true, status: res.status, data: { base64: toBase64(bytes), size: bytes.length } };
+}
+
+export async function defenceText(req: DisputeRequest<'dispute:defenceText'>, creds: Credentials, fetchImpl: typeof fetch): Promise<ApiResult<DefenceText>> {
+  // As JSON: the worker's cross-origin fetch cannot read the text route's own headers (truncated).
+  const query = req.maxLength ? `?maxLength=${req.maxLength}` : '';
+  const res = await callApi(creds, { method: 'GET', path: path(req.disputeId, `/defence${query}`), schema: Defence }, fetchImpl);
+  if (!res.ok) return res;
+  return { ok: true, status: res.status, data: { text: res.data.text, truncated: res.data.truncated, warnings: res.data.warnings } };
 }
 
 /** A non-JSON answer of the expected type, or the backend's error as data. */

@@ -1,10 +1,12 @@
-import type { Browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { signedInAgent } from '@/utils/storage';
-import type { Result, TabPush } from '@/utils/messaging';
+import type { TabPush } from '@/utils/messaging';
 import { browserTranslate } from '@/utils/i18n';
 import { Language } from '@/utils/schemas/common';
 import { openCasesideDb } from './db';
 import { startQueueWatch } from './queue-watch';
+import { callRoute } from './handlers/api-request';
 import { classifySender, routeMessage } from './router';
 import { BackgroundService } from './service';
 
@@ -39,33 +41,19 @@ export default defineBackground(() => {
         onSignedIn: (me) => void signedInAgent.setValue({ name: me.agent.name, role: me.agent.role, teamName: me.team.name }),
         onSignedOut: () => void signedInAgent.setValue(null),
         openOptions: () => void browser.runtime.openOptionsPage(),
+        // Into the one frame whose detector found a work page (never into other pages).
+        injectPanel: async ({ tabId, frameId }) => {
+          await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/panel.js'] });
+        },
       }),
   );
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const kind = classifySender(sender, browser.runtime.id, extensionOrigin);
-    void servicePromise
-      .then((service) =>
-        routeMessage(message, kind, {
-          content: (req) => (req.type === 'panel:inject' ? injectPanel(sender) : service.handleContent(req)),
-          extensionPage: (req) => service.handleExtensionPage(req),
-        }),
-      )
-      .then(sendResponse);
+    const origin = { ...(sender.tab?.id === undefined ? {} : { tabId: sender.tab.id }), ...(sender.frameId === undefined ? {} : { frameId: sender.frameId }) };
+    void servicePromise.then((service) => routeMessage(message, kind, (req) => service.dispatch(req, origin))).then(sendResponse);
     return true; // answer asynchronously
   });
-
-  /** Loads the panel script into the frame whose detector found a work page (never into other pages). */
-  const injectPanel = async (sender: Browser.runtime.MessageSender): Promise<Result<null>> => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined) return { ok: false, error: { code: 'invalid_sender', message: 'No tab to load the panel into.' } };
-    try {
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/panel.js'] });
-      return { ok: true, data: null };
-    } catch (err) {
-      return { ok: false, error: { code: 'inject_failed', message: err instanceof Error ? err.message : String(err) } };
-    }
-  };
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== PANEL_PORT || classifySender(port.sender ?? {}, browser.runtime.id, extensionOrigin) !== 'portal') {
@@ -77,8 +65,8 @@ export default defineBackground(() => {
     // Heartbeats need no answer: receiving them keeps the worker alive.
     port.onMessage.addListener(() => {});
     void servicePromise.then(async (service) => {
-      if ((await service.credentials()) && !service.live.isRunning) service.live.start();
-      port.postMessage({ type: 'push:sync', status: await service.status() } satisfies TabPush);
+      if ((await service.session.credentials()) && !service.live.isRunning) service.live.start();
+      port.postMessage({ type: 'push:sync', status: await service.session.status() } satisfies TabPush);
     });
   });
 
@@ -88,10 +76,11 @@ export default defineBackground(() => {
     if (alarm.name === FLUSH_ALARM) void servicePromise.then((s) => s.outbox.flush());
   });
   // Toolbar badge (cases at risk) and one notification per case nearing its deadline.
-  startQueueWatch(servicePromise, { translate: browserTranslate, language: Language.catch('en').parse(browser.i18n.getUILanguage().slice(0, 2).toLowerCase()) });
+  const callRouteWhenReady = servicePromise.then((s) => (id: string, params: Record<string, string>, query: Record<string, string> | undefined, body: unknown) => callRoute(s.session, id, params, query, body));
+  startQueueWatch(callRouteWhenReady, { translate: browserTranslate, language: Language.catch('en').parse(browser.i18n.getUILanguage().slice(0, 2).toLowerCase()) });
 
   void servicePromise.then(async (service) => {
     await service.outbox.flush({ force: true });
-    if (await service.credentials()) service.live.start();
+    if (await service.session.credentials()) service.live.start();
   });
 });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { openCasesideDb } from './db';
-import { routeMessage, type Handlers } from './router';
+import { routeMessage, type Dispatch } from './router';
 import { BackgroundService } from './service';
 
 const ME = { agent: { id: '7d4c3a58-0f6e-4b8a-9d1c-2e3f4a5b6c7d', name: 'Alex Agent', role: 'agent', teamId: '1d4c3a58-0f6e-4b8a-9d1c-2e3f4a5b6c7d', createdAt: '2026-01-01T00:00:00.000Z' }, team: { id: '1d4c3a58-0f6e-4b8a-9d1c-2e3f4a5b6c7d', name: 'Demo Team' } };
@@ -23,28 +23,28 @@ describe('the panel\'s requests about set-aside writes, through the worker', () 
     const service = new BackgroundService({ db: await openCasesideDb('outbox-requests-1'), fetchImpl, newKey: () => `key-${String(++n).padStart(4, '0')}` });
     service.live.start = () => {};
     service.live.restart = () => {};
-    await service.signIn('http://127.0.0.1:8787', 'demo-agent-token');
+    await service.session.signIn('http://127.0.0.1:8787', 'demo-agent-token');
 
-    expect(await service.handleContent({ type: 'note:add', orderId: ORDER, text: 'Buyer wrote: <b>hi</b>\u0000' })).toMatchObject({ ok: true, data: { queued: true, key: 'key-0001' } });
-    expect(await service.handleContent({ type: 'decision:record', orderId: ORDER, decision: 'hold', reason: 'odd address' })).toMatchObject({ ok: true, data: { queued: false } });
+    expect(await service.dispatch({ type: 'note:add', orderId: ORDER, text: 'Buyer wrote: <b>hi</b>\u0000' })).toMatchObject({ ok: true, data: { queued: true, key: 'key-0001' } });
+    expect(await service.dispatch({ type: 'decision:record', orderId: ORDER, decision: 'hold', reason: 'odd address' })).toMatchObject({ ok: true, data: { queued: false } });
     expect(received.map((r) => r.path)).toEqual(['/v1/decisions']);
-    expect(await service.status()).toMatchObject({ pending: 0, failed: 1 });
+    expect(await service.session.status()).toMatchObject({ pending: 0, failed: 1 });
 
-    const problems = await service.handleContent({ type: 'outbox:problems' });
+    const problems = await service.dispatch({ type: 'outbox:problems' });
     expect(problems).toEqual({
       ok: true,
       data: [expect.objectContaining({ key: 'key-0001', kind: 'note', orderId: ORDER, noteText: 'Buyer wrote: <b>hi</b>\u0000', failure: expect.objectContaining({ status: 400, code: 'validation_failed', field: 'body.text' }) })],
     });
 
-    expect(await service.handleContent({ type: 'outbox:resend', key: 'key-0001', text: 'Buyer wrote: <b>hi</b>' })).toEqual({ ok: true, data: { queued: false, key: 'key-0003' } });
+    expect(await service.dispatch({ type: 'outbox:resend', key: 'key-0001', text: 'Buyer wrote: <b>hi</b>' })).toEqual({ ok: true, data: { queued: false, key: 'key-0003' } });
     expect(received.at(-1)).toMatchObject({ path: '/v1/notes', key: 'key-0003', body: { text: 'Buyer wrote: <b>hi</b>', idempotencyKey: 'key-0003' } });
-    expect(await service.status()).toMatchObject({ pending: 0, failed: 0 });
-    expect(await service.handleContent({ type: 'outbox:discard', key: 'key-0001' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await service.session.status()).toMatchObject({ pending: 0, failed: 0 });
+    expect(await service.dispatch({ type: 'outbox:discard', key: 'key-0001' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
 
 describe('routing of the set-aside requests', () => {
-  const handlers = (): Handlers => ({ content: vi.fn(async () => ({ ok: true as const, data: 'content' })), extensionPage: vi.fn(async () => ({ ok: true as const, data: 'page' })) });
+  const handlers = () => vi.fn<Dispatch>(async () => ({ ok: true as const, data: 'content' }));
 
   it('accepts them from portal tabs, strictly', async () => {
     const h = handlers();
@@ -55,7 +55,7 @@ describe('routing of the set-aside requests', () => {
     expect(await routeMessage({ type: 'outbox:resend', key: 'key 1; drop' }, 'portal', h)).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
     expect(await routeMessage({ type: 'outbox:resend', key: 'key-0001', text: '   ' }, 'portal', h)).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
     expect(await routeMessage({ type: 'outbox:resend', key: 'key-0001', text: 'x'.repeat(5001) }, 'portal', h)).toMatchObject({ ok: false });
-    expect(h.content).toHaveBeenCalledTimes(3);
+    expect(h).toHaveBeenCalledTimes(3);
   });
 
   it('refuses them from an unknown sender', async () => {

@@ -1,4 +1,4 @@
-import { storage } from '#imports';
+import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
 import type { Result } from '@/utils/messaging';
 import type { Translate } from '@/utils/i18n';
@@ -56,7 +56,7 @@ export async function setToolbarSignedIn(signedIn: boolean): Promise<void> {
 export type CallRoute = (routeId: string, params: Record<string, string>, query: Record<string, string> | undefined, body: unknown) => Promise<Result<unknown>>;
 
 export interface QueueWatchDeps {
-  /** The worker's validated route call (BackgroundService.callRoute). */
+  /** The worker's validated route call (callRoute in handlers/api-request.ts). */
   callRoute: CallRoute;
   translate: Translate;
   language?: Language;
@@ -175,8 +175,8 @@ export class QueueWatch {
  * Wires the watch into the service worker: the minute alarm (which also wakes a stopped worker), a
  * check right after sign-in (and a cleared badge on sign-out), one at start, and notification clicks.
  */
-export function startQueueWatch(service: Promise<{ callRoute: CallRoute }>, deps: Omit<QueueWatchDeps, 'callRoute'>): void {
-  const watch = service.then((s) => new QueueWatch({ ...deps, callRoute: (id, params, query, body) => s.callRoute(id, params, query, body) }));
+export function startQueueWatch(callRoute: Promise<CallRoute>, deps: Omit<QueueWatchDeps, 'callRoute'>): void {
+  const watch = callRoute.then((call) => new QueueWatch({ ...deps, callRoute: call }));
   void browser.alarms.create(QUEUE_ALARM, { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === QUEUE_ALARM) void watch.then((w) => w.check());

@@ -1,9 +1,11 @@
-import { ContentRequest, ExtensionPageRequest, type Result } from '@/utils/messaging';
+import { type AnyRequest, ContentRequest, ExtensionPageRequest, type Result } from '@/utils/messaging';
 import { PORTAL_HOSTS } from '@/utils/portals/hosts';
 
 /**
  * Accepts a message only from this extension, and only of the kinds its sender may send: portal tabs
- * (content scripts) may load panels and queue writes; extension pages may also sign in and out.
+ * (content scripts) may load panels and queue writes; extension pages may also sign in and out. The
+ * sender's kind picks the union a message must belong to, so a content script can never reach the
+ * sign-in handlers or the route proxy, whatever it sends.
  * Everything is `safeParse`d with strict schemas (unknown keys rejected); failures are answered as data.
  */
 export interface SenderInfo {
@@ -31,12 +33,10 @@ function safeUrl(s: string): URL | null {
   }
 }
 
-export interface Handlers {
-  content: (req: ContentRequest) => Promise<Result<unknown>>;
-  extensionPage: (req: ExtensionPageRequest) => Promise<Result<unknown>>;
-}
+/** Answers a request whose sender may send it (in the worker: the handler map, see handlers/). */
+export type Dispatch = (req: AnyRequest) => Promise<Result<unknown>>;
 
-export async function routeMessage(message: unknown, kind: SenderKind, handlers: Handlers): Promise<Result<unknown>> {
+export async function routeMessage(message: unknown, kind: SenderKind, dispatch: Dispatch): Promise<Result<unknown>> {
   if (kind === 'rejected') return { ok: false, error: { code: 'forbidden_sender', message: 'Message refused: unknown sender.' } };
   const schema = kind === 'portal' ? ContentRequest : ExtensionPageRequest;
   const parsed = schema.safeParse(message);
@@ -45,7 +45,7 @@ export async function routeMessage(message: unknown, kind: SenderKind, handlers:
     return { ok: false, error: { code: 'invalid_message', message: `Message refused: ${issue?.path.join('.') || 'message'} ${issue?.message ?? ''}`.trim() } };
   }
   try {
-    return kind === 'portal' ? await handlers.content(parsed.data as ContentRequest) : await handlers.extensionPage(parsed.data as ExtensionPageRequest);
+    return await dispatch(parsed.data);
   } catch (err) {
     console.error('[caseside] handler failed', err);
     return { ok: false, error: { code: 'internal', message: 'Caseside hit an internal error; the action was not completed.' } };

@@ -49,51 +49,51 @@ describe('BackgroundService', () => {
 
   it('signs in only when the backend accepts the token, and keeps the token out of the status', async () => {
     handler = () => json(401, { error: { code: 'unauthorized', message: 'bad token' } });
-    const refused = await service.handleExtensionPage({ type: 'auth:signIn', backendUrl: 'http://127.0.0.1:8787', token: 'wrong' });
+    const refused = await service.dispatch({ type: 'auth:signIn', backendUrl: 'http://127.0.0.1:8787', token: 'wrong' });
     expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('token') } });
-    expect(await service.credentials()).toBeNull();
+    expect(await service.session.credentials()).toBeNull();
 
     handler = () => json(200, ME);
-    const ok = await service.handleExtensionPage({ type: 'auth:signIn', backendUrl: 'http://127.0.0.1:8787/', token: 'demo-agent-token' });
+    const ok = await service.dispatch({ type: 'auth:signIn', backendUrl: 'http://127.0.0.1:8787/', token: 'demo-agent-token' });
     expect(ok).toMatchObject({ ok: true, data: { agent: { name: 'Alex Agent' } } });
     expect(requests.at(-1)).toMatchObject({ url: 'http://127.0.0.1:8787/v1/me', auth: 'Bearer demo-agent-token' });
-    const status = await service.status();
+    const status = await service.session.status();
     expect(status).toMatchObject({ signedIn: true, agentName: 'Alex Agent', backendUrl: 'http://127.0.0.1:8787' });
     expect(JSON.stringify(status)).not.toContain('demo-agent-token');
   });
 
   it('explains an unreachable backend at sign-in', async () => {
     backendUp = false;
-    const res = await service.handleExtensionPage({ type: 'auth:signIn', backendUrl: 'http://127.0.0.1:9', token: 't' });
+    const res = await service.dispatch({ type: 'auth:signIn', backendUrl: 'http://127.0.0.1:9', token: 't' });
     expect(res).toMatchObject({ ok: false, error: { code: 'offline', message: expect.stringContaining('No Caseside backend answers') } });
   });
 
   it('answers signed_out before sign-in, without calling anyone', async () => {
-    expect(await service.handleContent({ type: 'panel:load', context: CONTEXT })).toMatchObject({ ok: false, error: { code: 'signed_out' } });
+    expect(await service.dispatch({ type: 'panel:load', context: CONTEXT })).toMatchObject({ ok: false, error: { code: 'signed_out' } });
     expect(requests).toEqual([]);
   });
 
   it('serves a page seen before from the cache when the backend is away', async () => {
-    await service.signIn('http://127.0.0.1:8787', 'tok');
-    expect(await service.handleContent({ type: 'panel:load', context: CONTEXT })).toMatchObject({ ok: true, data: { fromCache: false } });
+    await service.session.signIn('http://127.0.0.1:8787', 'tok');
+    expect(await service.dispatch({ type: 'panel:load', context: CONTEXT })).toMatchObject({ ok: true, data: { fromCache: false } });
     backendUp = false;
-    const offline = await service.handleContent({ type: 'panel:load', context: CONTEXT });
+    const offline = await service.dispatch({ type: 'panel:load', context: CONTEXT });
     expect(offline).toMatchObject({ ok: true, data: { fromCache: true } });
-    expect((await service.status()).online).toBe(false);
-    const other = await service.handleContent({ type: 'panel:load', context: { ...CONTEXT, orderId: '302-0000000-0000000' } });
+    expect((await service.session.status()).online).toBe(false);
+    const other = await service.dispatch({ type: 'panel:load', context: { ...CONTEXT, orderId: '302-0000000-0000000' } });
     expect(other).toMatchObject({ ok: false, error: { code: 'offline' } });
   });
 
   it('queues flags made while the backend is down and replays them once, in order, with their keys', async () => {
-    await service.signIn('http://127.0.0.1:8787', 'tok');
+    await service.session.signIn('http://127.0.0.1:8787', 'tok');
     backendUp = false;
     for (const decision of ['hold', 'release', 'fraud'] as const) {
-      const res = await service.handleContent({ type: 'decision:record', orderId: CONTEXT.orderId!, decision, reason: '' });
+      const res = await service.dispatch({ type: 'decision:record', orderId: CONTEXT.orderId!, decision, reason: '' });
       expect(res).toMatchObject({ ok: true, data: { queued: true } });
     }
-    await service.handleContent({ type: 'note:add', orderId: CONTEXT.orderId!, text: 'called the carrier' });
-    expect(await service.status()).toMatchObject({ pending: 4, online: false });
-    const cached = await service.handleContent({ type: 'panel:cached', context: CONTEXT });
+    await service.dispatch({ type: 'note:add', orderId: CONTEXT.orderId!, text: 'called the carrier' });
+    expect(await service.session.status()).toMatchObject({ pending: 4, online: false });
+    const cached = await service.dispatch({ type: 'panel:cached', context: CONTEXT });
     expect(cached.ok).toBe(true);
 
     backendUp = true;
@@ -107,14 +107,14 @@ describe('BackgroundService', () => {
       ['/v1/notes', 'key-0004'],
     ]);
     expect(writes[0]!.body).toMatchObject({ orderId: CONTEXT.orderId, decision: 'hold', idempotencyKey: 'key-0001' });
-    expect(await service.status()).toMatchObject({ pending: 0, online: true });
+    expect(await service.session.status()).toMatchObject({ pending: 0, online: true });
   });
 
   it('signing out forgets the token and the cached panels', async () => {
-    await service.signIn('http://127.0.0.1:8787', 'tok');
-    await service.handleContent({ type: 'panel:load', context: CONTEXT });
-    await service.handleExtensionPage({ type: 'auth:signOut' });
-    expect(await service.credentials()).toBeNull();
-    expect(await service.cachedPanel(CONTEXT)).toBeNull();
+    await service.session.signIn('http://127.0.0.1:8787', 'tok');
+    await service.dispatch({ type: 'panel:load', context: CONTEXT });
+    await service.dispatch({ type: 'auth:signOut' });
+    expect(await service.session.credentials()).toBeNull();
+    expect(await service.panelCache.cached(CONTEXT)).toBeNull();
   });
 });

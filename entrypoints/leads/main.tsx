@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '@/components/i18n-context';

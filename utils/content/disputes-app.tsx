@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { DisputeSection, type DefenceDownload, type DefenceText } from '@/components/disputes/DisputeSection';
 import type { EvidenceInput } from '@/components/disputes/EvidenceRow';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type AttachmentContentType, type DisputeView } from '@/utils/api-routes/disputes';
@@ -63,10 +63,12 @@ export function DisputeSlot({ context, canWrite, formatTime }: { context: PageCo
     return false;
   }, []);
 
+  // Loads again when the page's context changes in content, not when the same context is a new object.
+  const requestDispute = useEffectEvent(() => sendRequest({ type: 'dispute:load', context }));
   useEffect(() => {
     let current = true;
     setLoading(true);
-    void sendRequest({ type: 'dispute:load', context }).then((res) => {
+    void requestDispute().then((res) => {
       if (!current) return;
       setLoading(false);
       accept(res);
@@ -74,7 +76,7 @@ export function DisputeSlot({ context, canWrite, formatTime }: { context: PageCo
     return () => {
       current = false;
     };
-  }, [contextKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [contextKey, accept]);
 
   const revokeNow = useCallback(() => {
     clearTimeout(revokeTimer.current);

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { browser } from 'wxt/browser';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Panel, type PanelState } from '@/components/Panel';
 import { I18nProvider } from '@/components/i18n-context';
 import { InputPolicyProvider } from '@/components/input-policy';
@@ -16,6 +17,7 @@ import { DisputeSlot, isDisputePage } from './disputes-app';
 import { OutboxProblemsSlot } from './outbox-problems-slot';
 import { Language } from '@/utils/schemas/common';
 import type { Template } from '@/utils/schemas/templates';
+import type { PageContext } from '@/utils/schemas/page';
 import { languageForMarketplace } from '@/utils/templates/language';
 import { templateVarsFromContext } from '@/utils/templates/vars';
 import type { PanelBridge } from './bridge';
@@ -55,8 +57,13 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
     });
   }, [onCollapsedChange]);
 
+  // The page as the worker sees it: rebuilt only when its content changes, so an equal context in a new
+  // object (the watcher re-reading the page) does not load the panel again.
+  const pageContext = useMemo(() => (contextKey ? (JSON.parse(contextKey) as PageContext) : null), [contextKey]);
+
   const load = useCallback(async () => {
-    if (!context || page?.loading) return;
+    const context = pageContext;
+    if (!context) return;
     const seq = ++loadSeq.current;
     setInFlight(true);
     const fresh = sendRequest({ type: 'panel:load', context });
@@ -74,14 +81,17 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
     } else {
       setError(res.error);
     }
-  }, [contextKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [pageContext]);
 
-  // A new page: forget the previous order's data, then load.
-  useEffect(() => {
+  // A new page: forget the previous order's data (kept while the same order's page reloads), then load.
+  const forgetOtherOrder = useEffectEvent(() => {
     setResult((cur) => (cur && context && cur.data.case?.orderId === context.orderId ? cur : null));
     setLocalPending([]);
+  });
+  useEffect(() => {
+    forgetOtherOrder();
     void load();
-  }, [load]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [load]);
 
   useEffect(() => {
     bridge.connect();

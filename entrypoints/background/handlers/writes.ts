@@ -1,0 +1,48 @@
+import { Queued } from '@/utils/messaging';
+import { defineHandler } from './define';
+
+/** The panel's writes: queued in the outbox with an idempotency key, delivered in order. */
+
+export const decisionRecord = defineHandler('decision:record', Queued, (req, { writes }) =>
+  writes.queue({
+    kind: 'decision',
+    path: '/v1/decisions',
+    orderId: req.orderId,
+    summary: req.reason ? `${req.decision}: ${req.reason}` : req.decision,
+    body: { orderId: req.orderId, decision: req.decision, reason: req.reason, ...(req.score === undefined ? {} : { score: req.score }) },
+  }),
+);
+
+export const noteAdd = defineHandler('note:add', Queued, (req, { writes }) =>
+  writes.queue({ kind: 'note', path: '/v1/notes', orderId: req.orderId, summary: req.text, body: { orderId: req.orderId, text: req.text } }),
+);
+
+export const templateInserted = defineHandler('template:inserted', Queued, (req, { writes }) =>
+  writes.queue({
+    kind: 'template',
+    path: '/v1/template-insertions',
+    orderId: req.orderId,
+    summary: req.templateTitle,
+    body: { orderId: req.orderId, templateId: req.templateId, templateVersion: req.templateVersion },
+  }),
+);
+
+export const caseStatus = defineHandler('case:status', Queued, (req, { writes }) =>
+  writes.queue({
+    kind: 'status',
+    path: `/v1/cases/${req.caseId}/status`,
+    orderId: req.orderId ?? req.caseId,
+    summary: `Status: ${req.status}`,
+    body: { status: req.status },
+  }),
+);
+
+export const caseSla = defineHandler('case:sla', Queued, (req, { writes }) =>
+  writes.queue({
+    kind: 'sla',
+    path: `/v1/cases/${req.caseId}/sla`,
+    orderId: req.orderId ?? req.caseId,
+    summary: req.reason ? `SLA ${req.action} (${req.reason})` : `SLA ${req.action}`,
+    body: { action: req.action, ...(req.reason ? { reason: req.reason } : {}) },
+  }),
+);
