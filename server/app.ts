@@ -14,6 +14,8 @@ import { agentRoutes } from './routes/agents';
 import { auditRoutes } from './routes/audit';
 import { caseRoutes } from './routes/cases';
 import { disputeRoutes } from './routes/disputes';
+import { processorAdminRoutes } from './routes/processor-admin';
+import { processorWebhookRoutes } from './routes/processor-webhooks';
 import { fraudAdminRoutes } from './routes/fraud-admin';
 import { insertionRoutes } from './routes/insertions';
 import { queueRoutes } from './routes/queue';
@@ -137,6 +139,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(caseRoutes);
   await app.register(disputeRoutes);
+  await app.register(processorAdminRoutes);
+  await app.register(processorWebhookRoutes);
   await app.register(templateRoutes);
   await app.register(insertionRoutes);
   await app.register(fraudAdminRoutes);

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { Instant } from '../schemas/common';
+import { LIMITS } from '../schemas/fields';
+import { defineRoutes } from './types';
+import { DisputeView } from './disputes';
+
+/**
+ * Payment processors: the lead's webhook signing secrets (never sent back, only whether and when one
+ * was set), linking a processor dispute to an order, and the dispute import's answers.
+ */
+
+export const ProcessorName = z.enum(['stripe', 'adyen']);
+export type ProcessorName = z.infer<typeof ProcessorName>;
+
+export const ProcessorParams = z.strictObject({ processor: ProcessorName });
+
+/** Stripe's endpoint secrets start with whsec_; Adyen's HMAC keys are hex (64 characters as Adyen makes them). */
+export const SecretBody = z.strictObject({ secret: z.string().trim().min(1, 'secret must not be empty').max(500) });
+export type SecretBody = z.infer<typeof SecretBody>;
+
+export const SecretStatus = z.strictObject({
+  processor: ProcessorName,
+  set: z.boolean(),
+  setAt: Instant.nullable(),
+  setBy: z.uuid().nullable(),
+  /** The path to give the processor, after the backend's public address. */
+  webhookPath: z.string(),
+  /** The events (Stripe) or event codes (Adyen) to enable for it. */
+  events: z.array(z.string()),
+});
+export type SecretStatus = z.infer<typeof SecretStatus>;
+export const SecretStatusList = z.strictObject({ processors: z.array(SecretStatus) });
+export type SecretStatusList = z.infer<typeof SecretStatusList>;
+
+export const LinkOrderBody = z.strictObject({ orderId: z.string().trim().min(1, 'orderId must not be empty').max(LIMITS.orderId) });
+export type LinkOrderBody = z.infer<typeof LinkOrderBody>;
+
+export const WebhookAnswer = z.strictObject({
+  received: z.literal(true),
+  /** created, updated, noted (information only), stale (older than what is stored), replayed, ignored (not a dispute event). */
+  outcome: z.enum(['created', 'updated', 'noted', 'stale', 'replayed', 'ignored']),
+  disputeId: z.uuid().nullable(),
+});
+export type WebhookAnswer = z.infer<typeof WebhookAnswer>;
+
+export const PROCESSOR_ROUTES = defineRoutes({
+  'processors.secrets': { method: 'GET', path: '/v1/processors/secrets', response: SecretStatusList },
+  'processors.setSecret': { method: 'PUT', path: '/v1/processors/:processor/secret', response: SecretStatus, body: SecretBody },
+  'processors.deleteSecret': { method: 'DELETE', path: '/v1/processors/:processor/secret', response: SecretStatus },
+  'disputes.linkOrder': { method: 'POST', path: '/v1/disputes/:id/order', response: DisputeView, body: LinkOrderBody },
+});
