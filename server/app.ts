@@ -14,6 +14,7 @@ import { agentRoutes } from './routes/agents';
 import { auditRoutes } from './routes/audit';
 import { caseRoutes } from './routes/cases';
 import { disputeRoutes } from './routes/disputes';
+import { disputeImportRoutes } from './routes/dispute-import';
 import { processorAdminRoutes } from './routes/processor-admin';
 import { processorWebhookRoutes } from './routes/processor-webhooks';
 import { fraudAdminRoutes } from './routes/fraud-admin';
@@ -140,6 +141,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(caseRoutes);
   await app.register(disputeRoutes);
   await app.register(processorAdminRoutes);
+  await app.register(disputeImportRoutes);
   await app.register(processorWebhookRoutes);
   await app.register(templateRoutes);
   await app.register(insertionRoutes);

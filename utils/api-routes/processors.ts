@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Instant } from '../schemas/common';
+import { DisputeStage, DisputeStatus, ProcessorSource } from '../schemas/disputes';
 import { LIMITS } from '../schemas/fields';
 import { defineRoutes } from './types';
 import { DisputeView } from './disputes';
@@ -49,3 +50,39 @@ export const PROCESSOR_ROUTES = defineRoutes({
   'processors.deleteSecret': { method: 'DELETE', path: '/v1/processors/:processor/secret', response: SecretStatus },
   'disputes.linkOrder': { method: 'POST', path: '/v1/disputes/:id/order', response: DisputeView, body: LinkOrderBody },
 });
+
+export const DisputeImportQuery = z.strictObject({
+  /** true (the default) only reports what the import would do. */
+  dryRun: z.enum(['true', 'false']).default('true'),
+  /** Read the header as this format instead of detecting it. */
+  format: z.enum(['stripe', 'adyen', 'paypal', 'alerts']).optional(),
+});
+
+export const ImportProblem = z.strictObject({ row: z.number().int().positive(), column: z.string(), message: z.string() });
+
+export const DisputeImportAnswer = z.strictObject({
+  format: z.enum(['stripe', 'adyen', 'paypal', 'alerts']),
+  dryRun: z.boolean(),
+  /** Data rows in the file (the header not counted). */
+  rows: z.number().int().nonnegative(),
+  created: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  /** Rows with nothing newer than what is stored (imported before, or older than a webhook's news). */
+  skipped: z.number().int().nonnegative(),
+  invalidRows: z.number().int().nonnegative(),
+  results: z.array(
+    z.strictObject({
+      row: z.number().int().positive(),
+      source: ProcessorSource,
+      externalId: z.string(),
+      stage: DisputeStage,
+      status: DisputeStatus,
+      action: z.enum(['create', 'update', 'skip']),
+    }),
+  ),
+  /** Each bad row by its number (the header is row 1) and column. */
+  problems: z.array(ImportProblem),
+  /** More rows or problems than listed (the counts are complete). */
+  truncated: z.boolean(),
+});
+export type DisputeImportAnswer = z.infer<typeof DisputeImportAnswer>;
