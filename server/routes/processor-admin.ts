@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LinkOrderBody, ProcessorParams, SecretBody, SecretStatus, SecretStatusList, type ProcessorName } from '../../utils/api-routes/processors';
+import { LinkOrderBody, ProcessorParams, SecretBody, SecretStatus, SecretStatusList, StripeEvidenceView, type ProcessorName } from '../../utils/api-routes/processors';
 import { DisputeView } from '../../utils/api-routes/disputes';
 import { ADYEN_DISPUTE_EVENTS, STRIPE_EVENT_TYPES } from '../../utils/disputes/processor-events';
 import { HttpError } from '../errors';
@@ -8,6 +8,7 @@ import { callerOf } from '../plugins/auth';
 import { recordAudit } from '../repositories/audit';
 import { deleteProcessorSecret, listSecretStatus, setProcessorSecret } from '../repositories/processor-disputes';
 import { disputeView } from '../services/disputes';
+import { stripeEvidenceFor } from '../services/processor-evidence';
 import { linkDisputeToOrder } from '../services/processor-disputes';
 
 /**
@@ -79,4 +80,9 @@ export const processorAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     const row = await linkDisputeToOrder(app.db, caller, request.params.id, request.body.orderId);
     return disputeView(app.db, caller.team.id, row, new Date());
   });
+
+  /** The Stripe evidence body for review (JSON); the backend never sends it to Stripe. */
+  app.get('/v1/disputes/:id/stripe-evidence', { schema: { params: IdParams, response: { 200: StripeEvidenceView } } }, async (request) =>
+    stripeEvidenceFor(app.db, callerOf(request).team.id, request.params.id),
+  );
 };

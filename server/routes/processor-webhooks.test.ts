@@ -350,6 +350,25 @@ describe.each(testDatabases())('processor webhooks on $kind', (target) => {
     });
   });
 
+  describe('Stripe evidence export', () => {
+    it('builds the update body from the case for review, for Stripe disputes of the team only', async () => {
+      const orderId = newOrderId('028');
+      await postPanel(app, a.agentToken, orderPage({ orderId, trackingNumber: '1Z999AA10123456784', shippingService: 'UPS Standard', buyer: { name: 'Max Mustermann', email: 'max@example.com' } }));
+      const res = await postStripe(a.teamId, stripeEvent('charge.dispute.created', stripeDispute({ metadata: { order_id: orderId } })));
+      const id = res.json().disputeId as string;
+      const out = await app.inject({ method: 'GET', url: `/v1/disputes/${id}/stripe-evidence`, headers: auth(a.agentToken) });
+      expect(out.statusCode).toBe(200);
+      expect(out.json()).toMatchObject({
+        body: { submit: false, evidence: { shipping_tracking_number: '1Z999AA10123456784', shipping_carrier: 'UPS Standard', customer_name: 'Max Mustermann', product_description: '1 x Kaffeemaschine' } },
+      });
+      expect(out.json().body.evidence.shipping_address).toContain('Berlin');
+      expect((await app.inject({ method: 'GET', url: `/v1/disputes/${id}/stripe-evidence`, headers: auth(b.leadToken) })).statusCode).toBe(404);
+      const warning = { id: `issfr_${randomUUID().slice(0, 12)}`, object: 'radar.early_fraud_warning', actionable: true, charge: 'ch_x', payment_intent: null, created: T0, fraud_type: 'misc' };
+      const alert = await postStripe(a.teamId, stripeEvent('radar.early_fraud_warning.created', warning));
+      expect((await app.inject({ method: 'GET', url: `/v1/disputes/${alert.json().disputeId}/stripe-evidence`, headers: auth(a.agentToken) })).statusCode).toBe(409);
+    });
+  });
+
   describe('linking a dispute to its order', () => {
     it('resolves an unmatched dispute in one step, for agents of the team only', async () => {
       const res = await postStripe(a.teamId, stripeEvent('charge.dispute.created', stripeDispute({ metadata: { order_id: 'SHOP-UNSEEN-1' } })));

@@ -44,12 +44,6 @@ export const WebhookAnswer = z.strictObject({
 });
 export type WebhookAnswer = z.infer<typeof WebhookAnswer>;
 
-export const PROCESSOR_ROUTES = defineRoutes({
-  'processors.secrets': { method: 'GET', path: '/v1/processors/secrets', response: SecretStatusList },
-  'processors.setSecret': { method: 'PUT', path: '/v1/processors/:processor/secret', response: SecretStatus, body: SecretBody },
-  'processors.deleteSecret': { method: 'DELETE', path: '/v1/processors/:processor/secret', response: SecretStatus },
-  'disputes.linkOrder': { method: 'POST', path: '/v1/disputes/:id/order', response: DisputeView, body: LinkOrderBody },
-});
 
 export const DisputeImportQuery = z.strictObject({
   /** true (the default) only reports what the import would do. */
@@ -86,3 +80,23 @@ export const DisputeImportAnswer = z.strictObject({
   truncated: z.boolean(),
 });
 export type DisputeImportAnswer = z.infer<typeof DisputeImportAnswer>;
+
+const StripeText = z.string().max(20_000);
+/** The Stripe dispute update body the backend prepared for review; never sent by the backend. */
+export const StripeEvidenceView = z.strictObject({
+  stripeDisputeId: z.string(),
+  body: z.strictObject({ evidence: z.record(z.string(), StripeText), submit: z.literal(false) }),
+  files: z.array(z.strictObject({ field: z.string(), attachmentId: z.uuid(), filename: z.string() })),
+  sources: z.record(z.string(), z.enum(['page', 'history', 'agent'])),
+  missing: z.array(z.string()),
+  warnings: z.array(z.string()),
+});
+export type StripeEvidenceView = z.infer<typeof StripeEvidenceView>;
+
+export const PROCESSOR_ROUTES = defineRoutes({
+  'processors.secrets': { method: 'GET', path: '/v1/processors/secrets', response: SecretStatusList },
+  'processors.setSecret': { method: 'PUT', path: '/v1/processors/:processor/secret', response: SecretStatus, body: SecretBody },
+  'processors.deleteSecret': { method: 'DELETE', path: '/v1/processors/:processor/secret', response: SecretStatus },
+  'disputes.linkOrder': { method: 'POST', path: '/v1/disputes/:id/order', response: DisputeView, body: LinkOrderBody },
+  'disputes.stripeEvidence': { method: 'GET', path: '/v1/disputes/:id/stripe-evidence', response: StripeEvidenceView },
+});
