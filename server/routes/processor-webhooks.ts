@@ -76,7 +76,7 @@ export const processorWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/v1/webhooks/stripe/:teamId',
-    { config: { access: 'public' }, bodyLimit: WEBHOOK_BODY_LIMIT, schema: { params: TeamParams, hide: true } },
+    { config: { access: 'public' }, bodyLimit: WEBHOOK_BODY_LIMIT, schema: { params: TeamParams } },
     async (request) => {
       const { teamId } = request.params;
       const log = request.log;
@@ -122,7 +122,7 @@ export const processorWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
    */
   app.post(
     '/v1/webhooks/adyen/:teamId',
-    { config: { access: 'public' }, bodyLimit: WEBHOOK_BODY_LIMIT, schema: { params: TeamParams, hide: true } },
+    { config: { access: 'public' }, bodyLimit: WEBHOOK_BODY_LIMIT, schema: { params: TeamParams } },
     async (request, reply) => {
       const { teamId } = request.params;
       const log = request.log;

@@ -204,9 +204,15 @@ export function isKnownCurrency(code: string): boolean {
   return currencies.has(code);
 }
 
-/** Decimals of a currency's minor unit (EUR 2, JPY 0, KWD 3). */
+const DECIMALS = new Map<string, number>();
+/** Decimals of a currency's minor unit (EUR 2, JPY 0, KWD 3); kept per code, as building a formatter is slow. */
 export function currencyDecimals(code: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+  let decimals = DECIMALS.get(code);
+  if (decimals === undefined) {
+    decimals = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+    DECIMALS.set(code, decimals);
+  }
+  return decimals;
 }
 
 /**
