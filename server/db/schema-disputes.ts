@@ -1,4 +1,5 @@
-import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { agents, cases, teams } from './schema';
 
 /**
@@ -39,9 +40,34 @@ export const disputes = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Who told us: the portal a page came from, or the processor / alert provider (stripe, adyen, ethoca ...). */
+    source: text('source', { enum: ['amazon', 'zalando', 'shop', 'stripe', 'adyen', 'paypal', 'ethoca', 'verifi'] }).notNull(),
+    /** alert < inquiry < chargeback < pre_arbitration; null for marketplace claims, which have no card stage. */
+    stage: text('stage', { enum: ['alert', 'inquiry', 'chargeback', 'pre_arbitration'] }),
+    reasonGroup: text('reason_group', { enum: ['fraud', 'authorisation', 'processing_error', 'consumer_dispute'] }),
+    /** The processor's own status word, as sent. */
+    processorStatus: text('processor_status'),
+    /** The disputed payment: Stripe charge, Adyen original reference, PayPal transaction. */
+    paymentRef: text('payment_ref'),
+    /** The order reference the processor carried (metadata order_id, merchantReference), matched or not. */
+    orderRef: text('order_ref'),
+    /**
+     * How order_id was found. For `unmatched` disputes order_id holds the payment reference, so the
+     * dispute still has a case history of its own until an agent links it to an order.
+     */
+    orderMatch: text('order_match', { enum: ['page', 'reference', 'email', 'buyer_key', 'agent', 'unmatched'] }).notNull().default('page'),
+    buyerKey: text('buyer_key'),
+    /** When the processor says the stored stage and status happened (older events never overwrite it). */
+    stateAt: timestamp('state_at', { withTimezone: true }),
+    details: jsonb('details').$type<Record<string, string | number | boolean>>().notNull().default({}),
   },
   (t) => [
     uniqueIndex('disputes_team_kind_external_idx').on(t.teamId, t.kind, t.externalId),
+    uniqueIndex('disputes_team_source_external_idx')
+      .on(t.teamId, t.source, t.externalId)
+      .where(sql`${t.source} NOT IN ('amazon', 'zalando', 'shop')`),
+    index('disputes_team_match_idx').on(t.teamId, t.orderMatch, t.deadline),
+    index('disputes_team_stage_deadline_idx').on(t.teamId, t.stage, t.status, t.deadline),
     index('disputes_team_status_deadline_idx').on(t.teamId, t.status, t.deadline),
     index('disputes_team_reason_outcome_idx').on(t.teamId, t.reason, t.outcome),
     index('disputes_team_order_idx').on(t.teamId, t.orderId),
@@ -100,4 +126,33 @@ export const defenceTemplates = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('defence_templates_team_reason_language_idx').on(t.teamId, t.reason, t.language)],
+);
+
+/** A team's webhook signing secrets, one per processor. No route ever answers with the secret itself. */
+export const processorSecrets = pgTable(
+  'processor_secrets',
+  {
+    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    processor: text('processor', { enum: ['stripe', 'adyen'] }).notNull(),
+    secret: text('secret').notNull(),
+    setBy: uuid('set_by').references(() => agents.id, { onDelete: 'set null' }),
+    setAt: timestamp('set_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'processor_secrets_pkey', columns: [t.teamId, t.processor] })],
+);
+
+/** Every processor event a team received (by the processor's event id): retries and replays apply once. */
+export const processorEvents = pgTable(
+  'processor_events',
+  {
+    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    source: text('source').notNull(),
+    eventId: text('event_id').notNull(),
+    eventType: text('event_type').notNull(),
+    /** applied, stale (older than what is stored), ignored (a type this backend does not handle). */
+    outcome: text('outcome', { enum: ['created', 'updated', 'stale', 'ignored', 'noted'] }).notNull(),
+    disputeId: uuid('dispute_id').references(() => disputes.id, { onDelete: 'set null' }),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'processor_events_pkey', columns: [t.teamId, t.source, t.eventId] }), index('processor_events_team_received_idx').on(t.teamId, t.receivedAt)],
 );

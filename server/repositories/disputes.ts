@@ -19,7 +19,7 @@ export async function upsertDispute(db: Database, teamId: string, input: NewDisp
   const keep = (column: string) => sql.raw(`coalesce(excluded.${column}, disputes.${column})`);
   const [row] = await db
     .insert(disputes)
-    .values({ teamId, ...input, createdAt: now, updatedAt: now })
+    .values({ teamId, ...input, source: input.portal, stage: input.kind === 'amazon_atoz' ? null : 'chargeback', createdAt: now, updatedAt: now })
     .onConflictDoUpdate({
       target: [disputes.teamId, disputes.kind, disputes.externalId],
       set: {

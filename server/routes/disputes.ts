@@ -37,6 +37,10 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
         deadline: r.deadline.toISOString(),
         status: r.status,
         timeLeftMs: r.deadline.getTime() - now.getTime(),
+        source: r.source,
+        ...(r.stage ? { stage: r.stage } : {}),
+        ...(r.reasonGroup ? { reasonGroup: r.reasonGroup } : {}),
+        orderMatch: r.orderMatch,
       })),
     };
   });

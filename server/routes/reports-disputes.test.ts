@@ -24,7 +24,7 @@ describe.each(testDatabases())('dispute reports on $kind', (target) => {
     const now = Date.now();
     let n = 0;
     const dispute = (over: Partial<typeof disputes.$inferInsert>) => ({
-      teamId: team.teamId, kind: 'amazon_chargeback' as const, portal: 'amazon' as const, marketplace: 'DE', externalId: `cb-${n++}`, orderId: newOrderId(),
+      teamId: team.teamId, kind: 'amazon_chargeback' as const, portal: 'amazon' as const, source: 'amazon' as const, marketplace: 'DE', externalId: `cb-${n++}`, orderId: newOrderId(),
       reason: 'not_received', amountMinor: 1000, currency: 'EUR', filedAt: new Date('2025-10-20T00:00:00Z'), deadline: new Date(now + 30 * 24 * HOUR), ...over,
     });
     await app.db.insert(disputes).values([

@@ -50,6 +50,7 @@ export function benchDispute(r: () => number, teamId: string, caseId: string, co
     teamId,
     kind: disputeKind,
     portal: amazon ? 'amazon' : 'zalando',
+    source: amazon ? 'amazon' : 'zalando',
     marketplace: context.marketplace!.code,
     externalId: `${disputeKind}-${context.orderId!}`,
     orderId: context.orderId!,

@@ -64,6 +64,11 @@ export function disputeLike(row: DisputeRow): DisputeLike {
     ...(row.network ? { network: row.network } : {}),
     ...(row.reasonCode ? { reasonCode: row.reasonCode } : {}),
     ...(row.reasonText ? { reasonText: row.reasonText } : {}),
+    source: row.source,
+    ...(row.stage ? { stage: row.stage } : {}),
+    ...(row.reasonGroup ? { reasonGroup: row.reasonGroup } : {}),
+    orderMatch: row.orderMatch,
+    ...(row.processorStatus ? { processorStatus: row.processorStatus } : {}),
   };
 }
 

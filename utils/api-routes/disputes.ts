@@ -90,6 +90,10 @@ export const DisputeSummary = z.strictObject({
   deadline: Instant,
   status: DisputeStatus,
   timeLeftMs: z.number().int(),
+  source: Dispute.shape.source,
+  stage: Dispute.shape.stage,
+  reasonGroup: Dispute.shape.reasonGroup,
+  orderMatch: Dispute.shape.orderMatch,
 });
 export const DisputeList = z.strictObject({ disputes: z.array(DisputeSummary) });
 export type DisputeList = z.infer<typeof DisputeList>;

@@ -15,10 +15,12 @@ export const AuditAction = z.enum([
   'template.updated',
   'template.archived',
   'template.unarchived',
+  'processor_secret.set',
+  'processor_secret.removed',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
-export const AuditTargetType = z.enum(['agent', 'token', 'fraud_matrix', 'sla_policies', 'settings', 'template']);
+export const AuditTargetType = z.enum(['agent', 'token', 'fraud_matrix', 'sla_policies', 'settings', 'template', 'processor_secret']);
 export type AuditTargetType = z.infer<typeof AuditTargetType>;
 
 /** One audit row. `details` holds names and versions, never a token's secret or hash. */

@@ -68,6 +68,30 @@ export const DisputeOutcome = z.strictObject({
 });
 export type DisputeOutcome = z.infer<typeof DisputeOutcome>;
 
+/**
+ * Where a dispute came from: a marketplace page (amazon, zalando, shop) or a payment processor or alert
+ * provider that told the backend directly (webhook or CSV export).
+ */
+export const DisputeSource = z.enum(['amazon', 'zalando', 'shop', 'stripe', 'adyen', 'paypal', 'ethoca', 'verifi']);
+export type DisputeSource = z.infer<typeof DisputeSource>;
+export const ProcessorSource = DisputeSource.extract(['stripe', 'adyen', 'paypal', 'ethoca', 'verifi']);
+export type ProcessorSource = z.infer<typeof ProcessorSource>;
+
+/** How far a card dispute has gone, in the networks' order: an alert can still be refunded away. */
+export const DisputeStage = z.enum(['alert', 'inquiry', 'chargeback', 'pre_arbitration']);
+export type DisputeStage = z.infer<typeof DisputeStage>;
+
+/** The networks' own four families of reason codes (Visa 10/11/12/13 and the others' equivalents). */
+export const ReasonGroup = z.enum(['fraud', 'authorisation', 'processing_error', 'consumer_dispute']);
+export type ReasonGroup = z.infer<typeof ReasonGroup>;
+
+/**
+ * How a processor dispute found its order: by the order reference it carried, by the buyer's e-mail or
+ * buyer key among the orders the team has seen, by an agent's hand, or not yet (unmatched).
+ */
+export const OrderMatch = z.enum(['page', 'reference', 'email', 'buyer_key', 'agent', 'unmatched']);
+export type OrderMatch = z.infer<typeof OrderMatch>;
+
 export const Dispute = z.strictObject({
   /** The portal's id: chargeback id, A-to-z claim id, or the processor's dispute id. */
   id: z.string().min(1).max(200),
@@ -87,6 +111,13 @@ export const Dispute = z.strictObject({
   evidence: z.array(EvidenceItem).default([]),
   respondedAt: Instant.optional(),
   outcome: DisputeOutcome.optional(),
+  /** Set for disputes stored since processors were added; a page's dispute has its portal as source. */
+  source: DisputeSource.optional(),
+  stage: DisputeStage.optional(),
+  reasonGroup: ReasonGroup.optional(),
+  orderMatch: OrderMatch.optional(),
+  /** The processor's own status word, as sent (needs_response, CHARGEBACK/Undefended ...). */
+  processorStatus: z.string().max(200).optional(),
 });
 export type Dispute = z.infer<typeof Dispute>;
 
@@ -194,3 +225,4 @@ export const DisputeRecommendation = z.strictObject({
   reasons: z.array(z.string()),
 });
 export type DisputeRecommendation = z.infer<typeof DisputeRecommendation>;
+

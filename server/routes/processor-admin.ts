@@ -1,0 +1,88 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { LinkOrderBody, ProcessorParams, SecretBody, SecretStatus, SecretStatusList, StripeEvidenceView, type ProcessorName } from '../../utils/api-routes/processors';
+import { DisputeView } from '../../utils/api-routes/disputes';
+import { ADYEN_DISPUTE_EVENTS, STRIPE_EVENT_TYPES } from '../../utils/disputes/processor-events';
+import { HttpError } from '../errors';
+import { callerOf } from '../plugins/auth';
+import { recordAudit } from '../repositories/audit';
+import { deleteProcessorSecret, listSecretStatus, setProcessorSecret } from '../repositories/processor-disputes';
+import { disputeView } from '../services/disputes';
+import { stripeEvidenceFor } from '../services/processor-evidence';
+import { linkDisputeToOrder } from '../services/processor-disputes';
+
+/**
+ * The lead's side of the processor webhooks: set, rotate and remove the signing secrets (answers say
+ * only whether and when one is set, never the secret), and linking a processor dispute to its order.
+ */
+
+const EVENTS: Record<ProcessorName, string[]> = { stripe: [...STRIPE_EVENT_TYPES], adyen: Object.keys(ADYEN_DISPUTE_EVENTS) };
+
+/** What each processor's secret looks like, so a pasted API key or a truncated secret is refused at once. */
+const SECRET_SHAPES: Record<ProcessorName, { re: RegExp; hint: string }> = {
+  stripe: { re: /^whsec_[A-Za-z0-9+/=_-]{8,200}$/, hint: "a Stripe endpoint signing secret starts with whsec_ (Dashboard > Developers > Webhooks > the endpoint > Signing secret); it is not an API key" },
+  adyen: { re: /^(?:[0-9A-Fa-f]{2}){16,128}$/, hint: "an Adyen HMAC key is hexadecimal, 64 characters as Adyen generates it (Customer Area > Developers > Webhooks > the webhook > HMAC key)" },
+};
+
+const IdParams = z.strictObject({ id: z.uuid() });
+
+export const processorAdminRoutes: FastifyPluginAsyncZod = async (app) => {
+  const statusOf = async (teamId: string): Promise<SecretStatus[]> => {
+    const set = await listSecretStatus(app.db, teamId);
+    return (['stripe', 'adyen'] as const).map((processor) => {
+      const row = set.find((s) => s.processor === processor);
+      return {
+        processor,
+        set: row !== undefined,
+        setAt: row ? row.setAt.toISOString() : null,
+        setBy: row?.setBy ?? null,
+        webhookPath: `/v1/webhooks/${processor}/${teamId}`,
+        events: EVENTS[processor],
+      };
+    });
+  };
+
+  app.get('/v1/processors/secrets', { config: { access: 'lead' }, schema: { response: { 200: SecretStatusList } } }, async (request) => ({
+    processors: await statusOf(callerOf(request).team.id),
+  }));
+
+  app.put(
+    '/v1/processors/:processor/secret',
+    { config: { access: 'lead' }, schema: { params: ProcessorParams, body: SecretBody, response: { 200: SecretStatus } } },
+    async (request) => {
+      const caller = callerOf(request);
+      const { processor } = request.params;
+      const shape = SECRET_SHAPES[processor];
+      if (!shape.re.test(request.body.secret)) throw new HttpError('validation_failed', `body.secret: ${shape.hint}.`, 'body.secret');
+      const now = new Date();
+      await app.db.transaction(async (tx) => {
+        await setProcessorSecret(tx, caller.team.id, processor, request.body.secret, caller.agent.id, now);
+        // The log names the processor only; the secret is never written anywhere but its own table.
+        await recordAudit(tx, { teamId: caller.team.id, actorId: caller.agent.id, action: 'processor_secret.set', targetType: 'processor_secret', details: { processor } });
+      });
+      return (await statusOf(caller.team.id)).find((s) => s.processor === processor)!;
+    },
+  );
+
+  app.delete('/v1/processors/:processor/secret', { config: { access: 'lead' }, schema: { params: ProcessorParams, response: { 200: SecretStatus } } }, async (request) => {
+    const caller = callerOf(request);
+    const { processor } = request.params;
+    await app.db.transaction(async (tx) => {
+      if (await deleteProcessorSecret(tx, caller.team.id, processor)) {
+        await recordAudit(tx, { teamId: caller.team.id, actorId: caller.agent.id, action: 'processor_secret.removed', targetType: 'processor_secret', details: { processor } });
+      }
+    });
+    return (await statusOf(caller.team.id)).find((s) => s.processor === processor)!;
+  });
+
+  app.post('/v1/disputes/:id/order', { schema: { params: IdParams, body: LinkOrderBody, response: { 200: DisputeView } } }, async (request) => {
+    const caller = callerOf(request);
+    const row = await linkDisputeToOrder(app.db, caller, request.params.id, request.body.orderId);
+    return disputeView(app.db, caller.team.id, row, new Date());
+  });
+
+  /** The Stripe evidence body for review (JSON); the backend never sends it to Stripe. */
+  app.get('/v1/disputes/:id/stripe-evidence', { schema: { params: IdParams, response: { 200: StripeEvidenceView } } }, async (request) =>
+    stripeEvidenceFor(app.db, callerOf(request).team.id, request.params.id),
+  );
+};

@@ -1,0 +1,112 @@
+import { CsvError, parseCsv } from '../../utils/disputes/csv';
+import { detectFormat, readImportRows, type ImportFormat, type ImportRow, type RowProblem } from '../../utils/disputes/dispute-import';
+import { mergeVerdict, verdictApplies, type StageState } from '../../utils/disputes/stage';
+import type { DisputeImportAnswer } from '../../utils/api-routes/processors';
+import type { ProcessorSource } from '../../utils/schemas/disputes';
+import type { Database } from '../db/open';
+import { HttpError } from '../errors';
+import { findProcessorDisputes } from '../repositories/processor-disputes';
+import type { Caller } from '../repositories/tokens';
+import { teamPolicies } from './insights';
+import { applyProcessorEvent } from './processor-disputes';
+import { loadTeamSettings } from './settings';
+
+/**
+ * The dispute CSV import: the file is read in slices (the event loop stays free), every row checked,
+ * then either planned (dry run: what would be created, updated or skipped, by looking up the stored
+ * disputes in batches) or applied row by row through the same path as the webhooks, so importing a
+ * file twice, or a file overlapping the webhooks, changes nothing the second time.
+ */
+
+export const MAX_IMPORT_ROWS = 50_000;
+export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
+/** Rows and problems listed in an answer; the counts always cover the whole file. */
+const LISTED = 1000;
+const LOOKUP_BATCH = 500;
+
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function tooLarge(message: string): Error {
+  return Object.assign(new Error(message), { statusCode: 413 });
+}
+
+type Action = 'create' | 'update' | 'skip';
+
+/** What each row would do, against the stored disputes and the rows before it in the file. */
+async function plan(db: Database, teamId: string, rows: ImportRow[]): Promise<Action[]> {
+  const states = new Map<string, StageState | undefined>();
+  const keyOf = (source: string, id: string) => `${source}\u0000${id}`;
+  const bySource = new Map<ProcessorSource, Set<string>>();
+  for (const { event } of rows) {
+    const ids = bySource.get(event.source) ?? new Set<string>();
+    ids.add(event.externalId);
+    bySource.set(event.source, ids);
+  }
+  for (const [source, ids] of bySource) {
+    const list = [...ids];
+    for (let i = 0; i < list.length; i += LOOKUP_BATCH) {
+      for (const row of await findProcessorDisputes(db, teamId, source, list.slice(i, i + LOOKUP_BATCH))) {
+        if (row.stage) states.set(keyOf(source, row.externalId), { stage: row.stage, status: row.status, at: row.stateAt ?? row.updatedAt });
+      }
+    }
+  }
+  const actions: Action[] = [];
+  for (const [i, { event }] of rows.entries()) {
+    if (i > 0 && i % 2000 === 0) await pause();
+    const key = keyOf(event.source, event.externalId);
+    const current = states.get(key);
+    const verdict = mergeVerdict(current, { stage: event.stage, status: event.status, at: event.eventAt, reversal: event.reversal });
+    actions.push(verdict === 'create' ? 'create' : verdictApplies(verdict) ? 'update' : 'skip');
+    if (verdictApplies(verdict)) states.set(key, { stage: event.stage, status: event.status, at: current && current.at > event.eventAt ? current.at : event.eventAt });
+  }
+  return actions;
+}
+
+export async function importDisputes(db: Database, caller: Caller, csv: string, opts: { dryRun: boolean; format?: ImportFormat }, now = new Date()): Promise<DisputeImportAnswer> {
+  const teamId = caller.team.id;
+  if (Buffer.byteLength(csv) > MAX_IMPORT_BYTES) throw tooLarge(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.`);
+  let parsed;
+  try {
+    parsed = await parseCsv(csv, { maxRows: MAX_IMPORT_ROWS, pause });
+  } catch (err) {
+    if (err instanceof CsvError && err.code === 'too_many_rows') throw tooLarge(err.message);
+    if (err instanceof CsvError) throw new HttpError('validation_failed', `body: ${err.message}`, 'body');
+    throw err;
+  }
+  const header = detectFormat(parsed.header.cells, opts.format);
+  if (!header.ok) throw new HttpError('validation_failed', `body: ${header.message}`, 'body');
+  if (parsed.records.length === 0) throw new HttpError('validation_failed', 'body: the file has a header but no data rows.', 'body');
+  const { rows, problems } = await readImportRows(header.map, parsed.records, now, pause);
+  const listedProblems: RowProblem[] = problems.slice(0, LISTED);
+  if (!opts.dryRun && problems.length > 0) {
+    throw new HttpError(
+      'validation_failed',
+      `body: ${problems.length} problem(s), nothing was imported; the first: row ${problems[0]!.row}, column "${problems[0]!.column}": ${problems[0]!.message}.`,
+      'body',
+      { problems: listedProblems },
+    );
+  }
+  let actions: Action[];
+  if (opts.dryRun) actions = await plan(db, teamId, rows);
+  else {
+    const policies = teamPolicies(await loadTeamSettings(db, teamId));
+    actions = [];
+    for (const { event } of rows) {
+      const result = await applyProcessorEvent(db, teamId, event, 'csv_import', now, policies);
+      actions.push(result.outcome === 'created' ? 'create' : result.outcome === 'updated' || result.outcome === 'noted' ? 'update' : 'skip');
+    }
+  }
+  const count = (a: Action) => actions.filter((x) => x === a).length;
+  return {
+    format: header.map.format,
+    dryRun: opts.dryRun,
+    rows: parsed.records.length,
+    created: count('create'),
+    updated: count('update'),
+    skipped: count('skip'),
+    invalidRows: new Set(problems.map((p) => p.row)).size,
+    results: rows.slice(0, LISTED).map(({ row, event }, i) => ({ row, source: event.source, externalId: event.externalId, stage: event.stage, status: event.status, action: actions[i]! })),
+    problems: listedProblems,
+    truncated: rows.length > LISTED || problems.length > LISTED,
+  };
+}
