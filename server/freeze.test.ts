@@ -49,13 +49,18 @@ describe.each(testDatabases())('no request freezes the server on $kind', (target
     return samples;
   };
 
-  it('answers /health within 100 ms while a defence PDF with a 4,000-character word renders', async () => {
+  // Held against a baseline from the same run (the same polling for a second with nothing else running),
+  // not a wall-clock bound alone: on a loaded runner /health itself takes 100 ms and more. A PDF rendered on
+  // the main thread holds the loop for seconds, far beyond either bound.
+  it('answers /health as fast as when idle (within 100 ms, or 3× the idle worst) while a defence PDF with a 4,000-character word renders', async () => {
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const idle = await sampleHealthWhile(base, new Promise((r) => setTimeout(r, 1_000)));
     const pdf = renderDefencePdfOffThread({ title: 'Defence', sections: [{ title: 'Notes', body: `${'word '.repeat(6_000)}${'W'.repeat(4000)}` }] });
     const samples = await sampleHealthWhile(base, pdf);
     expect((await pdf).byteLength).toBeGreaterThan(5_000);
     expect(samples.length).toBeGreaterThan(5);
-    expect(Math.max(...samples)).toBeLessThan(100);
+    console.log(`[freeze] /health during the PDF on ${target.kind}: max ${Math.max(...samples).toFixed(0)} ms, idle max ${Math.max(...idle).toFixed(0)} ms`);
+    expect(Math.max(...samples)).toBeLessThan(Math.max(100, 3 * Math.max(...idle)));
   }, 600_000);
 
   // The back-test's database reads still hold the event loop for a few hundred milliseconds at a time
