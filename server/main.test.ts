@@ -19,7 +19,8 @@ function runServer(args: string[], env: Record<string, string> = {}) {
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const line = async (event: string, timeoutMs = 30_000) => {
+  // A first start with --demo migrates and seeds a new data dir: tens of seconds on a loaded 2-core runner.
+  const line = async (event: string, timeoutMs = 120_000) => {
     const start = Date.now();
     for (;;) {
       const found = stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, string>).find((l) => l.event === event);
@@ -57,5 +58,5 @@ describe('npm run server (server/main.ts)', () => {
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
     expect(await run.line('closed')).toMatchObject({ signal: 'SIGTERM' });
-  }, 60_000);
+  }, 180_000);
 });
