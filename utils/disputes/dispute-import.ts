@@ -1,6 +1,6 @@
 import type { DisputeReason, DisputeStage, DisputeStatus, ProcessorSource } from '../schemas/disputes';
 import type { CsvRecord } from './csv';
-import { ADYEN_DISPUTE_EVENTS, networkOfBrand, STRIPE_REASONS, type ProcessorDisputeEvent } from './processor-events';
+import { ADYEN_DISPUTE_EVENTS, networkOfBrand, STRIPE_REASONS, STRIPE_STATUS, type ProcessorDisputeEvent } from './processor-events';
 
 /**
  * Dispute exports as CSV: Stripe's disputes export, Adyen's Dispute report, PayPal's disputes export,
@@ -254,17 +254,6 @@ export function parseMajorAmount(text: string, currency: string): { ok: true; mi
 
 const word = (s: string) => s.trim().toLowerCase().replace(/[\s-]+/g, '_');
 
-const STRIPE_STATUS: Record<string, { stage: DisputeStage; status: DisputeStatus }> = {
-  warning_needs_response: { stage: 'inquiry', status: 'open' },
-  warning_under_review: { stage: 'inquiry', status: 'responded' },
-  warning_closed: { stage: 'inquiry', status: 'won' },
-  needs_response: { stage: 'chargeback', status: 'open' },
-  under_review: { stage: 'chargeback', status: 'responded' },
-  won: { stage: 'chargeback', status: 'won' },
-  lost: { stage: 'chargeback', status: 'lost' },
-  prevented: { stage: 'chargeback', status: 'refunded' },
-};
-
 const PAYPAL_STAGE: Record<string, DisputeStage> = { inquiry: 'inquiry', dispute: 'inquiry', claim: 'chargeback', chargeback: 'chargeback' };
 const PAYPAL_STATUS: Record<string, DisputeStatus> = {
   open: 'open',
@@ -359,7 +348,7 @@ export function readImportRow(map: ColumnMap, record: CsvRecord, now: Date): { o
   let reasonText = cell('reason') || null;
   switch (map.format) {
     case 'stripe': {
-      const s = STRIPE_STATUS[word(need('status', 'status'))];
+      const s = (STRIPE_STATUS as Record<string, (typeof STRIPE_STATUS)[keyof typeof STRIPE_STATUS] | undefined>)[word(need('status', 'status'))];
       if (!s && cell('status') !== '') problem('status', `unknown Stripe status "${cell('status').slice(0, 40)}"`);
       if (s) ({ stage, status } = s);
       reasonHint = STRIPE_REASONS[word(cell('reason'))] ?? null;

@@ -140,7 +140,8 @@ export const STRIPE_REASONS: Record<string, DisputeReason> = {
   insufficient_funds: 'authorization',
 };
 
-const STRIPE_STATUS: Record<StripeDispute['status'], { stage: DisputeStage; status: DisputeStatus }> = {
+/** Stripe's dispute status as a stage and a status (the webhook and the CSV export use the same words). */
+export const STRIPE_STATUS: Record<StripeDispute['status'], { stage: DisputeStage; status: DisputeStatus }> = {
   warning_needs_response: { stage: 'inquiry', status: 'open' },
   warning_under_review: { stage: 'inquiry', status: 'responded' },
   // The inquiry closed without becoming a chargeback: the money never left.
