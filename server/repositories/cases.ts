@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { CaseKind, CaseRecord } from '../../utils/schemas/api';
 import type { Database } from '../db/open';
 import { cases } from '../db/schema';
+import { disputes } from '../db/schema-disputes';
 
 type Portal = CaseRecord['portal'];
 
@@ -97,6 +98,8 @@ export async function findCaseByKey(db: Database, teamId: string, key: CaseKey):
 export async function forgetCaseBuyers(db: Database, teamId: string, orderIds: string[]): Promise<void> {
   if (orderIds.length === 0) return;
   await db.update(cases).set({ buyerKey: null }).where(and(eq(cases.teamId, teamId), inArray(cases.orderId, orderIds)));
+  // A processor dispute matched by e-mail or buyer keeps that buyer's key: it links it to a person too.
+  await db.update(disputes).set({ buyerKey: null }).where(and(eq(disputes.teamId, teamId), inArray(disputes.orderId, orderIds)));
 }
 
 export async function touchCase(db: Database, teamId: string, caseId: string, at = new Date()): Promise<void> {

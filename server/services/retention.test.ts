@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../db/open';
+import { disputes } from '../db/schema-disputes';
 import { listCasesByBuyer, upsertCase } from '../repositories/cases';
 import { findOrder, upsertOrderSnapshot } from '../repositories/orders';
 import { mergeSettingsDocument } from '../repositories/settings';
@@ -31,6 +33,10 @@ describe.each(testDatabases())('retention on $kind', (target) => {
   it("blanks buyers' personal data on orders older than the team's retention, and only those", async () => {
     const old = await seedOrder(strict.teamId, '2026-04-01T10:00:00Z');
     await upsertCase(db, strict.teamId, { kind: 'claim', portal: 'amazon', marketplace: 'DE', ref: `AZ-${old}`, orderId: old, buyerKey: 'max mustermann' });
+    const [dispute] = await db
+      .insert(disputes)
+      .values({ teamId: strict.teamId, kind: 'card_dispute', portal: 'shop', source: 'stripe', externalId: `dp_${old}`, orderId: old, amountMinor: 12999, currency: 'EUR', filedAt: new Date('2026-04-05T10:00:00Z'), deadline: new Date('2026-04-25T10:00:00Z'), reason: 'fraud', orderMatch: 'email', buyerKey: 'max mustermann' })
+      .returning({ id: disputes.id });
     const recent = await seedOrder(strict.teamId, '2026-05-20T10:00:00Z');
     const otherTeamsOld = await seedOrder(keeper.teamId, '2026-01-01T10:00:00Z');
     expect(await listCasesByBuyer(db, strict.teamId, 'max mustermann', null)).toHaveLength(1);
@@ -45,6 +51,8 @@ describe.each(testDatabases())('retention on $kind', (target) => {
     expect(redacted!.redactedAt).toEqual(now);
     expect((await findOrder(db, strict.teamId, recent))?.buyerName).toBe('Max Mustermann');
     expect(await listCasesByBuyer(db, strict.teamId, 'max mustermann', null)).toEqual([]);
+    const [afterDispute] = await db.select({ buyerKey: disputes.buyerKey, orderId: disputes.orderId }).from(disputes).where(eq(disputes.id, dispute!.id));
+    expect(afterDispute).toEqual({ buyerKey: null, orderId: old });
     // No retention setting: nothing is blanked.
     expect((await findOrder(db, keeper.teamId, otherTeamsOld))?.buyerName).toBe('Max Mustermann');
 

@@ -13,7 +13,7 @@ export interface RetentionReport {
 /**
  * Blanks buyers' names, address/phone keys and page snapshots on orders older than each team's
  * `retentionDays` (by purchase date, or first sight when the page showed none). Teams without the
- * setting keep their data. The cases of those orders lose their buyer key (it links them to a person).
+ * setting keep their data. The cases and disputes of those orders lose their buyer key (it links them to a person).
  * Agents' notes are the team's own records and stay. Safe to run any time; startServer runs it hourly.
  */
 export async function applyRetention(db: Database, now = new Date()): Promise<RetentionReport> {
