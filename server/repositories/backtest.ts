@@ -1,6 +1,15 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DecisionKind } from '../../utils/schemas/fraud';
 import type { Database } from '../db/open';
+import { orders } from '../db/schema';
+
+/*
+ * The back-test's reads, each in pages: on the embedded database (PGlite) a query runs on the main
+ * thread from start to end, and on PostgreSQL node-postgres parses a whole result there in one go, so a
+ * single query over a busy buyer's thousands of orders would hold every other request for a few hundred
+ * milliseconds. Each page here is one short query (keyset-paged or limited to a list of ids); the caller
+ * yields between pages.
+ */
 
 export interface FinalDecision {
   orderId: string;
@@ -8,20 +17,75 @@ export interface FinalDecision {
   decidedAt: Date;
 }
 
+type Row = Record<string, unknown>;
+const rowsOf = (r: unknown) => (r as { rows: Row[] }).rows;
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const textArray = (values: string[]) => sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
+
 /**
  * Each order's last decision made since `from` (the agents' final word is what a matrix is measured
- * against), newest first, at most `limit` orders. Uses the decisions (team_id, created_at) index.
+ * against), newest first, at most `limit` orders, in pages of `pageSize`. Walks the decisions
+ * (team_id, created_at) index backwards; a decision is an order's last when no later one exists
+ * (decisions (team_id, order_id, created_at) index). The cursor keeps the database's own microseconds.
  */
-export async function listFinalDecisions(db: Database, teamId: string, from: Date, limit: number): Promise<FinalDecision[]> {
-  const result = await db.execute(sql`
-    select order_id, kind, created_at from (
-      select distinct on (d.order_id) d.order_id, d.kind, d.created_at
+export async function* finalDecisionPages(db: Database, teamId: string, from: Date, limit: number, pageSize = 500): AsyncGenerator<FinalDecision[]> {
+  let cursor: { at: string; id: string } | null = null;
+  for (let taken = 0; taken < limit; ) {
+    // The plain bound lets the index scan start at the cursor; the row comparison breaks ties.
+    const after = cursor ? sql`and d.created_at <= ${cursor.at}::timestamptz and (d.created_at, d.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : sql``;
+    const result = await db.execute(sql`
+      select d.id, d.order_id, d.kind, d.created_at, d.created_at::text as cursor_at
       from decisions d
-      where d.team_id = ${teamId} and d.created_at >= ${from.toISOString()}::timestamptz
-      order by d.order_id, d.created_at desc, d.id desc
-    ) last order by created_at desc limit ${limit}`);
-  const rows = (result as unknown as { rows: Array<{ order_id: string; kind: DecisionKind; created_at: string | Date }> }).rows;
-  return rows.map((r) => ({ orderId: r.order_id, kind: r.kind, decidedAt: new Date(r.created_at) }));
+      where d.team_id = ${teamId} and d.created_at >= ${from.toISOString()}::timestamptz ${after}
+        and not exists (
+          select 1 from decisions l
+          where l.team_id = d.team_id and l.order_id = d.order_id and (l.created_at, l.id) > (d.created_at, d.id)
+        )
+      order by d.created_at desc, d.id desc
+      limit ${Math.min(pageSize, limit - taken)}`);
+    const rows = rowsOf(result);
+    if (rows.length === 0) return;
+    taken += rows.length;
+    const lastRow = rows[rows.length - 1]!;
+    cursor = { at: String(lastRow.cursor_at), id: String(lastRow.id) };
+    yield rows.map((r) => ({ orderId: String(r.order_id), kind: r.kind as DecisionKind, decidedAt: new Date(r.created_at as string | Date) }));
+  }
+}
+
+/** All of `finalDecisionPages` at once (small sets and tests). */
+export async function listFinalDecisions(db: Database, teamId: string, from: Date, limit: number): Promise<FinalDecision[]> {
+  const all: FinalDecision[] = [];
+  for await (const page of finalDecisionPages(db, teamId, from, limit)) all.push(...page);
+  return all;
+}
+
+/** What the back-test needs of a decided order: its keys, times and page snapshot. */
+export async function findBacktestOrders(db: Database, teamId: string, orderIds: string[]) {
+  if (orderIds.length === 0) return [];
+  return db
+    .select({
+      orderId: orders.orderId,
+      buyerKey: orders.buyerKey,
+      addressKey: orders.addressKey,
+      phoneKey: orders.phoneKey,
+      purchasedAt: orders.purchasedAt,
+      firstSeenAt: orders.firstSeenAt,
+      addressChangedAt: orders.addressChangedAt,
+      redactedAt: orders.redactedAt,
+      snapshot: orders.snapshot,
+    })
+    .from(orders)
+    .where(and(eq(orders.teamId, teamId), inArray(orders.orderId, orderIds)));
+}
+export type BacktestOrder = Awaited<ReturnType<typeof findBacktestOrders>>[number];
+
+/** The distinct buyer, address and phone keys of some orders (no snapshots: a cheap read). */
+export async function keysOfOrders(db: Database, teamId: string, orderIds: string[]) {
+  if (orderIds.length === 0) return [];
+  return db
+    .selectDistinct({ buyerKey: orders.buyerKey, addressKey: orders.addressKey, phoneKey: orders.phoneKey })
+    .from(orders)
+    .where(and(eq(orders.teamId, teamId), inArray(orders.orderId, orderIds)));
 }
 
 /** An order as the fraud engine's related-order and count rules see it. */
@@ -36,12 +100,15 @@ export interface PartyOrder {
 }
 
 export interface PartyCase {
+  /** The case row's id, to drop a case that two pages both returned. */
+  id: string;
   kind: 'claim' | 'return' | 'chargeback';
   ref: string;
   orderId: string | null;
   /** The case's own buyer key, and the address key of its order (cases are matched to addresses through orders). */
   buyerKey: string | null;
   addressKey: string | null;
+  openedAt: Date;
 }
 
 export interface PartyDecision {
@@ -51,53 +118,26 @@ export interface PartyDecision {
   addressKey: string | null;
 }
 
-type Keys = { buyerKeys: string[]; addressKeys: string[]; phoneKeys: string[] };
+export type PartyKeys = { buyerKeys: string[]; addressKeys: string[]; phoneKeys: string[] };
 
-const textArray = (values: string[]) => sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
-
-/**
- * Everything the back-test needs about the parties of its decided orders, in three set-based queries
- * instead of six per decision: every order sharing a buyer, address or phone key; their claim, return
- * and chargeback cases; and each of their orders' last decision.
- */
-export async function loadPartyData(db: Database, teamId: string, keys: Keys): Promise<{ orders: PartyOrder[]; cases: PartyCase[]; decisions: PartyDecision[] }> {
+/** Every order sharing a buyer, address or phone key with the decided orders, `pageSize` at a time (keyset on the row id). */
+export async function* partyOrderPages(db: Database, teamId: string, keys: PartyKeys, pageSize = 1000): AsyncGenerator<PartyOrder[]> {
   const { buyerKeys, addressKeys, phoneKeys } = keys;
-  if (buyerKeys.length + addressKeys.length + phoneKeys.length === 0) return { orders: [], cases: [], decisions: [] };
-  const B = textArray(buyerKeys);
-  const A = textArray(addressKeys);
-  const P = textArray(phoneKeys);
-  const [orderRows, caseRows, decisionRows] = await Promise.all([
-    db.execute(sql`
-      select o.order_id, o.buyer_key, o.address_key, o.phone_key, coalesce(o.purchased_at, o.first_seen_at) as placed_at, o.total_minor, o.currency
-      from orders o
-      where o.team_id = ${teamId} and (o.buyer_key = any(${B}) or o.address_key = any(${A}) or o.phone_key = any(${P}))`),
-    db.execute(sql`
-      select c.kind, c.ref, c.order_id, c.buyer_key, o.address_key
-      from cases c
-      left join lateral (
-        select o.address_key from orders o where o.team_id = c.team_id and o.order_id = c.order_id and o.address_key = any(${A}) limit 1
-      ) o on true
-      where c.team_id = ${teamId} and c.kind in ('claim', 'return', 'chargeback')
-        and (c.buyer_key = any(${B}) or o.address_key is not null)
-      order by c.opened_at desc`),
-    db.execute(sql`
-      select distinct on (d.order_id) d.order_id, d.kind, po.buyer_key, po.address_key
-      from decisions d
-      join (
-        select o.order_id, max(o.buyer_key) filter (where o.buyer_key = any(${B})) as buyer_key,
-               max(o.address_key) filter (where o.address_key = any(${A})) as address_key
+  if (buyerKeys.length + addressKeys.length + phoneKeys.length === 0) return;
+  let cursor: string | null = null;
+  for (;;) {
+    const after = cursor ? sql`and o.id > ${cursor}::uuid` : sql``;
+    const rows = rowsOf(
+      await db.execute(sql`
+        select o.id, o.order_id, o.buyer_key, o.address_key, o.phone_key, coalesce(o.purchased_at, o.first_seen_at) as placed_at, o.total_minor, o.currency
         from orders o
-        where o.team_id = ${teamId} and (o.buyer_key = any(${B}) or o.address_key = any(${A}))
-        group by o.order_id
-      ) po on po.order_id = d.order_id
-      where d.team_id = ${teamId}
-      order by d.order_id, d.created_at desc, d.id desc`),
-  ]);
-  type Row = Record<string, unknown>;
-  const rowsOf = (r: unknown) => (r as { rows: Row[] }).rows;
-  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  return {
-    orders: rowsOf(orderRows).map((r) => ({
+        where o.team_id = ${teamId} and (o.buyer_key = any(${textArray(buyerKeys)}) or o.address_key = any(${textArray(addressKeys)}) or o.phone_key = any(${textArray(phoneKeys)})) ${after}
+        order by o.id
+        limit ${pageSize}`),
+    );
+    if (rows.length === 0) return;
+    cursor = String(rows[rows.length - 1]!.id);
+    yield rows.map((r) => ({
       orderId: String(r.order_id),
       buyerKey: str(r.buyer_key),
       addressKey: str(r.address_key),
@@ -105,14 +145,92 @@ export async function loadPartyData(db: Database, teamId: string, keys: Keys): P
       placedAt: new Date(r.placed_at as string | Date),
       totalMinor: r.total_minor === null ? null : Number(r.total_minor),
       currency: str(r.currency),
-    })),
-    cases: rowsOf(caseRows).map((r) => ({
-      kind: r.kind as PartyCase['kind'],
-      ref: String(r.ref),
-      orderId: str(r.order_id),
-      buyerKey: str(r.buyer_key),
-      addressKey: str(r.address_key),
-    })),
-    decisions: rowsOf(decisionRows).map((r) => ({ orderId: String(r.order_id), kind: r.kind as DecisionKind, buyerKey: str(r.buyer_key), addressKey: str(r.address_key) })),
-  };
+    }));
+    if (rows.length < pageSize) return;
+  }
+}
+
+const caseRow = (r: Row): PartyCase => ({
+  id: String(r.id),
+  kind: r.kind as PartyCase['kind'],
+  ref: String(r.ref),
+  orderId: str(r.order_id),
+  buyerKey: str(r.buyer_key),
+  addressKey: str(r.address_key),
+  openedAt: new Date(r.opened_at as string | Date),
+});
+
+/**
+ * The claims, returns and chargebacks of the parties' buyers (cases_team_buyer_idx), `pageSize` at a
+ * time, each with the address key of its order when that address is one of the parties'.
+ */
+export async function* buyerCasePages(db: Database, teamId: string, keys: Pick<PartyKeys, 'buyerKeys' | 'addressKeys'>, pageSize = 1000): AsyncGenerator<PartyCase[]> {
+  if (keys.buyerKeys.length === 0) return;
+  const A = textArray(keys.addressKeys);
+  let cursor: string | null = null;
+  for (;;) {
+    const after = cursor ? sql`and c.id > ${cursor}::uuid` : sql``;
+    const rows = rowsOf(
+      await db.execute(sql`
+        select c.id, c.kind, c.ref, c.order_id, c.buyer_key, o.address_key, c.opened_at
+        from cases c
+        left join lateral (
+          select o.address_key from orders o where o.team_id = c.team_id and o.order_id = c.order_id and o.address_key = any(${A}) limit 1
+        ) o on true
+        where c.team_id = ${teamId} and c.kind in ('claim', 'return', 'chargeback') and c.buyer_key = any(${textArray(keys.buyerKeys)}) ${after}
+        order by c.id
+        limit ${pageSize}`),
+    );
+    if (rows.length === 0) return;
+    cursor = String(rows[rows.length - 1]!.id);
+    yield rows.map(caseRow);
+    if (rows.length < pageSize) return;
+  }
+}
+
+/**
+ * The claims, returns and chargebacks of some of the parties' orders whose address is one of the
+ * parties' and whose buyer is not (those come from `buyerCasePages`).
+ */
+export async function addressCasesOfOrders(db: Database, teamId: string, orderIds: string[], keys: Pick<PartyKeys, 'buyerKeys' | 'addressKeys'>): Promise<PartyCase[]> {
+  if (orderIds.length === 0 || keys.addressKeys.length === 0) return [];
+  const B = textArray(keys.buyerKeys);
+  const rows = rowsOf(
+    await db.execute(sql`
+      select c.id, c.kind, c.ref, c.order_id, c.buyer_key, o.address_key, c.opened_at
+      from cases c
+      join lateral (
+        select o.address_key from orders o where o.team_id = c.team_id and o.order_id = c.order_id and o.address_key = any(${textArray(keys.addressKeys)}) limit 1
+      ) o on true
+      where c.team_id = ${teamId} and c.order_id = any(${textArray(orderIds)}) and c.kind in ('claim', 'return', 'chargeback')
+        and (c.buyer_key is null or not (c.buyer_key = any(${B})))`),
+  );
+  return rows.map(caseRow);
+}
+
+/**
+ * Of some of the parties' orders, those whose last decision marked them as fraud, with the order's
+ * buyer and address key where those are the parties' (what the history's fraud-flag counts match on).
+ */
+export async function fraudFlaggedOfOrders(db: Database, teamId: string, orderIds: string[], keys: Pick<PartyKeys, 'buyerKeys' | 'addressKeys'>): Promise<PartyDecision[]> {
+  if (orderIds.length === 0) return [];
+  const B = textArray(keys.buyerKeys);
+  const A = textArray(keys.addressKeys);
+  const ids = textArray(orderIds);
+  // Per order (orders_team_order_idx, decisions_team_order_idx): plans that stay short even before the
+  // planner has statistics on freshly loaded tables.
+  const rows = rowsOf(
+    await db.execute(sql`
+      select last.order_id, last.kind,
+        (select max(o.buyer_key) from orders o where o.team_id = ${teamId} and o.order_id = last.order_id and o.buyer_key = any(${B})) as buyer_key,
+        (select max(o.address_key) from orders o where o.team_id = ${teamId} and o.order_id = last.order_id and o.address_key = any(${A})) as address_key
+      from (
+        select distinct on (d.order_id) d.order_id, d.kind
+        from decisions d
+        where d.team_id = ${teamId} and d.order_id = any(${ids})
+        order by d.order_id, d.created_at desc, d.id desc
+      ) last
+      where last.kind = 'fraud'`),
+  );
+  return rows.map((r) => ({ orderId: String(r.order_id), kind: r.kind as DecisionKind, buyerKey: str(r.buyer_key), addressKey: str(r.address_key) }));
 }

@@ -1,7 +1,6 @@
 import { FraudInput } from '../../utils/schemas/fraud';
 import type { PageContext } from '../../utils/schemas/page';
-import type { PartyCase, PartyDecision, PartyOrder } from '../repositories/backtest';
-import type { OrderRow } from '../repositories/orders';
+import type { BacktestOrder, PartyCase, PartyDecision, PartyOrder } from '../repositories/backtest';
 import { contextForMatching } from './page-keys';
 
 const HOUR_MS = 3_600_000;
@@ -39,7 +38,7 @@ function lowerBound(bucket: Bucket, t: number, after = false): number {
 
 /**
  * Builds each decided order's fraud input from data loaded once (repositories/backtest.ts
- * loadPartyData), with the same rules as services/insights.ts buildFraudInput runs as queries:
+ * partyOrderPages and the case and flag reads beside it), with the same rules as services/insights.ts buildFraudInput runs as queries:
  * related orders of any shared key within the window (newest 200), the buyer's earlier orders, and the
  * buyer's and the address's claims, returns, chargebacks and fraud-flagged orders.
  */
@@ -62,8 +61,9 @@ export class FraudInputIndex {
       if (list) list.push(value);
       else map.set(key, [value]);
     };
-    // Cases arrive newest first, as listDisputeCases orders them.
-    for (const c of data.cases) {
+    // Newest first, as listDisputeCases orders them (the pages arrive in id order).
+    const newestFirst = [...data.cases].sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const c of newestFirst) {
       push(this.casesByBuyer, c.buyerKey, c);
       push(this.casesByAddress, c.addressKey, c);
     }
@@ -75,7 +75,7 @@ export class FraudInputIndex {
     }
   }
 
-  build({ ctx, order, windowHours, now }: { ctx: PageContext; order: OrderRow; windowHours: number; now: Date }): FraudInput {
+  build({ ctx, order, windowHours, now }: { ctx: PageContext; order: BacktestOrder; windowHours: number; now: Date }): FraudInput {
     const at = (order.purchasedAt ?? order.firstSeenAt).getTime();
     const windowMs = windowHours * HOUR_MS;
     const related = this.related(order, at - windowMs, at + windowMs);
@@ -102,7 +102,7 @@ export class FraudInputIndex {
     return input;
   }
 
-  private related(order: OrderRow, from: number, to: number): PartyOrder[] {
+  private related(order: BacktestOrder, from: number, to: number): PartyOrder[] {
     const seen = new Map<string, PartyOrder>();
     const take = (bucket: Bucket | undefined) => {
       if (!bucket) return;

@@ -1,31 +1,14 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { DefencePdfOptions } from '../../utils/disputes/pdf';
 import type { Defence } from '../../utils/schemas/disputes';
 import { HttpError } from '../errors';
+import { startWorker, workerEntry } from './worker-thread';
 
 /** More text than any real defence (about 100 pages); beyond it the PDF is refused rather than built. */
 export const MAX_PDF_CHARACTERS = 300_000;
 /** A PDF that takes longer than this is abandoned (the worker is stopped) and the caller told so. */
 export const PDF_DEADLINE_MS = 20_000;
 
-const RUNS_AS_TYPESCRIPT = import.meta.url.endsWith('.ts');
-const ENTRY = new URL(`./pdf-worker-entry${RUNS_AS_TYPESCRIPT ? '.ts' : '.js'}`, import.meta.url);
-
-/**
- * The worker's start: on Node 20 a worker's entry file is loaded before `--import tsx` takes effect,
- * so a TypeScript entry is reached through a small script that registers tsx first.
- */
-function startWorker(workerData: unknown): Worker {
-  const options = { workerData, resourceLimits: { maxOldGenerationSizeMb: 256 } };
-  if (!RUNS_AS_TYPESCRIPT) return new Worker(ENTRY, options);
-  // tsx's `import` export of ./esm/api (its `require` one cannot be loaded from an ES module).
-  const tsxApi = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(ENTRY.href)}); });`;
-  return new Worker(bootstrap, { ...options, eval: true });
-}
+const ENTRY = workerEntry(import.meta.url, 'pdf-worker-entry');
 
 /**
  * Renders the defence PDF on a worker thread, so a long document never holds up other requests: the
@@ -41,9 +24,11 @@ export async function renderDefencePdfOffThread(
   if (size > maxCharacters) {
     throw new HttpError('validation_failed', `The defence has ${size} characters, more than a PDF may hold (${maxCharacters}); shorten its notes or copy the text instead.`, 'defence');
   }
-  const worker = startWorker({
-    defence: { title: defence.title, sections: defence.sections.map((s) => ({ title: s.title, body: s.body })) },
-    opts: { ...opts, generatedAt: opts.generatedAt?.toISOString() },
+  const worker = startWorker(ENTRY, {
+    workerData: {
+      defence: { title: defence.title, sections: defence.sections.map((s) => ({ title: s.title, body: s.body })) },
+      opts: { ...opts, generatedAt: opts.generatedAt?.toISOString() },
+    },
   });
   try {
     return await new Promise<Uint8Array>((resolve, reject) => {
