@@ -10,7 +10,7 @@ import { FraudInputIndex } from './backtest-inputs';
  * with their snapshots, newest decision first, each page turned into fraud inputs as it arrives.
  */
 export type BacktestPart =
-  | { kind: 'partyOrders'; orders: PartyOrder[] }
+  | { kind: 'partyOrders'; orders: Array<PartyOrder & { rowId: string }> }
   | { kind: 'partyCases'; cases: PartyCase[] }
   | { kind: 'flagged'; decisions: PartyDecision[] }
   | { kind: 'partiesDone' }
@@ -21,7 +21,7 @@ export type BacktestPart =
  * order id shared by two portals' rows); each is kept once.
  */
 export class BacktestData {
-  private readonly partyOrders: PartyOrder[] = [];
+  private readonly partyOrders = new Map<string, PartyOrder>();
   private readonly partyCases = new Map<string, PartyCase>();
   private readonly flagged = new Map<string, PartyDecision>();
   private index: FraudInputIndex | undefined;
@@ -31,11 +31,11 @@ export class BacktestData {
   constructor(private readonly windowHours: number) {}
 
   add(part: BacktestPart): void {
-    if (part.kind === 'partyOrders') this.partyOrders.push(...part.orders);
+    if (part.kind === 'partyOrders') for (const { rowId, ...o } of part.orders) this.partyOrders.set(rowId, o);
     else if (part.kind === 'partyCases') for (const c of part.cases) this.partyCases.set(c.id, c);
     else if (part.kind === 'flagged') for (const d of part.decisions) this.flagged.set(d.orderId, d);
     else if (part.kind === 'partiesDone') {
-      this.index = new FraudInputIndex({ orders: this.partyOrders, cases: [...this.partyCases.values()], decisions: [...this.flagged.values()] });
+      this.index = new FraudInputIndex({ orders: [...this.partyOrders.values()], cases: [...this.partyCases.values()], decisions: [...this.flagged.values()] });
     } else this.addDecided(part.decisions, part.orders);
   }
 

@@ -18,10 +18,11 @@ export const BACKTEST_DEADLINE_MS = 30_000;
  * from start to end: a decided order carries its page snapshot (JSON to parse), so those pages are
  * the smallest; the party's orders, cases and flags are a few short columns each.
  */
-const DECISIONS_PER_PAGE = 250;
+const DECISIONS_PER_PAGE = 100;
 const DECIDED_ORDERS_PER_QUERY = 50;
+const KEYS_PER_QUERY = 50;
 const PARTY_ROWS_PER_PAGE = 500;
-const PARTY_ORDERS_PER_LOOKUP = 250;
+const PARTY_ORDERS_PER_LOOKUP = 50;
 
 const ENTRY = workerEntry(import.meta.url, 'backtest-worker-entry');
 
@@ -129,18 +130,23 @@ export async function readBacktestData(
   const phoneKeys = new Set<string>();
   for await (const decisions of finalDecisionPages(db, teamId, opts.from, opts.maxOrders, DECISIONS_PER_PAGE)) {
     decided.push(...decisions);
-    await opts.pause();
-    for (const k of await keysOfOrders(db, teamId, decisions.map((d) => d.orderId))) {
-      if (k.buyerKey) buyerKeys.add(k.buyerKey);
-      if (k.addressKey) addressKeys.add(k.addressKey);
-      if (k.phoneKey) phoneKeys.add(k.phoneKey);
+    for (let i = 0; i < decisions.length; i += DECIDED_ORDERS_PER_QUERY) {
+      await opts.pause();
+      for (const k of await keysOfOrders(db, teamId, decisions.slice(i, i + DECIDED_ORDERS_PER_QUERY).map((d) => d.orderId))) {
+        if (k.buyerKey) buyerKeys.add(k.buyerKey);
+        if (k.addressKey) addressKeys.add(k.addressKey);
+        if (k.phoneKey) phoneKeys.add(k.phoneKey);
+      }
     }
     await opts.pause();
   }
   const keys = { buyerKeys: [...buyerKeys], addressKeys: [...addressKeys], phoneKeys: [...phoneKeys] };
-  for await (const orders of partyOrderPages(db, teamId, keys, PARTY_ROWS_PER_PAGE)) {
+  const looked = new Set<string>();
+  for await (const orders of partyOrderPages(db, teamId, keys, PARTY_ROWS_PER_PAGE, KEYS_PER_QUERY)) {
     sink({ kind: 'partyOrders', orders });
-    const ids = [...new Set(orders.map((o) => o.orderId))];
+    // An order shared by two keys comes in two pages; its cases and flag are read once.
+    const ids = [...new Set(orders.map((o) => o.orderId))].filter((id) => !looked.has(id));
+    for (const id of ids) looked.add(id);
     for (let i = 0; i < ids.length; i += PARTY_ORDERS_PER_LOOKUP) {
       await opts.pause();
       const some = ids.slice(i, i + PARTY_ORDERS_PER_LOOKUP);
