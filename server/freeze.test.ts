@@ -23,8 +23,10 @@ import { createTestTeam, type TestTeam } from './test/harness';
  * of synchronous work, not only those a /health probe happens to hit) twice in the same run: once with
  * the same /health polling and a worker thread burning a core (the machine as a worker-thread request
  * leaves it, minus the request's main-thread work), and once during the heavy request. Its worst delay
- * must stay under three times the baseline's, or under 100 ms when the baseline is quiet. A ratio to
- * a baseline taken moments before cancels the machine's load; the factor 3 leaves room for one unlucky
+ * must stay under three times the baseline's, or under 100 ms when the baseline is quiet. /health's own
+ * time is only held to "never frozen" (1 s): one probe also waits on loopback connections and on the
+ * machine's other work, and was seen at 163 ms while the loop's worst delay was 17 ms. A ratio to a
+ * baseline taken moments before cancels the machine's load; the factor 3 leaves room for one unlucky
  * pause, and is still far below what a blocking request does (the back-test that read its history in
  * a few large queries held the loop for 250–500 ms against a 20–50 ms baseline).
  */
@@ -82,7 +84,7 @@ describe.each(testDatabases())('no request freezes the server on $kind', (target
     expect((await pdf).byteLength).toBeGreaterThan(5_000);
     expect(during.health.length).toBeGreaterThan(5);
     expect(during.loopMaxMs).toBeLessThan(Math.max(100, 3 * baseline.loopMaxMs));
-    expect(during.healthMax).toBeLessThan(Math.max(100, 3 * baseline.healthMax));
+    expect(during.healthMax).toBeLessThan(1_000);
   }, 600_000);
 
   it('keeps the event loop as free while a 5,000-order back-test runs as with nothing running', async () => {
@@ -102,9 +104,11 @@ describe.each(testDatabases())('no request freezes the server on $kind', (target
         `/health worst ${during.healthMax.toFixed(0)} ms vs ${baseline.healthMax.toFixed(0)} ms over ${during.health.length} / ${baseline.health.length} samples`,
     );
     expect(during.loopMaxMs).toBeLessThan(Math.max(100, 3 * baseline.loopMaxMs));
-    expect(during.healthMax).toBeLessThan(Math.max(100, 3 * baseline.healthMax));
+    expect(during.healthMax).toBeLessThan(1_000);
   }, 600_000);
 
+  // The year's reports over this team's 5,000 orders, 6,250 decisions and 833 cases: a team's month
+  // rather than a busy year (bench/freeze.ts measures the bench year's service report).
   it("keeps the event loop as free while the year's reports are built as with nothing running", async () => {
     const baseline = await sampleWhile(busyCoreFor(3_000));
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -125,6 +129,6 @@ describe.each(testDatabases())('no request freezes the server on $kind', (target
         `/health worst ${during.healthMax.toFixed(0)} ms vs ${baseline.healthMax.toFixed(0)} ms`,
     );
     expect(during.loopMaxMs).toBeLessThan(Math.max(100, 3 * baseline.loopMaxMs));
-    expect(during.healthMax).toBeLessThan(Math.max(100, 3 * baseline.healthMax));
+    expect(during.healthMax).toBeLessThan(1_000);
   }, 600_000);
 });
