@@ -5,6 +5,7 @@ import { benchOrderContext } from '../server/seed/bench-data';
 import { startBackend } from '../scripts/lib/backend-process';
 import { median, runLoad, runOpenLoop, type LoadRequest, type LoadResult } from './lib/load';
 import { startNodeServer } from './lib/process';
+import { healthUnderHeavyRequests, type FreezeFigures } from './freeze';
 import { seededDatabase, seedSize } from './lib/seeded';
 
 /**
@@ -44,6 +45,8 @@ export interface BackendDbFigures {
   breakdown?: Breakdown;
   levels: BackendLevel[];
   open?: OpenLoopFigures;
+  /** GET /health idle, during a back-test and during a year's service report (bench/freeze.ts). */
+  freeze?: FreezeFigures;
   /** PostgreSQL with `--workers N`: the closed loop at 200 agents and the open loop. */
   workers?: { count: number; levels: BackendLevel[]; open: OpenLoopFigures };
 }
@@ -86,6 +89,10 @@ export async function benchBackend(opts: BackendOptions): Promise<BackendDbFigur
       const bareRequest = (a: number, n: number): LoadRequest => ({ method: 'POST' as const, path: '/bare', body: bodies[(a * 7919 + n) % bodies.length]! });
       const figures: BackendDbFigures = { database, seed: { created: seed.created, seconds: seed.seconds, orders: seed.orders, cases: seed.cases, events: seed.events }, levels: [] };
       try {
+        figures.freeze = await healthUnderHeavyRequests({ dataDir, env: seeded.env, teamId: seed.teamId }, (m) => opts.log(`backend ${database} ${m}`)).catch((err: unknown) => {
+          opts.log(`backend ${database}: freeze section failed: ${(err as Error).message}`);
+          return undefined;
+        });
         figures.breakdown = await breakdownOf(dataDir, env, panelRequest, opts);
         opts.log(`backend ${database} breakdown: ${JSON.stringify(figures.breakdown.perRequestMs)}`);
 

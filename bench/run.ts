@@ -159,6 +159,20 @@ function backendRows(db: BackendDbFigures): Row[] {
   const part = `6 backend ${name}`;
   const none = { target: '', verdict: '' as const, margin: '' };
   rows.push({ part, figure: `seed ${fixed(db.seed.orders)} orders, ${fixed(db.seed.cases)} cases, ${fixed(db.seed.events)} events`, value: db.seed.created ? `${db.seed.seconds.toFixed(0)} s` : 'reused', ...none });
+  if (db.freeze) {
+    const { idle, backtest, report } = db.freeze;
+    const during = (label: string, h: typeof idle & { requestMs: number; status: number }) =>
+      rows.push({
+        part,
+        figure: `/health during ${label} (${h.status}, ${(h.requestMs / 1000).toFixed(1)} s): p99 / max, p99 vs idle (n=${h.n})`,
+        value: `${ms(h.p99)} / ${ms(h.max)}, ${(h.p99 / idle.p99).toFixed(2)}x`,
+        target: 'max <= 100 ms',
+        ...atMost(h.max, 100, 'ms'),
+      });
+    rows.push({ part, figure: `/health idle, one every 20 ms: p99 / max (n=${idle.n})`, value: `${ms(idle.p99)} / ${ms(idle.max)}`, ...none });
+    during(`a back-test of ${backtest.orders ?? '?'} orders`, backtest);
+    during("the year's service report", report);
+  }
   if (db.breakdown) {
     const b = db.breakdown.perRequestMs;
     const f = (k: string) => (b[k] ?? NaN).toFixed(2);
