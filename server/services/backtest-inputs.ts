@@ -1,4 +1,4 @@
-import { FraudInput } from '../../utils/schemas/fraud';
+import type { FraudInput, PartyHistory } from '../../utils/schemas/fraud';
 import type { PageContext } from '../../utils/schemas/page';
 import type { BacktestOrder, PartyCase, PartyDecision, PartyOrder } from '../repositories/backtest';
 import { contextForMatching } from './page-keys';
@@ -46,15 +46,17 @@ export class FraudInputIndex {
   private readonly byBuyer: Map<string, Bucket>;
   private readonly byAddress: Map<string, Bucket>;
   private readonly byPhone: Map<string, Bucket>;
-  private readonly casesByBuyer = new Map<string, PartyCase[]>();
-  private readonly casesByAddress = new Map<string, PartyCase[]>();
-  private readonly flaggedByBuyer = new Map<string, string[]>();
-  private readonly flaggedByAddress = new Map<string, string[]>();
+  private readonly buyerHistories: Histories;
+  private readonly addressHistories: Histories;
 
   constructor(data: { orders: PartyOrder[]; cases: PartyCase[]; decisions: PartyDecision[] }) {
     this.byBuyer = bucketBy(data.orders, 'buyerKey');
     this.byAddress = bucketBy(data.orders, 'addressKey');
     this.byPhone = bucketBy(data.orders, 'phoneKey');
+    const casesByBuyer = new Map<string, PartyCase[]>();
+    const casesByAddress = new Map<string, PartyCase[]>();
+    const flaggedByBuyer = new Map<string, string[]>();
+    const flaggedByAddress = new Map<string, string[]>();
     const push = <T>(map: Map<string, T[]>, key: string | null, value: T) => {
       if (!key) return;
       const list = map.get(key);
@@ -64,33 +66,37 @@ export class FraudInputIndex {
     // Newest first, as listDisputeCases orders them (the pages arrive in id order).
     const newestFirst = [...data.cases].sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     for (const c of newestFirst) {
-      push(this.casesByBuyer, c.buyerKey, c);
-      push(this.casesByAddress, c.addressKey, c);
+      push(casesByBuyer, c.buyerKey, c);
+      push(casesByAddress, c.addressKey, c);
     }
     // Flagged ids in order id order, as listFraudFlaggedOrders returns them.
     const flagged = data.decisions.filter((d) => d.kind === 'fraud').sort((a, b) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
     for (const d of flagged) {
-      push(this.flaggedByBuyer, d.buyerKey, d.orderId);
-      push(this.flaggedByAddress, d.addressKey, d.orderId);
+      push(flaggedByBuyer, d.buyerKey, d.orderId);
+      push(flaggedByAddress, d.addressKey, d.orderId);
     }
+    this.buyerHistories = new Histories(casesByBuyer, flaggedByBuyer);
+    this.addressHistories = new Histories(casesByAddress, flaggedByAddress);
   }
 
   build({ ctx, order, windowHours, now }: { ctx: PageContext; order: BacktestOrder; windowHours: number; now: Date }): FraudInput {
     const at = (order.purchasedAt ?? order.firstSeenAt).getTime();
     const windowMs = windowHours * HOUR_MS;
     const related = this.related(order, at - windowMs, at + windowMs);
-    // Parsed without the related orders, which are built here already in their final shape: checking
-    // a hundred of them per decision through the schema was most of a 5,000-order back-test's time.
-    const input = FraudInput.parse({
+    // Built in its final shape, not through FraudInput.parse: the context was parsed from the snapshot
+    // a moment ago, the related orders and histories are built here, and re-checking (copying) a busy
+    // buyer's hundred related orders and thousands of history ids per decision was most of a 5,000-order
+    // back-test's time. back-test.test.ts holds every input equal to the panel's parsed one.
+    const input: FraudInput = {
       context: contextForMatching(ctx),
       isOwnShop: false,
       relatedOrders: [],
       buyerOrderCount: order.buyerKey ? this.earlierBuyerOrders(order.buyerKey, order.orderId, at) : 0,
-      ...(order.buyerKey ? { buyerHistory: this.history(this.casesByBuyer.get(order.buyerKey), this.flaggedByBuyer.get(order.buyerKey), order.orderId) } : {}),
-      ...(order.addressKey ? { addressHistory: this.history(this.casesByAddress.get(order.addressKey), this.flaggedByAddress.get(order.addressKey), order.orderId) } : {}),
+      buyerHistory: order.buyerKey ? this.buyerHistories.of(order.buyerKey, order.orderId) : emptyHistory(),
+      addressHistory: order.addressKey ? this.addressHistories.of(order.addressKey, order.orderId) : emptyHistory(),
       addressChangedAfterPurchase: order.addressChangedAt !== null,
       now: now.toISOString(),
-    });
+    };
     input.relatedOrders = related.map((o) => ({
         orderId: o.orderId,
         buyerKey: o.buyerKey ?? '',
@@ -125,13 +131,52 @@ export class FraudInputIndex {
     return n;
   }
 
-  private history(cases: PartyCase[] | undefined, flagged: string[] | undefined, excludeOrderId: string) {
-    const own = (cases ?? []).filter((c) => c.orderId !== excludeOrderId);
-    const of = (kind: PartyCase['kind']) => {
-      const ids = own.filter((c) => c.kind === kind).map((c) => c.ref);
-      return { count: ids.length, ids };
+}
+
+/**
+ * A party's claims, returns, chargebacks and fraud-flagged orders, as services/insights.ts reads them
+ * for one order: everything of that key except what belongs to the order itself. Built once per key;
+ * each list the order has nothing of its own in (most of them) is shared, the others are filtered copies.
+ */
+class Histories {
+  private readonly whole = new Map<string, { history: PartyHistory; own: Record<HistoryKind, Set<string>> }>();
+
+  constructor(
+    private readonly cases: Map<string, PartyCase[]>,
+    private readonly flagged: Map<string, string[]>,
+  ) {}
+
+  of(key: string, orderId: string): PartyHistory {
+    let entry = this.whole.get(key);
+    if (!entry) {
+      const cases = this.cases.get(key) ?? [];
+      const flagged = this.flagged.get(key) ?? [];
+      const ownOf = (kind: PartyCase['kind']) => new Set(cases.flatMap((c) => (c.kind === kind && c.orderId ? [c.orderId] : [])));
+      entry = {
+        history: { claims: countOf(cases, 'claim'), returns: countOf(cases, 'return'), chargebacks: countOf(cases, 'chargeback'), fraudFlags: { count: flagged.length, ids: flagged } },
+        own: { claims: ownOf('claim'), returns: ownOf('return'), chargebacks: ownOf('chargeback'), fraudFlags: new Set(flagged) },
+      };
+      this.whole.set(key, entry);
+    }
+    const { history, own } = entry;
+    if (!HISTORY_KINDS.some((kind) => own[kind].has(orderId))) return history;
+    const others = (this.cases.get(key) ?? []).filter((c) => c.orderId !== orderId);
+    const flags = own.fraudFlags.has(orderId) ? (this.flagged.get(key) ?? []).filter((id) => id !== orderId) : undefined;
+    return {
+      claims: own.claims.has(orderId) ? countOf(others, 'claim') : history.claims,
+      returns: own.returns.has(orderId) ? countOf(others, 'return') : history.returns,
+      chargebacks: own.chargebacks.has(orderId) ? countOf(others, 'chargeback') : history.chargebacks,
+      fraudFlags: flags ? { count: flags.length, ids: flags } : history.fraudFlags,
     };
-    const flags = (flagged ?? []).filter((id) => id !== excludeOrderId);
-    return { claims: of('claim'), returns: of('return'), chargebacks: of('chargeback'), fraudFlags: { count: flags.length, ids: flags } };
   }
 }
+
+type HistoryKind = keyof PartyHistory;
+const HISTORY_KINDS: HistoryKind[] = ['claims', 'returns', 'chargebacks', 'fraudFlags'];
+
+function countOf(cases: PartyCase[], kind: PartyCase['kind']): PartyHistory['claims'] {
+  const ids = cases.filter((c) => c.kind === kind).map((c) => c.ref);
+  return { count: ids.length, ids };
+}
+
+const emptyHistory = (): PartyHistory => ({ claims: countOf([], 'claim'), returns: countOf([], 'return'), chargebacks: countOf([], 'chargeback'), fraudFlags: { count: 0, ids: [] } });
