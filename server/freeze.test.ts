@@ -16,7 +16,8 @@ import { createTestTeam, type TestTeam } from './test/harness';
  * renders, a back-test over 5,000 decided orders (most of one buyer) runs, or the year's reports are
  * built, GET /health on the same listening server keeps answering at once.
  *
- * How "at once" is measured: the PDF and the back-test's scoring run on worker threads, so on a 2-core
+ * How "at once" is measured: the PDF, the back-test's scoring and the embedded database (PGlite, whose
+ * SQL runs synchronously) run on worker threads, so on a 2-core
  * machine shared with other jobs the main thread competes for a core, and a wall-clock bound such as
  * "/health within 100 ms" would fail whenever the machine is busy, for reasons that are not ours. So the
  * test measures the event loop's worst delay (perf_hooks.monitorEventLoopDelay, which sees every slice
@@ -30,6 +31,13 @@ import { createTestTeam, type TestTeam } from './test/harness';
  * pause, and is still far below what a blocking request does (the back-test that read its history in
  * a few large queries held the loop for 250–500 ms against a 20–50 ms baseline).
  */
+/**
+ * A request that blocks the loop does so on every run; the machine's other work does not repeat on cue.
+ * So a measurement spoiled by a neighbour's burst is taken again, at most twice: a blocking handler still
+ * fails all three.
+ */
+const NOISE = { retry: 2, timeout: 600_000 };
+
 describe.each(testDatabases())('no request freezes the server on $kind', (target) => {
   let app: FastifyInstance;
   let team: TestTeam;
@@ -77,7 +85,7 @@ describe.each(testDatabases())('no request freezes the server on $kind', (target
     await new Promise((resolve) => worker.once('exit', resolve));
   };
 
-  it('keeps the event loop as free while a defence PDF with a 4,000-character word renders as with nothing running', async () => {
+  it('keeps the event loop as free while a defence PDF with a 4,000-character word renders as with nothing running', NOISE, async () => {
     const baseline = await sampleWhile(busyCoreFor(3_000));
     const pdf = renderDefencePdfOffThread({ title: 'Defence', sections: [{ title: 'Notes', body: `${'word '.repeat(6_000)}${'W'.repeat(4000)}` }] });
     const during = await sampleWhile(pdf);
@@ -85,9 +93,9 @@ describe.each(testDatabases())('no request freezes the server on $kind', (target
     expect(during.health.length).toBeGreaterThan(5);
     expect(during.loopMaxMs).toBeLessThan(Math.max(100, 3 * baseline.loopMaxMs));
     expect(during.healthMax).toBeLessThan(1_000);
-  }, 600_000);
+  });
 
-  it('keeps the event loop as free while a 5,000-order back-test runs as with nothing running', async () => {
+  it('keeps the event loop as free while a 5,000-order back-test runs as with nothing running', NOISE, async () => {
     const baseline = await sampleWhile(busyCoreFor(5_000));
     const backtest = fetch(`${base}/v1/fraud/backtest`, {
       method: 'POST',
@@ -105,11 +113,11 @@ describe.each(testDatabases())('no request freezes the server on $kind', (target
     );
     expect(during.loopMaxMs).toBeLessThan(Math.max(100, 3 * baseline.loopMaxMs));
     expect(during.healthMax).toBeLessThan(1_000);
-  }, 600_000);
+  });
 
   // The year's reports over this team's 5,000 orders, 6,250 decisions and 833 cases: a team's month
   // rather than a busy year (bench/freeze.ts measures the bench year's service report).
-  it("keeps the event loop as free while the year's reports are built as with nothing running", async () => {
+  it("keeps the event loop as free while the year's reports are built as with nothing running", NOISE, async () => {
     const baseline = await sampleWhile(busyCoreFor(3_000));
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
     const range = `from=${day(Date.now() - 365 * 86_400_000)}&to=${day(Date.now())}`;
@@ -130,5 +138,5 @@ describe.each(testDatabases())('no request freezes the server on $kind', (target
     );
     expect(during.loopMaxMs).toBeLessThan(Math.max(100, 3 * baseline.loopMaxMs));
     expect(during.healthMax).toBeLessThan(1_000);
-  }, 600_000);
+  });
 });

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { PGliteThread, ThreadTransaction } from './db/pglite-thread';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import pg from 'pg';
@@ -105,7 +106,7 @@ export function installProfile(app: FastifyInstance, file: string, skip = Number
     const report = {
       requests: totals.requests,
       perRequestMs: {
-        // This process's CPU (on PGlite the database's work too; PostgreSQL's own is in its processes).
+        // This process's CPU, all threads (on PGlite the database's work too; PostgreSQL's own is in its processes).
         cpu: per(totals.cpu),
         total: per(totals.total),
         bodyParse: per(totals.parse),
@@ -158,6 +159,12 @@ function patchDrivers(started: () => void, record: (text: string, ms: number) =>
     };
   const clientProto = pg.Client.prototype as unknown as { query: QueryFn };
   clientProto.query = timed(clientProto.query);
+  // The server's PGlite runs on its own thread (db/pglite-thread.ts): its statements are timed where
+  // the request waits for them; an in-process PGlite (scripts) is timed as before.
+  for (const proto of [PGliteThread.prototype, ThreadTransaction.prototype]) {
+    const p = proto as unknown as { query: QueryFn };
+    p.query = timed(p.query);
+  }
   const liteProto = PGlite.prototype as unknown as { query: QueryFn; transaction: QueryFn };
   liteProto.query = timed(liteProto.query);
   const transaction = liteProto.transaction;

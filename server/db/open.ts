@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { PgChannelListener } from './pg-listener';
+import { PGliteThread } from './pglite-thread';
 import * as schema from './schema';
 
 /** The one Drizzle type repositories use, whichever driver is underneath. */
@@ -59,8 +60,10 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     dir = path.resolve(dataDir, 'pglite');
     mkdirSync(dir, { recursive: true });
   }
-  const client = dir ? new PGlite(dir) : new PGlite();
-  const db = drizzlePglite({ client, schema });
+  // On its own thread: PGlite runs SQL synchronously, and the server's event loop must stay free.
+  const client = await PGliteThread.open(dir);
+  // Drizzle's PGlite driver uses query() and transaction() of this interface, which the thread provides.
+  const db = drizzlePglite({ client: client as unknown as PGlite, schema });
   try {
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
   } catch (err) {

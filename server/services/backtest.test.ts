@@ -55,14 +55,26 @@ describe.each(testDatabases())('matrix back-test at scale on $kind', (target) =>
     expect(report).toMatchObject(backtest(cases, DEFAULT_MATRIX, { ...stricter, version: 1 }));
   }, 300_000);
 
-  it('back-tests 5,000 decided orders, most of one buyer, within 10 s', async () => {
-    const team = await createTestTeam(db, 'Busy');
-    await seedDecidedOrders(db, team.teamId, 5000, 2);
-    const started = Date.now();
-    const report = await runBacktest(db, team.teamId, stricter, 365, NOW);
-    const ms = Date.now() - started;
-    expect(report.total + report.skipped).toBe(5000);
-    expect(report.total).toBe(5000);
-    expect(ms).toBeLessThan(10_000);
+  // Not a wall-clock bound (a busy CI runner breaks those): five times the orders, most of them of one
+  // buyer, must cost about five times as much, not twenty-five. A back-test whose work grows with the
+  // square of a busy buyer's orders (each decision re-reading or re-copying that buyer's whole history,
+  // as the 81-second one did) fails this. bench/ measures the absolute time on the year of data.
+  it('back-tests 5,000 decided orders, most of one buyer, in about five times the time of 1,000', async () => {
+    const small = await createTestTeam(db, 'Small');
+    const busy = await createTestTeam(db, 'Busy');
+    await seedDecidedOrders(db, small.teamId, 1000, 2);
+    await seedDecidedOrders(db, busy.teamId, 5000, 2);
+    const timed = async (teamId: string) => {
+      const started = performance.now();
+      const report = await runBacktest(db, teamId, stricter, 365, NOW);
+      return { report, ms: performance.now() - started };
+    };
+    await timed(small.teamId); // the worker thread's first start (module loading) is not the back-test's cost
+    const one = await timed(small.teamId);
+    const five = await timed(busy.teamId);
+    expect(one.report.total).toBe(1000);
+    expect(five.report.total).toBe(5000);
+    console.log(`[backtest] ${target.kind}: 1,000 orders ${one.ms.toFixed(0)} ms, 5,000 orders ${five.ms.toFixed(0)} ms (${(five.ms / one.ms).toFixed(1)}x)`);
+    expect(five.ms / one.ms).toBeLessThan(8);
   }, 600_000);
 });
