@@ -19,8 +19,6 @@ const IdParams = z.strictObject({ id: z.uuid() });
 /** The outbox sends the idempotency key in the body and, optionally, as a header. */
 export const IdempotencyHeaders = z.looseObject({ 'idempotency-key': z.string().optional() });
 
-const CASE = '/v1/cases/:id';
-
 /**
  * The panel: its load, case lookups, the live stream, and the outbox's replay-safe writes (201 when
  * written, 200 with the same body and `Idempotent-Replayed: true` on a replay; 409 when the key was used
@@ -42,7 +40,7 @@ export const CASE_ROUTES = defineRoutes({
     query: z.strictObject({ orderId: z.string().trim().min(1).max(64) }),
     response: CaseList,
   },
-  'cases.events': { method: 'GET', path: `${CASE}/events`, summary: "A case's history", params: IdParams, response: CaseEventList },
+  'cases.events': { method: 'GET', path: '/v1/cases/:id/events', summary: "A case's history", params: IdParams, response: CaseEventList },
   'notes.add': {
     method: 'POST',
     path: '/v1/notes',
@@ -75,7 +73,7 @@ export const CASE_ROUTES = defineRoutes({
   },
   'cases.status': {
     method: 'POST',
-    path: `${CASE}/status`,
+    path: '/v1/cases/:id/status',
     summary: "Change a case's status (replay-safe)",
     params: IdParams,
     headers: IdempotencyHeaders,
@@ -86,7 +84,7 @@ export const CASE_ROUTES = defineRoutes({
   },
   'cases.sla': {
     method: 'POST',
-    path: `${CASE}/sla`,
+    path: '/v1/cases/:id/sla',
     summary: "Pause or resume a case's SLA clock, or mark it as needing no response (replay-safe)",
     params: IdParams,
     headers: IdempotencyHeaders,
