@@ -61,8 +61,25 @@ function documentedContent(route: ApiRoute): Record<string, unknown> | undefined
   return { [route.produces]: { schema } };
 }
 
+/**
+ * A record keyed by an enum (`z.record(FraudIndicator, ...)`) becomes `required` keys with only
+ * `additionalProperties` in OpenAPI 3.0, which names required properties it never defines: each key gets
+ * the value schema as its own property, which is what the record means.
+ */
+function defineRecordKeys(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(defineRecordKeys);
+  if (!node || typeof node !== 'object') return;
+  const schema = node as Record<string, unknown>;
+  const values = schema.additionalProperties;
+  if (schema.type === 'object' && values && typeof values === 'object' && Array.isArray(schema.required) && !schema.properties) {
+    schema.properties = Object.fromEntries((schema.required as string[]).map((key) => [key, values]));
+  }
+  Object.values(schema).forEach(defineRecordKeys);
+}
+
 /** Adds the servers, the error answers and the non-JSON media types to the generated document. */
 function completeDocument(doc: Document): Document {
+  defineRecordKeys(doc.paths);
   const byPath = new Map<string, ApiRoute>();
   for (const route of Object.values(CONTRACT) as ApiRoute[]) byPath.set(`${route.method.toLowerCase()} ${openapiPath(route.path)}`, route);
   for (const [path, item] of Object.entries(doc.paths ?? {})) {

@@ -38,7 +38,7 @@ const SETTINGS = '/v1/settings';
  */
 export const ADMIN_ROUTES = defineRoutes({
   'templates.list': { method: 'GET', path: TEMPLATES, summary: 'List the templates the caller may use', query: TemplateListQuery, response: TemplateList, pages: true },
-  'templates.create': { method: 'POST', path: TEMPLATES, summary: 'Create a template (team-wide for leads, personal for agents)', body: TemplateInput, response: TemplateSaved, success: [201], pages: true },
+  'templates.create': { method: 'POST', path: TEMPLATES, summary: 'Create a template (team-wide for leads, personal for agents)', body: TemplateInput, response: TemplateSaved, success: [201], errors: [403], pages: true },
   'templates.update': { method: 'PUT', path: TEMPLATE, summary: 'Edit a template (a new version)', params: IdParams, body: TemplateUpdate, response: TemplateSaved, errors: [403, 409], pages: true },
   'templates.versions': { method: 'GET', path: '/v1/templates/:id/versions', summary: "A template's version history", params: IdParams, response: TemplateVersionList, pages: true },
   'templates.archive': { method: 'POST', path: '/v1/templates/:id/archive', summary: 'Archive a template', params: IdParams, response: Template, errors: [403], pages: true },
