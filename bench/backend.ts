@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { routePath } from '../utils/api-routes';
 import { benchOrderContext } from '../server/seed/bench-data';
 import { startBackend } from '../scripts/lib/backend-process';
 import { median, runLoad, runOpenLoop, type LoadRequest, type LoadResult } from './lib/load';
@@ -82,7 +83,7 @@ export async function benchBackend(opts: BackendOptions): Promise<BackendDbFigur
       const env = { ...seeded.env, RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'silent' };
       const panelRequest = (a: number, n: number): LoadRequest => ({
         method: 'POST' as const,
-        path: '/v1/panel',
+        path: routePath('panel.load'),
         headers: { authorization: `Bearer ${seed.tokens[a % seed.tokens.length]}` },
         body: bodies[(a * 7919 + n * 104_729) % bodies.length]!,
       });

@@ -3,6 +3,7 @@ import { startBackend } from '../scripts/lib/backend-process';
 import { openDatabase } from '../server/db/open';
 import { insertToken, tokenHashExists } from '../server/repositories/tokens';
 import { benchYearEnd } from '../server/seed/bench-data';
+import { routePath } from '../utils/api-routes';
 import { median } from './lib/load';
 import { seededDatabase } from './lib/seeded';
 
@@ -76,7 +77,7 @@ export async function benchReports(opts: ReportsOptions): Promise<ReportsDbFigur
             for (const view of ['team', 'agent'] as const) {
               if (view === 'agent' && range === 'week') continue;
               const token = view === 'team' ? LEAD_TOKEN : AGENT_TOKEN;
-              const url = `${backend.url}/v1/reports/${section}?from=${ranges[range].from}&to=${ranges[range].to}`;
+              const url = `${backend.url}${routePath(`reports.${section}`, {}, { from: ranges[range].from, to: ranges[range].to })}`;
               const samples: number[] = [];
               let bytes = 0;
               for (let n = 0; n <= runs; n++) {

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { routePath } from '../utils/api-routes';
 import { chromiumPath } from '../scripts/lib/chromium';
 import { benchBackend, type BackendDbFigures, type BackendLevel, type OpenLoopFigures } from './backend';
 import { benchBrowser, type BrowserFigures } from './browser';
@@ -191,7 +192,7 @@ function backendRows(db: BackendDbFigures): Row[] {
   const closed = (label: string, l: BackendLevel, ratioTarget: number | undefined) => {
     rows.push({
       part,
-      figure: `${label}${l.concurrency} agents closed loop: /v1/panel req/s, p50 / p99 (max)${l.panel.errors ? ` (${l.panel.errors} errors)` : ''}`,
+      figure: `${label}${l.concurrency} agents closed loop: ${routePath('panel.load')} req/s, p50 / p99 (max)${l.panel.errors ? ` (${l.panel.errors} errors)` : ''}`,
       value: `${fixed(l.panel.rps)} req/s, ${ms(l.panel.p50)} / ${ms(l.panel.p99)} (${ms(l.panel.max)})`,
       target: 'max <= 1000 ms',
       ...atMost(l.panel.max, 1000, 'ms'),
@@ -393,7 +394,7 @@ const NOTES = `## How it is measured
   seeded directory is cached under \`bench/results/.data\`; PostgreSQL gets a fresh \`caseside_bench\`
   database per run, dropped at the end.
 - The load generator shares the two cores with the server, so throughput figures are a floor.
-- Reports: \`GET /v1/reports/{service,fraud,disputes}\` over HTTP from the real server process on the same
+- Reports: \`GET ${(['service', 'fraud', 'disputes'] as const).map((s) => routePath(`reports.${s}`)).join(', ')}\` over HTTP from the real server process on the same
   seeded year, one request at a time, as the team's lead and as the agent who answered most cases; the
   last 7 days of the year and the whole year (366 days); median of 7 after a warm-up request.
 `;

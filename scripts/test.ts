@@ -1,5 +1,6 @@
 /**
- * `npm test`: everything, in the order a failure is cheapest to find: typecheck, lint, unit tests, backend
+ * `npm test`: everything, in the order a failure is cheapest to find: typecheck, lint, the OpenAPI lint
+ * (Redocly's recommended rules on the live app's /openapi.json), unit tests, backend
  * tests (embedded PGlite, and PostgreSQL when DATABASE_URL names one), the extension build, and the
  * end-to-end tests in the system Chromium. Ends with one line: "N passed, N failed".
  */
@@ -47,6 +48,7 @@ const bin = (name: string) => join('node_modules', '.bin', name);
 
 run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 run('lint', bin('eslint'), ['.']);
+run('openapi', 'npm', ['run', '--silent', 'lint:openapi']);
 
 const unitJson = join(out, 'unit.json');
 run('unit', bin('vitest'), ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);

@@ -1,9 +1,10 @@
 import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { handleOf, type Database } from './db/open';
 import { installErrorHandler } from './errors';
+import { SWAGGER_OPTIONS } from './openapi';
 import { authPlugin } from './plugins/auth';
 import { dbPlugin } from './plugins/db';
 import { rateLimitPlugin } from './plugins/rate-limit';
@@ -107,15 +108,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: 'Caseside team backend', version: '1' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, SWAGGER_OPTIONS);
   await app.register(cors, {
     origin: (origin, cb) => cb(null, origin !== undefined && EXTENSION_ORIGIN.test(origin)),
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],

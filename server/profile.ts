@@ -4,6 +4,7 @@ import { PGliteThread, ThreadTransaction } from './db/pglite-thread';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import pg from 'pg';
+import { routePath } from '../utils/api-routes';
 
 /**
  * Where a panel request's time goes, for the bench (`CASESIDE_PROFILE_FILE=path`; off otherwise, and
@@ -28,7 +29,7 @@ interface StatementStats {
   ms: number;
 }
 
-const PROFILED_ROUTE = '/v1/panel';
+const PROFILED_ROUTE = routePath('panel.load');
 
 export function installProfile(app: FastifyInstance, file: string, skip = Number(process.env.CASESIDE_PROFILE_SKIP ?? '100')): void {
   const totals = { requests: 0, cpu: 0, total: 0, parse: 0, validation: 0, handler: 0, sql: 0, build: 0, serialisation: 0, send: 0 };

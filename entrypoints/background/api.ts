@@ -1,4 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { CONTRACT, routePath, type BodyOf, type ContractId, type ResponseOf } from '@/utils/api-routes';
+import type { ApiRoute } from '@/utils/api-routes/types';
 import { ApiError } from '@/utils/schemas/api';
 import type { Result } from '@/utils/messaging';
 import type { Credentials } from './db';
@@ -9,7 +11,7 @@ import type { Credentials } from './db';
  * (sign in again), or the backend's own code.
  */
 export interface ApiRequest<T> {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: ApiRoute['method'];
   path: string;
   body?: unknown;
   schema: z.ZodType<T>;
@@ -59,4 +61,37 @@ export async function callApi<T>(creds: Credentials, req: ApiRequest<T>, fetchIm
     return { ok: false, status: response.status, error: { code: 'bad_response', message: `Unexpected answer from the backend: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim() } };
   }
   return { ok: true, status: response.status, data: parsed.data };
+}
+
+/** What a call of a contract route fills in: its `:params`, query, body and request options. */
+export interface RouteCall<Id extends ContractId> {
+  params?: Record<string, string>;
+  query?: Record<string, string | undefined>;
+  body?: BodyOf<Id>;
+  idempotencyKey?: string;
+  timeoutMs?: number;
+}
+
+const anyJson = z.unknown();
+
+/**
+ * The request for the contract route `id` (utils/api-routes): its method and path with `:params` filled,
+ * and its response schema to check the answer with. Throws on a missing or odd parameter (callers pass
+ * ids their message schemas have already validated).
+ */
+export function routeRequest<Id extends ContractId>(id: Id, call: RouteCall<Id> = {}): ApiRequest<ResponseOf<Id>> {
+  const route: ApiRoute = CONTRACT[id];
+  return {
+    method: route.method,
+    path: routePath(id, call.params, call.query),
+    ...(call.body === undefined ? {} : { body: call.body }),
+    schema: (route.response ?? anyJson) as z.ZodType<ResponseOf<Id>>,
+    ...(call.idempotencyKey ? { idempotencyKey: call.idempotencyKey } : {}),
+    ...(call.timeoutMs ? { timeoutMs: call.timeoutMs } : {}),
+  };
+}
+
+/** Calls the contract route `id` by name, e.g. `callRoute(creds, 'me.get')`. */
+export function callRoute<Id extends ContractId>(creds: Credentials, id: Id, call: RouteCall<Id> = {}, fetchImpl: typeof fetch = fetch): Promise<ApiResult<ResponseOf<Id>>> {
+  return callApi(creds, routeRequest(id, call), fetchImpl);
 }

@@ -1,8 +1,8 @@
-import { DisputeView } from '@/utils/api-routes/disputes';
-import { Defence } from '@/utils/schemas/disputes';
+import type { DisputeView } from '@/utils/api-routes/disputes';
 import type { ContentRequest, DefencePdf, DefenceText } from '@/utils/messaging';
 import { ApiError } from '@/utils/schemas/api';
-import { callApi, type ApiResult } from './api';
+import { routePath } from '@/utils/api-routes';
+import { callRoute, type ApiResult } from './api';
 import type { Credentials } from './db';
 
 /**
@@ -16,25 +16,22 @@ type DisputeRequest<K extends `dispute:${string}`> = Extract<ContentRequest, { t
 const UPLOAD_TIMEOUT_MS = 60_000;
 const DOCUMENT_TIMEOUT_MS = 30_000;
 
-const path = (id: string, rest = '') => `/v1/disputes/${encodeURIComponent(id)}${rest}`;
-
 export function loadDispute(req: DisputeRequest<'dispute:load'>, creds: Credentials, fetchImpl: typeof fetch): Promise<ApiResult<DisputeView>> {
-  return callApi(creds, { method: 'POST', path: '/v1/disputes/from-page', body: { context: req.context }, schema: DisputeView }, fetchImpl);
+  return callRoute(creds, 'disputes.fromPage', { body: { context: req.context } }, fetchImpl);
 }
 
 export function saveEvidence(req: DisputeRequest<'dispute:evidence'>, creds: Credentials, fetchImpl: typeof fetch): Promise<ApiResult<DisputeView>> {
   const body = req.notApplicable ? { notApplicable: true } : { value: req.value };
-  return callApi(creds, { method: 'PUT', path: path(req.disputeId, `/evidence/${encodeURIComponent(req.key)}`), body, schema: DisputeView }, fetchImpl);
+  return callRoute(creds, 'disputes.evidence', { params: { id: req.disputeId, key: req.key }, body }, fetchImpl);
 }
 
 export function attachEvidence(req: DisputeRequest<'dispute:attach'>, creds: Credentials, fetchImpl: typeof fetch): Promise<ApiResult<DisputeView>> {
-  return callApi(
+  return callRoute(
     creds,
+    'disputes.attach',
     {
-      method: 'POST',
-      path: path(req.disputeId, '/attachments'),
+      params: { id: req.disputeId },
       body: { filename: req.filename, contentType: req.contentType, base64: req.base64, evidenceKey: req.key },
-      schema: DisputeView,
       timeoutMs: UPLOAD_TIMEOUT_MS,
     },
     fetchImpl,
@@ -43,12 +40,12 @@ export function attachEvidence(req: DisputeRequest<'dispute:attach'>, creds: Cre
 
 /** Won and lost are the outcomes that feed the team's win rate for this reason. */
 export function setDisputeStatus(req: DisputeRequest<'dispute:status'>, creds: Credentials, fetchImpl: typeof fetch): Promise<ApiResult<DisputeView>> {
-  return callApi(creds, { method: 'POST', path: path(req.disputeId, '/status'), body: { status: req.status }, schema: DisputeView }, fetchImpl);
+  return callRoute(creds, 'disputes.status', { params: { id: req.disputeId }, body: { status: req.status } }, fetchImpl);
 }
 
 /** The PDF's bytes as base64: the content script makes a Blob of it; the token never leaves the worker. */
 export async function defencePdf(req: DisputeRequest<'dispute:defencePdf'>, creds: Credentials, fetchImpl: typeof fetch): Promise<ApiResult<DefencePdf>> {
-  const res = await fetchDocument(creds, path(req.disputeId, '/defence.pdf'), 'application/pdf', fetchImpl);
+  const res = await fetchDocument(creds, routePath('disputes.defencePdf', { id: req.disputeId }), 'application/pdf', fetchImpl);
   if (!res.ok) return res;
   const bytes = new Uint8Array(await res.data.arrayBuffer());
   return { ok: true, status: res.status, data: { base64: toBase64(bytes), size: bytes.length } };
@@ -56,8 +53,8 @@ export async function defencePdf(req: DisputeRequest<'dispute:defencePdf'>, cred
 
 export async function defenceText(req: DisputeRequest<'dispute:defenceText'>, creds: Credentials, fetchImpl: typeof fetch): Promise<ApiResult<DefenceText>> {
   // As JSON: the worker's cross-origin fetch cannot read the text route's own headers (truncated).
-  const query = req.maxLength ? `?maxLength=${req.maxLength}` : '';
-  const res = await callApi(creds, { method: 'GET', path: path(req.disputeId, `/defence${query}`), schema: Defence }, fetchImpl);
+  const query = req.maxLength ? { maxLength: String(req.maxLength) } : undefined;
+  const res = await callRoute(creds, 'disputes.defence', { params: { id: req.disputeId }, ...(query ? { query } : {}) }, fetchImpl);
   if (!res.ok) return res;
   return { ok: true, status: res.status, data: { text: res.data.text, truncated: res.data.truncated, warnings: res.data.warnings } };
 }

@@ -6,7 +6,7 @@ import { browserTranslate } from '@/utils/i18n';
 import { Language } from '@/utils/schemas/common';
 import { openCasesideDb } from './db';
 import { startQueueWatch } from './queue-watch';
-import { callRoute } from './handlers/api-request';
+import { callPageRoute } from './handlers/api-request';
 import { classifySender, routeMessage } from './router';
 import { BackgroundService } from './service';
 
@@ -76,7 +76,7 @@ export default defineBackground(() => {
     if (alarm.name === FLUSH_ALARM) void servicePromise.then((s) => s.outbox.flush());
   });
   // Toolbar badge (cases at risk) and one notification per case nearing its deadline.
-  const callRouteWhenReady = servicePromise.then((s) => (id: string, params: Record<string, string>, query: Record<string, string> | undefined, body: unknown) => callRoute(s.session, id, params, query, body));
+  const callRouteWhenReady = servicePromise.then((s) => (id: string, params: Record<string, string>, query: Record<string, string> | undefined, body: unknown) => callPageRoute(s.session, id, params, query, body));
   startQueueWatch(callRouteWhenReady, { translate: browserTranslate, language: Language.catch('en').parse(browser.i18n.getUILanguage().slice(0, 2).toLowerCase()) });
 
   void servicePromise.then(async (service) => {

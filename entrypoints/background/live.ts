@@ -1,4 +1,5 @@
 import { createParser } from 'eventsource-parser';
+import { routePath } from '@/utils/api-routes';
 import { LiveEvent } from '@/utils/schemas/api';
 import type { Credentials } from './db';
 
@@ -58,7 +59,7 @@ export class LiveStream {
     const controller = new AbortController();
     this.controller = controller;
     try {
-      const response = await (this.deps.fetchImpl ?? fetch)(`${creds.backendUrl}/v1/stream`, {
+      const response = await (this.deps.fetchImpl ?? fetch)(`${creds.backendUrl}${routePath('stream.open')}`, {
         headers: { Authorization: `Bearer ${creds.token}`, Accept: 'text/event-stream' },
         signal: controller.signal,
         credentials: 'omit',

@@ -2,6 +2,7 @@ import { PanelData } from '@/utils/schemas/api';
 import type { PageContext } from '@/utils/schemas/page';
 import type { PanelResult, Result } from '@/utils/messaging';
 import { panelCacheKey } from '@/utils/panel-key';
+import { routeRequest } from './api';
 import type { CasesideDatabase } from './db';
 import type { OutboxWrites } from './outbox-writes';
 import { SIGNED_OUT, type Session } from './session';
@@ -36,7 +37,7 @@ export class PanelCache {
     // Deliver waiting writes first, so the history that comes back already contains them.
     const outbox = this.deps.writes.outbox;
     if ((await outbox.counts()).pending > 0) await outbox.flush();
-    const res = await this.deps.session.call({ method: 'POST', path: '/v1/panel', body: { context: ctx }, schema: PanelData });
+    const res = await this.deps.session.call(routeRequest('panel.load', { body: { context: ctx } }));
     if (!res.ok) {
       if (res.error.code === 'offline') {
         const cached = await this.cached(ctx);

@@ -56,7 +56,7 @@ export async function setToolbarSignedIn(signedIn: boolean): Promise<void> {
 export type CallRoute = (routeId: string, params: Record<string, string>, query: Record<string, string> | undefined, body: unknown) => Promise<Result<unknown>>;
 
 export interface QueueWatchDeps {
-  /** The worker's validated route call (callRoute in handlers/api-request.ts). */
+  /** The worker's validated route call (callPageRoute in handlers/api-request.ts). */
   callRoute: CallRoute;
   translate: Translate;
   language?: Language;

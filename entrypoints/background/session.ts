@@ -1,7 +1,7 @@
-import { Me } from '@/utils/schemas/api';
+import type { Me } from '@/utils/schemas/api';
 import { parseBackendUrl } from '@/utils/backend-url';
 import type { Result, SyncStatus } from '@/utils/messaging';
-import { callApi, type ApiRequest, type ApiResult } from './api';
+import { callApi, callRoute, type ApiRequest, type ApiResult } from './api';
 import type { CasesideDatabase, Credentials } from './db';
 
 /**
@@ -41,7 +41,7 @@ export class Session {
     const url = parseBackendUrl(backendUrl);
     if (!url.ok) return { ok: false, error: { code: 'invalid_backend_url', message: url.message } };
     const creds: Credentials = { backendUrl: url.origin, token: token.trim() };
-    const me = await callApi(creds, { method: 'GET', path: '/v1/me', schema: Me }, this.deps.fetchImpl);
+    const me = await callRoute(creds, 'me.get', {}, this.deps.fetchImpl);
     if (!me.ok) {
       const message =
         me.error.code === 'offline'

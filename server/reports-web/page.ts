@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { routePath } from '../../utils/api-routes';
 import { translatorFrom } from '../../utils/i18n';
 import { TABLE_TITLE_KEYS } from '../../utils/reports/tables';
 
@@ -32,6 +33,9 @@ th { background: #f1f3f6; font-weight: 600; }
 
 // JSON inside <script type="application/json">: `<` escaped so no text can close the element.
 const titlesJson = JSON.stringify(Object.fromEntries(Object.entries(TABLE_TITLE_KEYS).map(([name, key]) => [name, en(key)]))).replaceAll('<', '\\u003c');
+
+// The paths the script calls, from the route contract (utils/api-routes); JSON like the titles.
+const routesJson = JSON.stringify({ filters: routePath('reports.filters'), tables: routePath('reports.tables'), csv: routePath('reports.csv') }).replaceAll('<', '\\u003c');
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -78,6 +82,7 @@ export const REPORTS_PAGE_HTML = `<!doctype html>
   <div id="tables"></div>
 </div>
 <script id="titles" type="application/json">${titlesJson}</script>
+<script id="routes" type="application/json">${routesJson}</script>
 <script>${SCRIPT}</script>
 </body>
 </html>

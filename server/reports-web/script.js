@@ -4,6 +4,8 @@
   'use strict';
   var TOKEN_KEY = 'caseside-report-token';
   var TITLES = JSON.parse(document.getElementById('titles').textContent);
+  // The report routes' paths, from the backend's route contract.
+  var ROUTES = JSON.parse(document.getElementById('routes').textContent);
   var $ = function (id) { return document.getElementById(id); };
   var section = 'service';
 
@@ -65,7 +67,7 @@
     var q = filters();
     q.set('section', section);
     q.set('table', table.name);
-    call('/v1/reports/csv?' + q.toString()).then(function (res) {
+    call(ROUTES.csv + '?' + q.toString()).then(function (res) {
       var name = (res.headers.get('content-disposition') || '').replace(/^.*filename="([^"]+)".*$/, '$1') || table.name + '.csv';
       return res.blob().then(function (blob) {
         var a = el('a', null, { href: URL.createObjectURL(blob), download: name });
@@ -110,11 +112,11 @@
     status('Loading…');
     var q = filters();
     q.set('section', section);
-    call('/v1/reports/tables?' + q.toString()).then(function (res) { return res.json(); }).then(renderTables).catch(function (err) { status(err.message); });
+    call(ROUTES.tables + '?' + q.toString()).then(function (res) { return res.json(); }).then(renderTables).catch(function (err) { status(err.message); });
   }
 
   function loadFilters() {
-    return call('/v1/reports/filters').then(function (res) { return res.json(); }).then(function (opts) {
+    return call(ROUTES.filters).then(function (res) { return res.json(); }).then(function (opts) {
       var agent = $('agentId');
       agent.replaceChildren(el('option', opts.view === 'team' ? 'All agents' : 'You', { value: '' }));
       if (opts.view === 'team') opts.agents.forEach(function (a) { agent.appendChild(el('option', a.name, { value: a.id })); });

@@ -1,22 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { Agent, AgentList, ApiTokenInfo, CreateAgentBody, CreatedAgent, CreatedToken, CreateTokenBody, TokenList, UpdateAgentBody } from '../../utils/schemas/api';
 import { HttpError, notFound } from '../errors';
 import { callerOf } from '../plugins/auth';
 import { countOtherActiveLeads, createAgent, getAgent, listAgents, setAgentActive } from '../repositories/agents';
 import { recordAudit } from '../repositories/audit';
 import { insertToken, listTokens, revokeToken } from '../repositories/tokens';
 import { announceSessionEnd } from '../services/sessions';
-
-const IdParams = z.strictObject({ id: z.uuid() });
+import { serve } from './contract';
 
 /** Team administration: leads manage agents and their API tokens. Every change is written to the audit log. */
 export const agentRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/v1/agents', { config: { access: 'lead' }, schema: { response: { 200: AgentList } } }, async (request) => ({
+  serve(app, 'agents.list', async (request) => ({
     agents: await listAgents(app.db, callerOf(request).team.id),
   }));
 
-  app.post('/v1/agents', { config: { access: 'lead' }, schema: { body: CreateAgentBody, response: { 201: CreatedAgent } } }, async (request, reply) => {
+  serve(app, 'agents.create', async (request, reply) => {
     const caller = callerOf(request);
     const teamId = caller.team.id;
     const created = await app.db.transaction(async (tx) => {
@@ -30,7 +27,7 @@ export const agentRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   // Deactivating ends every session of the agent at once: their tokens answer 401 and their live streams close.
-  app.patch('/v1/agents/:id', { config: { access: 'lead' }, schema: { params: IdParams, body: UpdateAgentBody, response: { 200: Agent } } }, async (request) => {
+  serve(app, 'agents.update', async (request) => {
     const caller = callerOf(request);
     const teamId = caller.team.id;
     const { active } = request.body;
@@ -50,9 +47,9 @@ export const agentRoutes: FastifyPluginAsyncZod = async (app) => {
     });
   });
 
-  app.post(
-    '/v1/agents/:id/tokens',
-    { config: { access: 'lead' }, schema: { params: IdParams, body: CreateTokenBody.optional(), response: { 201: CreatedToken } } },
+  serve(
+    app,
+    'tokens.create',
     async (request, reply) => {
       const caller = callerOf(request);
       const teamId = caller.team.id;
@@ -70,14 +67,14 @@ export const agentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/v1/agents/:id/tokens', { config: { access: 'lead' }, schema: { params: IdParams, response: { 200: TokenList } } }, async (request) => {
+  serve(app, 'tokens.list', async (request) => {
     const teamId = callerOf(request).team.id;
     const agent = await getAgent(app.db, teamId, request.params.id);
     if (!agent) throw notFound('Agent');
     return { tokens: await listTokens(app.db, teamId, agent.id) };
   });
 
-  app.delete('/v1/tokens/:id', { config: { access: 'lead' }, schema: { params: IdParams, response: { 200: ApiTokenInfo } } }, async (request) => {
+  serve(app, 'tokens.revoke', async (request) => {
     const caller = callerOf(request);
     const teamId = caller.team.id;
     return app.db.transaction(async (tx) => {

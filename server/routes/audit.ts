@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AuditPage, AuditQuery } from '../../utils/schemas/audit';
 import { callerOf } from '../plugins/auth';
 import { listAudit, recordAudit, type AuditRecord } from '../repositories/audit';
+import { serve } from './contract';
 
 /** GET /v1/audit: the team's audit log for leads, newest first, paged by `before=<nextCursor>`. */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/v1/audit', { config: { access: 'lead' }, schema: { querystring: AuditQuery, response: { 200: AuditPage } } }, async (request) =>
+  serve(app, 'audit.list', async (request) =>
     listAudit(app.db, callerOf(request).team.id, {
       limit: Number(request.query.limit ?? 50),
       before: request.query.before === undefined ? undefined : Number(request.query.before),

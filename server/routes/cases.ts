@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { AddNoteBody, CaseEventList, CaseList, CaseStatusBody, CaseStatusResult, DecisionResult, NoteResult, PanelData, PanelRequest, RecordDecisionBody } from '../../utils/schemas/api';
 import { notFound } from '../errors';
 import { callerOf } from '../plugins/auth';
-import { answerIdempotentWrite, IdempotencyHeaders } from './idempotent-write';
+import { serve } from './contract';
+import { answerIdempotentWrite } from './idempotent-write';
 import { getCase, listCasesByOrder } from '../repositories/cases';
 import { listEventsByCase } from '../repositories/events';
 import { addNote, recordDecision } from '../services/case-writes';
@@ -27,19 +26,13 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     await config.stop();
   });
 
-  app.post('/v1/panel', { schema: { body: PanelRequest, response: { 200: PanelData } } }, async (request) =>
-    loadPanel(app.db, callerOf(request), request.body.context),
-  );
+  serve(app, 'panel.load', async (request) => loadPanel(app.db, callerOf(request), request.body.context));
 
-  app.get(
-    '/v1/cases',
-    { schema: { querystring: z.strictObject({ orderId: z.string().trim().min(1).max(64) }), response: { 200: CaseList } } },
-    async (request) => ({ cases: await listCasesByOrder(app.db, callerOf(request).team.id, request.query.orderId) }),
-  );
+  serve(app, 'cases.byOrder', async (request) => ({ cases: await listCasesByOrder(app.db, callerOf(request).team.id, request.query.orderId) }));
 
-  app.get(
-    '/v1/cases/:id/events',
-    { schema: { params: z.strictObject({ id: z.uuid() }), response: { 200: CaseEventList } } },
+  serve(
+    app,
+    'cases.events',
     async (request) => {
       const teamId = callerOf(request).team.id;
       const found = await getCase(app.db, teamId, request.params.id);
@@ -48,21 +41,11 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post(
-    '/v1/notes',
-    { schema: { headers: IdempotencyHeaders, body: AddNoteBody, response: { 200: NoteResult, 201: NoteResult } } },
-    async (request, reply) => answerIdempotentWrite(request, reply, () => addNote(app.db, callerOf(request), request.body)),
-  );
+  serve(app, 'notes.add', async (request, reply) => answerIdempotentWrite(request, reply, () => addNote(app.db, callerOf(request), request.body)));
 
-  app.post(
-    '/v1/decisions',
-    { schema: { headers: IdempotencyHeaders, body: RecordDecisionBody, response: { 200: DecisionResult, 201: DecisionResult } } },
-    async (request, reply) => answerIdempotentWrite(request, reply, () => recordDecision(app.db, callerOf(request), request.body)),
-  );
+  serve(app, 'decisions.record', async (request, reply) => answerIdempotentWrite(request, reply, () => recordDecision(app.db, callerOf(request), request.body)));
 
-  app.post(
-    '/v1/cases/:id/status',
-    { schema: { params: z.strictObject({ id: z.uuid() }), headers: IdempotencyHeaders, body: CaseStatusBody, response: { 200: CaseStatusResult, 201: CaseStatusResult } } },
-    async (request, reply) => answerIdempotentWrite(request, reply, () => changeCaseStatus(app.db, callerOf(request), request.params.id, request.body)),
+  serve(app, 'cases.status', async (request, reply) =>
+    answerIdempotentWrite(request, reply, () => changeCaseStatus(app.db, callerOf(request), request.params.id, request.body)),
   );
 };

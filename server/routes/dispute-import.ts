@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DisputeImportAnswer, DisputeImportQuery } from '../../utils/api-routes/processors';
 import { HttpError } from '../errors';
 import { callerOf } from '../plugins/auth';
 import { importDisputes, MAX_IMPORT_BYTES } from '../services/dispute-import';
+import { serve } from './contract';
 
 /**
  * POST /v1/disputes/import: a processor's dispute export as the raw CSV body (Content-Type text/csv).
@@ -11,13 +11,14 @@ import { importDisputes, MAX_IMPORT_BYTES } from '../services/dispute-import';
 export const disputeImportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addContentTypeParser(['text/csv', 'text/plain', 'application/csv'], { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => done(null, body));
 
-  app.post(
-    '/v1/disputes/import',
-    { config: { access: 'lead' }, bodyLimit: MAX_IMPORT_BYTES, schema: { querystring: DisputeImportQuery, response: { 200: DisputeImportAnswer } } },
+  serve(
+    app,
+    'disputes.import',
     async (request) => {
       if (typeof request.body !== 'string') throw new HttpError('validation_failed', 'body: send the CSV file itself as the body, with Content-Type: text/csv.', 'headers.content-type');
       const { dryRun, format } = request.query;
       return importDisputes(app.db, callerOf(request), request.body, { dryRun: dryRun === 'true', ...(format ? { format } : {}) });
     },
+    { bodyLimit: MAX_IMPORT_BYTES },
   );
 };

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { AttachmentBody, DefenceTemplateBody, DefenceTemplateView, DisputeView, MAX_ATTACHMENT_BASE64 } from '../../utils/api-routes/disputes';
-import { Language } from '../../utils/schemas/common';
-import { DefenceTemplate, DisputeReason } from '../../utils/schemas/disputes';
+import { MAX_ATTACHMENT_BASE64 } from '../../utils/api-routes/disputes';
+import { DefenceTemplate } from '../../utils/schemas/disputes';
 import { HttpError, notFound } from '../errors';
 import { callerOf } from '../plugins/auth';
 import { getAttachment, saveDefenceTemplate } from '../repositories/disputes-files';
 import { addAttachment, teamDefenceTemplate } from '../services/disputes-files';
 import { requireDispute } from '../services/disputes';
+import { serve } from './contract';
 
 /** RFC 6266: an ASCII fallback plus the UTF-8 name, so no byte of a stored name can break the header. */
 function contentDisposition(filename: string): string {
@@ -17,14 +16,15 @@ function contentDisposition(filename: string): string {
 
 /** Attachments of disputes, and the team's defence templates (edits are lead-only). */
 export const disputeFileRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post(
-    '/v1/disputes/:id/attachments',
-    // Base64 of a 5 MB file is about 6.7 MB; the app-wide limit is 1 MB.
-    { bodyLimit: MAX_ATTACHMENT_BASE64 + 16_384, schema: { params: z.strictObject({ id: z.uuid() }), body: AttachmentBody, response: { 201: DisputeView } } },
+  serve(
+    app,
+    'disputes.attach',
     async (request, reply) => reply.code(201).send(await addAttachment(app.db, callerOf(request), request.params.id, request.body)),
+    // Base64 of a 5 MB file is about 6.7 MB; the app-wide limit is 1 MB.
+    { bodyLimit: MAX_ATTACHMENT_BASE64 + 16_384 },
   );
 
-  app.get('/v1/disputes/:id/attachments/:attachmentId', { schema: { params: z.strictObject({ id: z.uuid(), attachmentId: z.uuid() }) } }, async (request, reply) => {
+  serve(app, 'disputes.attachment', async (request, reply) => {
     const teamId = callerOf(request).team.id;
     await requireDispute(app.db, teamId, request.params.id);
     const file = await getAttachment(app.db, teamId, request.params.id, request.params.attachmentId);
@@ -38,17 +38,15 @@ export const disputeFileRoutes: FastifyPluginAsyncZod = async (app) => {
       .send(Buffer.from(file.contentBase64, 'base64'));
   });
 
-  const ReasonParams = z.strictObject({ reason: DisputeReason });
-
-  app.get(
-    '/v1/defence-templates/:reason',
-    { schema: { params: ReasonParams, querystring: z.strictObject({ language: Language.optional() }), response: { 200: DefenceTemplateView } } },
+  serve(
+    app,
+    'defenceTemplates.get',
     async (request) => teamDefenceTemplate(app.db, callerOf(request).team.id, request.params.reason, request.query.language ?? 'en'),
   );
 
-  app.put(
-    '/v1/defence-templates/:reason',
-    { config: { access: 'lead' }, schema: { params: ReasonParams, body: DefenceTemplateBody, response: { 200: DefenceTemplateView } } },
+  serve(
+    app,
+    'defenceTemplates.put',
     async (request) => {
       const caller = callerOf(request);
       const { reason } = request.params;

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { routePath } from '../../utils/api-routes';
 import type { PageContextInput } from '../../utils/schemas/page';
 import { auth, orderPage } from '../test/harness';
 
@@ -20,6 +21,6 @@ export function chargebackPage(orderId: string, id = `CB-${orderId.slice(-7)}`):
 }
 
 export async function postFromPage(app: FastifyInstance, token: string, context: PageContextInput) {
-  return app.inject({ method: 'POST', url: '/v1/disputes/from-page', headers: auth(token), payload: { context } });
+  return app.inject({ method: 'POST', url: routePath('disputes.fromPage'), headers: auth(token), payload: { context } });
 }
 

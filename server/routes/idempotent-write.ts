@@ -1,9 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
 import { checkHeaderKey } from '../services/idempotent-event';
-
-/** The outbox sends the idempotency key in the body and, optionally, as a header. */
-export const IdempotencyHeaders = z.looseObject({ 'idempotency-key': z.string().optional() });
 
 /**
  * The shared shape of every replay-safe write route: header and body keys must agree; the first write

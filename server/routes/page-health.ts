@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { PageHealthList, PageHealthQuery } from '../../utils/schemas/health';
 import { callerOf } from '../plugins/auth';
 import { listPageHealth } from '../repositories/page-health';
 import { flushPanelBookkeeping } from '../services/panel-bookkeeping';
+import { serve } from './contract';
 
 /** Which portal pages the team's extensions could not fully read lately: a redesign is noticed the same day. */
 export const pageHealthRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/v1/page-health', { config: { access: 'lead' }, schema: { querystring: PageHealthQuery, response: { 200: PageHealthList } } }, async (request) => {
+  serve(app, 'pageHealth.list', async (request) => {
     const days = request.query.days ?? 7;
     // Pages this instance noted and has not written yet are counted too.
     await flushPanelBookkeeping(app.db);

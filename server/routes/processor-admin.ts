@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { LinkOrderBody, ProcessorParams, SecretBody, SecretStatus, SecretStatusList, StripeEvidenceView, type ProcessorName } from '../../utils/api-routes/processors';
-import { DisputeView } from '../../utils/api-routes/disputes';
+import { routePath } from '../../utils/api-routes';
+import type { ProcessorName, SecretStatus } from '../../utils/api-routes/processors';
 import { ADYEN_DISPUTE_EVENTS, STRIPE_EVENT_TYPES } from '../../utils/disputes/processor-events';
 import { HttpError } from '../errors';
 import { callerOf } from '../plugins/auth';
@@ -10,6 +9,7 @@ import { deleteProcessorSecret, listSecretStatus, setProcessorSecret } from '../
 import { disputeView } from '../services/disputes';
 import { stripeEvidenceFor } from '../services/processor-evidence';
 import { linkDisputeToOrder } from '../services/processor-disputes';
+import { serve } from './contract';
 
 /**
  * The lead's side of the processor webhooks: set, rotate and remove the signing secrets (answers say
@@ -24,8 +24,6 @@ const SECRET_SHAPES: Record<ProcessorName, { re: RegExp; hint: string }> = {
   adyen: { re: /^(?:[0-9A-Fa-f]{2}){16,128}$/, hint: "an Adyen HMAC key is hexadecimal, 64 characters as Adyen generates it (Customer Area > Developers > Webhooks > the webhook > HMAC key)" },
 };
 
-const IdParams = z.strictObject({ id: z.uuid() });
-
 export const processorAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   const statusOf = async (teamId: string): Promise<SecretStatus[]> => {
     const set = await listSecretStatus(app.db, teamId);
@@ -36,19 +34,19 @@ export const processorAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         set: row !== undefined,
         setAt: row ? row.setAt.toISOString() : null,
         setBy: row?.setBy ?? null,
-        webhookPath: `/v1/webhooks/${processor}/${teamId}`,
+        webhookPath: routePath(processor === 'stripe' ? 'webhooks.stripe' : 'webhooks.adyen', { teamId }),
         events: EVENTS[processor],
       };
     });
   };
 
-  app.get('/v1/processors/secrets', { config: { access: 'lead' }, schema: { response: { 200: SecretStatusList } } }, async (request) => ({
+  serve(app, 'processors.secrets', async (request) => ({
     processors: await statusOf(callerOf(request).team.id),
   }));
 
-  app.put(
-    '/v1/processors/:processor/secret',
-    { config: { access: 'lead' }, schema: { params: ProcessorParams, body: SecretBody, response: { 200: SecretStatus } } },
+  serve(
+    app,
+    'processors.setSecret',
     async (request) => {
       const caller = callerOf(request);
       const { processor } = request.params;
@@ -64,7 +62,7 @@ export const processorAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.delete('/v1/processors/:processor/secret', { config: { access: 'lead' }, schema: { params: ProcessorParams, response: { 200: SecretStatus } } }, async (request) => {
+  serve(app, 'processors.deleteSecret', async (request) => {
     const caller = callerOf(request);
     const { processor } = request.params;
     await app.db.transaction(async (tx) => {
@@ -75,14 +73,14 @@ export const processorAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     return (await statusOf(caller.team.id)).find((s) => s.processor === processor)!;
   });
 
-  app.post('/v1/disputes/:id/order', { schema: { params: IdParams, body: LinkOrderBody, response: { 200: DisputeView } } }, async (request) => {
+  serve(app, 'disputes.linkOrder', async (request) => {
     const caller = callerOf(request);
     const row = await linkDisputeToOrder(app.db, caller, request.params.id, request.body.orderId);
     return disputeView(app.db, caller.team.id, row, new Date());
   });
 
   /** The Stripe evidence body for review (JSON); the backend never sends it to Stripe. */
-  app.get('/v1/disputes/:id/stripe-evidence', { schema: { params: IdParams, response: { 200: StripeEvidenceView } } }, async (request) =>
+  serve(app, 'disputes.stripeEvidence', async (request) =>
     stripeEvidenceFor(app.db, callerOf(request).team.id, request.params.id),
   );
 };

@@ -2,7 +2,7 @@ import { hmacValidator } from '@adyen/api-library';
 import type { FastifyBaseLogger } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import Stripe from 'stripe';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   ADYEN_DISPUTE_EVENTS,
   AdyenNotification,
@@ -17,6 +17,7 @@ import { findUnstorableText } from '../../utils/schemas/fields';
 import { HttpError } from '../errors';
 import { getProcessorSecret } from '../repositories/processor-disputes';
 import { applyProcessorEvent } from '../services/processor-disputes';
+import { serve } from './contract';
 
 /**
  * Webhooks from payment processors: public routes (the processor has no token), each verified with the
@@ -28,8 +29,6 @@ import { applyProcessorEvent } from '../services/processor-disputes';
 
 /** Dispute notifications are small; anything bigger is not one (Stripe's events stay well under this). */
 export const WEBHOOK_BODY_LIMIT = 256 * 1024;
-
-const TeamParams = z.strictObject({ teamId: z.uuid() });
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -74,9 +73,9 @@ export const processorWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
     done(null, {});
   });
 
-  app.post(
-    '/v1/webhooks/stripe/:teamId',
-    { config: { access: 'public' }, bodyLimit: WEBHOOK_BODY_LIMIT, schema: { params: TeamParams } },
+  serve(
+    app,
+    'webhooks.stripe',
     async (request) => {
       const { teamId } = request.params;
       const log = request.log;
@@ -108,6 +107,7 @@ export const processorWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       return answer(log, 'stripe', teamId, read.event, parsed.data.type);
     },
+    { bodyLimit: WEBHOOK_BODY_LIMIT },
   );
 
   async function answer(log: FastifyBaseLogger, processor: string, teamId: string, event: ProcessorDisputeEvent, type: string): Promise<WebhookAnswer> {
@@ -120,9 +120,9 @@ export const processorWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
    * Adyen: signed per notification item (HMAC over its fields, in additionalData.hmacSignature), not
    * over the body. Every item of a batch is verified before any is applied; Adyen wants "[accepted]".
    */
-  app.post(
-    '/v1/webhooks/adyen/:teamId',
-    { config: { access: 'public' }, bodyLimit: WEBHOOK_BODY_LIMIT, schema: { params: TeamParams } },
+  serve(
+    app,
+    'webhooks.adyen',
     async (request, reply) => {
       const { teamId } = request.params;
       const log = request.log;
@@ -171,5 +171,6 @@ export const processorWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       return reply.type('text/plain; charset=utf-8').send('[accepted]');
     },
+    { bodyLimit: WEBHOOK_BODY_LIMIT },
   );
 };

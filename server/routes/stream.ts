@@ -1,9 +1,10 @@
 import type { ServerResponse } from 'node:http';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { handleOf } from '../db/open';
 import { HttpError } from '../errors';
 import { callerOf } from '../plugins/auth';
 import { SessionHub, StreamLimitError, MAX_STREAMS_PER_TOKEN } from '../services/sessions';
+import { serve } from './contract';
 
 /**
  * GET /v1/stream: server-sent events of the caller's team. The extension reads it with fetch (an
@@ -12,7 +13,7 @@ import { SessionHub, StreamLimitError, MAX_STREAMS_PER_TOKEN } from '../services
  * when its token is revoked or expires or its agent is deactivated (on any instance), and one token may
  * hold at most `maxStreamsPerToken` streams on an instance.
  */
-export const streamRoutes: FastifyPluginAsync<{ heartbeatMs: number; maxStreamsPerToken?: number }> = async (app, opts) => {
+export const streamRoutes: FastifyPluginAsyncZod<{ heartbeatMs: number; maxStreamsPerToken?: number }> = async (app, opts) => {
   const open = new Set<ServerResponse>();
   const sessions = new SessionHub(handleOf(app.db).listen, opts.maxStreamsPerToken ?? MAX_STREAMS_PER_TOKEN);
   await sessions.start();
@@ -30,7 +31,7 @@ export const streamRoutes: FastifyPluginAsync<{ heartbeatMs: number; maxStreamsP
     'a `: heartbeat` comment every 15 s, and `event: session-ended` before the server closes a stream whose token was revoked, ' +
     `expired or whose agent was deactivated. At most ${opts.maxStreamsPerToken ?? MAX_STREAMS_PER_TOKEN} streams per token (429 beyond). ` +
     'Authenticate with the Bearer header (read it with fetch, not EventSource).';
-  app.get('/v1/stream', { schema: { description } }, async (request, reply) => {
+  serve(app, 'stream.open', async (request, reply) => {
     const caller = callerOf(request);
     const teamId = caller.team.id;
     const res = reply.raw;
@@ -76,5 +77,5 @@ export const streamRoutes: FastifyPluginAsync<{ heartbeatMs: number; maxStreamsP
       if (!res.writableEnded) res.end();
     };
     res.on('close', cleanup);
-  });
+  }, { description });
 };

@@ -1,61 +1,44 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import {
-  TemplateInput,
-  TemplateList,
-  TemplateListQuery,
-  TemplateSaved,
-  TemplateUpdate,
-  TemplateUsageQuery,
-  TemplateUsageReport,
-  TemplateVersionList,
-} from '../../utils/schemas/admin';
 import type { AuditAction } from '../../utils/schemas/audit';
-import { Template } from '../../utils/schemas/templates';
 import { callerOf } from '../plugins/auth';
 import { auditCommitted } from './audit';
 import { listVisibleTemplates } from '../repositories/templates';
 import { archiveLibraryTemplate, createLibraryTemplate, templateUsage, templateVersions, updateLibraryTemplate } from '../services/template-library';
-
-const IdParams = z.strictObject({ id: z.uuid() });
+import { serve } from './contract';
 
 /** The template library: list, create, edit with version history, archive, usage for leads. */
 export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/v1/templates', { schema: { querystring: TemplateListQuery, response: { 200: TemplateList } } }, async (request) => {
+  serve(app, 'templates.list', async (request) => {
     const caller = callerOf(request);
     return { templates: await listVisibleTemplates(app.db, caller.team.id, caller.agent.id, request.query.includeArchived === 'true') };
   });
 
-  app.post('/v1/templates', { schema: { body: TemplateInput, response: { 201: TemplateSaved } } }, async (request, reply) => {
+  serve(app, 'templates.create', async (request, reply) => {
     const saved = await createLibraryTemplate(app.db, callerOf(request), request.body);
     await auditTemplate(request, 'template.created', saved.template);
     return reply.code(201).send(saved);
   });
 
-  app.get(
-    '/v1/templates/usage',
-    { config: { access: 'lead' }, schema: { querystring: TemplateUsageQuery, response: { 200: TemplateUsageReport } } },
-    async (request) => templateUsage(app.db, callerOf(request).team.id, Number(request.query.days ?? 30)),
-  );
+  serve(app, 'templates.usage', async (request) => templateUsage(app.db, callerOf(request).team.id, Number(request.query.days ?? 30)));
 
-  app.put('/v1/templates/:id', { schema: { params: IdParams, body: TemplateUpdate, response: { 200: TemplateSaved } } }, async (request) => {
+  serve(app, 'templates.update', async (request) => {
     const saved = await updateLibraryTemplate(app.db, callerOf(request), request.params.id, request.body);
     await auditTemplate(request, 'template.updated', saved.template);
     return saved;
   });
 
-  app.get('/v1/templates/:id/versions', { schema: { params: IdParams, response: { 200: TemplateVersionList } } }, async (request) =>
+  serve(app, 'templates.versions', async (request) =>
     templateVersions(app.db, callerOf(request), request.params.id),
   );
 
-  app.post('/v1/templates/:id/archive', { schema: { params: IdParams, response: { 200: Template } } }, async (request) => {
+  serve(app, 'templates.archive', async (request) => {
     const template = await archiveLibraryTemplate(app.db, callerOf(request), request.params.id, true);
     await auditTemplate(request, 'template.archived', template);
     return template;
   });
 
-  app.post('/v1/templates/:id/unarchive', { schema: { params: IdParams, response: { 200: Template } } }, async (request) => {
+  serve(app, 'templates.unarchive', async (request) => {
     const template = await archiveLibraryTemplate(app.db, callerOf(request), request.params.id, false);
     await auditTemplate(request, 'template.unarchived', template);
     return template;

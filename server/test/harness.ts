@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { routePath } from '../../utils/api-routes';
 import type { Agent } from '../../utils/schemas/api';
 import { PageContext, type PageContextInput } from '../../utils/schemas/page';
 import type { Database } from '../db/open';
@@ -60,7 +61,7 @@ export function parsedPage(overrides: Partial<PageContextInput> = {}): PageConte
 }
 
 export async function postPanel(app: FastifyInstance, token: string, context: PageContextInput) {
-  return app.inject({ method: 'POST', url: '/v1/panel', headers: auth(token), payload: { context } });
+  return app.inject({ method: 'POST', url: routePath('panel.load'), headers: auth(token), payload: { context } });
 }
 
 export function idempotencyKey(): string {

@@ -20,30 +20,38 @@ import {
 } from '../schemas/admin';
 import { z } from 'zod';
 import { AuditPage, AuditQuery } from '../schemas/audit';
-import { PageHealthList } from '../schemas/health';
+import { PageHealthList, PageHealthQuery } from '../schemas/health';
 import { Template } from '../schemas/templates';
 import { defineRoutes } from './types';
+
+const IdParams = z.strictObject({ id: z.uuid() });
+
+const TEMPLATES = '/v1/templates';
+const TEMPLATE = '/v1/templates/:id';
+const FRAUD_MATRIX = '/v1/fraud/matrix';
+const SLA_POLICIES = '/v1/sla/policies';
+const SETTINGS = '/v1/settings';
 
 /**
  * Lead tools and the queue: templates, fraud matrix, SLA policies, settings, open cases.
  * Versioned writes answer 409 `version_conflict` with `error.details.current` when someone saved first.
  */
 export const ADMIN_ROUTES = defineRoutes({
-  'templates.list': { method: 'GET', path: '/v1/templates', response: TemplateList, query: TemplateListQuery },
-  'templates.create': { method: 'POST', path: '/v1/templates', response: TemplateSaved, body: TemplateInput },
-  'templates.update': { method: 'PUT', path: '/v1/templates/:id', response: TemplateSaved, body: TemplateUpdate },
-  'templates.versions': { method: 'GET', path: '/v1/templates/:id/versions', response: TemplateVersionList },
-  'templates.archive': { method: 'POST', path: '/v1/templates/:id/archive', response: Template },
-  'templates.unarchive': { method: 'POST', path: '/v1/templates/:id/unarchive', response: Template },
-  'templates.usage': { method: 'GET', path: '/v1/templates/usage', response: TemplateUsageReport, query: TemplateUsageQuery },
-  'fraud.matrix.get': { method: 'GET', path: '/v1/fraud/matrix', response: FraudMatrixView },
-  'fraud.matrix.put': { method: 'PUT', path: '/v1/fraud/matrix', response: FraudMatrixView, body: FraudMatrixPut },
-  'fraud.backtest': { method: 'POST', path: '/v1/fraud/backtest', response: BacktestReport, body: BacktestBody },
-  'sla.policies.get': { method: 'GET', path: '/v1/sla/policies', response: SlaPoliciesView },
-  'sla.policies.put': { method: 'PUT', path: '/v1/sla/policies', response: SlaPoliciesSaved, body: SlaPoliciesPut },
-  'settings.get': { method: 'GET', path: '/v1/settings', response: TeamSettingsView },
-  'settings.put': { method: 'PUT', path: '/v1/settings', response: TeamSettingsView, body: TeamSettingsView },
-  'queue.list': { method: 'GET', path: '/v1/queue', response: QueueList, query: QueueQuery },
-  'audit.list': { method: 'GET', path: '/v1/audit', response: AuditPage, query: AuditQuery },
-  'pageHealth.list': { method: 'GET', path: '/v1/page-health', response: PageHealthList, query: z.strictObject({ days: z.string().regex(/^\d{1,2}$/).optional() }) },
+  'templates.list': { method: 'GET', path: TEMPLATES, summary: 'List the templates the caller may use', query: TemplateListQuery, response: TemplateList, pages: true },
+  'templates.create': { method: 'POST', path: TEMPLATES, summary: 'Create a template (team-wide for leads, personal for agents)', body: TemplateInput, response: TemplateSaved, success: [201], errors: [403], pages: true },
+  'templates.update': { method: 'PUT', path: TEMPLATE, summary: 'Edit a template (a new version)', params: IdParams, body: TemplateUpdate, response: TemplateSaved, errors: [403, 409], pages: true },
+  'templates.versions': { method: 'GET', path: '/v1/templates/:id/versions', summary: "A template's version history", params: IdParams, response: TemplateVersionList, pages: true },
+  'templates.archive': { method: 'POST', path: '/v1/templates/:id/archive', summary: 'Archive a template', params: IdParams, response: Template, errors: [403], pages: true },
+  'templates.unarchive': { method: 'POST', path: '/v1/templates/:id/unarchive', summary: 'Bring an archived template back', params: IdParams, response: Template, errors: [403], pages: true },
+  'templates.usage': { method: 'GET', path: '/v1/templates/usage', summary: 'How often each template was inserted', access: 'lead', query: TemplateUsageQuery, response: TemplateUsageReport, pages: true },
+  'fraud.matrix.get': { method: 'GET', path: FRAUD_MATRIX, summary: "The team's fraud scoring matrix", response: FraudMatrixView, pages: true },
+  'fraud.matrix.put': { method: 'PUT', path: FRAUD_MATRIX, summary: 'Save a new version of the fraud matrix', access: 'lead', body: FraudMatrixPut, response: FraudMatrixView, errors: [409], pages: true },
+  'fraud.backtest': { method: 'POST', path: '/v1/fraud/backtest', summary: "Back-test a proposed matrix on the team's decided orders", access: 'lead', body: BacktestBody, response: BacktestReport, errors: [503], pages: true },
+  'sla.policies.get': { method: 'GET', path: SLA_POLICIES, summary: "The team's SLA policies", response: SlaPoliciesView, pages: true },
+  'sla.policies.put': { method: 'PUT', path: SLA_POLICIES, summary: 'Save a new version of the SLA policies (open clocks are recomputed)', access: 'lead', body: SlaPoliciesPut, response: SlaPoliciesSaved, errors: [409], pages: true },
+  'settings.get': { method: 'GET', path: SETTINGS, summary: "The team's general settings", response: TeamSettingsView, pages: true },
+  'settings.put': { method: 'PUT', path: SETTINGS, summary: "Save the team's general settings", access: 'lead', body: TeamSettingsView, response: TeamSettingsView, pages: true },
+  'queue.list': { method: 'GET', path: '/v1/queue', summary: "The team's open cases by time left", query: QueueQuery, response: QueueList, pages: true },
+  'audit.list': { method: 'GET', path: '/v1/audit', summary: "The team's audit log, newest first", access: 'lead', query: AuditQuery, response: AuditPage, pages: true },
+  'pageHealth.list': { method: 'GET', path: '/v1/page-health', summary: 'Portal pages the extension could not fully read lately', access: 'lead', query: PageHealthQuery, response: PageHealthList, pages: true },
 });

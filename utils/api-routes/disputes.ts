@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Instant, Language, Money } from '../schemas/common';
-import { DefenceTemplate, Dispute, DisputeReason, DisputeRecommendation, DisputeStatus, EvidenceItem, EvidenceKey } from '../schemas/disputes';
+import { Defence, DefenceTemplate, Dispute, DisputeReason, DisputeRecommendation, DisputeStatus, EvidenceItem, EvidenceKey } from '../schemas/disputes';
 import { PageContext } from '../schemas/page';
 import { defineRoutes } from './types';
 
@@ -112,11 +112,80 @@ export const DefenceTemplateView = z.strictObject({
 });
 export type DefenceTemplateView = z.infer<typeof DefenceTemplateView>;
 
-/** Disputes: cases, evidence, defence documents (JSON routes extension pages may call by id). */
+const IdParams = z.strictObject({ id: z.uuid() });
+const ReasonParams = z.strictObject({ reason: DisputeReason });
+export const DefenceQuery = z.strictObject({ maxLength: z.coerce.number().int().min(200).max(20_000).optional() });
+
+const DISPUTE = '/v1/disputes/:id';
+const DEFENCE_TEMPLATE = '/v1/defence-templates/:reason';
+
+/**
+ * Disputes: cases, evidence, defence documents. The panel's calls go through the worker by id; those marked
+ * `pages` extension pages may call by id too.
+ */
 export const DISPUTE_ROUTES = defineRoutes({
-  'disputes.list': { method: 'GET', path: '/v1/disputes', response: DisputeList, query: z.strictObject({ status: z.string().max(20).optional() }) },
-  'disputes.get': { method: 'GET', path: '/v1/disputes/:id', response: DisputeView },
-  'disputes.status': { method: 'POST', path: '/v1/disputes/:id/status', response: DisputeView, body: StatusBody },
-  'defenceTemplates.get': { method: 'GET', path: '/v1/defence-templates/:reason', response: DefenceTemplateView, query: z.strictObject({ language: z.string().max(5).optional() }) },
-  'defenceTemplates.put': { method: 'PUT', path: '/v1/defence-templates/:reason', response: DefenceTemplateView, body: DefenceTemplateBody },
+  'disputes.fromPage': {
+    method: 'POST',
+    path: '/v1/disputes/from-page',
+    summary: 'Open (201) or refresh (200) the dispute of a chargeback or claim page',
+    body: DisputeFromPageBody,
+    response: DisputeView,
+    success: [200, 201],
+  },
+  'disputes.list': { method: 'GET', path: '/v1/disputes', summary: "The team's disputes", query: DisputeListQuery, response: DisputeList, pages: true },
+  'disputes.get': { method: 'GET', path: DISPUTE, summary: 'One dispute with its checklist, attachments and recommendation', params: IdParams, response: DisputeView, pages: true },
+  'disputes.evidence': {
+    method: 'PUT',
+    path: '/v1/disputes/:id/evidence/:key',
+    summary: 'Record a piece of evidence (or mark it not applicable)',
+    params: z.strictObject({ id: z.uuid(), key: EvidenceKey.max(60) }),
+    body: EvidenceBody,
+    response: DisputeView,
+  },
+  'disputes.status': { method: 'POST', path: '/v1/disputes/:id/status', summary: "Change a dispute's status or record its outcome", params: IdParams, body: StatusBody, response: DisputeView, pages: true },
+  'disputes.defencePdf': { method: 'GET', path: '/v1/disputes/:id/defence.pdf', summary: 'The defence document as PDF', params: IdParams, produces: 'application/pdf', errors: [503] },
+  'disputes.defence': {
+    method: 'GET',
+    path: '/v1/disputes/:id/defence',
+    summary: 'The defence as data: text within maxLength, its sections and warnings',
+    params: IdParams,
+    query: DefenceQuery,
+    response: Defence,
+  },
+  'disputes.defenceText': { method: 'GET', path: '/v1/disputes/:id/defence.txt', summary: 'The defence as plain text (for A-to-z claims)', params: IdParams, query: DefenceQuery, produces: 'text/plain' },
+  'disputes.attach': {
+    method: 'POST',
+    path: '/v1/disputes/:id/attachments',
+    summary: 'Attach a file (base64, up to 5 MB) to a dispute',
+    params: IdParams,
+    body: AttachmentBody,
+    response: DisputeView,
+    success: [201],
+  },
+  'disputes.attachment': {
+    method: 'GET',
+    path: '/v1/disputes/:id/attachments/:attachmentId',
+    summary: "An attachment's bytes, as its stored type",
+    params: z.strictObject({ id: z.uuid(), attachmentId: z.uuid() }),
+    produces: 'application/octet-stream',
+  },
+  'defenceTemplates.get': {
+    method: 'GET',
+    path: DEFENCE_TEMPLATE,
+    summary: "The team's defence template for a reason (the built-in one until edited)",
+    params: ReasonParams,
+    query: z.strictObject({ language: Language.optional() }),
+    response: DefenceTemplateView,
+    pages: true,
+  },
+  'defenceTemplates.put': {
+    method: 'PUT',
+    path: DEFENCE_TEMPLATE,
+    summary: "Save the team's defence template for a reason",
+    access: 'lead',
+    params: ReasonParams,
+    body: DefenceTemplateBody,
+    response: DefenceTemplateView,
+    pages: true,
+  },
 });

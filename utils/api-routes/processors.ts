@@ -93,10 +93,49 @@ export const StripeEvidenceView = z.strictObject({
 });
 export type StripeEvidenceView = z.infer<typeof StripeEvidenceView>;
 
+const IdParams = z.strictObject({ id: z.uuid() });
+const TeamParams = z.strictObject({ teamId: z.uuid() });
+const SECRET = '/v1/processors/:processor/secret';
+
 export const PROCESSOR_ROUTES = defineRoutes({
-  'processors.secrets': { method: 'GET', path: '/v1/processors/secrets', response: SecretStatusList },
-  'processors.setSecret': { method: 'PUT', path: '/v1/processors/:processor/secret', response: SecretStatus, body: SecretBody },
-  'processors.deleteSecret': { method: 'DELETE', path: '/v1/processors/:processor/secret', response: SecretStatus },
-  'disputes.linkOrder': { method: 'POST', path: '/v1/disputes/:id/order', response: DisputeView, body: LinkOrderBody },
-  'disputes.stripeEvidence': { method: 'GET', path: '/v1/disputes/:id/stripe-evidence', response: StripeEvidenceView },
+  'processors.secrets': { method: 'GET', path: '/v1/processors/secrets', summary: 'Whether and when each processor\'s webhook secret was set', access: 'lead', response: SecretStatusList, pages: true },
+  'processors.setSecret': { method: 'PUT', path: SECRET, summary: "Set or rotate a processor's webhook signing secret", access: 'lead', params: ProcessorParams, body: SecretBody, response: SecretStatus, pages: true },
+  'processors.deleteSecret': { method: 'DELETE', path: SECRET, summary: "Remove a processor's webhook signing secret", access: 'lead', params: ProcessorParams, response: SecretStatus, pages: true },
+  'disputes.linkOrder': { method: 'POST', path: '/v1/disputes/:id/order', summary: 'Link a processor dispute to its order', params: IdParams, body: LinkOrderBody, response: DisputeView, errors: [409], pages: true },
+  'disputes.stripeEvidence': {
+    method: 'GET',
+    path: '/v1/disputes/:id/stripe-evidence',
+    summary: 'The Stripe evidence body prepared for review (never sent to Stripe)',
+    params: IdParams,
+    response: StripeEvidenceView,
+    errors: [409],
+    pages: true,
+  },
+  'disputes.import': {
+    method: 'POST',
+    path: '/v1/disputes/import',
+    summary: "Import a processor's dispute export (the CSV file as the body)",
+    access: 'lead',
+    query: DisputeImportQuery,
+    consumes: 'text/csv',
+    response: DisputeImportAnswer,
+  },
+  'webhooks.stripe': {
+    method: 'POST',
+    path: '/v1/webhooks/stripe/:teamId',
+    summary: "Stripe's dispute events for a team, verified with the team's signing secret",
+    access: 'public',
+    params: TeamParams,
+    consumes: 'application/json',
+    produces: 'application/json',
+  },
+  'webhooks.adyen': {
+    method: 'POST',
+    path: '/v1/webhooks/adyen/:teamId',
+    summary: "Adyen's dispute notifications for a team, verified with the team's HMAC key (answers [accepted])",
+    access: 'public',
+    params: TeamParams,
+    consumes: 'application/json',
+    produces: 'text/plain',
+  },
 });

@@ -10,9 +10,9 @@ import { defineHandler } from './define';
  * checked against the route's schema before sending and the answer against its response schema, which
  * differs by route, so the reply itself is passed on as checked there.
  */
-export const apiRequest = defineHandler('api:request', z.unknown(), (req, { session }) => callRoute(session, req.route, req.params, req.query, req.body));
+export const apiRequest = defineHandler('api:request', z.unknown(), (req, { session }) => callPageRoute(session, req.route, req.params, req.query, req.body));
 
-export async function callRoute(
+export async function callPageRoute(
   session: Session,
   routeId: string,
   params: Record<string, string>,
@@ -23,7 +23,15 @@ export async function callRoute(
   if (!route) return { ok: false, error: { code: 'unknown_route', message: `No such backend route: ${routeId}` } };
   const creds = await session.credentials();
   if (!creds) return { ok: false, error: { ...SIGNED_OUT } };
-  const path = buildPath(route, params, query && route.query ? route.query.parse(query) : undefined);
+  // The query is checked against the route's own schema and sent as the page gave it.
+  if (query && route.query) {
+    const checked = route.query.safeParse(query);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      return { ok: false, error: { code: 'invalid_request', message: `query.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` } };
+    }
+  }
+  const path = buildPath(route, params, query && route.query ? query : undefined);
   if (!path.ok) return { ok: false, error: { code: 'invalid_request', message: path.message } };
   let payload: unknown = undefined;
   if (route.body) {
@@ -34,6 +42,6 @@ export async function callRoute(
     }
     payload = parsed.data;
   }
-  const res = await session.call({ method: route.method, path: path.path, body: payload, schema: route.response });
+  const res = await session.call({ method: route.method, path: path.path, body: payload, schema: route.response ?? z.unknown() });
   return res.ok ? { ok: true, data: res.data } : { ok: false, error: res.error };
 }

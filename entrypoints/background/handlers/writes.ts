@@ -1,3 +1,4 @@
+import { routePath } from '@/utils/api-routes';
 import { Queued } from '@/utils/messaging';
 import { defineHandler } from './define';
 
@@ -6,7 +7,7 @@ import { defineHandler } from './define';
 export const decisionRecord = defineHandler('decision:record', Queued, (req, { writes }) =>
   writes.queue({
     kind: 'decision',
-    path: '/v1/decisions',
+    path: routePath('decisions.record'),
     orderId: req.orderId,
     summary: req.reason ? `${req.decision}: ${req.reason}` : req.decision,
     body: { orderId: req.orderId, decision: req.decision, reason: req.reason, ...(req.score === undefined ? {} : { score: req.score }) },
@@ -14,13 +15,13 @@ export const decisionRecord = defineHandler('decision:record', Queued, (req, { w
 );
 
 export const noteAdd = defineHandler('note:add', Queued, (req, { writes }) =>
-  writes.queue({ kind: 'note', path: '/v1/notes', orderId: req.orderId, summary: req.text, body: { orderId: req.orderId, text: req.text } }),
+  writes.queue({ kind: 'note', path: routePath('notes.add'), orderId: req.orderId, summary: req.text, body: { orderId: req.orderId, text: req.text } }),
 );
 
 export const templateInserted = defineHandler('template:inserted', Queued, (req, { writes }) =>
   writes.queue({
     kind: 'template',
-    path: '/v1/template-insertions',
+    path: routePath('insertions.record'),
     orderId: req.orderId,
     summary: req.templateTitle,
     body: { orderId: req.orderId, templateId: req.templateId, templateVersion: req.templateVersion },
@@ -30,7 +31,7 @@ export const templateInserted = defineHandler('template:inserted', Queued, (req,
 export const caseStatus = defineHandler('case:status', Queued, (req, { writes }) =>
   writes.queue({
     kind: 'status',
-    path: `/v1/cases/${req.caseId}/status`,
+    path: routePath('cases.status', { id: req.caseId }),
     orderId: req.orderId ?? req.caseId,
     summary: `Status: ${req.status}`,
     body: { status: req.status },
@@ -40,7 +41,7 @@ export const caseStatus = defineHandler('case:status', Queued, (req, { writes })
 export const caseSla = defineHandler('case:sla', Queued, (req, { writes }) =>
   writes.queue({
     kind: 'sla',
-    path: `/v1/cases/${req.caseId}/sla`,
+    path: routePath('cases.sla', { id: req.caseId }),
     orderId: req.orderId ?? req.caseId,
     summary: req.reason ? `SLA ${req.action} (${req.reason})` : `SLA ${req.action}`,
     body: { action: req.action, ...(req.reason ? { reason: req.reason } : {}) },
