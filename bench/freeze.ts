@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { startBackend } from '../scripts/lib/backend-process';
 import { openDatabase } from '../server/db/open';
 import { insertToken, tokenHashExists } from '../server/repositories/tokens';
+import { routePath } from '../utils/api-routes';
 import { DEFAULT_MATRIX } from '../utils/fraud/matrix';
 import { percentile } from './lib/load';
 
@@ -75,13 +76,13 @@ export async function healthUnderHeavyRequests(
     log(`freeze: /health idle p99 ${idle.p99.toFixed(1)} ms, max ${idle.max.toFixed(1)} ms (n=${idle.n})`);
 
     const bt = await healthWhile(backend.url, () =>
-      fetch(`${backend.url}/v1/fraud/backtest`, { method: 'POST', headers, body: JSON.stringify({ matrix: { ...DEFAULT_MATRIX, thresholds: { review: 10, hold: 30 } }, days: 365 }) }),
+      fetch(`${backend.url}${routePath('fraud.backtest')}`, { method: 'POST', headers, body: JSON.stringify({ matrix: { ...DEFAULT_MATRIX, thresholds: { review: 10, hold: 30 } }, days: 365 }) }),
     );
     const orders = bt.status === 200 ? ((bt.body as { total?: number; skipped?: number }).total ?? 0) + ((bt.body as { skipped?: number }).skipped ?? 0) : null;
     log(`freeze: back-test ${bt.status} over ${orders ?? '?'} orders in ${bt.ms.toFixed(0)} ms; /health p99 ${bt.health.p99.toFixed(1)} ms, max ${bt.health.max.toFixed(1)} ms (n=${bt.health.n})`);
 
     const lastDay = Date.now() - DAY_MS;
-    const rp = await healthWhile(backend.url, () => fetch(`${backend.url}/v1/reports/service?from=${dayOf(lastDay - 365 * DAY_MS)}&to=${dayOf(lastDay)}`, { headers: { authorization: headers.authorization } }));
+    const rp = await healthWhile(backend.url, () => fetch(`${backend.url}${routePath('reports.service', {}, { from: dayOf(lastDay - 365 * DAY_MS), to: dayOf(lastDay) })}`, { headers: { authorization: headers.authorization } }));
     log(`freeze: year service report ${rp.status} in ${rp.ms.toFixed(0)} ms; /health p99 ${rp.health.p99.toFixed(1)} ms, max ${rp.health.max.toFixed(1)} ms (n=${rp.health.n})`);
     return {
       idle,
