@@ -36,6 +36,8 @@ export interface Breakdown {
   requests: number;
   perRequestMs: Record<string, number>;
   statements: Array<{ sql: string; perRequest: number; msPerCall: number; msPerRequest: number }>;
+  /** Absent in reports written before statements were grouped by kind. */
+  statementKinds?: Array<{ kind: string; perRequest: number; msPerCall: number; msPerRequest: number }>;
 }
 
 export interface BackendDbFigures {
@@ -88,6 +90,7 @@ export async function benchBackend(opts: BackendOptions): Promise<BackendDbFigur
       try {
         figures.breakdown = await breakdownOf(dataDir, env, panelRequest, opts);
         opts.log(`backend ${database} breakdown: ${JSON.stringify(figures.breakdown.perRequestMs)}`);
+        opts.log(`backend ${database} SQL by kind: ${(figures.breakdown.statementKinds ?? []).map((k) => `${k.kind} ${k.perRequest}x ${k.msPerRequest} ms`).join(', ')}`);
 
         // Each virtual agent has its own token; the per-token limit (600/min) is lifted so the bench
         // measures the work, not the limiter's 429s.

@@ -170,6 +170,15 @@ function backendRows(db: BackendDbFigures): Row[] {
     });
     const statements = db.breakdown.statements.filter((s) => !s.sql.startsWith('[auth or batch]'));
     rows.push({ part, figure: 'statements per request in the handler (auth hook and batched bookkeeping apart)', value: statements.reduce((n, s) => n + s.perRequest, 0).toFixed(1), ...none });
+    const kinds = db.breakdown.statementKinds ?? [];
+    if (kinds.length > 0) {
+      rows.push({
+        part,
+        figure: 'SQL by statement kind, per request: calls x, ms (each statement timed alone; [a/b] = auth hook or batched bookkeeping)',
+        value: kinds.map((k) => `${k.kind.replace('[auth or batch] ', '[a/b] ')} ${k.perRequest.toFixed(2)}x ${k.msPerRequest.toFixed(2)}`).join(', '),
+        ...none,
+      });
+    }
     for (const s of statements.slice(0, 6)) {
       rows.push({ part, figure: `  ${s.sql.replace(/\|/g, '/').slice(0, 90)}`, value: `${s.perRequest.toFixed(2)}x, ${s.msPerCall.toFixed(2)} ms each`, ...none });
     }
