@@ -153,7 +153,7 @@ async function closedLoop(
     const level = { concurrency, panel: medianRun(panelRuns), bare: medianRun(bareRuns), ratio: 0 };
     level.ratio = level.panel.rps / level.bare.rps;
     opts.log(
-      `backend ${database}${label} c=${concurrency}: panel ${level.panel.rps.toFixed(0)} req/s p50 ${level.panel.p50.toFixed(1)} ms p99 ${level.panel.p99.toFixed(1)} ms max ${level.panel.max.toFixed(0)} ms (errors ${level.panel.errors}); bare ${level.bare.rps.toFixed(0)} req/s; ratio ${(level.ratio * 100).toFixed(1)} %`,
+      `backend ${database}${label} c=${concurrency}: panel ${level.panel.rps.toFixed(0)} req/s p50 ${level.panel.p50.toFixed(1)} ms p99 ${level.panel.p99.toFixed(1)} ms max ${level.panel.max.toFixed(0)} ms (errors ${level.panel.errors}, warm-up ${level.panel.warmupSeconds ?? '?'} s); bare ${level.bare.rps.toFixed(0)} req/s; ratio ${(level.ratio * 100).toFixed(1)} %`,
     );
     out.push(level);
   }
