@@ -64,6 +64,7 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     mkdirSync(dir, { recursive: true });
   }
   const client = dir ? new PGlite(dir) : new PGlite();
+  yieldBeforeEachStatement(client);
   const db = drizzlePglite({ client, schema });
   try {
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
@@ -84,6 +85,32 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
       if (!client.closed) await client.close();
     },
   };
+}
+
+/**
+ * PGlite runs each statement synchronously on this thread, and its queue hands the next statement over
+ * in a promise callback, so under load statements follow one another without the event loop ever
+ * reaching its I/O phase: new connections wait in the kernel's accept queue (minutes at 200 agents) and
+ * requests already read keep being served. Waiting for the I/O phase before each statement (outside a
+ * transaction) lets new requests in between, in arrival order.
+ */
+function yieldBeforeEachStatement(client: PGlite): void {
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  const transaction = client.transaction.bind(client);
+  const ioTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  client.query = (async (...args: Parameters<PGlite['query']>) => {
+    await ioTurn();
+    return query(...args);
+  }) as PGlite['query'];
+  client.exec = (async (...args: Parameters<PGlite['exec']>) => {
+    await ioTurn();
+    return exec(...args);
+  }) as PGlite['exec'];
+  client.transaction = (async (...args: Parameters<PGlite['transaction']>) => {
+    await ioTurn();
+    return transaction(...args);
+  }) as PGlite['transaction'];
 }
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
