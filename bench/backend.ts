@@ -55,6 +55,8 @@ export interface BackendOptions {
   log: (msg: string) => void;
   postgresUrl?: string;
   databases?: Array<'pglite' | 'postgres'>;
+  /** Closed-loop agent counts (default 50, 200, 500); `--levels 50` is the smallest run with the breakdown. */
+  levels?: number[];
 }
 
 const LEVELS = [50, 200, 500];
@@ -98,7 +100,7 @@ export async function benchBackend(opts: BackendOptions): Promise<BackendDbFigur
         try {
           // Warm the JIT and the database's caches before anything is counted.
           await runLoad({ url: backend.url, concurrency: 20, durationMs: opts.quick ? 1_000 : 4_000, next: panelRequest });
-          figures.levels = await closedLoop(database, '', LEVELS, { panel: backend.url, bare: bare.url }, { panelRequest, bareRequest, durationMs, warmupMs, repeats }, opts);
+          figures.levels = await closedLoop(database, '', opts.levels ?? LEVELS, { panel: backend.url, bare: bare.url }, { panelRequest, bareRequest, durationMs, warmupMs, repeats }, opts);
           figures.open = await openLoop(database, '', { panel: backend.url, bare: bare.url }, { panelRequest, bareRequest }, opts);
         } finally {
           await backend.stop();
