@@ -38,6 +38,8 @@ export interface Breakdown {
   requests: number;
   perRequestMs: Record<string, number>;
   statements: Array<{ sql: string; perRequest: number; msPerCall: number; msPerRequest: number }>;
+  /** Absent in reports written before statements were grouped by kind. */
+  statementKinds?: Array<{ kind: string; perRequest: number; msPerCall: number; msPerRequest: number }>;
 }
 
 export interface BackendDbFigures {
@@ -57,6 +59,8 @@ export interface BackendOptions {
   log: (msg: string) => void;
   postgresUrl?: string;
   databases?: Array<'pglite' | 'postgres'>;
+  /** Closed-loop agent counts (default 50, 200, 500); `--levels 50` is the smallest run with the breakdown. */
+  levels?: number[];
 }
 
 const LEVELS = [50, 200, 500];
@@ -96,6 +100,7 @@ export async function benchBackend(opts: BackendOptions): Promise<BackendDbFigur
         });
         figures.breakdown = await breakdownOf(dataDir, env, panelRequest, opts);
         opts.log(`backend ${database} breakdown: ${JSON.stringify(figures.breakdown.perRequestMs)}`);
+        opts.log(`backend ${database} SQL by kind: ${(figures.breakdown.statementKinds ?? []).map((k) => `${k.kind} ${k.perRequest}x ${k.msPerRequest} ms`).join(', ')}`);
 
         // Each virtual agent has its own token; the per-token limit (600/min) is lifted so the bench
         // measures the work, not the limiter's 429s.
@@ -103,7 +108,7 @@ export async function benchBackend(opts: BackendOptions): Promise<BackendDbFigur
         try {
           // Warm the JIT and the database's caches before anything is counted.
           await runLoad({ url: backend.url, concurrency: 20, durationMs: opts.quick ? 1_000 : 4_000, next: panelRequest });
-          figures.levels = await closedLoop(database, '', LEVELS, { panel: backend.url, bare: bare.url }, { panelRequest, bareRequest, durationMs, warmupMs, repeats }, opts);
+          figures.levels = await closedLoop(database, '', opts.levels ?? LEVELS, { panel: backend.url, bare: bare.url }, { panelRequest, bareRequest, durationMs, warmupMs, repeats }, opts);
           figures.open = await openLoop(database, '', { panel: backend.url, bare: bare.url }, { panelRequest, bareRequest }, opts);
         } finally {
           await backend.stop();
@@ -158,7 +163,7 @@ async function closedLoop(
     const level = { concurrency, panel: medianRun(panelRuns), bare: medianRun(bareRuns), ratio: 0 };
     level.ratio = level.panel.rps / level.bare.rps;
     opts.log(
-      `backend ${database}${label} c=${concurrency}: panel ${level.panel.rps.toFixed(0)} req/s p50 ${level.panel.p50.toFixed(1)} ms p99 ${level.panel.p99.toFixed(1)} ms max ${level.panel.max.toFixed(0)} ms (errors ${level.panel.errors}); bare ${level.bare.rps.toFixed(0)} req/s; ratio ${(level.ratio * 100).toFixed(1)} %`,
+      `backend ${database}${label} c=${concurrency}: panel ${level.panel.rps.toFixed(0)} req/s p50 ${level.panel.p50.toFixed(1)} ms p99 ${level.panel.p99.toFixed(1)} ms max ${level.panel.max.toFixed(0)} ms (errors ${level.panel.errors}, warm-up ${level.panel.warmupSeconds ?? '?'} s); bare ${level.bare.rps.toFixed(0)} req/s; ratio ${(level.ratio * 100).toFixed(1)} %`,
     );
     out.push(level);
   }

@@ -25,17 +25,20 @@ const { values } = parseArgs({
     build: { type: 'boolean', default: false },
     'report-only': { type: 'boolean', default: false },
     databases: { type: 'string' },
+    levels: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
+const levels = values.levels?.split(',').map((s) => Number(s.trim()));
+if (levels?.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--levels: expected agent counts such as 50,200,500, got ${values.levels}`);
 if (values.help) {
-  process.stdout.write('npm run bench -- [--only browser,backend,scoring,reports] [--quick] [--build] [--databases pglite,postgres] [--report-only]\n');
+  process.stdout.write('npm run bench -- [--only browser,backend,scoring,reports] [--quick] [--build] [--databases pglite,postgres] [--levels 50,200,500] [--report-only]\n');
   process.exit(0);
 }
 const only = (values.only ?? PARTS.join(',')).split(',').map((s) => s.trim()) as Part[];
 for (const p of only) if (!PARTS.includes(p)) throw new Error(`--only: unknown part ${p} (${PARTS.join(', ')})`);
 const quick = values.quick ?? false;
-const full = !quick && PARTS.every((p) => only.includes(p)) && !values.databases;
+const full = !quick && PARTS.every((p) => only.includes(p)) && !values.databases && !values.levels;
 const started = Date.now();
 const log = (msg: string) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}\n`);
 
@@ -107,7 +110,7 @@ async function main() {
   const dbOptions = { quick, log, ...(databases ? { databases } : {}), ...(process.env.BENCH_POSTGRES_URL ? { postgresUrl: process.env.BENCH_POSTGRES_URL } : {}) };
   if (only.includes('backend')) {
     try {
-      results.backend = await benchBackend(dbOptions);
+      results.backend = await benchBackend({ ...dbOptions, ...(levels ? { levels } : {}) });
     } catch (err) {
       results.errors.backend = String((err as Error).stack ?? err);
       log(`backend part failed: ${(err as Error).message}`);
@@ -185,6 +188,15 @@ function backendRows(db: BackendDbFigures): Row[] {
     });
     const statements = db.breakdown.statements.filter((s) => !s.sql.startsWith('[auth or batch]'));
     rows.push({ part, figure: 'statements per request in the handler (auth hook and batched bookkeeping apart)', value: statements.reduce((n, s) => n + s.perRequest, 0).toFixed(1), ...none });
+    const kinds = db.breakdown.statementKinds ?? [];
+    if (kinds.length > 0) {
+      rows.push({
+        part,
+        figure: 'SQL by statement kind, per request: calls x, ms (each statement timed alone; [a/b] = auth hook or batched bookkeeping)',
+        value: kinds.map((k) => `${k.kind.replace('[auth or batch] ', '[a/b] ')} ${k.perRequest.toFixed(2)}x ${k.msPerRequest.toFixed(2)}`).join(', '),
+        ...none,
+      });
+    }
     for (const s of statements.slice(0, 6)) {
       rows.push({ part, figure: `  ${s.sql.replace(/\|/g, '/').slice(0, 90)}`, value: `${s.perRequest.toFixed(2)}x, ${s.msPerCall.toFixed(2)} ms each`, ...none });
     }

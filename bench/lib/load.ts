@@ -2,8 +2,13 @@ import { Agent, request } from 'node:http';
 
 /**
  * A small closed-loop load generator: `concurrency` virtual agents, each with one keep-alive socket,
- * sending one request after another for `durationMs` (after `warmupMs` that is not counted).
+ * sending one request after another for `durationMs` (after a warm-up that is not counted).
  * Loopback only: the URL must be 127.0.0.1.
+ *
+ * The warm-up lasts `warmupMs` and at least until every agent has had its first answer: before that the
+ * queue is still filling (all agents start at once), so a window of a few seconds against a server
+ * answering in more than that would count a handful of answers and report a throughput far below the
+ * server's.
  */
 export interface LoadRequest {
   method: 'GET' | 'POST';
@@ -15,6 +20,8 @@ export interface LoadRequest {
 export interface LoadResult {
   concurrency: number;
   seconds: number;
+  /** How long the uncounted warm-up lasted (closed loop: until every agent had an answer). */
+  warmupSeconds?: number;
   requests: number;
   errors: number;
   statuses: Record<string, number>;
@@ -53,8 +60,17 @@ export async function runLoad(opts: {
   const statuses: Record<string, number> = {};
   let errors = 0;
   const start = performance.now();
-  const measureFrom = start + (opts.warmupMs ?? 0);
-  const stopAt = measureFrom + opts.durationMs;
+  const warmedAt = start + (opts.warmupMs ?? 0);
+  // Both set when the last agent gets its first answer (and the warm-up time has passed).
+  let measureFrom = Infinity;
+  let stopAt = Infinity;
+  let firstAnswers = 0;
+  let warmedTimer: NodeJS.Timeout | undefined;
+  const beginWindow = () => {
+    if (measureFrom !== Infinity) return;
+    measureFrom = Math.max(performance.now(), warmedAt);
+    stopAt = measureFrom + opts.durationMs;
+  };
 
   const once = (req: LoadRequest) =>
     new Promise<number>((resolve) => {
@@ -79,6 +95,10 @@ export async function runLoad(opts: {
       if (t0 >= stopAt) return;
       const status = await once(opts.next(a, n));
       const t1 = performance.now();
+      if (n === 0 && ++firstAnswers === opts.concurrency) {
+        if (t1 >= warmedAt) beginWindow();
+        else warmedTimer = setTimeout(beginWindow, warmedAt - t1);
+      }
       // Counted by completion time: a slow request that started in the warm-up still counts once it ends.
       if (t1 >= measureFrom && t1 <= stopAt) {
         latencies.push(t1 - t0);
@@ -88,6 +108,7 @@ export async function runLoad(opts: {
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency }, (_, a) => virtualAgent(a)));
+  clearTimeout(warmedTimer);
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const seconds = opts.durationMs / 1000;
@@ -95,6 +116,7 @@ export async function runLoad(opts: {
   return {
     concurrency: opts.concurrency,
     seconds,
+    warmupSeconds: Math.round((measureFrom - start) / 10) / 100,
     requests: latencies.length,
     errors,
     statuses,

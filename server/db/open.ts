@@ -8,7 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { PgChannelListener } from './pg-listener';
+import { PgListener } from './pg-listener';
 import { PGliteThread } from './pglite-thread';
 import * as schema from './schema';
 
@@ -16,13 +16,17 @@ import * as schema from './schema';
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DatabaseKind = 'pglite' | 'postgres';
 
-/** Called with the payload of every NOTIFY on a channel; returns a function that stops listening. */
-export type ListenFn = (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
+/**
+ * Called with the payload of every NOTIFY on a channel; returns a function that stops listening.
+ * `onResume` is called when listening resumes after a lost connection (PostgreSQL only): notifications
+ * sent in between were lost, so whoever keeps state from them should assume it missed some.
+ */
+export type ListenFn = (channel: string, onPayload: (payload: string) => void, onResume?: () => void) => Promise<() => Promise<void>>;
 
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
-  /** LISTEN on a channel: a dedicated connection on PostgreSQL, PGlite's own listen in-process. */
+  /** LISTEN on a channel: one dedicated connection for all channels on PostgreSQL, PGlite's own listen in-process. */
   listen: ListenFn;
   close(): Promise<void>;
 }
@@ -60,7 +64,8 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     dir = path.resolve(dataDir, 'pglite');
     mkdirSync(dir, { recursive: true });
   }
-  // On its own thread: PGlite runs SQL synchronously, and the server's event loop must stay free.
+  // On its own thread: PGlite runs SQL synchronously, and the server's event loop must stay free (and
+  // keep accepting connections: each answer arrives as a message, so the loop polls I/O in between).
   const client = await PGliteThread.open(dir);
   // Drizzle's PGlite driver uses query() and transaction() of this interface, which the thread provides.
   const db = drizzlePglite({ client: client as unknown as PGlite, schema });
@@ -90,7 +95,9 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   // An idle client that loses its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = drizzlePostgres({ client: pool, schema });
-  const listeners = new Set<PgChannelListener>();
+  // LISTEN needs a connection of its own that stays open (a pooled one would be handed to others); one
+  // serves every channel (live events, sessions, team configuration), opened on the first LISTEN.
+  const listener = new PgListener(url);
   try {
     await migrateWithLock(url, () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER }));
   } catch (err) {
@@ -100,18 +107,9 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   return {
     db,
     kind: 'postgres',
-    async listen(channel, onPayload) {
-      // LISTEN needs a connection of its own that stays open; a pooled one would be handed to others.
-      const listener = new PgChannelListener(url, channel, onPayload);
-      await listener.start();
-      listeners.add(listener);
-      return async () => {
-        if (listeners.delete(listener)) await listener.stop();
-      };
-    },
+    listen: (channel, onPayload, onResume) => listener.listen(channel, onPayload, onResume),
     async close() {
-      await Promise.all([...listeners].map((l) => l.stop()));
-      listeners.clear();
+      await listener.stop();
       await pool.end();
     },
   };

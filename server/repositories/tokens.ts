@@ -79,13 +79,34 @@ export async function findCallerByToken(db: Database, token: string, now = new D
   return row && { tokenId: row.token.id, agent: toAgent(row.agent), team: row.team, expiresAt: row.token.expiresAt };
 }
 
-/** Records use at most once a minute, so a busy agent does not write a row per request. */
+const TOUCH_EVERY_MS = 60_000;
+/** When this process last sent a token's touch (token ids are UUIDs, unique across databases). */
+const touchedAt = new Map<string, number>();
+
+/**
+ * Records use at most once a minute, so a busy agent does not write a row per request: the statement's
+ * condition keeps it to once a minute across instances, and this process sends it at most once a minute
+ * per token, so the requests in between cost no statement at all.
+ */
 export async function touchToken(db: Database, tokenId: string, now = new Date()): Promise<void> {
-  const aMinuteAgo = new Date(now.getTime() - 60_000);
-  await db
-    .update(apiTokens)
-    .set({ lastUsedAt: now })
-    .where(and(eq(apiTokens.id, tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, aMinuteAgo))));
+  const at = now.getTime();
+  const last = touchedAt.get(tokenId);
+  if (last !== undefined && at >= last && at - last < TOUCH_EVERY_MS) return;
+  if (touchedAt.size >= 10_000) {
+    for (const [id, t] of touchedAt) if (at - t >= TOUCH_EVERY_MS) touchedAt.delete(id);
+  }
+  touchedAt.set(tokenId, at);
+  const aMinuteAgo = new Date(at - TOUCH_EVERY_MS);
+  try {
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: now })
+      .where(and(eq(apiTokens.id, tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, aMinuteAgo))));
+  } catch (err) {
+    // Not recorded: the next request tries again.
+    if (touchedAt.get(tokenId) === at) touchedAt.delete(tokenId);
+    throw err;
+  }
 }
 
 export async function listTokens(db: Database, teamId: string, agentId: string): Promise<TokenInfo[]> {

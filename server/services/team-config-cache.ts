@@ -17,8 +17,9 @@ import { loadTeamSettings, type TeamSettings } from './settings';
  *   transaction commits (PGlite delivers the same NOTIFY in process);
  * - this process's own writes mark the team stale at once (repositories/config-stale.ts), so a lead who saves
  *   and reloads on the same instance never waits for the notification to travel;
- * - an entry older than MAX_AGE_MS is read again, a bound on staleness should a notification be lost
- *   while the listening connection reconnects.
+ * - when the listening connection comes back after a loss (PostgreSQL), every entry is dropped, since
+ *   notifications sent meanwhile were lost; and an entry older than MAX_AGE_MS is read again, a bound on
+ *   staleness while a lost connection has not been noticed yet.
  */
 export const TEAM_CONFIG_CHANNEL = 'caseside_team_config';
 const MAX_AGE_MS = 30_000;
@@ -48,10 +49,14 @@ export class TeamConfigCache {
 
   /** Listens for changes; until it does, nothing is cached (a change could go unheard). */
   async start(): Promise<void> {
-    this.stopListening ??= await this.listen(TEAM_CONFIG_CHANNEL, (teamId) => {
-      if (teamId) markTeamConfigStale(teamId);
-      else markAllTeamConfigsStale();
-    });
+    this.stopListening ??= await this.listen(
+      TEAM_CONFIG_CHANNEL,
+      (teamId) => {
+        if (teamId) markTeamConfigStale(teamId);
+        else markAllTeamConfigsStale();
+      },
+      markAllTeamConfigsStale,
+    );
   }
 
   async stop(): Promise<void> {
