@@ -29,6 +29,8 @@ import { streamRoutes } from './routes/stream';
 import { templateRoutes } from './routes/templates';
 import { systemRoutes } from './routes/system';
 import { seedDemo } from './seed/demo';
+import { sealPlaintextSecrets } from './repositories/processor-disputes';
+import { SecretBox } from './secrets/secret-box';
 
 export interface AppOptions {
   /** A database opened with openDatabase() (its handle supplies LISTEN and the kind). */
@@ -59,6 +61,18 @@ export interface AppOptions {
   trustProxy?: boolean | number | string | string[];
   /** Failed sign-ins per minute per client address before it gets 429 (token guessing). */
   maxAuthFailuresPerMinute?: number;
+  /**
+   * Seals the secrets a team stores (processor signing secrets) before they reach the database. startServer
+   * gives the configured key (CASESIDE_SECRETS_KEY or the data directory's key file); without one, the app
+   * makes a random key that lives as long as it does, so what it sealed opens in this app only (tests).
+   */
+  secretBox?: SecretBox;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    secretBox: SecretBox;
+  }
 }
 
 /** The extension's service worker calls from chrome-extension://<id>; no web origin is ever allowed. */
@@ -126,6 +140,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(securityHeadersPlugin);
   await app.register(textGuardPlugin);
   await app.register(dbPlugin, { db: opts.db, listen: handle.listen });
+  app.decorate('secretBox', opts.secretBox ?? new SecretBox([SecretBox.randomKey()]));
+  // Secrets stored before encryption at rest existed are sealed now, once; afterwards none is in plain text.
+  const sealed = await sealPlaintextSecrets(opts.db, (plain, context) => app.secretBox.seal(plain, context));
+  if (sealed > 0) app.log.info({ sealed }, 'sealed processor signing secrets stored in plain text');
   await app.register(authPlugin, { maxFailuresPerMinute: opts.maxAuthFailuresPerMinute ?? 30, demo: opts.demo ?? false });
 
   await app.register(systemRoutes, { databaseKind: handle.kind });

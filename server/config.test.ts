@@ -33,6 +33,16 @@ describe('loadConfig', () => {
     expect(loadConfig(['--demo', '--data-dir', '/tmp/y'], {}).dataDir).toBe('/tmp/y');
   });
 
+  it('checks CASESIDE_SECRETS_KEY at boot, naming it and never echoing the key', () => {
+    const key = 'ab'.repeat(32);
+    expect(loadConfig([], { CASESIDE_SECRETS_KEY: key }).secretsKey).toBe(key);
+    expect(loadConfig([], { CASESIDE_SECRETS_KEY: '  ' }).secretsKey).toBeUndefined();
+    const short = 'cd'.repeat(20);
+    expect(() => loadConfig([], { CASESIDE_SECRETS_KEY: short })).toThrow(ConfigError);
+    expect(() => loadConfig([], { CASESIDE_SECRETS_KEY: short })).toThrow(/CASESIDE_SECRETS_KEY: key 1 is not 32 bytes/);
+    expect(() => loadConfig([], { CASESIDE_SECRETS_KEY: short })).toThrow(/^(?![\s\S]*cdcdcdcd)/);
+  });
+
   it('never echoes a database URL, which may hold a password', () => {
     expect(() => loadConfig([], { DATABASE_URL: 'mysql://user:secret@host/db' })).toThrow(/^(?![\s\S]*secret)/);
   });

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { parseSecretsKeys } from './secrets/keys';
 
 /**
  * Server configuration from flags and environment, checked once at boot. A bad value stops the server
@@ -22,6 +23,8 @@ export const ServerConfig = z.strictObject({
   /** Believe X-Forwarded-For: true (any proxy), a hop count, or the proxy's addresses (comma-separated). */
   trustProxy: z.union([z.boolean(), z.number().int().min(1), z.array(z.string().min(1)).min(1)]),
   workers: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(64, 'must be at most 64'),
+  /** The key(s) sealing stored secrets; checked here, never echoed in a message. */
+  secretsKey: z.string().optional(),
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
 
@@ -37,6 +40,7 @@ const SOURCES: Record<keyof ServerConfig, string> = {
   rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
   trustProxy: '--trust-proxy (or TRUST_PROXY)',
   workers: '--workers (or CASESIDE_WORKERS)',
+  secretsKey: 'CASESIDE_SECRETS_KEY',
 };
 
 export const DEFAULT_DATA_DIR = './data';
@@ -46,6 +50,9 @@ export const USAGE = `Usage: npm run server -- [--demo [--demo-now <ISO instant>
 The data dir defaults to ./data, and to ./data-demo with --demo.
 Environment: DATABASE_URL selects PostgreSQL (else PGlite in the data dir), PORT, HOST, CASESIDE_DATA_DIR,
 CASESIDE_DEMO=1, CASESIDE_DEMO_NOW, LOG_LEVEL (info), RATE_LIMIT_PER_MINUTE (600),
+CASESIDE_SECRETS_KEY: the key sealing stored signing secrets (64 hex digits, \`openssl rand -hex 32\`;
+several, comma-separated, while rotating); without it the key is <data dir>/secrets.key, made on first start.
+Several hosts on one PostgreSQL must all be given the same key.
 TRUST_PROXY (or --trust-proxy): behind a reverse proxy, true, a hop count, or the proxy's addresses, so
 rate limits see each client's own address (off by default).
 --workers N (or CASESIDE_WORKERS): N processes sharing the port, PostgreSQL only (default 1).`;
@@ -75,6 +82,7 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
     rateLimitPerMinute: blankToUndefined(env.RATE_LIMIT_PER_MINUTE) ?? '600',
     trustProxy: parseTrustProxy(flags['trust-proxy'] ?? blankToUndefined(env.TRUST_PROXY)),
     workers: flags.workers ?? blankToUndefined(env.CASESIDE_WORKERS) ?? '1',
+    secretsKey: blankToUndefined(env.CASESIDE_SECRETS_KEY),
   };
   // "--port ''" or "--port 12abc" must not quietly become 0 or NaN.
   for (const key of ['port', 'rateLimitPerMinute', 'workers'] as const) {
@@ -88,6 +96,13 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
     const key = issue.path[0] as keyof ServerConfig;
     const shown = key === 'databaseUrl' ? 'the given value' : JSON.stringify(raw[key]);
     throw new ConfigError(`Invalid configuration: ${SOURCES[key] ?? String(key)} ${issue.message}, got ${shown}.`);
+  }
+  if (parsed.data.secretsKey !== undefined) {
+    try {
+      parseSecretsKeys(parsed.data.secretsKey);
+    } catch (err) {
+      throw new ConfigError(`Invalid configuration: ${(err as Error).message}`);
+    }
   }
   // PGlite is an embedded database owned by one process: a second process cannot open its directory.
   if (parsed.data.workers > 1 && !parsed.data.databaseUrl) {

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
 import { openDatabase, type DatabaseKind } from './db/open';
+import { loadSecretBox } from './secrets/keys';
 import { scheduleRetention } from './services/retention';
 
 export interface StartOptions {
@@ -16,6 +17,8 @@ export interface StartOptions {
   rateLimitPerMinute?: number;
   /** Fastify's trustProxy, for a reverse proxy in front (see AppOptions.trustProxy). */
   trustProxy?: boolean | number | string[];
+  /** CASESIDE_SECRETS_KEY's value; without it the key file in dataDir seals stored secrets. */
+  secretsKey?: string;
   /** Run the hourly retention sweep in this process (default true; one worker of a cluster does). */
   sweepRetention?: boolean;
 }
@@ -29,7 +32,9 @@ export interface RunningServer {
 
 /** Opens the database (migrating it), builds the app, listens, and starts the hourly retention sweep. */
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
-  const handle = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.databaseUrl ? undefined : (opts.dataDir ?? './data') });
+  const dataDir = opts.dataDir ?? './data';
+  const secrets = loadSecretBox({ secretsKey: opts.secretsKey, dataDir });
+  const handle = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.databaseUrl ? undefined : dataDir });
   let app;
   try {
     app = await buildApp({
@@ -41,7 +46,13 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       trustProxy: opts.trustProxy ?? false,
       // Instances sharing a PostgreSQL database share the budgets too.
       rateLimitStore: handle.kind === 'postgres' ? 'database' : 'memory',
+      secretBox: secrets.box,
     });
+    if (handle.kind === 'postgres' && secrets.source === 'file') {
+      app.log.warn(
+        `Stored signing secrets are sealed with the key in ${dataDir}/secrets.key. With several backend hosts on this PostgreSQL database, give each the same CASESIDE_SECRETS_KEY instead, or webhooks for a secret saved on one host fail on the others.`,
+      );
+    }
     await app.listen({ port: opts.port ?? 8787, host: opts.host ?? '127.0.0.1' });
   } catch (err) {
     await app?.close().catch(() => {});

@@ -3,6 +3,7 @@ import type { ProcessorSource } from '../../utils/schemas/disputes';
 import type { Database } from '../db/open';
 import { orders } from '../db/schema';
 import { disputes, processorEvents, processorSecrets } from '../db/schema-disputes';
+import { isSealed, type SecretBox } from '../secrets/secret-box';
 import type { DisputeRow } from './disputes';
 import type { OrderRow } from './orders';
 
@@ -10,12 +11,18 @@ export type Processor = 'stripe' | 'adyen';
 export type ProcessorEventOutcome = (typeof processorEvents.$inferSelect)['outcome'];
 export type NewProcessorDispute = Omit<typeof disputes.$inferInsert, 'teamId' | 'id'>;
 
-/** Stores (or replaces) a team's signing secret for one processor. */
-export async function setProcessorSecret(db: Database, teamId: string, processor: Processor, secret: string, agentId: string, now: Date): Promise<void> {
+/** What a sealed secret is bound to: a value moved onto another team's or processor's row does not open. */
+function secretContext(teamId: string, processor: string): string {
+  return `processor_secret:${teamId}:${processor}`;
+}
+
+/** Stores (or replaces) a team's signing secret for one processor, sealed: the table never holds it in plain text. */
+export async function setProcessorSecret(db: Database, box: SecretBox, teamId: string, processor: Processor, secret: string, agentId: string, now: Date): Promise<void> {
+  const sealed = box.seal(secret, secretContext(teamId, processor));
   await db
     .insert(processorSecrets)
-    .values({ teamId, processor, secret, setBy: agentId, setAt: now })
-    .onConflictDoUpdate({ target: [processorSecrets.teamId, processorSecrets.processor], set: { secret, setBy: agentId, setAt: now } });
+    .values({ teamId, processor, secret: sealed, setBy: agentId, setAt: now })
+    .onConflictDoUpdate({ target: [processorSecrets.teamId, processorSecrets.processor], set: { secret: sealed, setBy: agentId, setAt: now } });
 }
 
 export async function deleteProcessorSecret(db: Database, teamId: string, processor: Processor): Promise<boolean> {
@@ -26,14 +33,37 @@ export async function deleteProcessorSecret(db: Database, teamId: string, proces
   return rows.length > 0;
 }
 
-/** The secret itself: only the webhook verification reads it. */
-export async function getProcessorSecret(db: Database, teamId: string, processor: Processor): Promise<string | undefined> {
+/**
+ * The secret itself, opened: only the webhook verification reads it. Throws SecretBoxError when this
+ * server cannot open it (sealed with a key it was not given, or altered in the database).
+ */
+export async function getProcessorSecret(db: Database, box: SecretBox, teamId: string, processor: Processor): Promise<string | undefined> {
   const [row] = await db
     .select({ secret: processorSecrets.secret })
     .from(processorSecrets)
     .where(and(eq(processorSecrets.teamId, teamId), eq(processorSecrets.processor, processor)))
     .limit(1);
-  return row?.secret;
+  return row === undefined ? undefined : box.open(row.secret, secretContext(teamId, processor));
+}
+
+/** Seals every secret still stored in plain text (written before encryption at rest); returns how many. */
+export async function sealPlaintextSecrets(db: Database, seal: (plain: string, context: string) => string): Promise<number> {
+  const rows = await db
+    .select({ teamId: processorSecrets.teamId, processor: processorSecrets.processor, secret: processorSecrets.secret })
+    .from(processorSecrets)
+    .where(sql`${processorSecrets.secret} NOT LIKE 'cs1.%'`);
+  let count = 0;
+  for (const row of rows) {
+    if (isSealed(row.secret)) continue;
+    // Only a row still holding the same plain text is replaced: a lead saving a new secret meanwhile wins.
+    const done = await db
+      .update(processorSecrets)
+      .set({ secret: seal(row.secret, secretContext(row.teamId, row.processor)) })
+      .where(and(eq(processorSecrets.teamId, row.teamId), eq(processorSecrets.processor, row.processor), eq(processorSecrets.secret, row.secret)))
+      .returning({ p: processorSecrets.processor });
+    count += done.length;
+  }
+  return count;
 }
 
 /** Which secrets are set and when: everything about them except the secret. */

@@ -5,7 +5,8 @@ import { ADYEN_DISPUTE_EVENTS, STRIPE_EVENT_TYPES } from '../../utils/disputes/p
 import { HttpError } from '../errors';
 import { callerOf } from '../plugins/auth';
 import { recordAudit } from '../repositories/audit';
-import { deleteProcessorSecret, listSecretStatus, setProcessorSecret } from '../repositories/processor-disputes';
+import { deleteProcessorSecret, getProcessorSecret, listSecretStatus, setProcessorSecret, type Processor } from '../repositories/processor-disputes';
+import { SecretBoxError } from '../secrets/secret-box';
 import { disputeView } from '../services/disputes';
 import { stripeEvidenceFor } from '../services/processor-evidence';
 import { linkDisputeToOrder } from '../services/processor-disputes';
@@ -27,17 +28,26 @@ const SECRET_SHAPES: Record<ProcessorName, { re: RegExp; hint: string }> = {
 export const processorAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   const statusOf = async (teamId: string): Promise<SecretStatus[]> => {
     const set = await listSecretStatus(app.db, teamId);
-    return (['stripe', 'adyen'] as const).map((processor) => {
+    const readable = async (processor: Processor) => {
+      try {
+        return (await getProcessorSecret(app.db, app.secretBox, teamId, processor)) !== undefined;
+      } catch (err) {
+        if (err instanceof SecretBoxError) return false;
+        throw err;
+      }
+    };
+    return Promise.all((['stripe', 'adyen'] as const).map(async (processor) => {
       const row = set.find((s) => s.processor === processor);
       return {
         processor,
         set: row !== undefined,
+        readable: row === undefined ? null : await readable(processor),
         setAt: row ? row.setAt.toISOString() : null,
         setBy: row?.setBy ?? null,
         webhookPath: routePath(processor === 'stripe' ? 'webhooks.stripe' : 'webhooks.adyen', { teamId }),
         events: EVENTS[processor],
       };
-    });
+    }));
   };
 
   serve(app, 'processors.secrets', async (request) => ({
@@ -54,7 +64,7 @@ export const processorAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!shape.re.test(request.body.secret)) throw new HttpError('validation_failed', `body.secret: ${shape.hint}.`, 'body.secret');
       const now = new Date();
       await app.db.transaction(async (tx) => {
-        await setProcessorSecret(tx, caller.team.id, processor, request.body.secret, caller.agent.id, now);
+        await setProcessorSecret(tx, app.secretBox, caller.team.id, processor, request.body.secret, caller.agent.id, now);
         // The log names the processor only; the secret is never written anywhere but its own table.
         await recordAudit(tx, { teamId: caller.team.id, actorId: caller.agent.id, action: 'processor_secret.set', targetType: 'processor_secret', details: { processor } });
       });

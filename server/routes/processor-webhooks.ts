@@ -15,7 +15,8 @@ import {
 import type { WebhookAnswer } from '../../utils/api-routes/processors';
 import { findUnstorableText } from '../../utils/schemas/fields';
 import { HttpError } from '../errors';
-import { getProcessorSecret } from '../repositories/processor-disputes';
+import { getProcessorSecret, type Processor } from '../repositories/processor-disputes';
+import { SecretBoxError } from '../secrets/secret-box';
 import { applyProcessorEvent } from '../services/processor-disputes';
 import { serve } from './contract';
 
@@ -67,6 +68,20 @@ export const processorWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
   // Stripe signs the exact bytes it sent: in this plugin only, JSON bodies are kept raw (parsing them
   // first and serialising again would change the bytes and fail every signature).
   app.removeContentTypeParser('application/json');
+
+  /**
+   * The team's signing secret, opened. One this server cannot open (sealed with another key) answers 503:
+   * the processor retries the event later, so nothing is lost while the hosts' keys are put right.
+   */
+  const storedSecret = async (teamId: string, processor: Processor, log: FastifyBaseLogger): Promise<string | undefined> => {
+    try {
+      return await getProcessorSecret(app.db, app.secretBox, teamId, processor);
+    } catch (err) {
+      if (!(err instanceof SecretBoxError)) throw err;
+      log.error({ processor, teamId, reason: err.reason }, `${processor} webhook: the signing secret cannot be opened: ${err.message}`);
+      throw new HttpError('unavailable', `The ${processor} signing secret stored for this endpoint cannot be read by this server; the event was not stored and will be accepted when the processor retries after the team's lead fixes it.`);
+    }
+  };
   app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (request, body, done) => {
     request.rawBody = body as Buffer;
     // The raw bytes stay off request.body, so the request-wide text checks never walk a Buffer byte by byte.
@@ -83,7 +98,7 @@ export const processorWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
       if (typeof signature !== 'string' || signature === '') refuse(log, 'stripe', teamId, 'The Stripe-Signature header is missing.', 'headers.stripe-signature');
       const raw = request.rawBody;
       if (!raw || raw.length === 0) refuse(log, 'stripe', teamId, 'The body is empty; Stripe sends the event as JSON.', 'body');
-      const secret = await getProcessorSecret(app.db, teamId, 'stripe');
+      const secret = await storedSecret(teamId, 'stripe', log);
       // Unknown team and team without a secret read alike, so the answer does not tell which teams exist.
       if (!secret) refuse(log, 'stripe', teamId, 'No Stripe signing secret is set for this endpoint; a team lead sets it under PUT /v1/processors/stripe/secret.', 'params.teamId');
       let verified: unknown;
@@ -149,7 +164,7 @@ export const processorWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
         }
         items.push(item.data);
       }
-      const key = await getProcessorSecret(app.db, teamId, 'adyen');
+      const key = await storedSecret(teamId, 'adyen', log);
       if (!key) refuse(log, 'adyen', teamId, 'No Adyen HMAC key is set for this endpoint; a team lead sets it under PUT /v1/processors/adyen/secret.', 'params.teamId');
       for (const [i, item] of items.entries()) {
         const field = `body.notificationItems.${i}.NotificationRequestItem.additionalData.hmacSignature`;

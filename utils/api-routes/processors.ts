@@ -24,6 +24,11 @@ export const SecretStatus = z.strictObject({
   set: z.boolean(),
   setAt: Instant.nullable(),
   setBy: z.uuid().nullable(),
+  /**
+   * Whether this server can open the stored secret (null when none is set). False means it was sealed
+   * with a key this host was not given: every host needs the same CASESIDE_SECRETS_KEY.
+   */
+  readable: z.boolean().nullable(),
   /** The path to give the processor, after the backend's public address. */
   webhookPath: z.string(),
   /** The events (Stripe) or event codes (Adyen) to enable for it. */
@@ -128,6 +133,7 @@ export const PROCESSOR_ROUTES = defineRoutes({
     params: TeamParams,
     consumes: 'application/json',
     produces: 'application/json',
+    errors: [503],
   },
   'webhooks.adyen': {
     method: 'POST',
@@ -137,5 +143,6 @@ export const PROCESSOR_ROUTES = defineRoutes({
     params: TeamParams,
     consumes: 'application/json',
     produces: 'text/plain',
+    errors: [503],
   },
 });
