@@ -33,6 +33,8 @@ const UNRELATED = new Set([
   'id -> dispute.id',
   // A dispute's status is not its checklist items' (present, missing ...).
   'status -> checklist[].status',
+  // An alert's answer (refund, stop the shipment, decline) is not the chargeback advice (fight, refund, accept).
+  'action -> recommendation.action',
 ]);
 
 function requestSchemas(route: ReturnType<typeof registeredRoutes>[number]): [string, AnySchema][] {

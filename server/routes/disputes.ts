@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { DisputeView } from '../../utils/api-routes/disputes';
 import { callerOf } from '../plugins/auth';
 import { listDisputes } from '../repositories/disputes';
-import { disputeFromPageView, disputeView, requireDispute, saveEvidence, setDisputeStatus } from '../services/disputes';
+import { decideAlertView, disputeFromPageView, disputeView, requireDispute, saveEvidence, setDisputeStatus } from '../services/disputes';
 import { buildDisputeDefence, defencePdf } from '../services/disputes-files';
 import { serve } from './contract';
 import { disputeFileRoutes } from './disputes-files';
@@ -51,6 +51,8 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
     'disputes.evidence',
     async (request) => saveEvidence(app.db, callerOf(request), request.params.id, request.params.key, request.body),
   );
+
+  serve(app, 'disputes.alertDecision', async (request) => decideAlertView(app.db, callerOf(request), request.params.id, request.body));
 
   serve(app, 'disputes.status', async (request) =>
     setDisputeStatus(app.db, callerOf(request), request.params.id, request.body),

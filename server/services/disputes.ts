@@ -1,5 +1,5 @@
 import { buildChecklist, EVIDENCE_DEFINITIONS, recommendAction } from '../../utils/disputes';
-import type { AttachmentContentType, DisputeView, EvidenceBody, StatusBody } from '../../utils/api-routes/disputes';
+import type { AlertDecisionBody, AttachmentContentType, DisputeView, EvidenceBody, StatusBody } from '../../utils/api-routes/disputes';
 import type { EvidenceItem } from '../../utils/schemas/disputes';
 import type { PageContext } from '../../utils/schemas/page';
 import type { Database } from '../db/open';
@@ -13,6 +13,7 @@ import type { Caller } from '../repositories/tokens';
 import { ensureOrderCase } from './case-writes';
 import { teamPolicies } from './insights';
 import { contextFor, disputeLike, historyFor, providedOf } from './disputes-history';
+import { alertViewOf, decideAlert, isAlertRow } from './dispute-alerts';
 import { disputeFromPage } from './disputes-page';
 import { caseKeyOf, orderSnapshotOf } from './page-keys';
 import { readTogether } from './parallel-reads';
@@ -32,15 +33,16 @@ export async function disputeFacts(db: Database, teamId: string, row: DisputeRow
   const history = historyFor(events, context);
   const dispute = disputeLike(row);
   const checklist = buildChecklist({ dispute, ...(context ? { context } : {}), history, provided: providedOf(evidence) });
-  return { dispute, context, history, checklist };
+  return { dispute, context, history, checklist, order };
 }
 
 export async function disputeView(db: Database, teamId: string, row: DisputeRow, now: Date, page?: PageContext): Promise<DisputeView> {
-  const [{ dispute, checklist }, attachments, winRate] = await readTogether(db, [
+  const [{ dispute, checklist, order, context }, attachments, winRate] = await readTogether(db, [
     () => disputeFacts(db, teamId, row, page),
     () => listAttachments(db, teamId, row.id),
     () => winRateFor(db, teamId, reasonOf(row), row.id),
   ] as const);
+  const alert = isAlertRow(row) ? await alertViewOf(db, teamId, row, order, context) : undefined;
   const recommendation = recommendAction({ amount: dispute.amount, reason: dispute.reason, checklist, winRate, kind: dispute.kind });
   return {
     id: row.id,
@@ -72,6 +74,7 @@ export async function disputeView(db: Database, teamId: string, row: DisputeRow,
       createdAt: a.createdAt.toISOString(),
     })),
     recommendation,
+    ...(alert ? { alert } : {}),
     winRate,
     timeLeftMs: row.deadline.getTime() - now.getTime(),
     missingRequired: checklist.filter((i: EvidenceItem) => i.required && i.status === 'missing' && !i.internal).map((i) => i.label),
@@ -181,3 +184,18 @@ export async function setDisputeStatus(db: Database, caller: Caller, id: string,
   return disputeView(db, teamId, (await getDispute(db, teamId, id))!, now);
 }
 
+
+/** POST /v1/disputes/:id/alert-decision: the team's answer to a pre-dispute alert, into the case history. */
+export async function decideAlertView(db: Database, caller: Caller, id: string, body: AlertDecisionBody, now = new Date()): Promise<DisputeView> {
+  const teamId = caller.team.id;
+  const row = await decideAlert(
+    db,
+    caller,
+    id,
+    body,
+    (r) => disputeFacts(db, teamId, r),
+    (tx, r, text, data) => recordDisputeEvent(tx, caller, r, 'status', text, data, now),
+    now,
+  );
+  return disputeView(db, teamId, row, now);
+}

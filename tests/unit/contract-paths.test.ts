@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACT } from '@/utils/api-routes';
 import { findPathLiterals, matchesDeclared, type PathLiteral } from './path-literals';
 
@@ -45,15 +45,19 @@ function treeLiterals(): PathLiteral[] {
 }
 
 describe('backend paths in the source', () => {
+  // One walk of the tree for both checks; it reads every source file, so it gets time on a loaded machine.
+  let literals: PathLiteral[] = [];
+  beforeAll(() => {
+    literals = treeLiterals();
+  }, 60_000);
+
   it('are each spelled once, in the contract, and all name a declared route', () => {
-    const literals = treeLiterals();
     // The walk does reach the contract's own declarations.
     expect(literals.some((l) => l.file.startsWith(join('utils', 'api-routes')) && l.path === '/v1/panel')).toBe(true);
     expect(problemsIn(literals)).toEqual([]);
   });
 
   it('catches a path spelled again, an interpolated one and an undeclared one', () => {
-    const literals = treeLiterals();
     const added = [
       ...findPathLiterals('entrypoints/background/x.ts', "session.call({ method: 'POST', path: '/v1/panel' });"),
       ...findPathLiterals('entrypoints/background/y.ts', 'const p = `/v1/cases/${id}/status`;'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Instant, Language, Money } from '../schemas/common';
-import { Defence, DefenceTemplate, Dispute, DisputeReason, DisputeRecommendation, DisputeStatus, EvidenceItem, EvidenceKey } from '../schemas/disputes';
+import { AlertAction, AlertKind, AlertRecommendation, Defence, DefenceTemplate, Dispute, DisputeReason, DisputeRecommendation, DisputeStatus, EvidenceItem, EvidenceKey } from '../schemas/disputes';
 import { PageContext } from '../schemas/page';
 import { defineRoutes } from './types';
 
@@ -60,6 +60,36 @@ export const StatusBody = z.strictObject({
 });
 export type StatusBody = z.infer<typeof StatusBody>;
 
+/** The team's answer to a pre-dispute alert. */
+export const AlertDecisionBody = z.strictObject({
+  action: AlertAction,
+  note: z.string().trim().max(2000).optional(),
+});
+export type AlertDecisionBody = z.infer<typeof AlertDecisionBody>;
+
+/** For an alert: what the engine advises from the amount, the buyer's record and the fraud score, and what was decided. */
+export const AlertView = z.strictObject({
+  kind: AlertKind,
+  recommendation: AlertRecommendation,
+  facts: z.strictObject({
+    fraudScore: z.number().int().min(0).max(100).nullable(),
+    shipped: z.boolean(),
+    buyerOrders: z.number().int().nonnegative(),
+    buyerDisputes: z.number().int().nonnegative(),
+  }),
+  decision: z
+    .strictObject({
+      action: AlertAction,
+      /** What to answer the alert provider (Ethoca's outcome code, Verifi's refunded/declined); null for a processor's own warning. */
+      providerOutcome: z.string().nullable(),
+      decidedAt: Instant,
+      /** Whether the alert later became a chargeback anyway. */
+      becameChargeback: z.boolean(),
+    })
+    .nullable(),
+});
+export type AlertView = z.infer<typeof AlertView>;
+
 export const DisputeView = z.strictObject({
   /** The backend's id, used in every /v1/disputes/:id route. */
   id: z.uuid(),
@@ -70,6 +100,8 @@ export const DisputeView = z.strictObject({
   checklist: z.array(EvidenceItem),
   attachments: z.array(AttachmentInfo),
   recommendation: DisputeRecommendation,
+  /** Present for a pre-dispute alert (and for a dispute that began as one). */
+  alert: AlertView.optional(),
   /** The team's recorded outcomes for this reason (this dispute excluded). */
   winRate: z.strictObject({ won: z.number().int().nonnegative(), lost: z.number().int().nonnegative() }),
   /** Milliseconds to the deadline at `serverTime`; negative once it has passed. */
@@ -141,6 +173,16 @@ export const DISPUTE_ROUTES = defineRoutes({
     params: z.strictObject({ id: z.uuid(), key: EvidenceKey.max(60) }),
     body: EvidenceBody,
     response: DisputeView,
+  },
+  'disputes.alertDecision': {
+    method: 'POST',
+    path: '/v1/disputes/:id/alert-decision',
+    summary: 'Answer a pre-dispute alert: refund, stop the shipment, or let it go',
+    params: IdParams,
+    body: AlertDecisionBody,
+    response: DisputeView,
+    errors: [409],
+    pages: true,
   },
   'disputes.status': { method: 'POST', path: '/v1/disputes/:id/status', summary: "Change a dispute's status or record its outcome", params: IdParams, body: StatusBody, response: DisputeView, pages: true },
   'disputes.defencePdf': { method: 'GET', path: '/v1/disputes/:id/defence.pdf', summary: 'The defence document as PDF', params: IdParams, produces: 'application/pdf', errors: [503] },

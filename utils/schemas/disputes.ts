@@ -226,3 +226,18 @@ export const DisputeRecommendation = z.strictObject({
 });
 export type DisputeRecommendation = z.infer<typeof DisputeRecommendation>;
 
+/** A pre-dispute alert: the card was used by a fraudster, or the cardholder is about to dispute. */
+export const AlertKind = z.enum(['confirmed_fraud', 'customer_dispute']);
+export type AlertKind = z.infer<typeof AlertKind>;
+
+/** What a team can do with an alert: refund it away, cancel the shipment, or let it become a chargeback. */
+export const AlertAction = z.enum(['refund', 'stop_fulfilment', 'decline']);
+export type AlertAction = z.infer<typeof AlertAction>;
+
+export const AlertRecommendation = z.strictObject({
+  action: AlertAction,
+  confidence: z.number().min(0).max(1),
+  reasons: z.array(z.string()),
+});
+export type AlertRecommendation = z.infer<typeof AlertRecommendation>;
+
