@@ -56,3 +56,76 @@ export async function moneyRecovered(db: Database, f: ReportFilter): Promise<{ c
   );
   return rows.map((r) => ({ currency: r.currency, decided: num(r.decided), won: num(r.won), disputedMinor: num(r.disputed), recoveredMinor: num(r.recovered) }));
 }
+
+/**
+ * The rows that are, or began as, pre-dispute alerts and were received in the range. An alert is
+ * prevented when the team refunded it or stopped the shipment and no chargeback followed on the same
+ * payment or on the same matched order; it became a chargeback when one did, whatever the decision.
+ */
+export async function alertOutcomes(
+  db: Database,
+  f: ReportFilter,
+): Promise<{ source: string; currency: string; alerts: number; prevented: number; declined: number; undecided: number; becameChargeback: number; preventedMinor: number }[]> {
+  const rows = await queryRows<{ source: string; currency: string; alerts: unknown; prevented: unknown; declined: unknown; undecided: unknown; followed: unknown; prevented_minor: unknown }>(
+    db,
+    sql`with a as (
+          select d.source, d.currency, d.amount_minor, d.details ->> 'alertAction' as action,
+                 (d.stage in ('chargeback', 'pre_arbitration') or exists (
+                   select 1 from disputes c
+                   where c.team_id = d.team_id and c.id <> d.id and c.stage in ('chargeback', 'pre_arbitration')
+                     and ((d.payment_ref is not null and c.payment_ref = d.payment_ref) or (d.order_match <> 'unmatched' and c.order_id = d.order_id)))) as followed
+          from disputes d
+          where d.team_id = ${f.teamId} and (d.stage = 'alert' or (d.details ->> 'alertAction') is not null)
+            and d.filed_at >= ${f.from.toISOString()} and d.filed_at < ${f.to.toISOString()}${marketplaceClause(sql`d.marketplace`, f.marketplace)}${agentClause(f)}
+        )
+        select source, currency, count(*)::int as alerts,
+               count(*) filter (where action in ('refund', 'stop_fulfilment') and not followed)::int as prevented,
+               count(*) filter (where action = 'decline')::int as declined,
+               count(*) filter (where action is null)::int as undecided,
+               count(*) filter (where followed)::int as followed,
+               coalesce(sum(amount_minor) filter (where action in ('refund', 'stop_fulfilment') and not followed), 0)::float8 as prevented_minor
+        from a group by source, currency order by source, currency`,
+  );
+  return rows.map((r) => ({
+    source: r.source,
+    currency: r.currency,
+    alerts: num(r.alerts),
+    prevented: num(r.prevented),
+    declined: num(r.declined),
+    undecided: num(r.undecided),
+    becameChargeback: num(r.followed),
+    preventedMinor: num(r.prevented_minor),
+  }));
+}
+
+/**
+ * Card chargebacks filed in the range by network and reason family and code, with the rate against the
+ * own-shop orders the team saw in the same range (null when it saw none: there is nothing to divide by).
+ */
+export async function chargebacksByNetwork(db: Database, f: ReportFilter): Promise<{ network: string | null; reasonGroup: string | null; reasonCode: string | null; chargebacks: number; rate: number | null }[]> {
+  const rows = await queryRows<{ network: string | null; reason_group: string | null; reason_code: string | null; chargebacks: unknown; orders: unknown }>(
+    db,
+    sql`select d.network, d.reason_group, d.reason_code, count(*)::int as chargebacks,
+               (select count(*)::int from orders o where o.team_id = ${f.teamId} and o.portal = 'shop'
+                  and coalesce(o.purchased_at, o.first_seen_at) >= ${f.from.toISOString()} and coalesce(o.purchased_at, o.first_seen_at) < ${f.to.toISOString()}) as orders
+        from disputes d
+        where d.team_id = ${f.teamId} and d.kind = 'card_dispute' and d.stage in ('chargeback', 'pre_arbitration')
+          and d.filed_at >= ${f.from.toISOString()} and d.filed_at < ${f.to.toISOString()}${marketplaceClause(sql`d.marketplace`, f.marketplace)}${agentClause(f)}
+        group by d.network, d.reason_group, d.reason_code
+        order by count(*) desc, d.network nulls last, d.reason_code nulls last`,
+  );
+  return rows.map((r) => {
+    const orders = num(r.orders);
+    return { network: r.network, reasonGroup: r.reason_group, reasonCode: r.reason_code, chargebacks: num(r.chargebacks), rate: orders > 0 ? num(r.chargebacks) / orders : null };
+  });
+}
+
+/** Won and lost by where the dispute came from (a marketplace or a processor), decided in the range. */
+export async function winRateBySource(db: Database, f: ReportFilter): Promise<{ source: string; won: number; lost: number }[]> {
+  const rows = await queryRows<{ source: string; won: unknown; lost: unknown }>(
+    db,
+    sql`select d.source, count(*) filter (where d.outcome = 'won')::int as won, count(*) filter (where d.outcome = 'lost')::int as lost
+        from disputes d where ${decidedInRange(f)} group by d.source order by count(*) desc, d.source`,
+  );
+  return rows.map((r) => ({ source: r.source, won: num(r.won), lost: num(r.lost) }));
+}

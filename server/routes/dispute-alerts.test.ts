@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DisputeList, DisputeView } from '../../utils/api-routes/disputes';
 import { DisputeImportAnswer } from '../../utils/api-routes/processors';
 import { CaseEventList, CaseList } from '../../utils/schemas/api';
+import { DisputeReport } from '../../utils/schemas/reports';
 import { buildApp } from '../app';
 import { testDatabases } from '../test/databases';
 import { auth, createTestTeam, newOrderId, orderPage, postPanel, type TestTeam } from '../test/harness';
@@ -115,5 +116,22 @@ describe.each(testDatabases())('alert decisions on $kind', (target) => {
     expect((await decide(id, { action: 'refund', extra: 1 })).statusCode).toBe(400);
     expect((await decide(id, { action: 'refund' }, b.agentToken)).statusCode).toBe(404);
     expect((await view(id)).alert!.decision).toBeNull();
+  });
+
+  it('reports alerts prevented, let go and followed by chargebacks, chargebacks by reason, and wins by source', async () => {
+    const res = await app.inject({ method: 'GET', url: '/v1/reports/disputes?from=2026-11-01&to=2026-11-30', headers: auth(a.leadToken) });
+    expect(res.statusCode, res.body).toBe(200);
+    const report = DisputeReport.parse(res.json());
+    const ethoca = report.alerts.find((r) => r.source === 'ethoca' && r.currency === 'EUR')!;
+    // E-200 refunded, E-201 stopped (prevented); E-203 let go and followed by a chargeback; E-202 unanswered.
+    expect(ethoca).toEqual({ source: 'ethoca', currency: 'EUR', alerts: 4, prevented: 2, declined: 1, undecided: 1, becameChargeback: 1, preventedMinor: 12999 + 5900 });
+    expect(report.alerts.find((r) => r.source === 'verifi')).toMatchObject({ alerts: 1, declined: 1, prevented: 0 });
+    expect(report.chargebacks.reduce((n, r) => n + r.chargebacks, 0)).toBe(2);
+    // No own-shop orders seen in the range: no rate rather than a made-up one.
+    expect(report.chargebacks.every((r) => r.rate === null)).toBe(true);
+    // Another team's report sees none of it.
+    const other = DisputeReport.parse((await app.inject({ method: 'GET', url: '/v1/reports/disputes?from=2026-11-01&to=2026-11-30', headers: auth(b.leadToken) })).json());
+    expect(other.alerts).toEqual([]);
+    expect(other.chargebacks).toEqual([]);
   });
 });

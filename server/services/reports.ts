@@ -2,7 +2,7 @@ import type { DecisionKind } from '../../utils/schemas/fraud';
 import { MAX_REPORT_DAYS, type DecisionDay, type DisputeReport, type FraudReport, type ReportFilterOptions, type ReportQuery, type ReportScope, type ServiceReport } from '../../utils/schemas/reports';
 import type { Database } from '../db/open';
 import { HttpError } from '../errors';
-import { moneyRecovered, openDisputesByDeadline, winRateByReason } from '../repositories/reports-disputes';
+import { alertOutcomes, chargebacksByNetwork, moneyRecovered, openDisputesByDeadline, winRateByReason, winRateBySource } from '../repositories/reports-disputes';
 import { decisionsPerDay, heldOutcomes, ordersSeen, topIndicators } from '../repositories/reports-fraud';
 import { findReportAgent, listReportAgents, listReportMarketplaces } from '../repositories/reports-filters';
 import { inReportSnapshot, type ReportFilter } from '../repositories/reports-scope';
@@ -111,15 +111,22 @@ export async function reportFilterOptions(db: Database, caller: Caller): Promise
 
 export async function buildDisputeReport(db: Database, caller: Caller, query: ReportQuery, now = new Date()): Promise<DisputeReport> {
   const { scope, filter } = await resolveReportScope(db, caller, query, now);
-  const { openByDeadline, rates, recovered } = await inReportSnapshot(db, async (tx) => ({
+  const { openByDeadline, rates, bySource, recovered, alerts, chargebacks } = await inReportSnapshot(db, async (tx) => ({
     openByDeadline: await openDisputesByDeadline(tx, filter, now),
     rates: await winRateByReason(tx, filter),
+    bySource: await winRateBySource(tx, filter),
     recovered: await moneyRecovered(tx, filter),
+    alerts: await alertOutcomes(tx, filter),
+    chargebacks: await chargebacksByNetwork(tx, filter),
   }));
+  const winRate = (r: { won: number; lost: number }) => (r.won + r.lost === 0 ? null : r.won / (r.won + r.lost));
   return {
     scope,
     openByDeadline,
-    winRateByReason: rates.map((r) => ({ ...r, winRate: r.won + r.lost === 0 ? null : r.won / (r.won + r.lost) })),
+    winRateByReason: rates.map((r) => ({ ...r, winRate: winRate(r) })),
+    winRateBySource: bySource.map((r) => ({ ...r, winRate: winRate(r) })),
     recovered,
+    alerts,
+    chargebacks,
   };
 }

@@ -133,10 +133,31 @@ export function disputeTables(report: DisputeReport, t: Translate): ReportTableM
     ),
     table(
       t,
+      'win-rate-source',
+      ['reportsCol_source', 'reportsCol_won', 'reportsCol_lost', 'reportsCol_winRate'],
+      report.winRateBySource.map((r) => [r.source, int(r.won), int(r.lost), fmtPercent(r.winRate)]),
+      { label: 0, value: 3 },
+    ),
+    table(
+      t,
       'recovered',
       ['reportsCol_currency', 'reportsCol_decided', 'reportsCol_won', 'reportsCol_disputed', 'reportsCol_recovered'],
       report.recovered.map((r) => [r.currency, int(r.decided), int(r.won), fmtMinor(r.disputedMinor, r.currency), fmtMinor(r.recoveredMinor, r.currency)]),
       { label: 0, value: 4 },
+    ),
+    table(
+      t,
+      'alerts',
+      ['reportsCol_source', 'reportsCol_currency', 'reportsCol_alerts', 'reportsCol_prevented', 'reportsCol_declined', 'reportsCol_undecided', 'reportsCol_becameChargeback', 'reportsCol_preventedAmount'],
+      report.alerts.map((r) => [r.source, r.currency, int(r.alerts), int(r.prevented), int(r.declined), int(r.undecided), int(r.becameChargeback), fmtMinor(r.preventedMinor, r.currency)]),
+      { label: 0, value: 3 },
+    ),
+    table(
+      t,
+      'chargebacks',
+      ['reportsCol_network', 'reportsCol_reasonGroup', 'reportsCol_reasonCode', 'reportsCol_chargebacks', 'reportsCol_rate'],
+      report.chargebacks.map((r) => [r.network ?? '-', r.reasonGroup ?? '-', r.reasonCode ?? '-', int(r.chargebacks), fmtPercent(r.rate)]),
+      { label: 2, value: 3 },
     ),
   ];
 }
@@ -155,4 +176,7 @@ export const TABLE_TITLE_KEYS: Record<string, MessageKey> = {
   'open-disputes': 'reportsTable_openDisputes',
   'win-rate': 'reportsTable_winRate',
   recovered: 'reportsTable_recovered',
+  'win-rate-source': 'reportsTable_winRateBySource',
+  alerts: 'reportsTable_alerts',
+  chargebacks: 'reportsTable_chargebacks',
 };

@@ -202,12 +202,39 @@ export const RecoveredRow = z.strictObject({
   recoveredMinor: z.number().int(),
 });
 
+/** Pre-dispute alerts received in the range, by provider and currency. */
+export const AlertOutcomeRow = z.strictObject({
+  source: z.string(),
+  currency: z.string(),
+  alerts: z.number().int(),
+  /** Refunded or stopped, and no chargeback followed. */
+  prevented: z.number().int(),
+  declined: z.number().int(),
+  undecided: z.number().int(),
+  becameChargeback: z.number().int(),
+  /** The amount of the prevented alerts: what would otherwise have been disputed. */
+  preventedMinor: z.number().int(),
+});
+/** Card chargebacks filed in the range by network, reason family and code. */
+export const ChargebackRow = z.strictObject({
+  network: z.string().nullable(),
+  reasonGroup: z.string().nullable(),
+  reasonCode: z.string().nullable(),
+  chargebacks: z.number().int(),
+  /** Against the own-shop orders seen in the range; null when there were none. */
+  rate: z.number().nullable(),
+});
+export const SourceWinRow = z.strictObject({ source: z.string(), won: z.number().int(), lost: z.number().int(), winRate: z.number().nullable() });
+
 export const DisputeReport = z.strictObject({
   scope: ReportScope,
   /** As of now, whatever the range (a deadline is about the future). */
   openByDeadline: z.array(OpenDisputeRow),
   /** Disputes decided (won or lost) in the range. */
   winRateByReason: z.array(WinRateRow),
+  winRateBySource: z.array(SourceWinRow),
   recovered: z.array(RecoveredRow),
+  alerts: z.array(AlertOutcomeRow),
+  chargebacks: z.array(ChargebackRow),
 });
 export type DisputeReport = z.infer<typeof DisputeReport>;
