@@ -13,6 +13,8 @@ export interface PopupProps {
   onOpenUrl: (url: string) => void;
   onOpenOptions: () => void;
   onOpenLeadTools: () => void;
+  /** Opens the disputes and alerts inbox (an extension page). */
+  onOpenInbox?: () => void;
   language: Language;
   /** Injected for tests; the popup uses Date.now. */
   clock?: () => number;
@@ -23,7 +25,7 @@ export interface PopupProps {
 type QueueState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: QueueListData; offsetMs: number };
 
 /** The toolbar popup: who is signed in, the team's open cases by time left, and the way to the lead tools. */
-export function Popup({ agent, loadQueue, onOpenUrl, onOpenOptions, onOpenLeadTools, language, clock = Date.now, refreshMs = 60_000 }: PopupProps) {
+export function Popup({ agent, loadQueue, onOpenUrl, onOpenOptions, onOpenLeadTools, onOpenInbox, language, clock = Date.now, refreshMs = 60_000 }: PopupProps) {
   const t = useT();
   const now = useNow(1_000, clock);
   const [queue, setQueue] = useState<QueueState>({ kind: 'loading' });
@@ -60,6 +62,11 @@ export function Popup({ agent, loadQueue, onOpenUrl, onOpenOptions, onOpenLeadTo
           {t('signedInAs', [agent.name, agent.teamName])}
         </span>
         <span className="pp-links">
+          {onOpenInbox && (
+            <button type="button" className="pp-link" data-testid="popup-open-inbox" onClick={onOpenInbox}>
+              {t('popupDisputes')}
+            </button>
+          )}
           {agent.role === 'lead' && (
             <button type="button" className="pp-link" data-testid="popup-lead-tools" onClick={onOpenLeadTools}>
               {t('popupLeadTools')}

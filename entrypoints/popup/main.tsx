@@ -27,6 +27,7 @@ function PopupPage() {
       onOpenUrl={(url) => void browser.tabs.create({ url })}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onOpenLeadTools={() => void browser.tabs.create({ url: browser.runtime.getURL('/leads.html') })}
+      onOpenInbox={() => void browser.tabs.create({ url: browser.runtime.getURL('/disputes.html') })}
     />
   );
 }

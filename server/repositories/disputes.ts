@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, inArray, count, eq, ne, sql } from 'drizzle-orm';
 import type { DisputeReason, DisputeStatus } from '../../utils/schemas/disputes';
 import type { Database } from '../db/open';
 import { disputeEvidence, disputes } from '../db/schema-disputes';
@@ -46,12 +46,30 @@ export async function getDispute(db: Database, teamId: string, id: string): Prom
   return row;
 }
 
-/** The team's disputes, nearest deadline first. */
-export async function listDisputes(db: Database, teamId: string, status?: DisputeStatus, limit = 200): Promise<DisputeRow[]> {
+export interface DisputeFilter {
+  status?: DisputeStatus | undefined;
+  /** Still needing the team: open or answered, no outcome yet. */
+  open?: boolean | undefined;
+  stage?: NonNullable<DisputeRow['stage']> | undefined;
+  source?: DisputeRow['source'] | undefined;
+  reasonGroup?: NonNullable<DisputeRow['reasonGroup']> | undefined;
+}
+
+/** The team's disputes, nearest deadline first (so alerts, whose windows are hours, lead when they close soonest). */
+export async function listDisputes(db: Database, teamId: string, filter: DisputeFilter = {}, limit = 200): Promise<DisputeRow[]> {
   return db
     .select()
     .from(disputes)
-    .where(and(eq(disputes.teamId, teamId), status ? eq(disputes.status, status) : undefined))
+    .where(
+      and(
+        eq(disputes.teamId, teamId),
+        filter.status ? eq(disputes.status, filter.status) : undefined,
+        filter.open ? inArray(disputes.status, ['open', 'responded']) : undefined,
+        filter.stage ? eq(disputes.stage, filter.stage) : undefined,
+        filter.source ? eq(disputes.source, filter.source) : undefined,
+        filter.reasonGroup ? eq(disputes.reasonGroup, filter.reasonGroup) : undefined,
+      ),
+    )
     .orderBy(asc(disputes.deadline), asc(disputes.id))
     .limit(limit);
 }

@@ -21,7 +21,8 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   serve(app, 'disputes.list', async (request) => {
     const now = new Date();
-    const rows = await listDisputes(app.db, callerOf(request).team.id, request.query.status);
+    const q = request.query;
+    const rows = await listDisputes(app.db, callerOf(request).team.id, { status: q.status, open: q.open === 'true', stage: q.stage, source: q.source, reasonGroup: q.reasonGroup });
     return {
       disputes: rows.map((r) => ({
         id: r.id,

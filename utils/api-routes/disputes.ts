@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Instant, Language, Money } from '../schemas/common';
-import { AlertAction, AlertKind, AlertRecommendation, Defence, DefenceTemplate, Dispute, DisputeReason, DisputeRecommendation, DisputeStatus, EvidenceItem, EvidenceKey } from '../schemas/disputes';
+import { AlertAction, AlertKind, AlertRecommendation, Defence, DisputeSource, DisputeStage, ReasonGroup, DefenceTemplate, Dispute, DisputeReason, DisputeRecommendation, DisputeStatus, EvidenceItem, EvidenceKey } from '../schemas/disputes';
 import { PageContext } from '../schemas/page';
 import { defineRoutes } from './types';
 
@@ -127,10 +127,19 @@ export const DisputeSummary = z.strictObject({
   reasonGroup: Dispute.shape.reasonGroup,
   orderMatch: Dispute.shape.orderMatch,
 });
+export type DisputeSummary = z.infer<typeof DisputeSummary>;
 export const DisputeList = z.strictObject({ disputes: z.array(DisputeSummary) });
 export type DisputeList = z.infer<typeof DisputeList>;
 
-export const DisputeListQuery = z.strictObject({ status: DisputeStatus.optional() });
+/** The disputes inbox's filters; `open=true` keeps what still needs the team (open or answered, no outcome yet). */
+export const DisputeListQuery = z.strictObject({
+  status: DisputeStatus.optional(),
+  open: z.enum(['true', 'false']).optional(),
+  stage: DisputeStage.optional(),
+  source: DisputeSource.optional(),
+  reasonGroup: ReasonGroup.optional(),
+});
+export type DisputeListQuery = z.infer<typeof DisputeListQuery>;
 
 export const DefenceTemplateBody = z.strictObject({
   language: Language.default('en'),

@@ -1,0 +1,177 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { DisputeListQuery, DisputeSummary, DisputeView } from '@/utils/api-routes/disputes';
+import { formatMoney } from '@/utils/disputes/format';
+import type { Language } from '@/utils/schemas/common';
+import type { AlertAction, DisputeSource, DisputeStage, ReasonGroup } from '@/utils/schemas/disputes';
+import { formatDuration } from '@/utils/sla/state';
+import { useT } from '../i18n-context';
+
+export interface DisputesInboxProps {
+  load: (query: DisputeListQuery) => Promise<{ disputes: DisputeSummary[] }>;
+  loadOne: (id: string) => Promise<DisputeView>;
+  decideAlert: (id: string, action: AlertAction) => Promise<DisputeView>;
+  /** The current time (the page ticks it every second). */
+  now: number;
+  language: Language;
+}
+
+const STAGES: DisputeStage[] = ['alert', 'inquiry', 'chargeback', 'pre_arbitration'];
+const SOURCES: DisputeSource[] = ['amazon', 'zalando', 'shop', 'stripe', 'adyen', 'paypal', 'ethoca', 'verifi'];
+const GROUPS: ReasonGroup[] = ['fraud', 'authorisation', 'processing_error', 'consumer_dispute'];
+const ACTIONS: AlertAction[] = ['refund', 'stop_fulfilment', 'decline'];
+
+type Filters = { stage: DisputeStage | ''; source: DisputeSource | ''; reasonGroup: ReasonGroup | '' };
+
+/** Time left on the backend's answer, counted down locally from when the list arrived. */
+function timeLeft(item: DisputeSummary, loadedAt: number, now: number): number {
+  return item.timeLeftMs - (now - loadedAt);
+}
+
+/**
+ * Everything still open, from the marketplaces and the processors, least time left first; alerts (24-72 h
+ * windows) come first when they close soonest. A row opens the dispute: for an alert, the advice and the
+ * three answers. Everything shown is text: nothing from a processor or a buyer is rendered as HTML.
+ */
+export function DisputesInbox({ load, loadOne, decideAlert, now, language }: DisputesInboxProps) {
+  const t = useT();
+  const [filters, setFilters] = useState<Filters>({ stage: '', source: '', reasonGroup: '' });
+  const [list, setList] = useState<{ items: DisputeSummary[]; loadedAt: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState<DisputeView | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const refresh = useCallback(async () => {
+    setError(null);
+    try {
+      const query: DisputeListQuery = { open: 'true', ...(filters.stage ? { stage: filters.stage } : {}), ...(filters.source ? { source: filters.source } : {}), ...(filters.reasonGroup ? { reasonGroup: filters.reasonGroup } : {}) };
+      const { disputes } = await load(query);
+      setList({ items: disputes, loadedAt: Date.now() });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  }, [load, filters]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const openDispute = async (id: string) => {
+    setError(null);
+    try {
+      setOpen(await loadOne(id));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  const answer = async (action: AlertAction) => {
+    if (!open) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setOpen(await decideAlert(open.id, action));
+      await refresh();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const select = <K extends keyof Filters>(key: K, label: string, values: readonly string[], word: (v: string) => string) => (
+    <label className="di-filter">
+      {label}
+      <select value={filters[key]} onChange={(e) => setFilters({ ...filters, [key]: e.target.value })} data-testid={`inbox-filter-${key}`}>
+        <option value="">{t('inboxAll')}</option>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {word(v)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <main className="di-page">
+      <h1>{t('inboxTitle')}</h1>
+      <div className="di-filters" role="group" aria-label={t('inboxFilters')}>
+        {select('stage', t('inboxStage'), STAGES, (v) => t(`inboxStage_${v as DisputeStage}`))}
+        {select('source', t('inboxSource'), SOURCES, (v) => v)}
+        {select('reasonGroup', t('inboxReasonGroup'), GROUPS, (v) => v.replace('_', ' '))}
+      </div>
+      {error && (
+        <p role="alert" className="di-error">
+          {error}
+        </p>
+      )}
+      {list && list.items.length === 0 && <p data-testid="inbox-empty">{t('inboxEmpty')}</p>}
+      {list && list.items.length > 0 && (
+        <ol className="di-list" data-testid="inbox">
+          {list.items.map((d) => {
+            const left = timeLeft(d, list.loadedAt, now);
+            return (
+              <li key={d.id} className={`di-item${left < 0 ? ' di-overdue' : ''}`} data-testid="inbox-item" data-dispute-id={d.id} data-stage={d.stage ?? ''}>
+                <button type="button" onClick={() => void openDispute(d.id)} aria-expanded={open?.id === d.id}>
+                  <span className="di-stage">{d.stage ? t(`inboxStage_${d.stage}`) : d.kind}</span>
+                  <span className="di-what">
+                    {d.source} · {d.externalId} · {d.orderMatch === 'unmatched' ? t('inboxUnmatched') : d.orderId}
+                  </span>
+                  <span className="di-amount">{formatMoney(d.amount)}</span>
+                  <span className="di-time" role="timer" aria-live="off">
+                    {left < 0 ? t('slaOverdue', formatDuration(-left, language)) : t('slaLeft', formatDuration(left, language))}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {open && <DisputeDetail view={open} busy={busy} onAnswer={(a) => void answer(a)} />}
+    </main>
+  );
+}
+
+function DisputeDetail({ view, busy, onAnswer }: { view: DisputeView; busy: boolean; onAnswer: (a: AlertAction) => void }) {
+  const t = useT();
+  const alert = view.alert;
+  return (
+    <section className="di-detail" aria-label={view.dispute.id} data-testid="inbox-detail">
+      <h2>
+        {view.dispute.id} · {formatMoney(view.dispute.amount)}
+      </h2>
+      <p>{view.dispute.reasonText ?? view.dispute.reason}</p>
+      {alert && (
+        <div data-testid="inbox-alert">
+          <p>
+            <strong>{t('inboxAdvice')}</strong> {t(`inboxAction_${alert.recommendation.action}`)}
+          </p>
+          <ul>
+            {alert.recommendation.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+          {alert.decision ? (
+            <p data-testid="inbox-decision">
+              {t('inboxDecided', t(`inboxAction_${alert.decision.action}`))}
+              {alert.decision.providerOutcome ? ` ${t('inboxReportOutcome', alert.decision.providerOutcome)}` : ''}
+            </p>
+          ) : (
+            <div className="di-actions">
+              {ACTIONS.map((a) => (
+                <button key={a} type="button" disabled={busy} onClick={() => onAnswer(a)} data-testid={`inbox-answer-${a}`} className={a === alert.recommendation.action ? 'di-recommended' : undefined}>
+                  {t(`inboxAction_${a}`)}
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
+      )}
+      {!alert && (
+        <p>
+          <strong>{t('inboxAdvice')}</strong> {view.recommendation.action} ({Math.round(view.recommendation.confidence * 100)}%)
+        </p>
+      )}
+    </section>
+  );
+}
