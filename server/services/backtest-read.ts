@@ -4,17 +4,17 @@ import { buyerCasePages, casesOfOrders, finalDecisionPages, findBacktestOrders, 
 import { BacktestData, type BacktestPart } from './backtest-score';
 
 /**
- * Rows per read. Neither database runs SQL on the event loop's thread (PGlite has its own), but the
- * rows of each answer are copied or parsed here: a decided order carries its page snapshot (JSON), so
- * those pages are the smallest; the party's orders, cases and flags are a few short columns each, read
- * in larger pages (on the bench's 20,000 orders, 50-key / 50-order lookups made a 2,965-order back-test
- * take 25 s in hundreds of small queries; these sizes, 7.5 s, with /health's worst answer unchanged).
+ * Rows per read. The reads run on the back-test's worker thread, so a page's size no longer holds the
+ * server's event loop; what it costs is the database's time per statement (PGlite runs one at a time,
+ * so a panel load may wait behind one page) against the fixed cost of each round trip (20-30 ms on
+ * PGlite's thread for a 50-row read of the year of data). A decided order carries its page snapshot
+ * (JSON), so those pages stay the smallest.
  */
-const DECISIONS_PER_PAGE = 100;
-const DECIDED_ORDERS_PER_QUERY = 50;
-const KEYS_PER_QUERY = 200;
-const PARTY_ROWS_PER_PAGE = 2000;
-const PARTY_ORDERS_PER_LOOKUP = 500;
+const DECISIONS_PER_PAGE = 1000;
+const DECIDED_ORDERS_PER_QUERY = 250;
+const KEYS_PER_QUERY = 1000;
+const PARTY_ROWS_PER_PAGE = 5000;
+const PARTY_ORDERS_PER_LOOKUP = 2000;
 
 /**
  * Reads what the back-test needs, in pages, handing each to `sink`: first the decided orders since
