@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { MessagePort } from 'node:worker_threads';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -28,8 +29,16 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** LISTEN on a channel: one dedicated connection for all channels on PostgreSQL, PGlite's own listen in-process. */
   listen: ListenFn;
+  /**
+   * How another worker thread reaches this database without its rows passing through this thread
+   * (db/thread-link.ts openLinkedDatabase): a port to PGlite's thread, or PostgreSQL's URL.
+   */
+  connectThread(): Promise<ThreadLink>;
   close(): Promise<void>;
 }
+
+/** What a worker thread is handed to open the server's database itself (transfer `port` when present). */
+export type ThreadLink = { kind: 'pglite'; port: MessagePort } | { kind: 'postgres'; url: string };
 
 export interface DatabaseOptions {
   /** postgres:// URL: use that server. Otherwise PGlite. */
@@ -78,6 +87,7 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
   return {
     db,
     kind: 'pglite',
+    connectThread: async () => ({ kind: 'pglite', port: await client.connect() }),
     async listen(channel, onPayload) {
       const unlisten = await client.listen(channel, onPayload);
       return async () => {
@@ -107,6 +117,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   return {
     db,
     kind: 'postgres',
+    connectThread: async () => ({ kind: 'postgres', url }),
     listen: (channel, onPayload, onResume) => listener.listen(channel, onPayload, onResume),
     async close() {
       await listener.stop();

@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { errorShape, type QueryOptions, type Reply, type Request, type ThreadData } from './pglite-thread-protocol';
 
@@ -7,9 +7,8 @@ import { errorShape, type QueryOptions, type Reply, type Request, type ThreadDat
  * synchronously in WebAssembly, so a query over a year of data would hold whichever thread runs it;
  * here that thread serves nobody else, and the server's event loop stays free.
  */
-const port = parentPort!;
 const { dataDir } = workerData as ThreadData;
-const send = (reply: Reply) => port.postMessage(reply);
+const send = (reply: Reply) => parentPort!.postMessage(reply);
 
 const identity = (value: string) => value;
 function pgliteOptions(options: QueryOptions) {
@@ -44,7 +43,8 @@ async function main() {
     return open.tx;
   };
 
-  const handle = async (msg: Request): Promise<unknown> => {
+  /** One request from the server's thread (`owner`) or from another thread's port (`reply` answers there). */
+  const handle = async (msg: Request, reply: (r: Reply) => void, owner: boolean, begun: Set<number>): Promise<unknown> => {
     switch (msg.op) {
       case 'query':
         return runner(msg.tx).query(msg.sql, msg.params, pgliteOptions(msg.options));
@@ -57,6 +57,7 @@ async function main() {
           const done = db
             .transaction(async (tx) => {
               transactions.set(msg.id, { tx, end, done });
+              begun.add(msg.id);
               resolveBegin(msg.id);
               // PGlite commits when this callback returns and rolls back when it throws.
               if (!(await decided)) await tx.rollback();
@@ -68,7 +69,10 @@ async function main() {
                 throw err;
               },
             )
-            .finally(() => transactions.delete(msg.id));
+            .finally(() => {
+              transactions.delete(msg.id);
+              begun.delete(msg.id);
+            });
           // Settled through 'end'; a failure to begin is reported through rejectBegin above.
           done.catch(() => {});
         });
@@ -81,7 +85,7 @@ async function main() {
       }
       case 'listen': {
         const listener = nextListener++;
-        listeners.set(listener, await db.listen(msg.channel, (payload) => send({ kind: 'notify', listener, payload })));
+        listeners.set(listener, await db.listen(msg.channel, (payload) => reply({ kind: 'notify', listener, payload })));
         return listener;
       }
       case 'unlisten': {
@@ -91,17 +95,31 @@ async function main() {
         return null;
       }
       case 'close':
+        // Only the server closes the database; another thread lets go of its port instead.
+        if (!owner) throw new Error('A connected thread cannot close the database.');
         if (!db.closed) await db.close();
+        return null;
+      case 'port':
+        serve(msg.port, false);
         return null;
     }
   };
 
-  port.on('message', (msg: Request) => {
-    handle(msg).then(
-      (value) => send({ kind: 'reply', id: msg.id, ok: true, value }),
-      (err: unknown) => send({ kind: 'reply', id: msg.id, ok: false, error: errorShape(err) }),
-    );
-  });
+  const serve = (endpoint: MessagePort, owner: boolean) => {
+    const reply = (r: Reply) => endpoint.postMessage(r);
+    // Transactions this endpoint began: a thread that goes away mid-transaction must not hold the database.
+    const begun = new Set<number>();
+    endpoint.on('close', () => {
+      for (const id of begun) transactions.get(id)?.end(false);
+    });
+    endpoint.on('message', (msg: Request) => {
+      handle(msg, reply, owner, begun).then(
+        (value) => reply({ kind: 'reply', id: msg.id, ok: true, value }),
+        (err: unknown) => reply({ kind: 'reply', id: msg.id, ok: false, error: errorShape(err) }),
+      );
+    });
+  };
+  serve(parentPort!, true);
   send({ kind: 'ready' });
 }
 

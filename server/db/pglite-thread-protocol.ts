@@ -1,3 +1,5 @@
+import type { MessagePort } from 'node:worker_threads';
+
 /**
  * Messages between the server's main thread and the worker thread that runs the embedded database
  * (db/pglite-thread.ts and db/pglite-thread-entry.ts). Both sides are this repository's code, so the
@@ -20,7 +22,9 @@ export type Request =
   | { id: number; op: 'end'; tx: number; commit: boolean }
   | { id: number; op: 'listen'; channel: string }
   | { id: number; op: 'unlisten'; listener: number }
-  | { id: number; op: 'close' };
+  | { id: number; op: 'close' }
+  /** Serves `port` too (another thread's connection): its statements join the same queue. */
+  | { id: number; op: 'port'; port: MessagePort };
 
 /** A database error's fields (code, detail, constraint, ...) survive the crossing. */
 export interface ErrorShape {

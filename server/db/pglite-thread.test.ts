@@ -78,6 +78,34 @@ describe('PGlite on a worker thread', () => {
     expect(got).toEqual(['hello']);
   });
 
+  it("serves another thread's port on the same queue; closing the port leaves the database open and ends what it left open", async () => {
+    const guest = PGliteThread.overPort(await db.connect());
+    const rows = await guest.query<{ id: number }>('SELECT id FROM t ORDER BY id');
+    expect(rows.rows.map((r) => r.id)).toEqual([1, 2]);
+    await expect(guest.exec('SELECT 1')).resolves.toHaveLength(1);
+    // The port's own transaction, left open when its thread goes away, does not hold the database.
+    let began!: () => void;
+    const begun = new Promise<void>((r) => (began = r));
+    void guest
+      .transaction(async (tx) => {
+        await tx.query('INSERT INTO t VALUES (9, $1, now())', ['never committed']);
+        began();
+        await new Promise(() => {});
+      })
+      .catch(() => {});
+    await begun;
+    await guest.close();
+    expect(guest.closed).toBe(true);
+    await expect(guest.query('SELECT 1')).rejects.toThrow(/closed/);
+    const after = await db.query<{ id: number }>('SELECT id FROM t ORDER BY id');
+    expect(after.rows.map((r) => r.id)).toEqual([1, 2]);
+    // Only the server closes the database: a port's close is refused there.
+    const other = PGliteThread.overPort(await db.connect());
+    await expect((other as unknown as { call: (r: object) => Promise<unknown> }).call({ op: 'close' })).rejects.toThrow(/cannot close/);
+    await other.close();
+    await expect(db.query('SELECT 1')).resolves.toMatchObject({ rows: [{ '?column?': 1 }] });
+  });
+
   it("leaves the event loop free while a long statement runs (held for the statement's whole time in process)", async () => {
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();

@@ -1,4 +1,4 @@
-import type { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import type { Results } from '@electric-sql/pglite';
 import { startWorker, workerEntry } from '../services/worker-thread';
 import type { ErrorShape, QueryOptions, Reply, Request, ThreadData } from './pglite-thread-protocol';
@@ -26,7 +26,6 @@ function toError(shape: ErrorShape): Error {
  * transaction holds the database until it ends, exactly as in-process PGlite does.
  */
 export class PGliteThread {
-  private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Map<number, (payload: string) => void>();
   private nextId = 1;
@@ -34,13 +33,19 @@ export class PGliteThread {
   private readonly ready: Promise<void>;
   closed = false;
 
-  private constructor(data: ThreadData) {
-    // PGlite's memory is WebAssembly memory, outside the heap limit; the heap holds result rows.
-    this.worker = startWorker(ENTRY, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+  /**
+   * `endpoint` is the database's thread itself (the owner, which opens and closes the database), or a
+   * port to it handed to another thread (a guest: `connect()` / `overPort()`), whose statements join
+   * the same queue and whose close() only lets go of the port.
+   */
+  private constructor(
+    private readonly endpoint: Worker | MessagePort,
+    private readonly owner: boolean,
+  ) {
     // Kept alive only while a statement is waiting (see call()), so a script that forgets close() still ends.
-    this.worker.unref();
+    this.endpoint.unref();
     this.ready = new Promise<void>((resolve, reject) => {
-      this.worker.on('message', (msg: Reply) => {
+      this.endpoint.on('message', (msg: Reply) => {
         if (msg.kind === 'ready') resolve();
         else if (msg.kind === 'failed') reject(toError(msg.error));
         else if (msg.kind === 'notify') this.listeners.get(msg.listener)?.(msg.payload);
@@ -58,36 +63,60 @@ export class PGliteThread {
         for (const waiting of this.pending.values()) waiting.reject(err);
         this.pending.clear();
       };
-      this.worker.on('error', fail);
-      this.worker.on('exit', (code) => {
+      this.endpoint.on('error', fail);
+      const stopped = (detail: string) => {
         this.closed = true;
-        fail(new Error(`The embedded database's thread stopped (exit code ${code}).`));
-      });
+        fail(new Error(`The embedded database's thread stopped (${detail}).`));
+      };
+      if (owner) this.endpoint.on('exit', (code: number) => stopped(`exit code ${code}`));
+      else {
+        this.endpoint.on('close', () => stopped('its port closed'));
+        resolve();
+      }
     });
   }
 
   /** Starts the thread and opens the database in `dataDir` (in memory when undefined). */
   static async open(dataDir?: string): Promise<PGliteThread> {
-    const db = new PGliteThread(dataDir ? { dataDir } : {});
+    const data: ThreadData = dataDir ? { dataDir } : {};
+    // PGlite's memory is WebAssembly memory, outside the heap limit; the heap holds result rows.
+    const worker = startWorker(ENTRY, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+    const db = new PGliteThread(worker, true);
     try {
       await db.ready;
     } catch (err) {
-      await db.worker.terminate();
+      await worker.terminate();
       throw err;
     }
     return db;
   }
 
-  private call<T>(request: WithoutId<Request>): Promise<T> {
+  /**
+   * A port to this database for another worker thread (transfer it in postMessage or workerData, then
+   * `PGliteThread.overPort` there): that thread's statements go straight to the database's thread and
+   * its rows never pass through this one.
+   */
+  async connect(): Promise<MessagePort> {
+    const { port1, port2 } = new MessageChannel();
+    await this.call({ op: 'port', port: port2 }, [port2]);
+    return port1;
+  }
+
+  /** The database behind a port from `connect()`, on the thread it was handed to. */
+  static overPort(port: MessagePort): PGliteThread {
+    return new PGliteThread(port, false);
+  }
+
+  private call<T>(request: WithoutId<Request>, transfer: MessagePort[] = []): Promise<T> {
     if (this.closed) return Promise.reject(new Error('The embedded database is closed.'));
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
-    if (this.pending.size === 0) this.worker.ref();
+    if (this.pending.size === 0) this.endpoint.ref();
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.worker.postMessage({ ...request, id } as Request);
+      this.endpoint.postMessage({ ...request, id } as Request, transfer);
     }).finally(() => {
-      if (this.pending.size === 0) this.worker.unref();
+      if (this.pending.size === 0) this.endpoint.unref();
     });
   }
 
@@ -128,11 +157,17 @@ export class PGliteThread {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    if (!this.owner) {
+      this.closed = true;
+      (this.endpoint as MessagePort).close();
+      return;
+    }
+    const worker = this.endpoint as Worker;
     try {
       await this.call({ op: 'close' });
     } finally {
       this.closed = true;
-      await this.worker.terminate();
+      await worker.terminate();
     }
   }
 }

@@ -169,28 +169,25 @@ const caseRow = (r: Row): PartyCase => ({
   ref: String(r.ref),
   orderId: str(r.order_id),
   buyerKey: str(r.buyer_key),
-  addressKey: str(r.address_key),
+  addressKey: null,
   openedAt: new Date(r.opened_at as string | Date),
 });
 
 /**
  * The claims, returns and chargebacks of the parties' buyers (cases_team_buyer_idx), `pageSize` at a
- * time, each with the address key of its order when that address is one of the parties'.
+ * time. Their address key is left to the caller, who knows the parties' orders (services/backtest-read.ts).
  */
-export async function* buyerCasePages(db: Database, teamId: string, keys: Pick<PartyKeys, 'buyerKeys' | 'addressKeys'>, pageSize = 1000): AsyncGenerator<PartyCase[]> {
+export async function* buyerCasePages(db: Database, teamId: string, keys: Pick<PartyKeys, 'buyerKeys'>, pageSize = 1000): AsyncGenerator<PartyCase[]> {
   if (keys.buyerKeys.length === 0) return;
-  const A = textArray(keys.addressKeys);
+  const B = textArray(keys.buyerKeys);
   let cursor: string | null = null;
   for (;;) {
     const after = cursor ? sql`and c.id > ${cursor}::uuid` : sql``;
     const rows = rowsOf(
       await db.execute(sql`
-        select c.id, c.kind, c.ref, c.order_id, c.buyer_key, o.address_key, c.opened_at
+        select c.id, c.kind, c.ref, c.order_id, c.buyer_key, c.opened_at
         from cases c
-        left join lateral (
-          select o.address_key from orders o where o.team_id = c.team_id and o.order_id = c.order_id and o.address_key = any(${A}) limit 1
-        ) o on true
-        where c.team_id = ${teamId} and c.kind in ('claim', 'return', 'chargeback') and c.buyer_key = any(${textArray(keys.buyerKeys)}) ${after}
+        where c.team_id = ${teamId} and c.kind in ('claim', 'return', 'chargeback') and c.buyer_key = any(${B}) ${after}
         order by c.id
         limit ${pageSize}`),
     );
@@ -201,49 +198,31 @@ export async function* buyerCasePages(db: Database, teamId: string, keys: Pick<P
   }
 }
 
-/**
- * The claims, returns and chargebacks of some of the parties' orders whose address is one of the
- * parties' and whose buyer is not (those come from `buyerCasePages`).
- */
-export async function addressCasesOfOrders(db: Database, teamId: string, orderIds: string[], keys: Pick<PartyKeys, 'buyerKeys' | 'addressKeys'>): Promise<PartyCase[]> {
-  if (orderIds.length === 0 || keys.addressKeys.length === 0) return [];
-  const B = textArray(keys.buyerKeys);
+/** The claims, returns and chargebacks of some orders (cases_team_order_idx); address keys left to the caller. */
+export async function casesOfOrders(db: Database, teamId: string, orderIds: string[]): Promise<PartyCase[]> {
+  if (orderIds.length === 0) return [];
   const rows = rowsOf(
     await db.execute(sql`
-      select c.id, c.kind, c.ref, c.order_id, c.buyer_key, o.address_key, c.opened_at
+      select c.id, c.kind, c.ref, c.order_id, c.buyer_key, c.opened_at
       from cases c
-      join lateral (
-        select o.address_key from orders o where o.team_id = c.team_id and o.order_id = c.order_id and o.address_key = any(${textArray(keys.addressKeys)}) limit 1
-      ) o on true
-      where c.team_id = ${teamId} and c.order_id = any(${textArray(orderIds)}) and c.kind in ('claim', 'return', 'chargeback')
-        and (c.buyer_key is null or not (c.buyer_key = any(${B})))`),
+      where c.team_id = ${teamId} and c.order_id = any(${textArray(orderIds)}) and c.kind in ('claim', 'return', 'chargeback')`),
   );
   return rows.map(caseRow);
 }
 
-/**
- * Of some of the parties' orders, those whose last decision marked them as fraud, with the order's
- * buyer and address key where those are the parties' (what the history's fraud-flag counts match on).
- */
-export async function fraudFlaggedOfOrders(db: Database, teamId: string, orderIds: string[], keys: Pick<PartyKeys, 'buyerKeys' | 'addressKeys'>): Promise<PartyDecision[]> {
+/** Of some orders, those whose last decision marked them as fraud (decisions_team_order_idx). */
+export async function fraudFlaggedOfOrders(db: Database, teamId: string, orderIds: string[]): Promise<Array<{ orderId: string; kind: DecisionKind }>> {
   if (orderIds.length === 0) return [];
-  const B = textArray(keys.buyerKeys);
-  const A = textArray(keys.addressKeys);
-  const ids = textArray(orderIds);
-  // Per order (orders_team_order_idx, decisions_team_order_idx): plans that stay short even before the
-  // planner has statistics on freshly loaded tables.
   const rows = rowsOf(
     await db.execute(sql`
-      select last.order_id, last.kind,
-        (select max(o.buyer_key) from orders o where o.team_id = ${teamId} and o.order_id = last.order_id and o.buyer_key = any(${B})) as buyer_key,
-        (select max(o.address_key) from orders o where o.team_id = ${teamId} and o.order_id = last.order_id and o.address_key = any(${A})) as address_key
+      select last.order_id, last.kind
       from (
         select distinct on (d.order_id) d.order_id, d.kind
         from decisions d
-        where d.team_id = ${teamId} and d.order_id = any(${ids})
+        where d.team_id = ${teamId} and d.order_id = any(${textArray(orderIds)})
         order by d.order_id, d.created_at desc, d.id desc
       ) last
       where last.kind = 'fraud'`),
   );
-  return rows.map((r) => ({ orderId: String(r.order_id), kind: r.kind as DecisionKind, buyerKey: str(r.buyer_key), addressKey: str(r.address_key) }));
+  return rows.map((r) => ({ orderId: String(r.order_id), kind: r.kind as DecisionKind }));
 }
