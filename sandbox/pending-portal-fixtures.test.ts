@@ -26,7 +26,8 @@ const LITERAL_DATE_RE = new RegExp([
 ].join('|'), 'gi');
 
 const tokenInstants = (html: string) => new Set(Array.from(html.matchAll(TOKEN_RE), (m) => Date.parse(m[1]!)));
-const pageText = (html: string) => html.replace(/&amp;/g, '&').replace(/&nbsp;/g, ' ');
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', nbsp: ' ' };
+const pageText = (html: string) => html.replace(/&(amp|lt|gt|quot|nbsp);/g, (_, name: string) => ENTITIES[name]!);
 
 /** Every ISO instant a spec states, wherever it sits. */
 function specInstants(value: unknown): string[] {
@@ -42,6 +43,7 @@ function specTexts(spec: PageSpec): string[] {
     spec.orderId, spec.orderRef, spec.buyerName, spec.store, spec.thread?.topic, spec.incident?.reason, spec.incident?.lineSku, spec.dispute?.reasonText,
     ...(spec.items ?? []).flatMap((i) => [i.title, i.sku, i.variant]),
     ...(spec.listedOrders ?? []).flatMap((o) => [o.orderId, o.buyerName]),
+    ...(spec.listedIncidents ?? []).flatMap((i) => [i.orderId, i.reason]),
   ].filter((t): t is string => typeof t === 'string');
 }
 
