@@ -6,6 +6,7 @@ import type { PageSpec, PortalFixtureEntry } from '../tests/fixtures/page-spec';
 import { sandboxCertificate } from './certificate';
 import { fixtureClock, renderFixtureDates, renderedDateTexts } from './fixture-dates';
 import { findFixture, startSandbox, type Sandbox } from './server';
+import savedTexts from '../tests/fixtures/pending-saved-date-texts.json';
 
 /**
  * The Mirakl and Shopify pages written before their adapters: served at their real addresses, dated with
@@ -82,6 +83,15 @@ describe('pages of portals without an adapter yet', () => {
     const after = renderedDateTexts(html, later);
     expect(after).toHaveLength(tokens.length);
     before.forEach((text, i) => expect(after[i], text).not.toBe(text));
+  });
+
+  // The text each page showed when it was written, in its locale's own format (nl, pl and am/pm included).
+  it.each(pages)('%s shows exactly the date text it was written with', (_, entry) => {
+    expect(renderedDateTexts(raw(entry), 'as-saved')).toEqual((savedTexts as Record<string, string[]>)[entry.file]);
+  });
+
+  it('pins the date text of every page and of no other', () => {
+    expect(new Set(Object.keys(savedTexts))).toEqual(new Set(PENDING_PORTAL_FIXTURES.map((f) => f.file)));
   });
 
   it.each(pages)('%s shows no date outside a token, so the live demo never shows a stale one', (_, entry) => {
