@@ -132,7 +132,7 @@ describe('pages of portals without an adapter yet', () => {
     expect(miraklHosts).toContain('secretsales-prod.mirakl.net');
     expect(miraklHosts.size).toBeGreaterThanOrEqual(3);
     const levels = shopify.flatMap(specs).map((s) => s.risk?.level ?? 'absent');
-    expect(new Set(levels)).toEqual(new Set(['HIGH', 'MEDIUM', 'LOW', 'PENDING', 'absent']));
+    expect(new Set(levels)).toEqual(new Set(['HIGH', 'MEDIUM', 'LOW', 'NONE', 'PENDING', 'absent']));
     expect(shopify.some((f) => f.expected.dispute?.evidenceDueBy)).toBe(true);
     expect(shopify.some((f) => new URL(f.url).hostname.endsWith('.myshopify.com'))).toBe(true);
   });
