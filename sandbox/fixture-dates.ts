@@ -16,8 +16,8 @@
  * three hours ago, the ship-by date is tomorrow) at any moment; rendering 'as-saved' gives today's text.
  * The meta tag (with its line) is bookkeeping for the sandbox, not part of the portal's page: rendering
  * drops it, so a page rendered as saved is byte for byte the page as it was written with literal dates.
- * Pattern letters: yyyy, M, MM, MMM, MMMM, d, dd, EEE, H, HH, h, mm, a, zzz; text in single quotes is
- * literal, everything else is copied as is.
+ * Pattern letters: yyyy, M, MM, MMM, MMMM, d, dd, EEE, H, HH, h, mm, a (AM/PM), aaa (am/pm, as the
+ * Shopify admin writes it), zzz; text in single quotes is literal, everything else is copied as is.
  */
 
 export type FixtureNow = Date | 'as-saved';
@@ -29,7 +29,7 @@ export interface FixtureClock {
   locale: FixtureLocale;
 }
 
-type FixtureLocale = 'en' | 'de' | 'fr' | 'it' | 'es' | 'ja';
+type FixtureLocale = 'en' | 'de' | 'fr' | 'it' | 'es' | 'nl' | 'pl' | 'ja';
 
 const CLOCK_META_RE = /<meta name="caseside-fixture-clock" content="([^"]*)">/;
 // The tag's own line when it has one, else just the tag.
@@ -68,6 +68,17 @@ const NAMES: Record<FixtureLocale, LocaleNames> = {
     monthsShort: ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sept', 'oct', 'nov', 'dic'],
     monthsLong: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
     weekdaysShort: ['dom', 'lun', 'mar', 'mié', 'jue', 'vie', 'sáb'],
+  },
+  nl: {
+    monthsShort: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+    monthsLong: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+    weekdaysShort: ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'],
+  },
+  // Polish dates name the month in the genitive ("2 grudnia 2026").
+  pl: {
+    monthsShort: ['sty', 'lut', 'mar', 'kwi', 'maj', 'cze', 'lip', 'sie', 'wrz', 'paź', 'lis', 'gru'],
+    monthsLong: ['stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września', 'października', 'listopada', 'grudnia'],
+    weekdaysShort: ['niedz.', 'pon.', 'wt.', 'śr.', 'czw.', 'pt.', 'sob.'],
   },
   ja: {
     monthsShort: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
@@ -146,7 +157,7 @@ function isSummerTime(at: Date, zone: string, offsetMinutes: number): boolean {
   return offsetMinutes > standard;
 }
 
-const PATTERN_RE = /'([^']*)'|yyyy|MMMM|MMM|MM|M|dd|d|EEE|HH|H|h|mm|a|zzz/g;
+const PATTERN_RE = /'([^']*)'|yyyy|MMMM|MMM|MM|M|dd|d|EEE|HH|H|h|mm|aaa|a|zzz/g;
 
 export function formatFixtureDate(at: Date, pattern: string, clock: Pick<FixtureClock, 'zone' | 'names' | 'locale'>): string {
   const wall = wallClock(at, clock.zone);
@@ -168,6 +179,7 @@ export function formatFixtureDate(at: Date, pattern: string, clock: Pick<Fixture
       case 'h': return String(wall.hour % 12 === 0 ? 12 : wall.hour % 12);
       case 'mm': return two(wall.minute);
       case 'a': return wall.hour < 12 ? 'AM' : 'PM';
+      case 'aaa': return wall.hour < 12 ? 'am' : 'pm';
       case 'zzz': return isSummerTime(at, clock.zone, wall.offsetMinutes) ? clock.names[1] : clock.names[0];
       default: return token;
     }
