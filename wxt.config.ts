@@ -4,9 +4,10 @@ import { resolve } from 'node:path';
 import { PORTAL_MATCHES, SELLER_CENTRAL_MATCHES, ZALANDO_MATCHES } from './utils/portals/hosts';
 
 /**
- * The panel script is parsed on every work page a portal shows, so it renders with Preact through its
- * React compatibility layer (about 15 kB instead of React DOM's 215 kB). Only that bundle is aliased:
- * the extension pages (popup, options, leads, reports with recharts) and the unit tests keep React.
+ * A panel script (one per portal: entrypoints/panel-<portal>.ts) is parsed on every work page a portal
+ * shows, so it renders with Preact through its React compatibility layer (about 15 kB instead of React
+ * DOM's 215 kB). Only those bundles are aliased: the extension pages (popup, options, leads, reports with
+ * recharts) and the unit tests keep React.
  */
 const PANEL_ENTRYPOINTS = new Set(['panel-amazon', 'panel-zalando']);
 const PREACT_ALIASES: Alias[] = [
