@@ -4,11 +4,12 @@ import { resolve } from 'node:path';
 import { PORTAL_MATCHES, SELLER_CENTRAL_MATCHES, ZALANDO_MATCHES } from './utils/portals/hosts';
 
 /**
- * The panel script is parsed on every work page a portal shows, so it renders with Preact through its
- * React compatibility layer (about 15 kB instead of React DOM's 215 kB). Only that bundle is aliased:
- * the extension pages (popup, options, leads, reports with recharts) and the unit tests keep React.
+ * A panel script (one per portal: entrypoints/panel-<portal>.ts) is parsed on every work page a portal
+ * shows, so it renders with Preact through its React compatibility layer (about 15 kB instead of React
+ * DOM's 215 kB). Only those bundles are aliased: the extension pages (popup, options, leads, reports with
+ * recharts) and the unit tests keep React.
  */
-const PANEL_ENTRYPOINTS = new Set(['panel']);
+const PANEL_ENTRYPOINTS = new Set(['panel-amazon', 'panel-zalando']);
 const PREACT_ALIASES: Alias[] = [
   { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
   { find: /^react-dom$/, replacement: 'preact/compat' },
@@ -16,6 +17,8 @@ const PREACT_ALIASES: Alias[] = [
   { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-runtime' },
   { find: /^react$/, replacement: 'preact/compat' },
 ];
+
+const SCHEMA_MODULES = /\/utils\/(schemas|api-routes)\//;
 
 /**
  * The detectors run on every portal page as plain content scripts (unlisted scripts, so without WXT's
@@ -55,6 +58,9 @@ export default defineConfig({
       const existing = config.resolve?.alias;
       const list: Alias[] = Array.isArray(existing) ? existing : Object.entries(existing ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
       config.resolve = { ...config.resolve, alias: [...PREACT_ALIASES, ...list] };
+      // The schema and contract modules only declare zod schemas: a panel script leaves out those it
+      // never reads (admin, reports, health...) instead of building them on every work page.
+      config.build = { ...config.build, rollupOptions: { ...config.build?.rollupOptions, treeshake: { moduleSideEffects: (id: string) => !SCHEMA_MODULES.test(id) } } };
     },
   },
   manifest: {

@@ -22,7 +22,7 @@ export interface BrowserFigures {
   /** No extension, the empty-script floor and ours, side by side. */
   pageLoad: LoadFigures;
   threadTime: { orderLoad: ThreadFigures; nonWork: ThreadFigures; spa: ThreadFigures };
-  /** Minified bytes of the scripts a portal page can get: the detector (every page) and the panel (work pages). */
+  /** Minified bytes of the scripts a portal page can get: the detectors (every page) and the panels (work pages, one per portal). */
   bundle: Array<{ file: string; bytes: number }>;
   shift: ShiftFigures;
   timeToPanel: {
@@ -114,7 +114,7 @@ let floorCopy: string | null = null;
 
 /** The injected scripts' minified sizes, from the copy of the build being measured. */
 function bundleSizes(dir: string): Array<{ file: string; bytes: number }> {
-  const files = ['panel.js', ...readdirSync(join(dir, 'content-scripts')).filter((f) => f.endsWith('.js')).map((f) => `content-scripts/${f}`)];
+  const files = [...readdirSync(dir).filter((f) => /^panel(-[a-z]+)?\.js$/.test(f)), ...readdirSync(join(dir, 'content-scripts')).filter((f) => f.endsWith('.js')).map((f) => `content-scripts/${f}`)];
   return files.map((file) => ({ file, bytes: statSync(join(dir, file)).size }));
 }
 

@@ -182,9 +182,12 @@ export function tableRows(r: Results): Row[] {
     thread('order page load', tt.orderLoad);
     thread('non-work page (sign-in)', tt.nonWork, 0.5);
     thread('SPA navigation list -> order', tt.spa);
-    const panelJs = b.bundle.find((f) => f.file === 'panel.js');
-    rows.push({ part: '1 bundle', figure: 'panel script injected on a work page (minified)', value: panelJs ? `${fixed(panelJs.bytes / 1000, 1)} kB` : 'n/a', target: '<= 150 kB', ...atMost(panelJs ? panelJs.bytes / 1000 : null, 150, 'kB') });
-    rows.push({ part: '1 bundle', figure: 'detectors on every portal page (minified)', value: b.bundle.filter((f) => f.file !== 'panel.js').map((f) => `${f.file.replace('content-scripts/', '')} ${fixed(f.bytes / 1000, 1)} kB`).join(', '), target: '', verdict: '', margin: '' });
+    // One panel script per portal; the target holds for the largest (a frame gets its own portal's only).
+    const panels = b.bundle.filter((f) => /^panel(-[a-z]+)?\.js$/.test(f.file));
+    const largest = panels.length ? Math.max(...panels.map((f) => f.bytes)) : null;
+    const kB = (f: { file: string; bytes: number }) => `${f.file.replace('content-scripts/', '')} ${fixed(f.bytes / 1000, 1)} kB`;
+    rows.push({ part: '1 bundle', figure: 'panel script injected on a work page (minified, per portal)', value: panels.length ? panels.map(kB).join(', ') : 'n/a', target: '<= 150 kB', ...atMost(largest === null ? null : largest / 1000, 150, 'kB') });
+    rows.push({ part: '1 bundle', figure: 'detectors on every portal page (minified)', value: b.bundle.filter((f) => f.file.startsWith('content-scripts/')).map(kB).join(', '), target: '', verdict: '', margin: '' });
     const t = b.timeToPanel;
     // The adapter reads the order id from the URL, so the panel can show it before the portal's content.
     const early = (n: number | null) => (n !== null && n < 0 ? `0 ms (shown ${(-n).toFixed(0)} ms before the content)` : ms(n));

@@ -5,6 +5,7 @@ import { DisputeStatus } from './schemas/disputes';
 import { DecisionKind } from './schemas/fraud';
 import { IdempotencyKey, LiveEvent, PanelData } from './schemas/api';
 import { PageContext } from './schemas/page';
+import { PortalId } from './schemas/common';
 import { AttachmentContentType, MAX_ATTACHMENT_BASE64 } from './api-routes/disputes';
 import { EvidenceKey } from './schemas/disputes';
 
@@ -43,8 +44,8 @@ export const ContentRequest = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('status:get') }),
   z.strictObject({ type: z.literal('options:open') }),
-  /** The detector found a work page: load the panel script into the sender's frame. */
-  z.strictObject({ type: z.literal('panel:inject') }),
+  /** The detector found a work page: load the portal's panel script into the sender's frame. */
+  z.strictObject({ type: z.literal('panel:inject'), portal: PortalId }),
   // Disputes (chargeback and A-to-z claim pages): answered at once, not queued, since the panel shows the result.
   z.strictObject({ type: z.literal('dispute:load'), context: PageContext }),
   z.strictObject({ type: z.literal('dispute:evidence'), disputeId: z.uuid(), key: EvidenceKey.max(60), value: z.string().trim().min(1).max(4000).optional(), notApplicable: z.literal(true).optional() }),

@@ -9,6 +9,7 @@ import { startQueueWatch } from './queue-watch';
 import { callPageRoute } from './handlers/api-request';
 import { classifySender, routeMessage } from './router';
 import { BackgroundService } from './service';
+import { PANEL_SCRIPTS } from '@/utils/content/panel-global';
 
 /**
  * The service worker: the only holder of the token and the only caller of the backend.
@@ -42,8 +43,8 @@ export default defineBackground(() => {
         onSignedOut: () => void signedInAgent.setValue(null),
         openOptions: () => void browser.runtime.openOptionsPage(),
         // Into the one frame whose detector found a work page (never into other pages).
-        injectPanel: async ({ tabId, frameId }) => {
-          await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/panel.js'] });
+        injectPanel: async ({ tabId, frameId, portal }) => {
+          await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PANEL_SCRIPTS[portal]] });
         },
       }),
   );

@@ -2,7 +2,7 @@ import type { LiveEvent, Me } from '@/utils/schemas/api';
 import type { AnyRequest, Result, SyncStatus } from '@/utils/messaging';
 import type { CasesideDatabase } from './db';
 import { handlers, type ResponseMap } from './handlers';
-import { dispatch, type HandlerMap, type MessageOrigin } from './handlers/define';
+import { dispatch, type HandlerMap, type MessageOrigin, type PanelTarget } from './handlers/define';
 import { LiveStream } from './live';
 import { OutboxWrites } from './outbox-writes';
 import { PanelCache } from './panel-cache';
@@ -26,7 +26,7 @@ export interface ServiceDeps {
   onSignedOut?: () => void;
   openOptions?: () => void;
   /** Loads the panel script into one frame of a tab. */
-  injectPanel?: (target: { tabId: number; frameId: number }) => Promise<void>;
+  injectPanel?: (target: PanelTarget) => Promise<void>;
   /** The event stream came back after a drop: panels should reload what they show. */
   onResync?: () => void;
   /** The handler map (tests swap one handler). */

@@ -13,6 +13,15 @@ export interface BackendProcess {
   kill: () => Promise<void>;
 }
 
+/**
+ * How long a backend may take to print that it listens: 60 s, or CASESIDE_BACKEND_START_MS on a machine
+ * so loaded (load average 15 and more on two cores) that compiling and seeding the demo takes longer.
+ */
+export function backendStartTimeoutMs(): number {
+  const fromEnv = Number(process.env.CASESIDE_BACKEND_START_MS);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 60_000;
+}
+
 export async function startBackend(opts: { dataDir: string; port?: number; demo?: boolean; env?: NodeJS.ProcessEnv; startTimeoutMs?: number; args?: string[] }): Promise<BackendProcess> {
   const args = ['--import', 'tsx', 'server/main.ts', '--port', String(opts.port ?? 0), '--data-dir', opts.dataDir, ...(opts.demo === false ? [] : ['--demo']), ...(opts.args ?? [])];
   const env = { ...process.env, ...opts.env };
@@ -22,7 +31,7 @@ export async function startBackend(opts: { dataDir: string; port?: number; demo?
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const startTimeoutMs = opts.startTimeoutMs ?? 60_000;
+    const startTimeoutMs = opts.startTimeoutMs ?? backendStartTimeoutMs();
     const timer = setTimeout(() => reject(new Error(`backend did not start in ${startTimeoutMs / 1000} s\n${stderr}`)), startTimeoutMs);
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {

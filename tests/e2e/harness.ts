@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { FIXTURES, type FixtureEntry } from '../fixtures/manifest';
-import { startBackend, type BackendProcess } from '../../scripts/lib/backend-process';
+import { backendStartTimeoutMs, startBackend, type BackendProcess } from '../../scripts/lib/backend-process';
 import { launchWithExtension, signIn } from '../../scripts/lib/chromium';
 
 export const DEMO_AGENT_TOKEN = 'demo-agent-token';
@@ -39,7 +39,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await backend.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
-    { scope: 'worker', timeout: 90_000 },
+    { scope: 'worker', timeout: backendStartTimeoutMs() + 30_000 },
   ],
   context: async ({ sandbox, backend }, use) => {
     const { context, extensionId } = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules });

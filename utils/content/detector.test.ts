@@ -12,9 +12,10 @@ const flush = () => new Promise((r) => setTimeout(r, 20));
 function fakeExtension() {
   const started: string[] = [];
   const sendMessage = vi.fn(async (message: unknown) => {
-    expect(message).toEqual({ type: 'panel:inject' });
-    // What the worker's executeScript does: the panel script leaves its entry point in this world.
-    const module: PanelModule = { start: (portal) => started.push(portal) };
+    expect(message).toEqual({ type: 'panel:inject', portal: expect.stringMatching(/^(amazon|zalando)$/) });
+    // What the worker's executeScript does: the portal's panel script leaves its entry point in this world.
+    const injected = (message as { portal: string }).portal;
+    const module: PanelModule = { start: (portal) => started.push(portal === injected ? portal : `${portal}, but ${injected} injected`) };
     (globalThis as Record<string, unknown>)[PANEL_GLOBAL] = module;
   });
   const reads = { count: 0 };

@@ -64,7 +64,7 @@ export function runDetector(portal: PortalId, classify: Classify, opts: Detector
     if (stopped || !api?.runtime?.id) return;
     if (!panelModule()) {
       try {
-        await api.runtime.sendMessage({ type: 'panel:inject' });
+        await api.runtime.sendMessage({ type: 'panel:inject', portal });
       } catch {
         requested = false; // the worker was restarting: the next navigation or re-check retries
         return;

@@ -1,24 +1,31 @@
 import { createRoot, type Root } from 'react-dom/client';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { PortalAdapter } from '@/utils/portals/types';
-import { ADAPTERS } from '@/utils/portals/registry';
-import type { PortalId } from '@/utils/schemas/common';
 import panelCss from '@/components/panel.css?inline';
 import { PanelBridge } from './bridge';
 import { createPageStore } from './page-store';
 import { PanelApp } from './panel-app';
 import { watchPage } from './page-watcher';
 import { guardTrustedInput } from './trusted-input';
+import { PANEL_GLOBAL, type PanelModule } from './panel-global';
 
 export const PANEL_HOST = 'caseside-panel';
 const DOCKED_CLASS = 'caseside-docked';
 const PANEL_WIDTH_PX = 360;
 
-/** The panel script's entry point: the detector hands over a portal frame that shows a work page. */
-export function startPanel(ctx: ContentScriptContext, portal: PortalId): void {
-  const adapter = ADAPTERS.find((a) => a.id === portal);
-  if (adapter) runPortal(ctx, adapter);
+/**
+ * A panel script's entry point, left where the detector finds it: the detector hands over a portal frame
+ * that shows a work page. The panel owns the frame's content-script context (invalidated when the
+ * extension reloads); the detector before it never touches the extension APIs.
+ */
+export function definePanel(adapter: PortalAdapter): void {
+  const module: PanelModule = {
+    start: (portal) => {
+      if (portal === adapter.id) runPortal(new ContentScriptContext('panel'), adapter);
+    },
+  };
+  (globalThis as Record<string, unknown>)[PANEL_GLOBAL] = module;
 }
 
 /**

@@ -58,12 +58,22 @@ export function resolveZoneAbbreviation(abbreviation: string, hintZone?: string)
   return { reported, rules: family.fixedUtc ? 'UTC' : reported };
 }
 
-/** True when Intl knows the zone; a bad hint must not make parsing throw. */
+const knownZones = new Map<string, boolean>();
+
+/**
+ * True when Intl knows the zone; a bad hint must not make parsing throw. Remembered per zone: every date
+ * a page shows asks about the marketplace's zone, and each Intl.DateTimeFormat costs main-thread time.
+ */
 export function isKnownTimeZone(zone: string): boolean {
+  const known = knownZones.get(zone);
+  if (known !== undefined) return known;
+  let ok: boolean;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
+    ok = true;
   } catch {
-    return false;
+    ok = false;
   }
+  if (knownZones.size < 200) knownZones.set(zone, ok);
+  return ok;
 }

@@ -3,6 +3,7 @@ import { ErrorData, type AnyRequest, type Result } from '@/utils/messaging';
 import type { OutboxWrites } from '../outbox-writes';
 import type { PanelCache } from '../panel-cache';
 import type { Session } from '../session';
+import type { PortalId } from '@/utils/schemas/common';
 
 /**
  * One handler per message type: what it answers (a zod schema, checked before the reply leaves the
@@ -18,14 +19,20 @@ export interface MessageOrigin {
   frameId?: number;
 }
 
+export interface PanelTarget {
+  tabId: number;
+  frameId: number;
+  portal: PortalId;
+}
+
 export interface HandlerContext {
   session: Session;
   panelCache: PanelCache;
   writes: OutboxWrites;
   newKey: () => string;
   openOptions: () => void;
-  /** Loads the panel script into one frame (browser.scripting in the worker). */
-  injectPanel: (target: { tabId: number; frameId: number }) => Promise<void>;
+  /** Loads a portal's panel script into one frame (browser.scripting in the worker). */
+  injectPanel: (target: PanelTarget) => Promise<void>;
   origin: MessageOrigin;
 }
 

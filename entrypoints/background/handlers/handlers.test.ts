@@ -68,6 +68,6 @@ describe('replies', () => {
   it('pass a valid answer on as parsed, without the transport status', async () => {
     const service = await serviceWith(handlers);
     expect(await service.dispatch({ type: 'status:get' })).toEqual({ ok: true, data: { signedIn: false, online: true, pending: 0, failed: 0 } });
-    expect(await service.dispatch({ type: 'panel:inject' }, {})).toMatchObject({ ok: false, error: { code: 'invalid_sender' } });
+    expect(await service.dispatch({ type: 'panel:inject', portal: 'amazon' }, {})).toMatchObject({ ok: false, error: { code: 'invalid_sender' } });
   });
 });
