@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PORTAL_HOSTS } from '../utils/portals/hosts';
+import { PORTAL_HOSTS } from '../utils/portals/catalogue';
 
 /**
  * A self-signed certificate for the portal hostnames, made once with openssl and kept in the temp

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { FIXTURES, fixturePath, type FixtureEntry } from '../tests/fixtures/manifest';
-import { PORTAL_HOSTS } from '../utils/portals/hosts';
+import { PORTAL_HOSTS } from '../utils/portals/catalogue';
 import { sandboxCertificate } from './certificate';
 import { renderFixtureDates, type FixtureNow } from './fixture-dates';
 

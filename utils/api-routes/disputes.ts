@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Instant, Language, Money } from '../schemas/common';
+import { CasePortal, Instant, Language, Money } from '../schemas/common';
 import { Defence, DefenceTemplate, Dispute, DisputeReason, DisputeRecommendation, DisputeStatus, EvidenceItem, EvidenceKey } from '../schemas/disputes';
 import { PageContext } from '../schemas/page';
 import { defineRoutes } from './types';
@@ -63,7 +63,7 @@ export type StatusBody = z.infer<typeof StatusBody>;
 export const DisputeView = z.strictObject({
   /** The backend's id, used in every /v1/disputes/:id route. */
   id: z.uuid(),
-  portal: z.enum(['amazon', 'zalando', 'shop']),
+  portal: CasePortal,
   marketplace: z.string().nullable(),
   caseId: z.uuid().nullable(),
   dispute: Dispute.omit({ evidence: true }),

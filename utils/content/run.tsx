@@ -2,7 +2,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { PortalAdapter } from '@/utils/portals/types';
-import { ADAPTERS } from '@/utils/portals/registry';
+import { adapterFor } from '@/utils/portals/adapters';
 import type { PortalId } from '@/utils/schemas/common';
 import panelCss from '@/components/panel.css?inline';
 import { PanelBridge } from './bridge';
@@ -17,7 +17,7 @@ const PANEL_WIDTH_PX = 360;
 
 /** The panel script's entry point: the detector hands over a portal frame that shows a work page. */
 export function startPanel(ctx: ContentScriptContext, portal: PortalId): void {
-  const adapter = ADAPTERS.find((a) => a.id === portal);
+  const adapter = adapterFor(portal);
   if (adapter) runPortal(ctx, adapter);
 }
 

@@ -1,4 +1,4 @@
-import { SELLER_CENTRAL_HOSTS } from '../hosts';
+import { SELLER_CENTRAL_HOSTS } from './hosts';
 import { safely } from '../dom';
 import type { PortalAdapter } from '../types';
 import { extractAmazonPage, isAmazonContentReady } from './extract';

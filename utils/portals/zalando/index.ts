@@ -1,4 +1,4 @@
-import { ZALANDO_HOSTS } from '../hosts';
+import { ZALANDO_HOSTS } from './hosts';
 import { safely } from '../dom';
 import { findReplyTarget } from '../reply-box';
 import type { PortalAdapter } from '../types';
