@@ -71,6 +71,11 @@ export const MARKETPLACE_CODE_RE = new RegExp(
   [/^[A-Z]{2}(-[A-Z]{2})?$/, ...ALL.flatMap((p) => (p.marketplaces.codePattern ? [p.marketplaces.codePattern] : []))].map((re) => re.source).join('|'),
 );
 
+/** Whether an e-mail domain is a portal's relay (anonymised buyer addresses, random by design). */
+export function isRelayEmailDomain(domain: string): boolean {
+  return ALL.some((p) => p.relayEmailDomain?.test(domain) === true);
+}
+
 /** Clocks that run to a date the portal sets and cannot be paused. */
 export const FIXED_CLOCK_IDS: ReadonlySet<string> = new Set(ALL.flatMap((p) => p.sla.fixedClocks));
 

@@ -21,6 +21,14 @@ export interface PortalAdapter {
   findReplyBox(doc: Document): ReplyTarget | null;
   /** The control that opens the reply box ("Reply", "Respond to Amazon") when the box is not open yet. */
   findReplyOpener?(doc: Document): HTMLElement | null;
+  /**
+   * The pure URL predicates of the portal's work pages and example URLs of every kind (unknown pages
+   * included): each predicate accepts its own examples and no other kind's (conventions.test.ts).
+   */
+  pages: {
+    predicates: ReadonlyArray<readonly [Exclude<PageKind, 'unknown'>, (url: URL) => boolean]>;
+    examples: Readonly<Partial<Record<PageKind, readonly string[]>>>;
+  };
 }
 
 export type ReplyTarget =
@@ -88,6 +96,8 @@ export interface PortalDefinition<Id extends string = string, Clock extends stri
     /** The marketplace's rules for messages to buyers; empty: only the generic checks apply. */
     messagingRules: readonly LintRule[];
   };
+  /** Buyer e-mail domains the portal relays mail through: their addresses look random by design. */
+  relayEmailDomain?: RegExp;
   /** Who writes to the team on the portal's message pages. */
   messagesFrom: 'buyer' | 'customer_care';
   /** Whether an order id has this portal's shape (an order known only by its id, from a note). */

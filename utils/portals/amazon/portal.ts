@@ -49,6 +49,7 @@ export const amazonPortal: PortalDefinition<'amazon', AmazonClock, AmazonDispute
     orderId: (ctx) => ctx.orderId ?? ctx.orderNumber,
     messagingRules: AMAZON_MESSAGING_RULES,
   },
+  relayEmailDomain: /(^|\.)marketplace\.amazon\.[a-z.]+$/,
   messagesFrom: 'buyer',
   // Amazon's order ids have a fixed shape (digital orders start with D01).
   isOrderId: (orderId) => /^(\d{3}|D01)-\d{7}-\d{7}$/.test(orderId),
