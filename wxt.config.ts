@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import type { Alias } from 'vite';
 import { resolve } from 'node:path';
-import { PORTAL_MATCHES, SELLER_CENTRAL_MATCHES, ZALANDO_MATCHES } from './utils/portals/hosts';
+import { matchesOf, PORTAL_DEFINITIONS, PORTAL_MATCHES } from './utils/portals/catalogue';
 
 /**
  * A panel script (one per portal: entrypoints/panel-<portal>.ts) is parsed on every work page a portal
@@ -9,7 +9,7 @@ import { PORTAL_MATCHES, SELLER_CENTRAL_MATCHES, ZALANDO_MATCHES } from './utils
  * DOM's 215 kB). Only those bundles are aliased: the extension pages (popup, options, leads, reports with
  * recharts) and the unit tests keep React.
  */
-const PANEL_ENTRYPOINTS = new Set(['panel-amazon', 'panel-zalando']);
+const PANEL_ENTRYPOINTS = new Set(PORTAL_DEFINITIONS.map((p) => p.panel.entrypoint));
 const PREACT_ALIASES: Alias[] = [
   { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
   { find: /^react-dom$/, replacement: 'preact/compat' },
@@ -23,12 +23,11 @@ const SCHEMA_MODULES = /\/utils\/(schemas|api-routes)\//;
 /**
  * The detectors run on every portal page as plain content scripts (unlisted scripts, so without WXT's
  * content-script wrapper, which touches `chrome.runtime` on start): built into content-scripts/ and
- * declared in the manifest here with the portals' matches, at document_idle.
+ * declared in the manifest here with the portals' matches, at document_idle. One per registered portal.
  */
-const DETECTOR_SCRIPTS: Record<string, { file: string; matches: string[] }> = {
-  'seller-central-detector': { file: 'seller-central', matches: SELLER_CENTRAL_MATCHES },
-  'zalando-detector': { file: 'zalando', matches: ZALANDO_MATCHES },
-};
+const DETECTOR_SCRIPTS: Record<string, { file: string; matches: string[] }> = Object.fromEntries(
+  PORTAL_DEFINITIONS.map((p) => [p.detector.entrypoint, { file: p.detector.file, matches: matchesOf(p) }]),
+);
 
 // WXT builds and packages the extension; we do not add @crxjs/vite-plugin (two build systems would fight).
 export default defineConfig({

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { FIXED_CLOCK_IDS } from '@/utils/portals/catalogue';
 import type { Language } from '@/utils/schemas/common';
 import type { SlaSnapshot } from '@/utils/schemas/sla';
 import type { MessageKey } from '@/utils/i18n';
@@ -27,8 +28,6 @@ const SOURCE_KEYS: Partial<Record<NonNullable<SlaSnapshot['startSource']>, Messa
   'return-received': 'slaSourceOther',
 };
 
-/** Clocks that run to a date the portal sets cannot be paused. */
-const FIXED_CLOCKS = new Set(['amazon_mfn_shipment', 'zalando_order_export']);
 
 /** A live countdown to the page's deadline, in the agent's time and the marketplace's. */
 export function SlaCountdown({ sla, language, clock, onAction }: SlaCountdownProps) {
@@ -84,7 +83,7 @@ export function SlaCountdown({ sla, language, clock, onAction }: SlaCountdownPro
           </span>
         )}
       </div>
-      {onAction && !FIXED_CLOCKS.has(sla.caseKind) && (
+      {onAction && !FIXED_CLOCK_IDS.has(sla.caseKind) && (
         <div className="cs-buttons" data-testid="sla-actions">
           {state === 'paused' ? (
             <button type="button" data-testid="sla-resume" onClick={() => onAction('resume')}>

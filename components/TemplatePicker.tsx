@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Language, PageKind } from '@/utils/schemas/common';
+import type { Language, PageKind, PortalId } from '@/utils/schemas/common';
 import type { Template, TemplateVars } from '@/utils/schemas/templates';
 import { lintTemplate } from '@/utils/templates/lint';
 import { rankTemplates } from '@/utils/templates/rank';
@@ -8,7 +8,7 @@ import { useT } from './i18n-context';
 
 export interface TemplatePickerProps {
   templates: Template[];
-  portal: 'amazon' | 'zalando';
+  portal: PortalId;
   pageKind: PageKind;
   marketplace?: string;
   /** The buyer's language: templates in it come first. */
@@ -23,8 +23,8 @@ export interface TemplatePickerProps {
 
 /**
  * Find the right reply and insert it: type to filter, arrows to choose, Enter to insert. A reply with an
- * unfilled placeholder is never inserted (a small form asks for the values), and on Amazon a reply that
- * breaks the buyer-messaging rules is refused with the reason.
+ * unfilled placeholder is never inserted (a small form asks for the values), and a reply that breaks the
+ * portal's messaging rules is refused with the reason.
  */
 export function TemplatePicker(props: TemplatePickerProps) {
   const t = useT();
@@ -46,7 +46,7 @@ export function TemplatePicker(props: TemplatePickerProps) {
   const renderFor = useCallback(
     (template: Template, values: Record<string, string>) => {
       const result = renderTemplate(template.body, fillMissing(props.vars, values), { language: template.language, timeZone: props.timeZone });
-      const violations = props.portal === 'amazon' ? lintTemplate(result.text, { portal: 'amazon' }).filter((f) => f.rule !== 'unknown-variable') : [];
+      const violations = lintTemplate(result.text, { portal: props.portal }).filter((f) => f.rule !== 'unknown-variable');
       return { ...result, violations };
     },
     [props.vars, props.timeZone, props.portal],

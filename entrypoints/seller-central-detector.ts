@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { DETECTORS } from '@/utils/portals/detectors';
+import { classifyAmazon } from '@/utils/portals/amazon/classify';
 import { runDetector } from '@/utils/content/detector';
 
 /**
@@ -8,4 +8,4 @@ import { runDetector } from '@/utils/content/detector';
  * content script: WXT's content-script wrapper reads `chrome.runtime` on start, which sets up the
  * extension bindings in the page's isolated world, milliseconds of main-thread time on every page.
  */
-export default defineUnlistedScript(() => runDetector('amazon', DETECTORS.amazon));
+export default defineUnlistedScript(() => runDetector('amazon', classifyAmazon));

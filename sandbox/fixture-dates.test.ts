@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { liveFixture, renderedFixture } from '../tests/fixtures/load';
 import { FIXTURES, fixtureByName, fixturePath } from '../tests/fixtures/manifest';
-import { adapterForHost } from '../utils/portals/registry';
+import { adapterForHost } from '../utils/portals/adapters';
 import { caseKindForPage } from '../utils/sla/case-kind';
 import { computeSlaSnapshot } from '../utils/sla/deadline';
 import { DEFAULT_POLICIES } from '../utils/sla/policies';

@@ -1,5 +1,5 @@
 import { SERVED_FIXTURES } from '../tests/fixtures/manifest';
-import { PORTAL_HOSTS } from '../utils/portals/hosts';
+import { PORTAL_HOSTS } from '../utils/portals/catalogue';
 
 /**
  * The hostnames the sandbox answers for: the portals Caseside reads, plus the hosts of fixture pages

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { FIXTURES, type FixtureEntry } from '../tests/fixtures/manifest';
 import { liveFixture } from '../tests/fixtures/load';
-import { adapterForHost } from '../utils/portals/registry';
+import { adapterForHost } from '../utils/portals/adapters';
 import type { FieldTier, PageContext } from '../utils/schemas';
 
 /**

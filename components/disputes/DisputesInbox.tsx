@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DisputeListQuery, DisputeSummary, DisputeView } from '@/utils/api-routes/disputes';
 import { formatMoney } from '@/utils/disputes/format';
 import type { Language } from '@/utils/schemas/common';
-import type { AlertAction, DisputeSource, DisputeStage, ReasonGroup } from '@/utils/schemas/disputes';
+import { DisputeSource, type AlertAction, type DisputeStage, type ReasonGroup } from '@/utils/schemas/disputes';
 import { formatDuration } from '@/utils/sla/state';
 import { useT } from '../i18n-context';
 
@@ -16,7 +16,7 @@ export interface DisputesInboxProps {
 }
 
 const STAGES: DisputeStage[] = ['alert', 'inquiry', 'chargeback', 'pre_arbitration'];
-const SOURCES: DisputeSource[] = ['amazon', 'zalando', 'shop', 'stripe', 'adyen', 'paypal', 'ethoca', 'verifi'];
+const SOURCES: readonly DisputeSource[] = DisputeSource.options;
 const GROUPS: ReasonGroup[] = ['fraud', 'authorisation', 'processing_error', 'consumer_dispute'];
 const ACTIONS: AlertAction[] = ['refund', 'stop_fulfilment', 'decline'];
 

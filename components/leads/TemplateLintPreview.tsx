@@ -5,13 +5,12 @@ import { useT } from '../i18n-context';
 import { sampleVars, type TemplateForm } from './template-form';
 
 /**
- * Live lint flags (Amazon's messaging rules unless the template is only for Zalando) and a preview with
+ * Live lint flags (the messaging rules of the portals the template's marketplaces belong to) and a preview with
  * sample values, both as plain text: the body is a lead's typing and is never rendered as HTML.
  */
 export function TemplateLintPreview({ form, agentName }: { form: TemplateForm; agentName: string }) {
   const t = useT();
-  const zalandoOnly = form.marketplaces.length > 0 && form.marketplaces.every((m) => m.toUpperCase().startsWith('ZALANDO'));
-  const findings = useMemo(() => lintTemplate(form.body, { portal: zalandoOnly ? 'zalando' : 'amazon' }), [form.body, zalandoOnly]);
+  const findings = useMemo(() => lintTemplate(form.body, { marketplaces: form.marketplaces }), [form.body, form.marketplaces]);
   const preview = useMemo(
     () => renderTemplate(form.body, sampleVars(agentName, form.marketplaces[0], Date.now()), { language: form.language, timeZone: 'Europe/Berlin' }),
     [form.body, form.language, form.marketplaces, agentName],

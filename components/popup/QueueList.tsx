@@ -1,3 +1,4 @@
+import { portalDefinition } from '@/utils/portals/catalogue';
 import type { QueueItem } from '@/utils/schemas/admin';
 import type { Language } from '@/utils/schemas/common';
 import { formatDuration, slaState } from '@/utils/sla/state';
@@ -21,11 +22,12 @@ export function safePortalUrl(url: string | null): string | null {
   }
 }
 
-/** "Amazon DE", "Zalando DE": where the case is, as an agent names it. */
+/** The portal's name and the marketplace's country ("Amazon DE"): where the case is, as an agent names it. */
 export function marketplaceLabel(item: QueueItem): string {
   const { portal, marketplace } = item.case;
-  const name = portal === 'zalando' ? 'Zalando' : portal === 'amazon' ? 'Amazon' : 'Shop';
-  const code = marketplace?.replace(/^ZALANDO-/i, '');
+  const definition = portalDefinition(portal);
+  const name = definition?.name ?? 'Shop';
+  const code = marketplace ? (definition?.marketplaces.owns(marketplace) ? definition.marketplaces.country(marketplace) : marketplace) : undefined;
   return code ? `${name} ${code}` : name;
 }
 

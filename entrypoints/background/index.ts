@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { signedInAgent } from '@/utils/storage';
 import type { TabPush } from '@/utils/messaging';
 import { browserTranslate } from '@/utils/i18n';
@@ -9,7 +10,7 @@ import { startQueueWatch } from './queue-watch';
 import { callPageRoute } from './handlers/api-request';
 import { classifySender, routeMessage } from './router';
 import { BackgroundService } from './service';
-import { PANEL_SCRIPTS } from '@/utils/content/panel-global';
+import { panelScriptOf, portalDefinition } from '@/utils/portals/catalogue';
 
 /**
  * The service worker: the only holder of the token and the only caller of the backend.
@@ -44,7 +45,7 @@ export default defineBackground(() => {
         openOptions: () => void browser.runtime.openOptionsPage(),
         // Into the one frame whose detector found a work page (never into other pages).
         injectPanel: async ({ tabId, frameId, portal }) => {
-          await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PANEL_SCRIPTS[portal]] });
+          await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [panelScriptFor(portal)] });
         },
       }),
   );
@@ -85,3 +86,13 @@ export default defineBackground(() => {
     if (await service.session.credentials()) service.live.start();
   });
 });
+
+/**
+ * A frame gets its own portal's panel script (a frame parses only that portal's adapter). The path is built
+ * from the registry, which WXT's typed list of built files cannot see; wxt.config.ts builds one per portal.
+ */
+function panelScriptFor(portal: string): ScriptPublicPath {
+  const definition = portalDefinition(portal);
+  if (!definition) throw new Error(`No panel for portal ${portal}`);
+  return panelScriptOf(definition) as ScriptPublicPath;
+}

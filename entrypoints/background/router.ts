@@ -1,5 +1,5 @@
 import { type AnyRequest, ContentRequest, ExtensionPageRequest, type Result } from '@/utils/messaging';
-import { PORTAL_HOSTS } from '@/utils/portals/hosts';
+import { PORTAL_HOSTS } from '@/utils/portals/catalogue';
 
 /**
  * Accepts a message only from this extension, and only of the kinds its sender may send: portal tabs

@@ -1,6 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CasePortal } from '../../utils/schemas/common';
+import { PROCESSOR_SOURCES, type DisputeKind, type DisputeSource } from '../../utils/schemas/disputes';
 import { agents, cases, teams } from './schema';
+
+/**
+ * The processors as an SQL list literal, for the partial unique index (migration 0015) and the queries
+ * that must match its condition: constants, never input.
+ */
+export const PROCESSOR_SOURCES_SQL = sql.raw(PROCESSOR_SOURCES.map((s) => `'${s}'`).join(', '));
 
 /**
  * Disputes: Amazon chargebacks, A-to-z claims and card disputes on the team's own shop, with what agents
@@ -15,8 +23,9 @@ export const disputes = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['amazon_chargeback', 'amazon_atoz', 'card_dispute'] }).notNull(),
-    portal: text('portal', { enum: ['amazon', 'zalando', 'shop'] }).notNull(),
+    // Plain text: the values come from the registry (utils/portals/registry.ts), checked at the boundary.
+    kind: text('kind').$type<DisputeKind>().notNull(),
+    portal: text('portal').$type<CasePortal>().notNull(),
     marketplace: text('marketplace'),
     /** The portal's own id: chargeback id, A-to-z claim id, the processor's dispute id. */
     externalId: text('external_id').notNull(),
@@ -41,7 +50,7 @@ export const disputes = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /** Who told us: the portal a page came from, or the processor / alert provider (stripe, adyen, ethoca ...). */
-    source: text('source', { enum: ['amazon', 'zalando', 'shop', 'stripe', 'adyen', 'paypal', 'ethoca', 'verifi'] }).notNull(),
+    source: text('source').$type<DisputeSource>().notNull(),
     /** alert < inquiry < chargeback < pre_arbitration; null for marketplace claims, which have no card stage. */
     stage: text('stage', { enum: ['alert', 'inquiry', 'chargeback', 'pre_arbitration'] }),
     reasonGroup: text('reason_group', { enum: ['fraud', 'authorisation', 'processing_error', 'consumer_dispute'] }),
@@ -65,7 +74,7 @@ export const disputes = pgTable(
     uniqueIndex('disputes_team_kind_external_idx').on(t.teamId, t.kind, t.externalId),
     uniqueIndex('disputes_team_source_external_idx')
       .on(t.teamId, t.source, t.externalId)
-      .where(sql`${t.source} NOT IN ('amazon', 'zalando', 'shop')`),
+      .where(sql`${t.source} IN (${PROCESSOR_SOURCES_SQL})`),
     index('disputes_team_match_idx').on(t.teamId, t.orderMatch, t.deadline),
     index('disputes_team_stage_deadline_idx').on(t.teamId, t.stage, t.status, t.deadline),
     index('disputes_team_status_deadline_idx').on(t.teamId, t.status, t.deadline),

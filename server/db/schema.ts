@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { CasePortal } from '../../utils/schemas/common';
 import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -95,7 +96,8 @@ export const cases = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['order', 'claim', 'chargeback', 'return', 'message', 'refund'] }).notNull(),
-    portal: text('portal', { enum: ['amazon', 'zalando', 'shop'] }).notNull(),
+    // Plain text: the registry's portals or 'shop', checked at the boundary (utils/schemas/common.ts).
+    portal: text('portal').$type<CasePortal>().notNull(),
     marketplace: text('marketplace'),
     ref: text('ref').notNull(),
     orderId: text('order_id'),

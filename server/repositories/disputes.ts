@@ -1,4 +1,5 @@
-import { and, asc, inArray, count, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
+import { isMarketplaceClaim } from '../../utils/portals/catalogue';
 import type { DisputeReason, DisputeStatus } from '../../utils/schemas/disputes';
 import type { Database } from '../db/open';
 import { disputeEvidence, disputes } from '../db/schema-disputes';
@@ -19,7 +20,7 @@ export async function upsertDispute(db: Database, teamId: string, input: NewDisp
   const keep = (column: string) => sql.raw(`coalesce(excluded.${column}, disputes.${column})`);
   const [row] = await db
     .insert(disputes)
-    .values({ teamId, ...input, source: input.portal, stage: input.kind === 'amazon_atoz' ? null : 'chargeback', createdAt: now, updatedAt: now })
+    .values({ teamId, ...input, source: input.portal, stage: isMarketplaceClaim(input.kind) ? null : 'chargeback', createdAt: now, updatedAt: now })
     .onConflictDoUpdate({
       target: [disputes.teamId, disputes.kind, disputes.externalId],
       set: {

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { ProcessorSource } from '../../utils/schemas/disputes';
 import type { Database } from '../db/open';
 import { orders } from '../db/schema';
-import { disputes, processorEvents, processorSecrets } from '../db/schema-disputes';
+import { disputes, PROCESSOR_SOURCES_SQL, processorEvents, processorSecrets } from '../db/schema-disputes';
 import { isSealed, type SecretBox } from '../secrets/secret-box';
 import type { DisputeRow } from './disputes';
 import type { OrderRow } from './orders';
@@ -115,7 +115,7 @@ export async function lockProcessorDispute(db: Database, teamId: string, source:
  * The partial unique index's own condition, written out as a literal: with the source only as a bound
  * parameter, a generic plan cannot prove the row is in the index and would not use it.
  */
-const PROCESSOR_ROWS = sql`${disputes.source} NOT IN ('amazon', 'zalando', 'shop')`;
+const PROCESSOR_ROWS = sql`${disputes.source} IN (${PROCESSOR_SOURCES_SQL})`;
 
 export async function findProcessorDispute(db: Database, teamId: string, source: ProcessorSource, externalId: string): Promise<DisputeRow | undefined> {
   const [row] = await db

@@ -1,3 +1,4 @@
+import { portalDefinition } from '../../utils/portals/catalogue';
 import type { DisputeHistory, DisputeLike, HistoryMessage, ProvidedEvidence } from '../../utils/disputes';
 import type { CaseEvent } from '../../utils/schemas/api';
 import { PageContext } from '../../utils/schemas/page';
@@ -35,7 +36,7 @@ export function contextFor(order: OrderRow | undefined, page?: PageContext): Pag
 function messagesOf(ctx: PageContext | undefined): HistoryMessage[] {
   const m = ctx?.message;
   if (!m?.body || !m.receivedAt) return [];
-  const from: HistoryMessage['from'] = ctx?.portal === 'zalando' ? 'customer_care' : 'buyer';
+  const from: HistoryMessage['from'] = (ctx ? portalDefinition(ctx.portal)?.messagesFrom : undefined) ?? 'buyer';
   return [{ at: m.receivedAt, from, text: m.body }];
 }
 

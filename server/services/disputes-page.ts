@@ -1,4 +1,5 @@
 import { classifyReason, networkFromCode } from '../../utils/disputes';
+import { isMarketplaceClaim, portalDefinition } from '../../utils/portals/catalogue';
 import type { DisputeKind } from '../../utils/schemas/disputes';
 import type { PageContext } from '../../utils/schemas/page';
 import type { SlaPolicySet } from '../../utils/schemas/sla';
@@ -13,10 +14,15 @@ import { orderKeyOf } from './page-keys';
  * amount, normalised reason, filing date and the deadline from the team's SLA policies. Pure.
  */
 
+/** The portal's own dispute kind for the page (its folder says), else a chargeback page is a card dispute. */
 function kindOf(ctx: PageContext): DisputeKind {
-  if (ctx.pageKind === 'chargeback') return ctx.portal === 'amazon' ? 'amazon_chargeback' : 'card_dispute';
-  if (ctx.pageKind === 'claim' && ctx.portal === 'amazon') return 'amazon_atoz';
-  throw new HttpError('validation_failed', 'context.pageKind: only chargeback pages and Amazon A-to-z claim pages are disputes.', 'body.context.pageKind');
+  if (ctx.pageKind !== 'chargeback' && ctx.pageKind !== 'claim') {
+    throw new HttpError('validation_failed', "context.pageKind: only chargeback pages and the portals' claim pages are disputes.", 'body.context.pageKind');
+  }
+  const own = portalDefinition(ctx.portal)?.disputes.kindForPage(ctx) as DisputeKind | undefined;
+  if (own) return own;
+  if (ctx.pageKind === 'chargeback') return 'card_dispute';
+  throw new HttpError('validation_failed', "context.pageKind: this portal's claim pages are not disputes.", 'body.context.pageKind');
 }
 
 /** A card network code leading the reason text ("13.1 Merchandise not received", "4853 Cardholder dispute"). */
@@ -26,8 +32,8 @@ function leadingCode(text: string | undefined): string | undefined {
 }
 
 /**
- * The deadline: the team's SLA clock for the page (Amazon chargebacks 7 days from notification, A-to-z
- * by stage, card disputes by network). When the portal states an earlier respond-by date, that one binds.
+ * The deadline: the team's SLA clock for the page (the portal's own dispute clocks, card disputes by
+ * network). When the portal states an earlier respond-by date, that one binds.
  */
 export function disputeDeadline(ctx: PageContext, policies: SlaPolicySet, filedAt: Date): Date {
   const clock = caseKindForPage(ctx);
@@ -57,8 +63,9 @@ export function disputeFromPage(ctx: PageContext, policies: SlaPolicySet, now: D
   if (!amount) throw new HttpError('validation_failed', `context.${infoField}.amount: the page shows no amount.`, `body.context.${infoField}.amount`);
 
   const reasonText = info?.reason?.trim() || undefined;
-  const reasonCode = kind === 'amazon_atoz' ? undefined : leadingCode(reasonText);
-  const network = kind === 'amazon_atoz' ? undefined : ((reasonCode && networkFromCode(reasonCode)) || (reasonText ? cardNetworkForReason(reasonText) : undefined));
+  const claim = isMarketplaceClaim(kind);
+  const reasonCode = claim ? undefined : leadingCode(reasonText);
+  const network = claim ? undefined : ((reasonCode && networkFromCode(reasonCode)) || (reasonText ? cardNetworkForReason(reasonText) : undefined));
   const filedAtIso = ctx.pageKind === 'chargeback' ? ctx.chargeback?.notifiedAt : ctx.claim?.filedAt;
   const filedAt = filedAtIso ? new Date(filedAtIso) : now;
 

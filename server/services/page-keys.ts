@@ -1,4 +1,6 @@
 import { fraudKeysFor, type FraudKeys } from '../../utils/fraud/keys';
+import { PORTAL_DEFINITIONS } from '../../utils/portals/catalogue';
+import type { CasePortal, PortalId } from '../../utils/schemas/common';
 import { normalizeName } from '../../utils/fraud/normalize';
 import type { CaseKind } from '../../utils/schemas/api';
 import type { PageContext } from '../../utils/schemas/page';
@@ -133,11 +135,9 @@ function caseKeyWith(ctx: PageContext, buyerKey: string | null): CaseKey | undef
 }
 
 /**
- * The portal of an order known only by its id (a note written before any page load): Amazon's ids
- * have a fixed shape, Zalando's are UUIDs or long digit strings; anything else is the team's own shop.
+ * The portal of an order known only by its id (a note written before any page load): the first portal
+ * whose order ids have that shape (its folder says); anything else is the team's own shop.
  */
-export function guessPortalOfOrderId(orderId: string): 'amazon' | 'zalando' | 'shop' {
-  if (/^(\d{3}|D01)-\d{7}-\d{7}$/.test(orderId)) return 'amazon';
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(orderId) || /^\d{12,20}$/.test(orderId)) return 'zalando';
-  return 'shop';
+export function guessPortalOfOrderId(orderId: string): CasePortal {
+  return (PORTAL_DEFINITIONS.find((p) => p.isOrderId(orderId))?.id as PortalId | undefined) ?? 'shop';
 }

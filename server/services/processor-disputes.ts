@@ -5,7 +5,7 @@ import { processorDeadline } from '../../utils/disputes/processor-deadline';
 import { reasonGroupOf } from '../../utils/disputes/reason-groups';
 import { mergeState, mergeVerdict, type MergeVerdict, type StageState } from '../../utils/disputes/stage';
 import { normalizeEmail, normalizeName } from '../../utils/fraud/normalize';
-import type { DisputeReason, DisputeStatus, OrderMatch } from '../../utils/schemas/disputes';
+import { ProcessorSource, type DisputeReason, type DisputeStatus, type OrderMatch } from '../../utils/schemas/disputes';
 import type { SlaPolicySet } from '../../utils/schemas/sla';
 import type { Database } from '../db/open';
 import { disputes } from '../db/schema-disputes';
@@ -239,7 +239,7 @@ export async function linkDisputeToOrder(db: Database, caller: Caller, id: strin
   return db.transaction(async (tx) => {
     const current = await lockDispute(tx, teamId, id);
     if (!current) throw notFound('Dispute');
-    if (current.source === 'amazon' || current.source === 'zalando' || current.source === 'shop') {
+    if (!ProcessorSource.safeParse(current.source).success) {
       throw new HttpError('conflict', 'This dispute came from a portal page, which names its order; only processor disputes are linked by hand.', 'params.id');
     }
     const order = await findOrder(tx, teamId, orderId);

@@ -1,4 +1,4 @@
-import { amazonMarketplaceFor } from '../../utils/portals/amazon/marketplaces';
+import { portalDefinition } from '../../utils/portals/catalogue';
 import type { CaseRecord } from '../../utils/schemas/api';
 import type { QueueItem, QueueList } from '../../utils/schemas/admin';
 import { slaState } from '../../utils/sla/state';
@@ -6,21 +6,13 @@ import type { Database } from '../db/open';
 import { listQueue } from '../repositories/case-clocks';
 import { snapshotOfClock } from './case-clock';
 
-const SELLER_CENTRAL_HOST = /^sellercentral(?:-europe|-japan)?\.amazon\.[a-z.]+$/;
-
 /**
- * Where to open a case: Amazon order cases open on their order page, on the Seller Central host the
- * team last used for it (sellercentral-europe.amazon.com for a unified EU account) or else the
- * marketplace's own; every other case opens on the page it was last seen on.
+ * Where to open a case: where its portal says (an order's own page, on the host the team last used for
+ * it), else the page it was last seen on.
  */
 export function portalUrlFor(caseRecord: CaseRecord, pageUrl: string | null): string | null {
-  if (caseRecord.portal === 'amazon' && caseRecord.kind === 'order' && caseRecord.orderId) {
-    const seenHost = pageUrl ? safeHost(pageUrl) : undefined;
-    const tld = amazonMarketplaceFor(caseRecord.marketplace ?? undefined)?.tld;
-    const host = seenHost && SELLER_CENTRAL_HOST.test(seenHost) ? seenHost : tld ? `sellercentral.amazon.${tld}` : undefined;
-    if (host) return `https://${host}/orders-v3/order/${encodeURIComponent(caseRecord.orderId)}`;
-  }
-  return pageUrl;
+  const caseUrl = portalDefinition(caseRecord.portal)?.caseUrl;
+  return caseUrl?.(caseRecord, pageUrl ? safeHost(pageUrl) : undefined) ?? pageUrl;
 }
 
 function safeHost(url: string): string | undefined {

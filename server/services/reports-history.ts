@@ -1,3 +1,4 @@
+import type { PortalId } from '../../utils/schemas/common';
 import type { DecisionKind, FiredIndicator } from '../../utils/schemas/fraud';
 import type { Database } from '../db/open';
 import { upsertCase } from '../repositories/cases';
@@ -21,7 +22,7 @@ export type HistoryEvent =
 
 export interface HistoryCase {
   kind: 'order' | 'claim' | 'chargeback' | 'return' | 'message' | 'refund';
-  portal: 'amazon' | 'zalando';
+  portal: PortalId;
   marketplace: string | null;
   ref: string;
   orderId: string;

@@ -1,3 +1,5 @@
+import { portalDefinition } from '../../utils/portals/catalogue';
+import { CasePortal } from '../../utils/schemas/common';
 import type { SlaRow } from '../../utils/schemas/reports';
 import type { SlaCaseKind, SlaPolicySet } from '../../utils/schemas/sla';
 import { computeSlaDeadline } from '../../utils/sla/deadline';
@@ -10,22 +12,17 @@ import type { ReportFilter } from '../repositories/reports-scope';
  * (case_clocks) use its deadline. Cases without one (recorded before clocks were stored) get a deadline
  * computed here from the team's current policies, the clock starting when the case was opened (the
  * page's own start time is not stored for them). Their policy is read from the case's portal and kind,
- * as caseKindForPage does from a page:
- * - an A-to-z claim counts as an information request (the appeal stage is not stored);
- * - a non-Amazon chargeback is a card dispute with the unknown-network window;
- * - order and refund cases have no stored clock start (ship-by, return received) and are left out.
+ * as caseKindForPage does from a page: each portal's folder names the clock of its case kinds (a claim
+ * whose stage is not stored counts as its first stage; orders and refunds have no stored clock start and
+ * are left out); a chargeback with no clock of its portal's own, or on the team's shop, is a card dispute
+ * with the unknown-network window.
  * Calendar clocks are evaluated in SQL; business-hour clocks need the team calendar, so those cases'
  * times are fetched and run through computeSlaDeadline.
  */
-const POLICY_OF_CASE: { portal: string; kind: string; policy: SlaCaseKind }[] = [
-  { portal: 'amazon', kind: 'message', policy: 'amazon_buyer_message' },
-  { portal: 'zalando', kind: 'message', policy: 'zalando_customer_care' },
-  { portal: 'amazon', kind: 'claim', policy: 'amazon_atoz_info_request' },
-  { portal: 'amazon', kind: 'chargeback', policy: 'amazon_chargeback' },
-  { portal: 'zalando', kind: 'chargeback', policy: 'card_dispute' },
-  { portal: 'shop', kind: 'chargeback', policy: 'card_dispute' },
-  { portal: 'amazon', kind: 'return', policy: 'amazon_return_authorization' },
-];
+const POLICY_OF_CASE: { portal: string; kind: string; policy: SlaCaseKind }[] = CasePortal.options.flatMap((portal) => {
+  const own = Object.entries(portalDefinition(portal)?.sla.clockOfCaseKind ?? {}).map(([kind, policy]) => ({ portal, kind, policy: policy as SlaCaseKind }));
+  return own.some((rule) => rule.kind === 'chargeback') ? own : [...own, { portal, kind: 'chargeback', policy: 'card_dispute' as const }];
+});
 
 /** The calendar-clock rules SQL evaluates, and the business-hour ones counted here. */
 export function slaRulesFor(policies: SlaPolicySet): { calendar: CalendarSlaRule[]; business: { portal: string; kind: string; policy: SlaCaseKind }[] } {

@@ -22,13 +22,9 @@ import type { Caller } from '../repositories/tokens';
 
 const isLead = (caller: Caller) => caller.agent.role === 'lead';
 
-/** Amazon's messaging rules apply unless every marketplace named is a Zalando one. */
-function lintPortal(marketplaces: string[]): 'amazon' | 'zalando' {
-  return marketplaces.length > 0 && marketplaces.every((m) => m.toUpperCase().startsWith('ZALANDO')) ? 'zalando' : 'amazon';
-}
-
+/** The messaging rules of every portal the template's marketplaces belong to (all portals when it names none). */
 export function lintFor(template: Pick<Template, 'body' | 'marketplaces'>) {
-  return lintTemplate(template.body, { portal: lintPortal(template.marketplaces) });
+  return lintTemplate(template.body, { marketplaces: template.marketplaces });
 }
 
 function assertMayWrite(caller: Caller, scope: Template['scope'], ownerId: string): void {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Instant, Language, Money } from '../schemas/common';
-import { AlertAction, AlertKind, AlertRecommendation, Defence, DisputeSource, DisputeStage, ReasonGroup, DefenceTemplate, Dispute, DisputeReason, DisputeRecommendation, DisputeStatus, EvidenceItem, EvidenceKey } from '../schemas/disputes';
+import { CasePortal, Instant, Language, Money } from '../schemas/common';
+import { AlertAction, AlertKind, AlertRecommendation, Defence, DefenceTemplate, Dispute, DisputeReason, DisputeRecommendation, DisputeSource, DisputeStage, DisputeStatus, EvidenceItem, EvidenceKey, ReasonGroup } from '../schemas/disputes';
 import { PageContext } from '../schemas/page';
 import { defineRoutes } from './types';
 
@@ -93,7 +93,7 @@ export type AlertView = z.infer<typeof AlertView>;
 export const DisputeView = z.strictObject({
   /** The backend's id, used in every /v1/disputes/:id route. */
   id: z.uuid(),
-  portal: z.enum(['amazon', 'zalando', 'shop']),
+  portal: CasePortal,
   marketplace: z.string().nullable(),
   caseId: z.uuid().nullable(),
   dispute: Dispute.omit({ evidence: true }),

@@ -3,6 +3,7 @@ import { DisputeSection, type DefenceDownload, type DefenceText } from '@/compon
 import type { EvidenceInput } from '@/components/disputes/EvidenceRow';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type AttachmentContentType, type DisputeView } from '@/utils/api-routes/disputes';
 import { browserTranslate } from '@/utils/i18n';
+import { portalDefinition } from '@/utils/portals/catalogue';
 import { sendRequest } from '@/utils/messaging';
 import type { PageContext } from '@/utils/schemas/page';
 import type { DisputeStatus } from '@/utils/schemas/disputes';
@@ -10,9 +11,9 @@ import type { DisputeStatus } from '@/utils/schemas/disputes';
 /** Long enough for the browser to start saving the file after the click. */
 const DOWNLOAD_URL_LIFETIME_MS = 3_000;
 
-/** Chargeback and A-to-z claim pages have a dispute; other pages do not. */
+/** Chargeback pages and the claim pages a portal counts as disputes (its folder says) have a dispute. */
 export function isDisputePage(ctx: PageContext): boolean {
-  return ctx.pageKind === 'chargeback' || (ctx.pageKind === 'claim' && ctx.portal === 'amazon');
+  return ctx.pageKind === 'chargeback' || (ctx.pageKind === 'claim' && portalDefinition(ctx.portal)?.disputes.kindForPage(ctx) !== undefined);
 }
 
 const BY_EXTENSION: Record<string, AttachmentContentType> = { pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp', txt: 'text/plain' };

@@ -8,6 +8,7 @@ import { watchPage, type WatchedPage } from './page-watcher';
 const adapter: PortalAdapter = {
   id: 'amazon',
   matchesHost: () => true,
+  pages: { predicates: [['order', (url) => url.pathname.startsWith('/order/')]], examples: { order: ['https://portal.example/order/1'], unknown: ['https://portal.example/'] } },
   classify: (url) => (url.pathname.startsWith('/order/') ? 'order' : 'unknown'),
   isContentReady: (_kind, doc) => doc.querySelector('#order') !== null,
   extract: (url, doc): PageContext => {

@@ -11,9 +11,6 @@ export interface PanelModule {
   start: (portal: PortalId) => void;
 }
 
-/** The panel script per portal (entrypoints/panel-<portal>.ts): a frame parses only its own portal's adapter. */
-export const PANEL_SCRIPTS = { amazon: '/panel-amazon.js', zalando: '/panel-zalando.js' } as const satisfies Record<PortalId, string>;
-
 export function panelModule(): PanelModule | undefined {
   return (globalThis as Record<string, unknown>)[PANEL_GLOBAL] as PanelModule | undefined;
 }

@@ -1,4 +1,5 @@
 import type { Language } from '../schemas/common';
+import { portalDisputeKind } from '../portals/catalogue';
 import type { DisputeKind } from '../schemas/disputes';
 
 /** The fixed words of a defence, per language. Evidence labels and timeline lines stay English for now. */
@@ -14,7 +15,8 @@ export type DefenceWords = {
   reason: string;
   amount: string;
   filed: string;
-  kinds: Record<DisputeKind, string>;
+  /** The card dispute's name; the portals' own kinds are named in their folders (see disputeKindLabel). */
+  cardDispute: string;
   eventsLeftOut: (n: number) => string;
   noEvents: string;
   noEvidence: string;
@@ -33,7 +35,7 @@ export const DEFENCE_WORDS: Record<Language, DefenceWords> = {
     reason: 'Reason',
     amount: 'Amount',
     filed: 'Filed',
-    kinds: { amazon_chargeback: 'Amazon chargeback', amazon_atoz: 'A-to-z Guarantee claim', card_dispute: 'card dispute' },
+    cardDispute: 'card dispute',
     eventsLeftOut: (n) => `(${n} more event${n === 1 ? '' : 's'} left out for length)`,
     noEvents: 'No dated events on record.',
     noEvidence: 'No evidence on record.',
@@ -50,7 +52,7 @@ export const DEFENCE_WORDS: Record<Language, DefenceWords> = {
     reason: 'Grund',
     amount: 'Betrag',
     filed: 'Eingereicht',
-    kinds: { amazon_chargeback: 'Amazon-Rückbuchung', amazon_atoz: 'A-bis-z-Garantieantrag', card_dispute: 'Kartenrückbuchung' },
+    cardDispute: 'Kartenrückbuchung',
     eventsLeftOut: (n) => `(${n} weitere Ereignisse aus Platzgründen ausgelassen)`,
     noEvents: 'Keine datierten Ereignisse vorhanden.',
     noEvidence: 'Keine Nachweise vorhanden.',
@@ -67,7 +69,7 @@ export const DEFENCE_WORDS: Record<Language, DefenceWords> = {
     reason: 'Motif',
     amount: 'Montant',
     filed: 'Ouvert le',
-    kinds: { amazon_chargeback: 'rétrofacturation Amazon', amazon_atoz: 'réclamation Garantie A à Z', card_dispute: 'litige carte' },
+    cardDispute: 'litige carte',
     eventsLeftOut: (n) => `(${n} autre(s) événement(s) omis faute de place)`,
     noEvents: 'Aucun événement daté.',
     noEvidence: 'Aucune preuve enregistrée.',
@@ -84,7 +86,7 @@ export const DEFENCE_WORDS: Record<Language, DefenceWords> = {
     reason: 'Motivo',
     amount: 'Importe',
     filed: 'Presentada',
-    kinds: { amazon_chargeback: 'contracargo de Amazon', amazon_atoz: 'reclamación de la Garantía de la A a la Z', card_dispute: 'disputa de tarjeta' },
+    cardDispute: 'disputa de tarjeta',
     eventsLeftOut: (n) => `(${n} evento(s) más omitido(s) por extensión)`,
     noEvents: 'No hay eventos fechados.',
     noEvidence: 'No hay pruebas registradas.',
@@ -101,9 +103,14 @@ export const DEFENCE_WORDS: Record<Language, DefenceWords> = {
     reason: 'Motivo',
     amount: 'Importo',
     filed: 'Aperta il',
-    kinds: { amazon_chargeback: 'chargeback Amazon', amazon_atoz: 'reclamo Garanzia dalla A alla Z', card_dispute: 'contestazione carta' },
+    cardDispute: 'contestazione carta',
     eventsLeftOut: (n) => `(altri ${n} eventi omessi per lunghezza)`,
     noEvents: 'Nessun evento datato.',
     noEvidence: 'Nessuna prova registrata.',
   },
 };
+
+/** How a defence in `language` names a dispute kind: the portal's own name for its kinds, else a card dispute. */
+export function disputeKindLabel(kind: DisputeKind, language: Language): string {
+  return portalDisputeKind(kind)?.labels[language] ?? DEFENCE_WORDS[language].cardDispute;
+}

@@ -3,7 +3,7 @@ import type { Defence, DefencePlaceholder, DefenceSection, DefenceTemplate, Evid
 import type { PageContext } from '../schemas/page';
 import type { DisputeHistory, DisputeLike } from './case-history';
 import { formatAddress } from './checklist';
-import { DEFENCE_WORDS, type DefenceWords } from './defence-words';
+import { DEFENCE_WORDS, disputeKindLabel, type DefenceWords } from './defence-words';
 import { formatDay, formatInstant, formatMoney, plainText } from './format';
 import { REASON_LABELS } from './reasons';
 import { defaultDefenceTemplate, fillTemplate } from './templates';
@@ -62,14 +62,14 @@ function placeholderValues(input: DefenceInput, tz: string): Partial<Record<Defe
   return v;
 }
 
-function summaryBody(input: DefenceInput, w: DefenceWords, tz: string): string {
+function summaryBody(input: DefenceInput, w: DefenceWords, language: Language, tz: string): string {
   const { dispute } = input;
   const code = dispute.reasonCode ? ` (${dispute.reasonCode})` : '';
   const text = dispute.reasonText ? `: "${plainText(dispute.reasonText)}"` : '';
   return [
     `${w.seller}: ${plainText(input.seller.name)}`,
     `${w.order}: ${dispute.orderId}`,
-    `${w.dispute}: ${dispute.id} (${w.kinds[dispute.kind]})`,
+    `${w.dispute}: ${dispute.id} (${disputeKindLabel(dispute.kind, language)})`,
     `${w.reason}: ${REASON_LABELS[dispute.reason]}${code}${text}`,
     `${w.amount}: ${formatMoney(dispute.amount)}`,
     `${w.filed}: ${formatInstant(dispute.filedAt, tz)}`,
@@ -134,7 +134,7 @@ export function buildDefence(input: DefenceInput): Defence {
   const title = w.title(input.dispute.id, input.dispute.orderId);
   const timeline = [...input.timeline].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const build = (keep?: number, valueMax?: number): DefenceSection[] => [
-    { title: w.summary, body: summaryBody(input, w, tz) },
+    { title: w.summary, body: summaryBody(input, w, language, tz) },
     { title: plainText(template.title), body: filled.text },
     { title: w.evidence, body: evidenceBody(input.checklist, w, valueMax) },
     { title: w.timeline, body: timelineBody(timeline, w, tz, keep) },

@@ -1,3 +1,4 @@
+import { isMarketplaceClaim } from '../portals/catalogue';
 import type { DisputeKind, DisputeReason } from '../schemas/disputes';
 import type { CardNetwork } from '../schemas/sla';
 import { CODES_BY_NETWORK, DISCOVER_CODES, type CodeRule } from './card-codes';
@@ -78,12 +79,12 @@ function applyRule(rule: CodeRule, text: string | undefined): DisputeReason {
 /**
  * The normalised reason of a dispute. A known card code decides (with the text for codes that cover
  * several categories, such as Mastercard 4853); otherwise the text decides; `other` when neither says.
- * Amazon chargebacks and A-to-z claims usually come with text only, in the marketplace's language.
+ * Marketplace chargebacks and claims usually come with text only, in the marketplace's language.
  */
 export function classifyReason(input: { network?: CardNetwork; code?: string; text?: string; kind: DisputeKind }): DisputeReason {
   const text = input.text?.trim() || undefined;
-  // A-to-z claims carry no network code; a number in their text is an order or claim id.
-  const code = input.code?.trim() || (text && input.kind !== 'amazon_atoz' ? codeInText(text) : undefined);
+  // Marketplace claims carry no network code; a number in their text is an order or claim id.
+  const code = input.code?.trim() || (text && !isMarketplaceClaim(input.kind) ? codeInText(text) : undefined);
   if (code) {
     const normalised = normaliseCode(code);
     const network = input.network ?? networkFromCode(normalised);

@@ -1,3 +1,4 @@
+import { portalDisputeKind } from '../portals/catalogue';
 import type { Money } from '../schemas/common';
 import type { DisputeKind, DisputeReason, DisputeRecommendation, EvidenceItem } from '../schemas/disputes';
 import { formatMoney } from './format';
@@ -96,7 +97,8 @@ function recordSentence(reason: DisputeReason, winRate?: { won: number; lost: nu
 }
 
 function notFighting(kind: DisputeKind | undefined): { action: 'refund' | 'accept'; sentence: string } {
-  if (kind === 'amazon_atoz') return { action: 'refund', sentence: 'Refunding the buyer closes the A-to-z claim before Amazon decides it' };
+  const own = kind ? portalDisputeKind(kind) : undefined;
+  if (own?.claim) return { action: 'refund', sentence: own.refundSentence ?? 'Refunding the buyer closes the claim before the marketplace decides it' };
   if (kind) return { action: 'accept', sentence: 'Accept the dispute: the money is already taken back, a refund on top would pay twice' };
   return { action: 'accept', sentence: 'Accept the dispute rather than spend time on a defence' };
 }

@@ -1,3 +1,4 @@
+import { isRelayEmailDomain } from '../portals/catalogue';
 import type { Money } from '../schemas/common';
 import type { FraudIndicatorId, FraudInput, FraudMatrix, HistoryCount, RelatedOrder } from '../schemas/fraud';
 import { describeDropPoint } from './forwarders';
@@ -168,8 +169,6 @@ function isHighDemand(facts: Facts, item: FraudInput['context']['items'][number]
   return p.keywordsFlat.some((k) => title.includes(k));
 }
 
-// Amazon's anonymised relay addresses look random by design and are not a signal.
-const RELAY_DOMAIN_RE = /(^|\.)marketplace\.amazon\.[a-z.]+$/;
 
 export const CHECKS: Record<FraudIndicatorId, (facts: Facts) => Hit | null> = {
   billing_shipping_mismatch(facts) {
@@ -250,7 +249,8 @@ export const CHECKS: Record<FraudIndicatorId, (facts: Facts) => Hit | null> = {
     const local = email.slice(0, at).split('+')[0] ?? '';
     const disposable = facts.params.disposableDomains.find((d) => domain === d || domain.endsWith(`.${d}`));
     if (disposable) return { evidence: `Email uses a disposable inbox (${disposable})`, relatedOrderIds: [] };
-    if (RELAY_DOMAIN_RE.test(domain)) return null;
+    // A portal's anonymised relay addresses look random by design and are not a signal.
+    if (isRelayEmailDomain(domain)) return null;
     return looksRandom(local) ? { evidence: `Email address looks random (${email})`, relatedOrderIds: [] } : null;
   },
   prior_claims: (facts) => history(facts, 'claims', facts.params.historyMinimums.claims, 'claim'),

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { FIXTURES } from '../../tests/fixtures/manifest';
 import { liveFixture, parseFixture } from '../../tests/fixtures/load';
 import { PageContext } from '../schemas';
-import { ADAPTERS, adapterForHost } from './registry';
+import { ADAPTERS, adapterForHost } from './adapters';
 
 describe('every fixture through its adapter', () => {
   test('fixture names and served URLs are unique', () => {

@@ -1,10 +1,11 @@
-import { amazonAdapter } from './amazon';
-import type { PortalAdapter } from './types';
-import { zalandoAdapter } from './zalando';
+import { amazonPortal } from './amazon/portal';
+import { zalandoPortal } from './zalando/portal';
 
-/** Every portal Caseside knows. Adding a portal = one folder under utils/portals + one line here. */
-export const ADAPTERS: PortalAdapter[] = [amazonAdapter, zalandoAdapter];
-
-export function adapterForHost(host: string): PortalAdapter | undefined {
-  return ADAPTERS.find((adapter) => adapter.matchesHost(host));
-}
+/**
+ * Every portal Caseside knows, and the only list of them: portal ids in the schemas and the database,
+ * SLA defaults, template values and lint rules, disputes and reports all derive from it (./catalogue.ts).
+ * Adding a portal = its folder under utils/portals, its detector entrypoint, one line here and its
+ * adapter's line in ./adapters.ts (kept apart so the server and extension pages never load DOM code).
+ * Server-safe: the definitions import no DOM code and no schema values.
+ */
+export const PORTALS = [amazonPortal, zalandoPortal] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Instant, Role } from './common';
+import { CasePortal, Instant, Role } from './common';
 import { DecisionKind, FraudScore } from './fraud';
 import { PageContext } from './page';
 import { SlaSnapshot } from './sla';
@@ -65,7 +65,7 @@ export const CaseStatus = z.enum(['open', 'waiting', 'resolved', 'closed']);
 export const CaseRecord = z.strictObject({
   id: z.uuid(),
   kind: CaseKind,
-  portal: z.enum(['amazon', 'zalando', 'shop']),
+  portal: CasePortal,
   marketplace: z.string().nullable(),
   /** The case's own reference: order id, claim id, chargeback id, RMA, thread id. */
   ref: z.string(),

@@ -1,15 +1,17 @@
 import { z } from 'zod';
-import { Instant, Language, Money } from './common';
+import { PORTAL_DISPUTE_KIND_IDS } from '../portals/catalogue';
+import { CasePortal, Instant, Language, Money } from './common';
 import { LIMITS } from './fields';
 import { CardNetwork } from './sla';
 
 /**
- * Disputes: Amazon chargebacks, A-to-z claims and card disputes on the team's own shop.
+ * Disputes: the portals' own kinds (marketplace chargebacks and guarantee claims, each declared in its
+ * portal's folder) and card disputes.
  * utils/disputes/ implements the engine (reason mapping, evidence checklist, recommendation, defence).
  * Deadlines come from the SLA engine (utils/sla/); a dispute only stores the one it was given.
  * CardNetwork lives in ./sla (the SLA policies key response windows by it); it is not redefined here.
  */
-export const DisputeKind = z.enum(['amazon_chargeback', 'amazon_atoz', 'card_dispute']);
+export const DisputeKind = z.enum([...PORTAL_DISPUTE_KIND_IDS, 'card_dispute']);
 export type DisputeKind = z.infer<typeof DisputeKind>;
 
 export const DisputeStatus = z.enum(['open', 'responded', 'won', 'lost', 'refunded', 'accepted']);
@@ -68,14 +70,14 @@ export const DisputeOutcome = z.strictObject({
 });
 export type DisputeOutcome = z.infer<typeof DisputeOutcome>;
 
-/**
- * Where a dispute came from: a marketplace page (amazon, zalando, shop) or a payment processor or alert
- * provider that told the backend directly (webhook or CSV export).
- */
-export const DisputeSource = z.enum(['amazon', 'zalando', 'shop', 'stripe', 'adyen', 'paypal', 'ethoca', 'verifi']);
-export type DisputeSource = z.infer<typeof DisputeSource>;
-export const ProcessorSource = DisputeSource.extract(['stripe', 'adyen', 'paypal', 'ethoca', 'verifi']);
+/** Payment processors and alert providers that tell the backend directly (webhook or CSV export). */
+export const PROCESSOR_SOURCES = ['stripe', 'adyen', 'paypal', 'ethoca', 'verifi'] as const;
+export const ProcessorSource = z.enum(PROCESSOR_SOURCES);
 export type ProcessorSource = z.infer<typeof ProcessorSource>;
+
+/** Where a dispute came from: a portal's page, the team's own shop, or a processor or alert provider. */
+export const DisputeSource = z.enum([...CasePortal.options, ...PROCESSOR_SOURCES]);
+export type DisputeSource = z.infer<typeof DisputeSource>;
 
 /** How far a card dispute has gone, in the networks' order: an alert can still be refunded away. */
 export const DisputeStage = z.enum(['alert', 'inquiry', 'chargeback', 'pre_arbitration']);

@@ -1,19 +1,12 @@
 import { z } from 'zod';
+import { PORTAL_CLOCK_IDS } from '../portals/catalogue';
 import { Instant } from './common';
 
-/** The case kinds that carry a deadline (the marketplaces' published response and dispute windows, docs/portals.md). */
-export const SlaCaseKind = z.enum([
-  'amazon_buyer_message',
-  'amazon_atoz_info_request',
-  'amazon_atoz_appeal',
-  'amazon_chargeback',
-  'amazon_return_authorization',
-  'amazon_refund_after_return',
-  'amazon_mfn_shipment',
-  'zalando_customer_care',
-  'zalando_order_export',
-  'card_dispute',
-]);
+/**
+ * The case kinds that carry a deadline: the portals' clocks (the marketplaces' published response and
+ * dispute windows, each in its portal's folder) and the card networks' dispute window.
+ */
+export const SlaCaseKind = z.enum([...PORTAL_CLOCK_IDS, 'card_dispute']);
 export type SlaCaseKind = z.infer<typeof SlaCaseKind>;
 
 export const SlaState = z.enum(['ok', 'warning', 'breached', 'paused', 'none']);

@@ -1,3 +1,4 @@
+import { PORTAL_DEFINITIONS, type PortalClockId } from '../portals/catalogue';
 import { SlaPolicySet, type SlaPolicy, type TeamCalendar } from '../schemas/sla';
 import { describeIssue, type ValidationError } from '../fraud/validation-errors';
 import { isValidTimeZone, minutesOfDay } from './zoned';
@@ -15,37 +16,26 @@ export const DEFAULT_CALENDAR: TeamCalendar = {
   holidays: [],
 };
 
-const hours = (amount: number) => ({ amount, unit: 'hours' as const });
 const days = (amount: number) => ({ amount, unit: 'days' as const });
-const policy = (label: string, p: Omit<SlaPolicy, 'label' | 'warningFraction' | 'notifyLeadMinutes'>, notifyLeadMinutes: number): SlaPolicy => ({
-  label,
-  warningFraction: 0.25,
-  notifyLeadMinutes,
-  ...p,
-});
 
-/** The marketplaces' published deadlines (docs/portals.md), version 1. Every number here is a team setting. */
+/**
+ * The marketplaces' published deadlines (each portal's folder, docs/portals.md) and the card networks'
+ * dispute window, version 1. Every number here is a team setting.
+ */
 export const DEFAULT_POLICIES: SlaPolicySet = {
   version: 1,
   calendar: DEFAULT_CALENDAR,
   policies: {
-    // Weekends and holidays included; "no response needed" removes the message from the metric.
-    amazon_buyer_message: policy('Buyer message reply', { clock: 'calendar', duration: hours(24) }, 120),
-    // Amazon's own pages say 48 h in some places and 72 h in others: the shorter is the safe default.
-    amazon_atoz_info_request: policy('A-to-z information request', { clock: 'calendar', duration: hours(48) }, 240),
-    amazon_atoz_appeal: policy('A-to-z appeal', { clock: 'calendar', duration: days(30) }, 3 * 24 * 60),
-    amazon_chargeback: policy('Chargeback response', { clock: 'calendar', duration: days(7) }, 24 * 60),
-    amazon_return_authorization: policy('Return authorization', { clock: 'calendar', duration: hours(24) }, 120),
-    amazon_refund_after_return: policy('Refund after return received', { clock: 'business', duration: days(2) }, 240),
-    amazon_mfn_shipment: policy('Ship by', { clock: 'shipBy' }, 240),
-    zalando_customer_care: policy('Customer Care reply', { clock: 'calendar', duration: hours(24) }, 120),
-    zalando_order_export: policy('Order export', { clock: 'calendar', duration: hours(3) }, 30),
+    ...(Object.fromEntries(PORTAL_DEFINITIONS.flatMap((p) => Object.entries(p.sla.policies))) as Record<PortalClockId, SlaPolicy>),
     // Network rules; processors often give less, so teams shorten these.
-    card_dispute: policy(
-      'Card dispute response',
-      { clock: 'calendar', duration: days(30), byCardNetwork: { visa: days(30), mastercard: days(45), amex: days(20), discover: days(30) } },
-      3 * 24 * 60,
-    ),
+    card_dispute: {
+      label: 'Card dispute response',
+      warningFraction: 0.25,
+      notifyLeadMinutes: 3 * 24 * 60,
+      clock: 'calendar',
+      duration: days(30),
+      byCardNetwork: { visa: days(30), mastercard: days(45), amex: days(20), discover: days(30) },
+    },
   },
 };
 

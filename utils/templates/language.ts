@@ -1,3 +1,4 @@
+import { countryOfMarketplace } from '../portals/catalogue';
 import type { Language } from '../schemas/common';
 
 // Marketplaces whose buyers are written to in one of the five supported languages. The rest (JP, NL,
@@ -11,11 +12,9 @@ const BY_COUNTRY: Record<string, Language> = {
 };
 
 /**
- * The language to answer a marketplace's buyers in: "DE" -> de, "ZALANDO-FR" -> fr, "JP" -> the
- * team's default. Codes are read case-insensitively.
+ * The language to answer a marketplace's buyers in: "DE" -> de, a portal's own code for France -> fr
+ * (the portal's folder reads the country), "JP" -> the team's default. Codes are read case-insensitively.
  */
 export function languageForMarketplace(code: string, teamDefault: Language): Language {
-  const normalized = code.trim().toUpperCase();
-  const country = normalized.startsWith('ZALANDO') ? normalized.slice('ZALANDO'.length).replace(/^[-_]/, '') : normalized;
-  return BY_COUNTRY[country] ?? teamDefault;
+  return BY_COUNTRY[countryOfMarketplace(code).toUpperCase()] ?? teamDefault;
 }

@@ -1,3 +1,4 @@
+import { portalDefinition } from '../portals/catalogue';
 import type { Language } from '../schemas/common';
 import type { PageContext } from '../schemas/page';
 import type { TemplateVars } from '../schemas/templates';
@@ -42,19 +43,9 @@ export function firstNameOf(fullName: string): string | undefined {
   return politeCase(first);
 }
 
-const AMAZON_DOMAINS: Record<string, string> = {
-  US: 'Amazon.com', CA: 'Amazon.ca', MX: 'Amazon.com.mx', BR: 'Amazon.com.br', UK: 'Amazon.co.uk', GB: 'Amazon.co.uk',
-  DE: 'Amazon.de', FR: 'Amazon.fr', IT: 'Amazon.it', ES: 'Amazon.es', NL: 'Amazon.nl', SE: 'Amazon.se', PL: 'Amazon.pl',
-  BE: 'Amazon.com.be', AE: 'Amazon.ae', SA: 'Amazon.sa', EG: 'Amazon.eg', JP: 'Amazon.co.jp', AU: 'Amazon.com.au',
-  SG: 'Amazon.sg', IN: 'Amazon.in',
-};
-
-/** The storefront name buyers know: "Amazon.de", "Zalando". */
+/** The storefront name buyers know ("Amazon.de"), as the page's portal names it. */
 export function marketplaceName(ctx: PageContext): string | undefined {
-  if (ctx.portal === 'zalando') return 'Zalando';
-  const m = ctx.marketplace;
-  if (!m) return undefined;
-  return m.domain ?? AMAZON_DOMAINS[m.code.toUpperCase()] ?? `Amazon ${m.code}`;
+  return portalDefinition(ctx.portal)?.templates.storefrontName(ctx);
 }
 
 function itemsList(ctx: PageContext, language: Language): string | undefined {
@@ -71,7 +62,7 @@ function itemsList(ctx: PageContext, language: Language): string | undefined {
 
 /**
  * Template values from the page. Only values the page shows are set, so anything else is reported
- * missing when rendered. Zalando orders use the customer-facing order number.
+ * missing when rendered. The order id is the one buyers know on the page's portal.
  */
 export function templateVarsFromContext(
   ctx: PageContext,
@@ -86,7 +77,7 @@ export function templateVarsFromContext(
     set('buyer.name', displayName(name));
     set('buyer.firstName', firstNameOf(name));
   }
-  set('order.id', ctx.portal === 'zalando' ? (ctx.orderNumber ?? ctx.orderId) : (ctx.orderId ?? ctx.orderNumber));
+  set('order.id', portalDefinition(ctx.portal)?.templates.orderId(ctx) ?? ctx.orderId ?? ctx.orderNumber);
   set('order.items', itemsList(ctx, extra.language ?? 'en'));
   set('tracking.number', ctx.trackingNumber);
   set('sla.deadline', extra.slaDeadline);

@@ -1,7 +1,8 @@
-import { ZALANDO_HOSTS } from '../hosts';
+import { ZALANDO_HOSTS } from './hosts';
 import { safely } from '../dom';
 import { findReplyTarget } from '../reply-box';
 import type { PortalAdapter } from '../types';
+import { EXAMPLES, URL_PREDICATES } from './pages';
 import { classifyZalando } from './detect';
 import { extractZalandoPage, isZalandoContentReady } from './extract';
 import { zalandoFocus } from './focus';
@@ -10,6 +11,7 @@ import { REPLY_BOX } from './selectors';
 const HOSTS = new Set(ZALANDO_HOSTS);
 
 export const zalandoAdapter: PortalAdapter = {
+  pages: { predicates: URL_PREDICATES, examples: EXAMPLES },
   id: 'zalando',
   matchesHost: (host) => HOSTS.has(host.toLowerCase()),
   classify: (url, doc) => safely(() => classifyZalando(url, doc)) ?? 'unknown',

@@ -1,0 +1,89 @@
+import { PORTALS } from './registry';
+import type { PortalDefinition, PortalDisputeKind } from './types';
+
+/** Lookups derived from the registry; nothing here names a portal. */
+
+type Registered = (typeof PORTALS)[number];
+type ClockOf<P> = P extends PortalDefinition<string, infer C, string> ? C : never;
+type DisputeOf<P> = P extends PortalDefinition<string, string, infer D> ? D : never;
+
+export type RegisteredPortalId = Registered['id'];
+/** The SLA clocks the portals define (card disputes are generic and not among them). */
+export type PortalClockId = ClockOf<Registered>;
+export type PortalDisputeKindId = DisputeOf<Registered>;
+
+/** The registry seen without its literal types, for code that only iterates it. */
+const ALL: readonly PortalDefinition[] = PORTALS as readonly PortalDefinition[];
+
+export const PORTAL_IDS = PORTALS.map((p) => p.id) as [RegisteredPortalId, ...RegisteredPortalId[]];
+
+export const PORTAL_CLOCK_IDS = ALL.flatMap((p) => Object.keys(p.sla.policies)) as PortalClockId[];
+
+export const PORTAL_DISPUTE_KIND_IDS = ALL.flatMap((p) => Object.keys(p.disputes.kinds)) as PortalDisputeKindId[];
+
+export function portalDefinition(id: string): PortalDefinition | undefined {
+  return ALL.find((p) => p.id === id);
+}
+
+export function portalOfHost(host: string): PortalDefinition | undefined {
+  const h = host.toLowerCase();
+  return ALL.find((p) => p.hosts.includes(h));
+}
+
+/** A portal's dispute kind by id (undefined for generic kinds such as card disputes). */
+export function portalDisputeKind(kind: string): PortalDisputeKind | undefined {
+  for (const p of ALL) {
+    const found = (p.disputes.kinds as Record<string, PortalDisputeKind>)[kind];
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Whether a dispute kind is a marketplace guarantee claim (no card stage, no network code). */
+export function isMarketplaceClaim(kind: string): boolean {
+  return portalDisputeKind(kind)?.claim === true;
+}
+
+/** The portal a marketplace code belongs to, if any. */
+export function portalOfMarketplace(code: string): PortalDefinition | undefined {
+  return ALL.find((p) => p.marketplaces.owns(code));
+}
+
+/**
+ * The portals a template may be used on, from the marketplaces it names: all of them when it names
+ * none, or a code no portal owns (then every portal's rules apply, the strictest reading).
+ */
+export function portalsOfMarketplaces(codes: readonly string[]): PortalDefinition[] {
+  if (codes.length === 0) return [...ALL];
+  const owners = codes.map(portalOfMarketplace);
+  if (owners.some((p) => p === undefined)) return [...ALL];
+  return ALL.filter((p) => owners.includes(p));
+}
+
+/** "ZALANDO-FR" -> "FR", "DE" -> "DE": the country behind a marketplace code. */
+export function countryOfMarketplace(code: string): string {
+  const owner = portalOfMarketplace(code);
+  return owner ? owner.marketplaces.country(code) : code.trim().toUpperCase();
+}
+
+/** Marketplace codes: plain country codes (US, DE, DE-AT) or a portal's own form. */
+export const MARKETPLACE_CODE_RE = new RegExp(
+  [/^[A-Z]{2}(-[A-Z]{2})?$/, ...ALL.flatMap((p) => (p.marketplaces.codePattern ? [p.marketplaces.codePattern] : []))].map((re) => re.source).join('|'),
+);
+
+/** Whether an e-mail domain is a portal's relay (anonymised buyer addresses, random by design). */
+export function isRelayEmailDomain(domain: string): boolean {
+  return ALL.some((p) => p.relayEmailDomain?.test(domain) === true);
+}
+
+/** Clocks that run to a date the portal sets and cannot be paused. */
+export const FIXED_CLOCK_IDS: ReadonlySet<string> = new Set(ALL.flatMap((p) => p.sla.fixedClocks));
+
+/** Every host a portal's content script runs on, and the manifest matches for them. */
+export const PORTAL_HOSTS: ReadonlySet<string> = new Set(ALL.flatMap((p) => p.hosts));
+/** The panel script the worker injects for a portal (entrypoints/<panel.entrypoint>.ts, built to the root). */
+export const panelScriptOf = (p: PortalDefinition) => `/${p.panel.entrypoint}.js`;
+export const matchesOf = (p: PortalDefinition) => p.hosts.map((h) => `https://${h}/*`);
+export const PORTAL_MATCHES: string[] = ALL.flatMap(matchesOf);
+
+export { ALL as PORTAL_DEFINITIONS };
