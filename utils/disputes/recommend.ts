@@ -1,6 +1,6 @@
 import type { Money } from '../schemas/common';
 import type { DisputeKind, DisputeReason, DisputeRecommendation, EvidenceItem } from '../schemas/disputes';
-import { formatMoney } from './format';
+import { formatMoney } from '../money';
 import { REASON_LABELS } from './reasons';
 
 /** Weights of checklist items in the evidence strength: a required item counts three optional ones. */
