@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { signedInAgent } from '@/utils/storage';
-import type { TabPush } from '@/utils/messaging';
+import { PANEL_PORT, type TabPush } from '@/utils/messaging';
 import { browserTranslate } from '@/utils/i18n';
 import { Language } from '@/utils/schemas/common';
 import { openCasesideDb } from './db';
@@ -12,10 +12,9 @@ import { BackgroundService } from './service';
 
 /**
  * The service worker: the only holder of the token and the only caller of the backend.
- * Open panels keep a port (`caseside-panel`) to it; live events and sync status go out through those
+ * Open panels keep a port (PANEL_PORT) to it; live events and sync status go out through those
  * ports, and their heartbeats keep the worker (and so the event stream) alive while a panel is open.
  */
-export const PANEL_PORT = 'caseside-panel';
 const FLUSH_ALARM = 'caseside-outbox';
 
 export default defineBackground(() => {
