@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { signedInAgent } from '@/utils/storage';
 import { PANEL_PORT, type TabPush } from '@/utils/messaging';
-import { browserTranslate } from '@/utils/i18n';
+import { browserTranslate } from '@/utils/i18n-browser';
 import { Language } from '@/utils/schemas/common';
 import { openCasesideDb } from './db';
 import { startQueueWatch } from './queue-watch';
