@@ -127,7 +127,7 @@ export const PROCESSOR_ROUTES = defineRoutes({
     access: 'public',
     params: TeamParams,
     consumes: 'application/json',
-    produces: 'application/json',
+    response: WebhookAnswer,
   },
   'webhooks.adyen': {
     method: 'POST',
