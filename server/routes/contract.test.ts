@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACT } from '../../utils/api-routes';
 import { errorStatuses, operationIdOf, type ApiRoute } from '../../utils/api-routes/types';
 import { buildApp, registeredRoutes } from '../app';
-import { testDatabases } from '../test/databases';
+import { testDatabases } from '../../tests/server/databases';
 
 const methodsOf = (method: string | string[]) => (Array.isArray(method) ? method : [method]);
 const declared = Object.entries(CONTRACT as Record<string, ApiRoute>);
