@@ -24,6 +24,16 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
   },
   {
+    // The extension and the code it shares with the server run in browsers: no Node modules or globals.
+    // (tsconfig.extension.json leaves Node's types out, but WXT's own declarations pull them back in.)
+    files: ['entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'utils/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'crypto', 'os', 'worker_threads'], message: 'Extension code runs in the browser.' }] }],
+      'no-restricted-globals': ['error', 'process', 'Buffer', '__dirname', '__filename', 'require', 'global'],
+    },
+  },
+  {
     // Tests build deliberately malformed values to prove they are refused.
     files: ['**/*.test.{ts,tsx}'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -7,9 +7,9 @@ import { DEFAULT_MATRIX } from '../utils/fraud/matrix';
 import { BacktestReport } from '../utils/schemas/admin';
 import { buildApp } from './app';
 import { renderDefencePdfOffThread } from './services/pdf';
-import { seedDecidedOrders } from './test/backtest-seed';
-import { testDatabases } from './test/databases';
-import { createTestTeam, type TestTeam } from './test/harness';
+import { seedDecidedOrders } from '../tests/server/backtest-seed';
+import { testDatabases } from '../tests/server/databases';
+import { createTestTeam, type TestTeam } from '../tests/server/harness';
 
 /**
  * No request freezes the team: while a heavy defence PDF (a 4,000-character word in 34,000 characters)

@@ -7,8 +7,8 @@ import { startBackend, type BackendProcess } from '../scripts/lib/backend-proces
 import { openDatabase, type DatabaseHandle } from './db/open';
 import { events } from './db/schema';
 import { setUpTeam } from './setup';
-import { testDatabases } from './test/databases';
-import { idempotencyKey, newOrderId } from './test/harness';
+import { testDatabases } from '../tests/server/databases';
+import { idempotencyKey, newOrderId } from '../tests/server/harness';
 
 const WRITES = 60;
 

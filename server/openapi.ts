@@ -89,6 +89,11 @@ function completeDocument(doc: Document): Document {
       const responses = (operation.responses ??= {});
       const content = documentedContent(route);
       if (content) responses['200'] = { description: route.summary ?? 'The answer', content };
+      // Success answers carry their real schema already; what @fastify/swagger lacks is a description.
+      for (const status of Object.keys(responses).filter((s) => s.startsWith('2'))) {
+        const answer = responses[status] as { description?: string };
+        if (answer.description === 'Default Response') answer.description = `${status === '201' ? 'Created' : 'OK'}: ${route.summary ?? route.path}`;
+      }
       for (const status of errorStatuses(route)) {
         responses[String(status)] ??= { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema: ERROR_REF } } };
       }

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app';
 import { openDatabase, type DatabaseHandle } from './db/open';
 import { SetupError, setUpTeam } from './setup';
-import { testDatabases } from './test/databases';
-import { auth } from './test/harness';
+import { testDatabases } from '../tests/server/databases';
+import { auth } from '../tests/server/harness';
 
 describe.each(testDatabases())('set-up and demo tokens on $kind', (target) => {
   let handle: DatabaseHandle;

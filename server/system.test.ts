@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, Health, Me } from '../utils/schemas/api';
 import { buildApp } from './app';
-import { testDatabases } from './test/databases';
-import { auth, createTestTeam, type TestTeam } from './test/harness';
+import { testDatabases } from '../tests/server/databases';
+import { auth, createTestTeam, type TestTeam } from '../tests/server/harness';
 
 describe.each(testDatabases())('health, openapi, auth and errors on $kind', (target) => {
   let app: FastifyInstance;

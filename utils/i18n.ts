@@ -1,5 +1,4 @@
 import type en from '@/public/_locales/en/messages.json';
-import { browser } from 'wxt/browser';
 
 /**
  * UI text goes through the extension's locale files (public/_locales/<lang>/messages.json), so the
@@ -7,9 +6,6 @@ import { browser } from 'wxt/browser';
  */
 export type MessageKey = keyof typeof en;
 export type Translate = (key: MessageKey, substitutions?: string | string[]) => string;
-
-/** The extension's own translator: `browser.i18n`, which follows the browser's language. */
-export const browserTranslate: Translate = (key, subs) => browser.i18n.getMessage(key, subs) || key;
 
 /** A translator from a messages.json object (tests, and pages served by the backend). */
 export function translatorFrom(messages: Record<string, { message: string; placeholders?: Record<string, { content: string }> }>): Translate {

@@ -133,6 +133,9 @@ export type DefenceText = z.infer<typeof DefenceText>;
  */
 export type { ResponseMap };
 
+/** The name of the port an open panel keeps to the worker; TabPush messages travel on it. */
+export const PANEL_PORT = 'caseside-panel';
+
 /** Pushed by the background worker to portal tabs. */
 export const TabPush = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('push:live'), event: LiveEvent }),

@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { DisputeStatus } from '@/utils/schemas/disputes';
 import type { DisputeView } from '@/utils/api-routes/disputes';
+import { formatMoneyLocalized } from '@/utils/money';
 import { useT } from '../i18n-context';
 import { useNow } from '../use-now';
 import { EvidenceRow, type EvidenceInput } from './EvidenceRow';
@@ -29,15 +30,6 @@ export interface DisputeSectionProps {
 }
 
 const HOUR = 3_600_000;
-
-function money(m: { amountMinor: number; currency: string }): string {
-  try {
-    const fmt = new Intl.NumberFormat(undefined, { style: 'currency', currency: m.currency });
-    return fmt.format(m.amountMinor / 10 ** (fmt.resolvedOptions().maximumFractionDigits ?? 2));
-  } catch {
-    return `${m.amountMinor} ${m.currency}`;
-  }
-}
 
 function duration(ms: number, t: ReturnType<typeof useT>): string {
   const abs = Math.abs(ms);
@@ -87,7 +79,7 @@ export function DisputeSection(props: DisputeSectionProps) {
         <span className="cs-muted cs-small">{t('disputeDeadline', props.formatTime(dispute.deadline))}</span>
       </div>
       <p className="cs-small">
-        {dispute.id} · {dispute.reasonText ?? dispute.reason} · {money(dispute.amount)} · {t(`disputeStatus_${dispute.status}`)}
+        {dispute.id} · {dispute.reasonText ?? dispute.reason} · {formatMoneyLocalized(dispute.amount)} · {t(`disputeStatus_${dispute.status}`)}
       </p>
 
       <div className="cs-note" data-testid="dispute-recommendation" data-action={recommendation.action} data-confidence={recommendation.confidence}>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DisputeListQuery, DisputeSummary, DisputeView } from '@/utils/api-routes/disputes';
-import { formatMoney } from '@/utils/disputes/format';
+import { formatMoney } from '@/utils/money';
 import type { Language } from '@/utils/schemas/common';
 import { DisputeSource, type AlertAction, type DisputeStage, type ReasonGroup } from '@/utils/schemas/disputes';
 import { formatDuration } from '@/utils/sla/state';

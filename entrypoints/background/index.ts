@@ -2,8 +2,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { signedInAgent } from '@/utils/storage';
-import type { TabPush } from '@/utils/messaging';
-import { browserTranslate } from '@/utils/i18n';
+import { PANEL_PORT, type TabPush } from '@/utils/messaging';
+import { browserTranslate } from '@/utils/i18n-browser';
 import { Language } from '@/utils/schemas/common';
 import { openCasesideDb } from './db';
 import { startQueueWatch } from './queue-watch';
@@ -14,10 +14,9 @@ import { panelScriptOf, portalDefinition } from '@/utils/portals/catalogue';
 
 /**
  * The service worker: the only holder of the token and the only caller of the backend.
- * Open panels keep a port (`caseside-panel`) to it; live events and sync status go out through those
+ * Open panels keep a port (PANEL_PORT) to it; live events and sync status go out through those
  * ports, and their heartbeats keep the worker (and so the event stream) alive while a panel is open.
  */
-export const PANEL_PORT = 'caseside-panel';
 const FLUSH_ALARM = 'caseside-outbox';
 
 export default defineBackground(() => {

@@ -1,5 +1,6 @@
 import { createParser } from 'eventsource-parser';
 import { routePath } from '@/utils/api-routes';
+import { backoffDelay } from '@/utils/backoff';
 import { LiveEvent } from '@/utils/schemas/api';
 import type { Credentials } from './db';
 
@@ -14,6 +15,8 @@ export interface LiveStreamDeps {
   onStateChange?: (connected: boolean) => void;
   fetchImpl?: typeof fetch;
 }
+
+const MAX_RETRY_MS = 15_000;
 
 export class LiveStream {
   private controller: AbortController | null = null;
@@ -87,7 +90,7 @@ export class LiveStream {
     if (!this.running || controller.signal.aborted) return;
     this.failures++;
     // The first retry waits what the server asked for; repeated failures back off from there.
-    const delay = Math.min(15_000, this.retryBaseMs * 2 ** Math.min(this.failures - 1, 5));
+    const delay = backoffDelay(this.failures, { baseMs: this.retryBaseMs, maxMs: MAX_RETRY_MS });
     this.retryTimer = setTimeout(() => void this.connect(), delay);
   }
 }

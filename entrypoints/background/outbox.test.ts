@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openCasesideDb, type CasesideDatabase, type OutboxItem } from './db';
-import { backoffDelay, Outbox, type NewOutboxItem, type SendOutcome } from './outbox';
+import { outboxBackoff, Outbox, type NewOutboxItem, type SendOutcome } from './outbox';
 
 let dbCounter = 0;
 function item(key: string, orderId = '302-1234567-1234567'): NewOutboxItem {
@@ -70,7 +70,7 @@ describe('Outbox', () => {
   });
 
   it('doubles the backoff up to 20 seconds', () => {
-    expect([1, 2, 3, 4, 5, 10].map(backoffDelay)).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 20_000]);
+    expect([1, 2, 3, 4, 5, 10].map(outboxBackoff)).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 20_000]);
   });
 
   it('keeps a write the backend refused for good, visibly, and delivers the rest', async () => {

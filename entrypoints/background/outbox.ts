@@ -1,3 +1,4 @@
+import { backoffDelay } from '@/utils/backoff';
 import type { CasesideDatabase, OutboxFailure, OutboxItem } from './db';
 import { classifyFailure, MAX_SERVER_ERRORS, type SendFailure } from './outbox-failure';
 
@@ -25,8 +26,8 @@ export const BASE_BACKOFF_MS = 1_000;
 // not to hammer one that is down.
 export const MAX_BACKOFF_MS = 20_000;
 
-export function backoffDelay(attempts: number): number {
-  return Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
+export function outboxBackoff(attempts: number): number {
+  return backoffDelay(attempts, { baseMs: BASE_BACKOFF_MS, maxMs: MAX_BACKOFF_MS });
 }
 
 export type NewOutboxItem = Omit<OutboxItem, 'id' | 'attempts' | 'nextAttemptAt'>;
@@ -177,7 +178,7 @@ export class Outbox {
         this.deps.onChange?.();
         continue;
       }
-      await this.deps.db.put('outbox', { ...item, attempts, serverErrors, lastError: outcome.message, nextAttemptAt: this.now() + backoffDelay(attempts) });
+      await this.deps.db.put('outbox', { ...item, attempts, serverErrors, lastError: outcome.message, nextAttemptAt: this.now() + outboxBackoff(attempts) });
       report.stoppedBy = handling === 'auth' ? 'auth' : handling === 'retry-later' ? 'rate_limited' : 'offline';
       this.deps.onChange?.();
       break;

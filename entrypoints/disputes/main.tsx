@@ -5,7 +5,7 @@ import { I18nProvider } from '@/components/i18n-context';
 import { useNow } from '@/components/use-now';
 import { apiRequest } from '@/utils/api-client';
 import type { DisputeListQuery } from '@/utils/api-routes/disputes';
-import { browserTranslate } from '@/utils/i18n';
+import { browserTranslate } from '@/utils/i18n-browser';
 import type { Result } from '@/utils/messaging';
 import { Language } from '@/utils/schemas/common';
 import './disputes.css';

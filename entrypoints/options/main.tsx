@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { SignInForm } from '@/components/SignInForm';
 import { I18nProvider } from '@/components/i18n-context';
-import { browserTranslate } from '@/utils/i18n';
+import { browserTranslate } from '@/utils/i18n-browser';
 import { sendRequest } from '@/utils/messaging';
 import { signedInAgent } from '@/utils/storage';
 import './options.css';

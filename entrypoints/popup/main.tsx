@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '@/components/i18n-context';
 import { Popup } from '@/components/popup/Popup';
 import { apiRequest } from '@/utils/api-client';
-import { browserTranslate } from '@/utils/i18n';
+import { browserTranslate } from '@/utils/i18n-browser';
 import { Language } from '@/utils/schemas/common';
 import { signedInAgent, type SignedInAgent } from '@/utils/storage';
 import './popup.css';

@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '@/components/i18n-context';
 import { ReportsPage } from '@/components/reports/ReportsPage';
 import { apiRequest } from '@/utils/api-client';
-import { browserTranslate } from '@/utils/i18n';
+import { browserTranslate } from '@/utils/i18n-browser';
 import './reports.css';
 
 const DAY_MS = 86_400_000;

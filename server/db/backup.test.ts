@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { setUpTeam } from '../setup';
-import { auth } from '../test/harness';
+import { auth } from '../../tests/server/harness';
 import { openDatabase } from './open';
 
 describe('npm run backup (embedded database)', () => {

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { backoffDelay } from '../../utils/backoff';
 
 /**
  * LISTEN over one dedicated PostgreSQL connection per database handle, shared by every channel the
@@ -25,7 +26,8 @@ export class PgListener {
   /** Set once a connection was lost: the next one that LISTENs again tells the subscribers. */
   private lostSinceListening = false;
   private retryTimer: NodeJS.Timeout | undefined;
-  private retryMs = MIN_RETRY_MS;
+  /** Reconnects that failed in a row since the connection was lost. */
+  private failedReconnects = 0;
 
   /** `applicationName` shows in pg_stat_activity, so operators (and tests) can tell this connection. */
   constructor(
@@ -116,7 +118,7 @@ export class PgListener {
       return;
     }
     this.client = client;
-    this.retryMs = MIN_RETRY_MS;
+    this.failedReconnects = 0;
     if (this.lostSinceListening) {
       this.lostSinceListening = false;
       for (const set of this.channels.values()) for (const s of [...set]) s.onResume?.();
@@ -128,10 +130,10 @@ export class PgListener {
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
       this.ensureConnected().catch(() => {
-        this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+        this.failedReconnects++;
         this.scheduleReconnect();
       });
-    }, this.retryMs);
+    }, backoffDelay(this.failedReconnects + 1, { baseMs: MIN_RETRY_MS, maxMs: MAX_RETRY_MS }));
     this.retryTimer.unref();
   }
 }

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, registeredRoutes } from '../app';
-import { auth, createTestTeam, idempotencyKey, orderPage, postPanel, type TestTeam } from '../test/harness';
-import { testDatabases } from '../test/databases';
+import { auth, createTestTeam, idempotencyKey, orderPage, postPanel, type TestTeam } from '../../tests/server/harness';
+import { testDatabases } from '../../tests/server/databases';
 import { arbitraryOf } from './zod-arbitrary';
 import type { AnySchema } from './zod-walk';
 

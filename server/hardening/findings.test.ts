@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../utils/schemas/api';
 import { buildApp } from '../app';
 import { loggableError } from '../errors';
-import { testDatabases } from '../test/databases';
-import { auth, createTestTeam, idempotencyKey, newOrderId, orderPage, postPanel, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { auth, createTestTeam, idempotencyKey, newOrderId, orderPage, postPanel, type TestTeam } from '../../tests/server/harness';
 
 /** One test per reproduced finding of the adversarial review: each failed on the code before the fix. */
 describe.each(testDatabases())('hardening findings ($kind)', (target) => {

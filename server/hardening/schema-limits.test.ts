@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, registeredRoutes } from '../app';
-import { testDatabases } from '../test/databases';
+import { testDatabases } from '../../tests/server/databases';
 import { leavesOf, type AnySchema, type Leaf } from './zod-walk';
 
 /**

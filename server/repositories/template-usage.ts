@@ -13,21 +13,23 @@ export type DecisionCount = { templateId: string; kind: 'hold' | 'release' | 'fr
 const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[]));
 
 /**
- * Template insertions since `from`, aggregated per template in three queries (on the events
- * (team_id, type, created_at) index): how often, into how many cases, what those cases are now, and
- * which decisions were recorded on those orders after an insertion.
+ * Template insertions since `from`, aggregated per template in three queries: how often, into how many
+ * cases, what those cases are now, and which decisions were recorded on those orders after an insertion.
+ * Read from template_uses (one row per insertion, the same table the reports read; on its
+ * (team_id, created_at) index); an insertion's order is its case's (insertions go into the order's case).
  */
 export async function templateUsageSince(db: Database, teamId: string, from: Date): Promise<{ counts: UsageCounts[]; statuses: StatusCount[]; decisions: DecisionCount[] }> {
   const since = from.toISOString();
-  const inserted = sql`select e.data->>'templateId' as template_id, e.case_id, e.order_id, e.created_at
-    from events e where e.team_id = ${teamId} and e.type = 'template_inserted' and e.created_at >= ${since}::timestamptz`;
+  const inserted = sql`select u.template_id, u.case_id, u.created_at
+    from template_uses u where u.team_id = ${teamId} and u.created_at >= ${since}::timestamptz`;
   const [counts, statuses, decisions] = [
     await db.execute(sql`select i.template_id, count(*)::int as insertions, count(distinct i.case_id)::int as cases, max(i.created_at) as last_at
       from (${inserted}) i group by i.template_id`),
     await db.execute(sql`select i.template_id, c.status, count(distinct c.id)::int as cases
       from (${inserted}) i join cases c on c.team_id = ${teamId} and c.id = i.case_id group by i.template_id, c.status`),
     await db.execute(sql`select i.template_id, d.kind, count(distinct d.id)::int as decisions
-      from (${inserted}) i join decisions d on d.team_id = ${teamId} and d.order_id = i.order_id and d.created_at > i.created_at
+      from (${inserted}) i join cases c on c.team_id = ${teamId} and c.id = i.case_id
+      join decisions d on d.team_id = ${teamId} and d.order_id = c.order_id and d.created_at > i.created_at
       group by i.template_id, d.kind`),
   ];
   return {

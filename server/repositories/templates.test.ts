@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/open';
 import { templateVersions } from '../db/schema';
-import { testDatabases } from '../test/databases';
-import { createTestTeam, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { createTestTeam, type TestTeam } from '../../tests/server/harness';
 import { createTemplate, listUsableTemplates, saveTemplateVersion } from './templates';
 
 describe.each(testDatabases())('templates repository on $kind', (target) => {

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/open';
 import { apiTokens } from '../db/schema';
-import { testDatabases } from '../test/databases';
-import { createTestTeam, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { createTestTeam, type TestTeam } from '../../tests/server/harness';
 import { touchToken } from './tokens';
 
 /** A token's last use is written at most once a minute, and the requests in between send no statement. */

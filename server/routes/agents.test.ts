@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentList, CreatedAgent, CreatedToken, TokenList } from '../../utils/schemas/api';
-import { buildApp } from '../app';
-import { testDatabases } from '../test/databases';
-import { auth, createTestTeam, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { closeTestApp, openTestApp } from '../../tests/server/app';
+import { auth, type TestTeam } from '../../tests/server/harness';
 
 describe.each(testDatabases())('agents and tokens on $kind', (target) => {
   let app: FastifyInstance;
@@ -11,15 +11,9 @@ describe.each(testDatabases())('agents and tokens on $kind', (target) => {
   let b: TestTeam;
 
   beforeAll(async () => {
-    const { db } = await target.open();
-    app = await buildApp({ db });
-    a = await createTestTeam(app.db, 'Alpha');
-    b = await createTestTeam(app.db, 'Beta');
+    ({ app, teams: [a, b] } = await openTestApp(target, 'Alpha', 'Beta'));
   });
-  afterAll(async () => {
-    await app?.close();
-    await target.dispose();
-  });
+  afterAll(() => closeTestApp(app, target));
 
   it('lets a lead create an agent whose first token works at once', async () => {
     const res = await app.inject({ method: 'POST', url: '/v1/agents', headers: auth(a.leadToken), payload: { name: 'New Hire', email: 'new@example.com' } });

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseList, CaseStatusResult, PanelData } from '../../utils/schemas/api';
 import { QueueList } from '../../utils/schemas/admin';
 import { buildApp } from '../app';
-import { testDatabases } from '../test/databases';
-import { auth, createTestTeam, idempotencyKey, newOrderId, orderPage, postPanel, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { auth, createTestTeam, idempotencyKey, newOrderId, orderPage, postPanel, type TestTeam } from '../../tests/server/harness';
 
 describe.each(testDatabases())('case status on $kind', (target) => {
   let app: FastifyInstance;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACT } from '../../utils/api-routes';
 import { errorStatuses, operationIdOf, type ApiRoute } from '../../utils/api-routes/types';
 import { buildApp, registeredRoutes } from '../app';
-import { testDatabases } from '../test/databases';
+import { testDatabases } from '../../tests/server/databases';
 
 const methodsOf = (method: string | string[]) => (Array.isArray(method) ? method : [method]);
 const declared = Object.entries(CONTRACT as Record<string, ApiRoute>);
@@ -36,7 +36,7 @@ describe.each(testDatabases())('the route contract on $kind', (target) => {
 
   it('describes every declared operation with its summary, id and error answers', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
-      paths: Record<string, Record<string, { summary?: string; operationId?: string; responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
+      paths: Record<string, Record<string, { summary?: string; operationId?: string; responses: Record<string, { description?: string; content?: Record<string, { schema: unknown }> }> }>>;
       servers?: unknown[];
     };
     expect(doc.servers?.length).toBeGreaterThan(0);
@@ -49,6 +49,16 @@ describe.each(testDatabases())('the route contract on $kind', (target) => {
       expect(op.operationId, id).toBe(operationIdOf(id));
       for (const status of errorStatuses(route)) {
         expect(op.responses[String(status)]?.content?.['application/json']?.schema, `${id} ${status}`).toEqual({ $ref: '#/components/schemas/ApiError' });
+      }
+      // Each success answer: a description of its own, and JSON described by the declared schema, not a bare object.
+      const successes = Object.entries(op.responses).filter(([status]) => status.startsWith('2'));
+      expect(successes.length, id).toBeGreaterThan(0);
+      for (const [status, answer] of successes) {
+        expect(answer.description, `${id} ${status}`).not.toBe('Default Response');
+        expect(answer.description, `${id} ${status}`).toBeTruthy();
+        const json = answer.content?.['application/json']?.schema;
+        if (json !== undefined) expect(json, `${id} ${status}`).not.toEqual({ type: 'object' });
+        if (route.response) expect(json, `${id} ${status}`).toBeDefined();
       }
     }
   });

@@ -5,8 +5,8 @@ import { DisputeImportAnswer } from '../../utils/api-routes/processors';
 import { CaseEventList, CaseList } from '../../utils/schemas/api';
 import { DisputeReport } from '../../utils/schemas/reports';
 import { buildApp } from '../app';
-import { testDatabases } from '../test/databases';
-import { auth, createTestTeam, newOrderId, orderPage, postPanel, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { auth, createTestTeam, newOrderId, orderPage, postPanel, type TestTeam } from '../../tests/server/harness';
 
 /** Answering pre-dispute alerts: advice, one decision per alert, the outcome for the provider, the history. */
 const ALERT_HEADER = 'alert_id,provider,alert_type,created_at,amount,currency,order_id,card_network,respond_by,outcome';

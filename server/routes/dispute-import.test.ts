@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DisputeList } from '../../utils/api-routes/disputes';
 import { DisputeImportAnswer } from '../../utils/api-routes/processors';
 import { buildApp } from '../app';
-import { testDatabases } from '../test/databases';
-import { auth, createTestTeam, newOrderId, orderPage, postPanel, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { auth, createTestTeam, newOrderId, orderPage, postPanel, type TestTeam } from '../../tests/server/harness';
 
 const ALERT_HEADER = 'alert_id,provider,alert_type,created_at,amount,currency,order_id,card_network,respond_by,outcome';
 

@@ -5,8 +5,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DefenceTemplateView, DisputeView, MAX_ATTACHMENT_BYTES } from '../../utils/api-routes/disputes';
 import { buildApp } from '../app';
-import { testDatabases } from '../test/databases';
-import { auth, createTestTeam, newOrderId, orderPage, postPanel, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { auth, createTestTeam, newOrderId, orderPage, postPanel, type TestTeam } from '../../tests/server/harness';
 import { chargebackPage, postFromPage } from './disputes-test-pages';
 
 const standardFontDataUrl = `${dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))}/standard_fonts/`;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { routePath } from '../../utils/api-routes';
 import type { PageContextInput } from '../../utils/schemas/page';
-import { auth, orderPage } from '../test/harness';
+import { auth, orderPage } from '../../tests/server/harness';
 
 /** Test helpers shared by the disputes route tests. */
 

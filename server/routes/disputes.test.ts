@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DisputeList, DisputeView } from '../../utils/api-routes/disputes';
 import { CaseEventList } from '../../utils/schemas/api';
 import { Defence } from '../../utils/schemas/disputes';
-import { buildApp } from '../app';
-import { testDatabases } from '../test/databases';
-import { auth, createTestTeam, idempotencyKey, newOrderId, orderPage, postPanel, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { closeTestApp, openTestApp } from '../../tests/server/app';
+import { auth, idempotencyKey, newOrderId, orderPage, postPanel, type TestTeam } from '../../tests/server/harness';
 import { chargebackPage, postFromPage } from './disputes-test-pages';
 
 describe.each(testDatabases())('disputes API on $kind', (target) => {
@@ -14,15 +14,9 @@ describe.each(testDatabases())('disputes API on $kind', (target) => {
   let b: TestTeam;
 
   beforeAll(async () => {
-    const { db } = await target.open();
-    app = await buildApp({ db });
-    a = await createTestTeam(app.db, 'Alpha');
-    b = await createTestTeam(app.db, 'Beta');
+    ({ app, teams: [a, b] } = await openTestApp(target, 'Alpha', 'Beta'));
   });
-  afterAll(async () => {
-    await app?.close();
-    await target.dispose();
-  });
+  afterAll(() => closeTestApp(app, target));
 
   it('upserts the dispute of a chargeback page once, with reason, deadline and a checklist filled from the history', async () => {
     const orderId = newOrderId('111');

@@ -6,8 +6,8 @@ import type { FraudIndicatorId, FraudMatrix } from '../../utils/schemas/fraud';
 import { buildApp } from '../app';
 import { createAgent } from '../repositories/agents';
 import { insertToken } from '../repositories/tokens';
-import { testDatabases } from '../test/databases';
-import { auth, createTestTeam, idempotencyKey, newOrderId, orderPage, postPanel, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { auth, createTestTeam, idempotencyKey, newOrderId, orderPage, postPanel, type TestTeam } from '../../tests/server/harness';
 
 /** Only the pack-station rule scores: weight 0 (everything released) or forcing hold. */
 function onlyPackStation(forces?: 'hold'): FraudMatrix {

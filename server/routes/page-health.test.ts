@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PageHealthList } from '../../utils/schemas/health';
 import { buildApp } from '../app';
 import { maskPath } from '../repositories/page-health';
-import { testDatabases } from '../test/databases';
-import { auth, createTestTeam, newOrderId, orderPage, postPanel, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { auth, createTestTeam, newOrderId, orderPage, postPanel, type TestTeam } from '../../tests/server/harness';
 
 describe('maskPath', () => {
   it('keeps the shape of the path and drops every digit', () => {

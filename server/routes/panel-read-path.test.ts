@@ -2,11 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PanelData } from '../../utils/schemas/api';
-import { buildApp } from '../app';
 import { createTemplate } from '../repositories/templates';
 import { flushPanelBookkeeping } from '../services/panel-bookkeeping';
-import { testDatabases } from '../test/databases';
-import { createTestTeam, orderPage, postPanel, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { closeTestApp, openTestApp } from '../../tests/server/app';
+import { orderPage, postPanel, type TestTeam } from '../../tests/server/harness';
 
 /**
  * The panel's read path: a revisit that shows nothing new writes nothing, the team's configuration comes
@@ -17,14 +17,9 @@ describe.each(testDatabases())('panel read path on $kind', (target) => {
   let a: TestTeam;
 
   beforeAll(async () => {
-    const { db } = await target.open();
-    app = await buildApp({ db });
-    a = await createTestTeam(app.db, 'Alpha');
+    ({ app, teams: [a] } = await openTestApp(target, 'Alpha'));
   });
-  afterAll(async () => {
-    await app?.close();
-    await target.dispose();
-  });
+  afterAll(() => closeTestApp(app, target));
 
   /** The row version of the order and its case: it changes with every write of the row. */
   const rowVersions = async (orderId: string) => {

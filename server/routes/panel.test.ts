@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseList, PanelData } from '../../utils/schemas/api';
-import { buildApp } from '../app';
 import { findOrder } from '../repositories/orders';
-import { testDatabases } from '../test/databases';
-import { auth, createTestTeam, idempotencyKey, newOrderId, orderPage, postPanel, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { closeTestApp, openTestApp } from '../../tests/server/app';
+import { auth, idempotencyKey, newOrderId, orderPage, postPanel, type TestTeam } from '../../tests/server/harness';
 
 describe.each(testDatabases())('POST /v1/panel on $kind', (target) => {
   let app: FastifyInstance;
@@ -12,15 +12,9 @@ describe.each(testDatabases())('POST /v1/panel on $kind', (target) => {
   let b: TestTeam;
 
   beforeAll(async () => {
-    const { db } = await target.open();
-    app = await buildApp({ db });
-    a = await createTestTeam(app.db, 'Alpha');
-    b = await createTestTeam(app.db, 'Beta');
+    ({ app, teams: [a, b] } = await openTestApp(target, 'Alpha', 'Beta'));
   });
-  afterAll(async () => {
-    await app?.close();
-    await target.dispose();
-  });
+  afterAll(() => closeTestApp(app, target));
 
   it('opens a case for an order page once, and returns it with its history', async () => {
     const page = orderPage();

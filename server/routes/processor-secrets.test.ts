@@ -7,8 +7,8 @@ import { SecretStatusList } from '../../utils/api-routes/processors';
 import { buildApp } from '../app';
 import type { Database } from '../db/open';
 import { SecretBox } from '../secrets/secret-box';
-import { testDatabases } from '../test/databases';
-import { auth, createTestTeam, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { auth, createTestTeam, type TestTeam } from '../../tests/server/harness';
 
 /** Signing secrets at rest: sealed in the table, opened only by a server given the key. */
 const stripe = new Stripe('sk_unused_in_tests');

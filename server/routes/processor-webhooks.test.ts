@@ -9,8 +9,8 @@ import { SecretStatusList } from '../../utils/api-routes/processors';
 import { ADYEN_DISPUTE_EVENTS, STRIPE_EVENT_TYPES } from '../../utils/disputes/processor-events';
 import { CaseEventList, CaseList } from '../../utils/schemas/api';
 import { buildApp } from '../app';
-import { testDatabases } from '../test/databases';
-import { auth, createTestTeam, newOrderId, orderPage, postPanel, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { auth, createTestTeam, newOrderId, orderPage, postPanel, type TestTeam } from '../../tests/server/harness';
 
 const stripe = new Stripe('sk_unused_in_tests');
 const hmac = new hmacValidator();

@@ -3,11 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PanelData } from '../../utils/schemas/api';
 import { QueueList, TeamSettingsView } from '../../utils/schemas/admin';
-import { buildApp } from '../app';
 import { cases } from '../db/schema';
 import { getSettingsDocument } from '../repositories/settings';
-import { testDatabases } from '../test/databases';
-import { auth, createTestTeam, idempotencyKey, newOrderId, orderPage, postPanel, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { closeTestApp, openTestApp } from '../../tests/server/app';
+import { auth, idempotencyKey, newOrderId, orderPage, postPanel, type TestTeam } from '../../tests/server/harness';
 
 const HOUR = 3_600_000;
 
@@ -31,15 +31,9 @@ describe.each(testDatabases())('queue and settings on $kind', (target) => {
   const open = async (page: ReturnType<typeof orderPage>) => PanelData.parse((await postPanel(app, a.agentToken, page)).json()).case!;
 
   beforeAll(async () => {
-    const { db } = await target.open();
-    app = await buildApp({ db });
-    a = await createTestTeam(app.db, 'Alpha');
-    b = await createTestTeam(app.db, 'Beta');
+    ({ app, teams: [a, b] } = await openTestApp(target, 'Alpha', 'Beta'));
   });
-  afterAll(async () => {
-    await app?.close();
-    await target.dispose();
-  });
+  afterAll(() => closeTestApp(app, target));
 
   it('ranks open cases by time left: breached first (most overdue first), then the nearest deadline', async () => {
     const fresh = await open(messagePage(2, 'fresh')); // 22 h left

@@ -5,8 +5,8 @@ import { FraudReport, ServiceReport } from '../../utils/schemas/reports';
 import { buildApp } from '../app';
 import { cases, decisions, events } from '../db/schema';
 import { seedDemo } from '../seed/demo';
-import { testDatabases } from '../test/databases';
-import { auth } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { auth } from '../../tests/server/harness';
 
 /** The demo team's history: written once, and the reports over it agree with the rows themselves. */
 describe.each(testDatabases())('demo history for the reports on $kind', (target) => {

@@ -4,8 +4,8 @@ import { parseCsv } from '../../tests/helpers/csv';
 import { DisputeReport } from '../../utils/schemas/reports';
 import { buildApp } from '../app';
 import { disputes } from '../db/schema-disputes';
-import { testDatabases } from '../test/databases';
-import { auth, createTestTeam, newOrderId, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { auth, createTestTeam, newOrderId, type TestTeam } from '../../tests/server/harness';
 
 const HOUR = 3_600_000;
 const WEEK = 'from=2025-11-03&to=2025-11-09';

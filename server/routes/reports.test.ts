@@ -5,8 +5,8 @@ import { FraudReport, ReportTables, ServiceReport, type ServiceRow } from '../..
 import { buildApp } from '../app';
 import { createAgent } from '../repositories/agents';
 import { writeHistoryCase, type HistoryCase } from '../services/reports-history';
-import { testDatabases } from '../test/databases';
-import { auth, createTestTeam, newOrderId, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { auth, createTestTeam, newOrderId, type TestTeam } from '../../tests/server/harness';
 
 /**
  * Reports on small hand-made teams whose answers are worked out in the comments. Percentiles are

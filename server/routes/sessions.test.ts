@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, ApiTokenInfo, CreatedToken } from '../../utils/schemas/api';
 import { AuditPage } from '../../utils/schemas/audit';
 import { buildApp } from '../app';
-import { testDatabases } from '../test/databases';
-import { auth, createTestTeam, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { auth, createTestTeam, type TestTeam } from '../../tests/server/harness';
 
 const urlOf = (app: FastifyInstance) => `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 

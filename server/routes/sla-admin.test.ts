@@ -4,9 +4,9 @@ import { DEFAULT_POLICIES } from '../../utils/sla/policies';
 import { CaseEventList, PanelData } from '../../utils/schemas/api';
 import { SlaActionResult, SlaPoliciesSaved, SlaPoliciesView } from '../../utils/schemas/admin';
 import type { SlaPolicySet } from '../../utils/schemas/sla';
-import { buildApp } from '../app';
-import { testDatabases } from '../test/databases';
-import { auth, createTestTeam, idempotencyKey, newOrderId, orderPage, postPanel, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { closeTestApp, openTestApp } from '../../tests/server/app';
+import { auth, createTestTeam, idempotencyKey, newOrderId, orderPage, postPanel, type TestTeam } from '../../tests/server/harness';
 
 const HOUR = 3_600_000;
 
@@ -33,15 +33,9 @@ describe.each(testDatabases())('SLA policies and case clocks on $kind', (target)
     call('PUT', '/v1/sla/policies', token, { policies, expectedVersion, applyToOpenCases });
 
   beforeAll(async () => {
-    const { db } = await target.open();
-    app = await buildApp({ db });
-    a = await createTestTeam(app.db, 'Alpha');
-    b = await createTestTeam(app.db, 'Beta');
+    ({ app, teams: [a, b] } = await openTestApp(target, 'Alpha', 'Beta'));
   });
-  afterAll(async () => {
-    await app?.close();
-    await target.dispose();
-  });
+  afterAll(() => closeTestApp(app, target));
 
   it('keeps open cases on the policy they started under unless the lead applies the change to them', async () => {
     expect(SlaPoliciesView.parse((await call('GET', '/v1/sla/policies', a.agentToken)).json())).toEqual({ policies: DEFAULT_POLICIES, version: 1, updatedAt: null, updatedBy: null });

@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveEvent } from '../../utils/schemas/api';
 import { buildApp } from '../app';
-import { testDatabases } from '../test/databases';
-import { createTestTeam, idempotencyKey, newOrderId, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { createTestTeam, idempotencyKey, newOrderId, type TestTeam } from '../../tests/server/harness';
 
 /** Reads an SSE response until `done` says so (or the timeout), collecting raw chunks and parsed events. */
 async function readStream(response: Response, done: (events: LiveEvent[], raw: string) => boolean, timeoutMs = 5000) {

@@ -5,8 +5,8 @@ import { TemplateInsertionResult, TemplateList, TemplateSaved, TemplateUsageRepo
 import { buildApp } from '../app';
 import { createAgent } from '../repositories/agents';
 import { insertToken } from '../repositories/tokens';
-import { testDatabases } from '../test/databases';
-import { auth, createTestTeam, idempotencyKey, newOrderId, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { auth, createTestTeam, idempotencyKey, newOrderId, type TestTeam } from '../../tests/server/harness';
 
 const draft = (overrides: Record<string, unknown> = {}) => ({
   title: 'Where is my parcel',

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseEventList, CaseList, DecisionResult, NoteResult, PanelData } from '../../utils/schemas/api';
-import { buildApp } from '../app';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/open';
 import { decisions } from '../db/schema';
-import { testDatabases } from '../test/databases';
-import { auth, createTestTeam, idempotencyKey, newOrderId, postPanel, orderPage, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { closeTestApp, openTestApp } from '../../tests/server/app';
+import { auth, idempotencyKey, newOrderId, postPanel, orderPage, type TestTeam } from '../../tests/server/harness';
 
 /** The decisions stored for an order, newest first, read straight from the table. */
 async function decisionsOfOrder(db: Database, teamId: string, orderId: string) {
@@ -29,15 +29,9 @@ describe.each(testDatabases())('notes and decisions on $kind', (target) => {
     CaseEventList.parse((await app.inject({ method: 'GET', url: `/v1/cases/${caseId}/events`, headers: auth(token) })).json()).events;
 
   beforeAll(async () => {
-    const { db } = await target.open();
-    app = await buildApp({ db });
-    a = await createTestTeam(app.db, 'Alpha');
-    b = await createTestTeam(app.db, 'Beta');
+    ({ app, teams: [a, b] } = await openTestApp(target, 'Alpha', 'Beta'));
   });
-  afterAll(async () => {
-    await app?.close();
-    await target.dispose();
-  });
+  afterAll(() => closeTestApp(app, target));
 
   it("creates the order's case for a note on an order never opened, then appends to it", async () => {
     const orderId = newOrderId();

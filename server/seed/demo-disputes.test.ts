@@ -8,7 +8,7 @@ import { amazonAdapter } from '../../utils/portals/amazon';
 import { buildApp } from '../app';
 import { openDatabase, type DatabaseHandle } from '../db/open';
 import { seedDemo } from './demo';
-import { auth } from '../test/harness';
+import { auth } from '../../tests/server/harness';
 
 /**
  * The demo disputes meet the sandbox: the real adapter reads the chargeback and claim fixture pages and

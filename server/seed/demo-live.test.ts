@@ -8,7 +8,7 @@ import { PanelData } from '../../utils/schemas/api';
 import { slaState } from '../../utils/sla/state';
 import { buildApp } from '../app';
 import { openDatabase, type DatabaseHandle } from '../db/open';
-import { auth } from '../test/harness';
+import { auth } from '../../tests/server/harness';
 import { shiftInstants } from './demo-clock';
 
 /**

@@ -6,8 +6,8 @@ import { PanelData } from '../../utils/schemas/api';
 import { buildApp } from '../app';
 import type { Database } from '../db/open';
 import * as schema from '../db/schema';
-import { testDatabases } from '../test/databases';
-import { auth, orderPage, postPanel } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { auth, orderPage, postPanel } from '../../tests/server/harness';
 import { seedDemo } from './demo';
 
 async function rowCounts(db: Database): Promise<Record<string, number>> {

@@ -8,7 +8,7 @@ import { zalandoAdapter } from '../../utils/portals/zalando';
 import { PanelData } from '../../utils/schemas/api';
 import { buildApp } from '../app';
 import { openDatabase, type DatabaseHandle } from '../db/open';
-import { auth } from '../test/harness';
+import { auth } from '../../tests/server/harness';
 
 /**
  * The demo seed must meet the sandbox: the real Amazon adapter reads the fixture page, and the panel

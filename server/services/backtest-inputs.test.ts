@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PageContext } from '../../utils/schemas/page';
 import type { BacktestOrder, FinalDecision, PartyCase, PartyDecision, PartyOrder } from '../repositories/backtest';
-import { newOrderId, orderPage } from '../test/harness';
+import { newOrderId, orderPage } from '../../tests/server/harness';
 import { BacktestData } from './backtest-score';
 
 const HOUR = 3_600_000;

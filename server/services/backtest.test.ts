@@ -6,9 +6,9 @@ import { PageContext } from '../../utils/schemas/page';
 import type { Database } from '../db/open';
 import { listFinalDecisions } from '../repositories/backtest';
 import { findOrdersByIds } from '../repositories/orders';
-import { testDatabases } from '../test/databases';
-import { BACKTEST_NOW as NOW, seedDecidedOrders } from '../test/backtest-seed';
-import { createTestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { BACKTEST_NOW as NOW, seedDecidedOrders } from '../../tests/server/backtest-seed';
+import { createTestTeam } from '../../tests/server/harness';
 import { collectBacktestCases, runBacktest, slicer } from './backtest';
 import { buildFraudInput } from './insights';
 

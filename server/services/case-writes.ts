@@ -1,17 +1,16 @@
 import type { AddNoteBody, CaseEvent, CaseRecord, DecisionRecord, RecordDecisionBody } from '../../utils/schemas/api';
 import type { Database } from '../db/open';
-import { findOrderCase, getCase, touchCase, upsertCase } from '../repositories/cases';
+import { findOrderCase, touchCase, upsertCase } from '../repositories/cases';
 import { findDecisionByEvent, insertDecision } from '../repositories/decisions';
-import { announceEvent, findEventByIdempotencyKey, getEvent, insertEvent } from '../repositories/events';
+import { announceEvent, insertEvent } from '../repositories/events';
 import { findOrder } from '../repositories/orders';
 import type { Caller } from '../repositories/tokens';
-import { checkKeyDigest, clientTime, keyReusedConflict, requestDigest } from './idempotent-event';
+import { clientTime, KeyAlreadyUsed, requestDigest, writeEventOnce } from './idempotent-event';
 import { guessPortalOfOrderId } from './page-keys';
 
 /**
- * Notes and decisions: the writes the extension's outbox may deliver more than once. The idempotency
- * key is claimed by the event insert (UNIQUE per team); a writer that loses the claim rolls back
- * everything it did and answers with the original result instead.
+ * Notes and decisions: the writes the extension's outbox may deliver more than once, each run once per
+ * idempotency key by writeEventOnce (the replay rule every outbox write shares).
  */
 
 export interface NoteOutcome {
@@ -22,8 +21,6 @@ export interface DecisionOutcome {
   replayed: boolean;
   result: { case: CaseRecord; event: CaseEvent; decision: DecisionRecord };
 }
-
-class KeyAlreadyUsed extends Error {}
 
 /** The order's own case, created (with its `created` event) when the order has none yet. */
 export async function ensureOrderCase(db: Database, teamId: string, orderId: string, now: Date): Promise<string> {
@@ -41,31 +38,17 @@ export async function ensureOrderCase(db: Database, teamId: string, orderId: str
   return id;
 }
 
-async function checkReplayMatches(db: Database, teamId: string, original: CaseEvent, expectedType: CaseEvent['type'], body: AddNoteBody | RecordDecisionBody, digest: string): Promise<void> {
-  if (original.type !== expectedType || original.orderId !== body.orderId) throw keyReusedConflict();
-  await checkKeyDigest(db, teamId, body.idempotencyKey, digest);
-}
-
-async function loadCase(db: Database, teamId: string, caseId: string): Promise<CaseRecord> {
-  const record = await getCase(db, teamId, caseId);
-  if (!record) throw new Error(`case ${caseId} vanished`);
-  return record;
-}
-
 export async function addNote(db: Database, caller: Caller, body: AddNoteBody, now = new Date()): Promise<NoteOutcome> {
   const teamId = caller.team.id;
   const digest = requestDigest('note', null, body);
-  const replay = async (): Promise<NoteOutcome | undefined> => {
-    const event = await findEventByIdempotencyKey(db, teamId, body.idempotencyKey);
-    if (!event) return undefined;
-    await checkReplayMatches(db, teamId, event, 'note', body, digest);
-    return { replayed: true, result: { case: await loadCase(db, teamId, event.caseId), event } };
-  };
-  const earlier = await replay();
-  if (earlier) return earlier;
   const at = clientTime(body.at, now);
-  try {
-    const eventId = await db.transaction(async (tx) => {
+  return writeEventOnce(
+    db,
+    teamId,
+    body.idempotencyKey,
+    digest,
+    (event) => event.type === 'note' && event.orderId === body.orderId,
+    async (tx) => {
       // A note written offline and delivered later still comes after its case's opening.
       const caseId = await ensureOrderCase(tx, teamId, body.orderId, at < now ? at : now);
       const id = await insertEvent(tx, teamId, {
@@ -82,13 +65,9 @@ export async function addNote(db: Database, caller: Caller, body: AddNoteBody, n
       await touchCase(tx, teamId, caseId, now);
       await announceEvent(tx, teamId, id);
       return id;
-    });
-    const event = (await getEvent(db, teamId, eventId))!;
-    return { replayed: false, result: { case: await loadCase(db, teamId, event.caseId), event } };
-  } catch (err) {
-    if (!(err instanceof KeyAlreadyUsed)) throw err;
-    return (await replay())!;
-  }
+    },
+    async () => ({}),
+  );
 }
 
 const DECISION_WORDS = { hold: 'Held', release: 'Released', fraud: 'Marked as fraud' } as const;
@@ -96,20 +75,15 @@ const DECISION_WORDS = { hold: 'Held', release: 'Released', fraud: 'Marked as fr
 export async function recordDecision(db: Database, caller: Caller, body: RecordDecisionBody, now = new Date()): Promise<DecisionOutcome> {
   const teamId = caller.team.id;
   const digest = requestDigest('decision', null, body);
-  const replay = async (): Promise<DecisionOutcome | undefined> => {
-    const event = await findEventByIdempotencyKey(db, teamId, body.idempotencyKey);
-    if (!event) return undefined;
-    await checkReplayMatches(db, teamId, event, 'decision', body, digest);
-    const decision = await findDecisionByEvent(db, teamId, event.id);
-    if (!decision) throw new Error(`decision of event ${event.id} is missing`);
-    return { replayed: true, result: { case: await loadCase(db, teamId, event.caseId), event, decision } };
-  };
-  const earlier = await replay();
-  if (earlier) return earlier;
   const at = clientTime(body.at, now);
   const text = body.reason ? `${DECISION_WORDS[body.decision]}: ${body.reason}` : DECISION_WORDS[body.decision];
-  try {
-    const { eventId, decision } = await db.transaction(async (tx) => {
+  return writeEventOnce(
+    db,
+    teamId,
+    body.idempotencyKey,
+    digest,
+    (event) => event.type === 'decision' && event.orderId === body.orderId,
+    async (tx) => {
       const caseId = await ensureOrderCase(tx, teamId, body.orderId, at < now ? at : now);
       const eventId = await insertEvent(tx, teamId, {
         caseId,
@@ -125,7 +99,7 @@ export async function recordDecision(db: Database, caller: Caller, body: RecordD
       });
       if (!eventId) throw new KeyAlreadyUsed();
       // Earlier decisions stay: the order's decision history is an audit trail for back-testing.
-      const record = await insertDecision(tx, teamId, {
+      await insertDecision(tx, teamId, {
         orderId: body.orderId,
         eventId,
         kind: body.decision,
@@ -136,12 +110,12 @@ export async function recordDecision(db: Database, caller: Caller, body: RecordD
       });
       await touchCase(tx, teamId, caseId, now);
       await announceEvent(tx, teamId, eventId);
-      return { eventId, decision: record };
-    });
-    const event = (await getEvent(db, teamId, eventId))!;
-    return { replayed: false, result: { case: await loadCase(db, teamId, event.caseId), event, decision } };
-  } catch (err) {
-    if (!(err instanceof KeyAlreadyUsed)) throw err;
-    return (await replay())!;
-  }
+      return eventId;
+    },
+    async (event) => {
+      const decision = await findDecisionByEvent(db, teamId, event.id);
+      if (!decision) throw new Error(`decision of event ${event.id} is missing`);
+      return { decision };
+    },
+  );
 }

@@ -6,7 +6,7 @@ import { getCase } from '../repositories/cases';
 import { findEventByIdempotencyKey, findKeyDigest, getEvent } from '../repositories/events';
 
 /**
- * The replay rule of services/case-writes.ts for the other outbox writes (template insertions, SLA
+ * The replay rule of every outbox write (notes, decisions, status changes, template insertions, SLA
  * actions): the idempotency key is claimed by the event insert (UNIQUE per team); a writer that loses
  * the claim rolls back everything and answers with the original result instead.
  */

@@ -5,8 +5,8 @@ import { DEMO_ORDERS } from '../../tests/fixtures/manifest';
 import { PanelData } from '../../utils/schemas/api';
 import { buildApp } from '../app';
 import { mergeSettingsDocument } from '../repositories/settings';
-import { testDatabases } from '../test/databases';
-import { auth, createTestTeam, idempotencyKey, newOrderId, orderPage, postPanel, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { auth, createTestTeam, idempotencyKey, newOrderId, orderPage, postPanel, type TestTeam } from '../../tests/server/harness';
 
 const panel = async (app: FastifyInstance, token: string, overrides: Parameters<typeof orderPage>[0]) =>
   PanelData.parse((await postPanel(app, token, orderPage(overrides))).json());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsedPage } from '../test/harness';
+import { parsedPage } from '../../tests/server/harness';
 import { caseKeyOf, guessPortalOfOrderId, orderSnapshotOf } from './page-keys';
 
 describe('page keys', () => {

@@ -5,8 +5,8 @@ import { disputes } from '../db/schema-disputes';
 import { listCasesByBuyer, upsertCase } from '../repositories/cases';
 import { findOrder, upsertOrderSnapshot } from '../repositories/orders';
 import { mergeSettingsDocument } from '../repositories/settings';
-import { testDatabases } from '../test/databases';
-import { createTestTeam, newOrderId, parsedPage, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { createTestTeam, newOrderId, parsedPage, type TestTeam } from '../../tests/server/harness';
 import { orderSnapshotOf } from './page-keys';
 import { applyRetention, scheduleRetention, type RetentionReport } from './retention';
 

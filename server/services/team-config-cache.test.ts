@@ -9,8 +9,8 @@ import { DEFAULT_MATRIX } from '../../utils/fraud/matrix';
 import { PanelData } from '../../utils/schemas/api';
 import { FraudMatrixView, TemplateSaved } from '../../utils/schemas/admin';
 import { buildApp } from '../app';
-import { testDatabases } from '../test/databases';
-import { auth, createTestTeam, orderPage, type TestTeam } from '../test/harness';
+import { testDatabases } from '../../tests/server/databases';
+import { auth, createTestTeam, orderPage, type TestTeam } from '../../tests/server/harness';
 
 /**
  * The team configuration the panel reads from memory (services/team-config-cache.ts) follows every change

@@ -133,6 +133,7 @@ export const PROCESSOR_ROUTES = defineRoutes({
     params: TeamParams,
     consumes: 'application/json',
     produces: 'application/json',
+    response: WebhookAnswer,
     errors: [503],
   },
   'webhooks.adyen': {

@@ -1,13 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { TabPush } from '@/utils/messaging';
+import { PANEL_PORT, TabPush } from '@/utils/messaging';
 
 /**
  * The open panel's line to the background worker: live events and sync status arrive here. The port's
  * heartbeat keeps the worker (and its event stream) alive while a panel is open; when the worker restarts,
  * the port drops and is opened again.
  */
-export const PANEL_PORT = 'caseside-panel';
 const HEARTBEAT_MS = 20_000;
 
 export class PanelBridge {

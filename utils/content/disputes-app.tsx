@@ -2,7 +2,7 @@ import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react'
 import { DisputeSection, type DefenceDownload, type DefenceText } from '@/components/disputes/DisputeSection';
 import type { EvidenceInput } from '@/components/disputes/EvidenceRow';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type AttachmentContentType, type DisputeView } from '@/utils/api-routes/disputes';
-import { browserTranslate } from '@/utils/i18n';
+import { browserTranslate } from '@/utils/i18n-browser';
 import { portalDefinition } from '@/utils/portals/catalogue';
 import { sendRequest } from '@/utils/messaging';
 import type { PageContext } from '@/utils/schemas/page';

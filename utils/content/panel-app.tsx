@@ -3,7 +3,7 @@ import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, useS
 import { Panel, type PanelState } from '@/components/Panel';
 import { I18nProvider } from '@/components/i18n-context';
 import { InputPolicyProvider } from '@/components/input-policy';
-import { browserTranslate } from '@/utils/i18n';
+import { browserTranslate } from '@/utils/i18n-browser';
 import { sendRequest, type PanelResult, type SyncStatus } from '@/utils/messaging';
 import { panelPreferences } from '@/utils/storage';
 import type { DecisionKind } from '@/utils/schemas/fraud';

@@ -1,6 +1,6 @@
 import type { Money } from '../schemas/common';
 import type { AlertAction, AlertKind, AlertRecommendation, ProcessorSource } from '../schemas/disputes';
-import { formatMoney } from './format';
+import { formatMoney } from '../money';
 
 /**
  * Pre-dispute alerts (Ethoca, Verifi CDRN/RDR, a processor's early fraud warning): the issuer tells the

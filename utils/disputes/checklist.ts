@@ -3,7 +3,8 @@ import type { Address, PageContext } from '../schemas/page';
 import type { DisputeHistory, DisputeLike, ProvidedEvidence } from './case-history';
 import { ce3Eligibility } from './ce3';
 import { EVIDENCE_BY_REASON, EVIDENCE_DEFINITIONS, INTERNAL_EVIDENCE, type StandardEvidenceKey } from './evidence-catalogue';
-import { formatDay, formatInstant, formatMoney, snippet } from './format';
+import { formatMoney } from '../money';
+import { formatDay, formatInstant, snippet } from './format';
 import { networkFromCode } from './reasons';
 
 export type ChecklistInput = {

@@ -1,4 +1,5 @@
 import type { DisputeReason, DisputeStage, DisputeStatus, ProcessorSource } from '../schemas/disputes';
+import { currencyMinorDigits } from '../money';
 import type { CsvRecord } from './csv';
 import { ADYEN_DISPUTE_EVENTS, networkOfBrand, STRIPE_REASONS, STRIPE_STATUS, type ProcessorDisputeEvent } from './processor-events';
 
@@ -204,17 +205,6 @@ export function isKnownCurrency(code: string): boolean {
   return currencies.has(code);
 }
 
-const DECIMALS = new Map<string, number>();
-/** Decimals of a currency's minor unit (EUR 2, JPY 0, KWD 3); kept per code, as building a formatter is slow. */
-export function currencyDecimals(code: string): number {
-  let decimals = DECIMALS.get(code);
-  if (decimals === undefined) {
-    decimals = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
-    DECIMALS.set(code, decimals);
-  }
-  return decimals;
-}
-
 /**
  * An amount in major units ("49.99", "1,234.56", "1.234,56", "-49.99") as integer minor units. Some
  * reports show the debit of a chargeback as negative; the dispute's amount is its size.
@@ -243,7 +233,7 @@ export function parseMajorAmount(text: string, currency: string): { ok: true; mi
   }
   whole = whole.replace(/[.,]/g, '');
   if (!/^\d{1,15}$/.test(whole) || !/^\d*$/.test(fraction)) return { ok: false, message: `"${text.slice(0, 40)}" is not an amount (expected digits such as 49.99)` };
-  const decimals = currencyDecimals(currency);
+  const decimals = currencyMinorDigits(currency) ?? 2;
   if (fraction.replace(/0+$/, '').length > decimals) return { ok: false, message: `"${text.slice(0, 40)}" has more decimals than ${currency} allows (${decimals})` };
   const minor = Number(whole) * 10 ** decimals + Number((fraction + '0'.repeat(decimals)).slice(0, decimals) || '0');
   if (!Number.isSafeInteger(minor)) return { ok: false, message: `"${text.slice(0, 40)}" is too large` };

@@ -1,13 +1,3 @@
-import type { Money } from '../schemas/common';
-import { currencyMinorDigits } from '../parse/money';
-
-/** "12.00 EUR", "1500 JPY": the form analysts compare with the portal's figures. */
-export function formatMoney(m: Money): string {
-  const digits = currencyMinorDigits(m.currency) ?? 2;
-  const sign = m.amountMinor < 0 ? '-' : '';
-  return `${sign}${(Math.abs(m.amountMinor) / 10 ** digits).toFixed(digits)} ${m.currency}`;
-}
-
 const partsCache = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = partsCache.get(timeZone);

@@ -1,7 +1,7 @@
 import { portalDisputeKind } from '../portals/catalogue';
 import type { Money } from '../schemas/common';
 import type { DisputeKind, DisputeReason, DisputeRecommendation, EvidenceItem } from '../schemas/disputes';
-import { formatMoney } from './format';
+import { formatMoney } from '../money';
 import { REASON_LABELS } from './reasons';
 
 /** Weights of checklist items in the evidence strength: a required item counts three optional ones. */

@@ -1,6 +1,7 @@
 import type { PageContext } from '../schemas/page';
 import type { DisputeHistory, DisputeLike, HistoryMessage } from './case-history';
-import { formatMoney, snippet } from './format';
+import { formatMoney } from '../money';
+import { snippet } from './format';
 import { REASON_LABELS } from './reasons';
 
 /** One dated line of a defence's chronology. Plain text. */

@@ -1,6 +1,7 @@
 import { isRelayEmailDomain } from '../portals/catalogue';
 import type { Money } from '../schemas/common';
 import type { FraudIndicatorId, FraudInput, FraudMatrix, HistoryCount, RelatedOrder } from '../schemas/fraud';
+import { formatMoney } from '../money';
 import { describeDropPoint } from './forwarders';
 import { fraudKeysFor, type FraudKeys } from './keys';
 import { foldAccents, normalizeAddress } from './normalize';
@@ -71,20 +72,6 @@ const MAX_IDS_IN_TEXT = 8;
 function listIds(ids: string[]): string {
   if (ids.length <= MAX_IDS_IN_TEXT) return ids.join(', ');
   return `${ids.slice(0, MAX_IDS_IN_TEXT).join(', ')} and ${ids.length - MAX_IDS_IN_TEXT} more`;
-}
-
-const fractionDigitsCache = new Map<string, number>();
-export function formatMoney(m: Money): string {
-  let digits = fractionDigitsCache.get(m.currency);
-  if (digits === undefined) {
-    try {
-      digits = new Intl.NumberFormat('en', { style: 'currency', currency: m.currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    } catch {
-      digits = 2;
-    }
-    fractionDigitsCache.set(m.currency, digits);
-  }
-  return `${(m.amountMinor / 10 ** digits).toFixed(digits)} ${m.currency}`;
 }
 
 /** The order's total: the page's total, else its subtotal, else the sum of its item lines. */

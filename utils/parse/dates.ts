@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { wallToUtc } from '../sla/zoned';
 import { monthFromWord } from './month-names';
 import { isKnownTimeZone, resolveZoneAbbreviation, ZONE_ABBREVIATION_PATTERN } from './time-zones';
 
@@ -77,8 +77,7 @@ function parse(text: string, hint: DateHint | undefined): PortalDate | undefined
     return { instant: new Date(ms).toISOString(), timeZone: hintZone };
   }
   const rulesZone = zone?.rules ?? hintZone ?? 'UTC';
-  const date = new TZDate(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, rulesZone);
-  const ms = date.getTime();
+  const ms = wallToUtc(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second), rulesZone);
   if (Number.isNaN(ms)) return undefined;
   return { instant: new Date(ms).toISOString(), timeZone: zone?.reported ?? hintZone };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { currencyMinorDigits, parseMoney } from './money';
+import { currencyMinorDigits } from '../money';
+import { parseMoney } from './money';
 
 describe('parseMoney', () => {
   test.each([

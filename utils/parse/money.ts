@@ -1,4 +1,5 @@
 import type { Money } from '../schemas/common';
+import { currencyMinorDigits } from '../money';
 
 /**
  * Localized money text from the portals into integer minor units plus an ISO currency
@@ -36,20 +37,6 @@ const NUMBER_SOURCE = `\\d[\\d.,' \u2019]*\\d|\\d`;
 const MONEY_PATTERN = new RegExp(
   `(\\()?([-\u2212])?\\s*(${CURRENCY_SOURCE})?\\s*([-\u2212])?\\s*(${NUMBER_SOURCE})\\s*(${CURRENCY_SOURCE})?(\\))?`,
 );
-
-const minorDigitsCache = new Map<string, number>();
-
-/** Minor digits of an ISO currency (JPY 0, EUR 2, ...) from ICU; undefined for unknown codes. */
-export function currencyMinorDigits(currency: string): number | undefined {
-  if (minorDigitsCache.has(currency)) return minorDigitsCache.get(currency);
-  try {
-    const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
-    minorDigitsCache.set(currency, digits ?? 2);
-    return digits ?? 2;
-  } catch {
-    return undefined;
-  }
-}
 
 function resolveToken(token: string, hint: MoneyHint | undefined): string | undefined {
   const hinted = hint?.currency?.toUpperCase();

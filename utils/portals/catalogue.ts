@@ -1,5 +1,5 @@
 import { PORTALS } from './registry';
-import type { PortalDefinition, PortalDisputeKind } from './types';
+import type { PortalDefinition, PortalDisputeKind } from './definition';
 
 /** Lookups derived from the registry; nothing here names a portal. */
 

@@ -1,4 +1,5 @@
 import type { MessageKey, Translate } from '../i18n';
+import { minorToDecimal } from '../money';
 import type { DisputeReport, FraudReport, ReportTableModel, ServiceReport, ServiceRow } from '../schemas/reports';
 
 /**
@@ -104,24 +105,13 @@ export function fraudTables(report: FraudReport, t: Translate): ReportTableModel
   ];
 }
 
-/** Minor units as a plain decimal in the currency's own precision (JPY 0 digits, EUR 2), no symbol. */
-export function fmtMinor(minor: number, currency: string): string {
-  let digits = 2;
-  try {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    // An unknown code keeps two digits.
-  }
-  return (minor / 10 ** digits).toFixed(digits);
-}
-
 export function disputeTables(report: DisputeReport, t: Translate): ReportTableModel[] {
   return [
     table(
       t,
       'open-disputes',
       ['reportsCol_deadline', 'reportsCol_currency', 'reportsCol_disputes', 'reportsCol_amount'],
-      report.openByDeadline.map((r) => [t(`reports_bucket_${r.bucket}`), r.currency, int(r.disputes), fmtMinor(r.amountMinor, r.currency)]),
+      report.openByDeadline.map((r) => [t(`reports_bucket_${r.bucket}`), r.currency, int(r.disputes), minorToDecimal(r.amountMinor, r.currency)]),
       { label: 0, value: 2 },
     ),
     table(
@@ -142,14 +132,14 @@ export function disputeTables(report: DisputeReport, t: Translate): ReportTableM
       t,
       'recovered',
       ['reportsCol_currency', 'reportsCol_decided', 'reportsCol_won', 'reportsCol_disputed', 'reportsCol_recovered'],
-      report.recovered.map((r) => [r.currency, int(r.decided), int(r.won), fmtMinor(r.disputedMinor, r.currency), fmtMinor(r.recoveredMinor, r.currency)]),
+      report.recovered.map((r) => [r.currency, int(r.decided), int(r.won), minorToDecimal(r.disputedMinor, r.currency), minorToDecimal(r.recoveredMinor, r.currency)]),
       { label: 0, value: 4 },
     ),
     table(
       t,
       'alerts',
       ['reportsCol_source', 'reportsCol_currency', 'reportsCol_alerts', 'reportsCol_prevented', 'reportsCol_declined', 'reportsCol_undecided', 'reportsCol_becameChargeback', 'reportsCol_preventedAmount'],
-      report.alerts.map((r) => [r.source, r.currency, int(r.alerts), int(r.prevented), int(r.declined), int(r.undecided), int(r.becameChargeback), fmtMinor(r.preventedMinor, r.currency)]),
+      report.alerts.map((r) => [r.source, r.currency, int(r.alerts), int(r.prevented), int(r.declined), int(r.undecided), int(r.becameChargeback), minorToDecimal(r.preventedMinor, r.currency)]),
       { label: 0, value: 3 },
     ),
     table(

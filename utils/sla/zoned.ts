@@ -1,63 +1,45 @@
+import { tzOffset } from '@date-fns/tz';
+
 /**
- * Wall-clock arithmetic in an IANA zone with Intl only (no Date-with-zone objects), so deadlines
- * stay correct across DST changes in whichever zone the team or marketplace works in.
+ * Wall-clock arithmetic in an IANA zone, so deadlines stay correct across DST changes in whichever zone
+ * the team or marketplace works in; the zone's offset at an instant comes from @date-fns/tz. Portal dates
+ * (utils/parse/dates.ts) are converted with the same wallToUtc.
  *
  * A "wall" value is a local date-time encoded as if it were UTC epoch ms: Date.UTC(y, m, d, h, min).
  * Adding days to a wall value and converting back gives the same local time on another day.
  */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let fmt = formatters.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, fmt);
-  }
-  return fmt;
-}
-
 /** True when Intl knows the zone. */
 export function isValidTimeZone(timeZone: string): boolean {
   try {
-    formatterFor(timeZone);
+    new Intl.DateTimeFormat('en', { timeZone });
     return true;
   } catch {
     return false;
   }
 }
 
-/** The local wall time of an instant, as wall ms (seconds kept, milliseconds kept). */
-export function utcToWall(utcMs: number, timeZone: string): number {
-  const parts = formatterFor(timeZone).formatToParts(utcMs);
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const wholeSeconds = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return wholeSeconds + (((utcMs % 1000) + 1000) % 1000);
+/** Offset of the zone from UTC at an instant, in ms (Berlin in summer: +7_200_000); NaN for an unknown zone. */
+export function zoneOffsetMs(utcMs: number, timeZone: string): number {
+  return tzOffset(timeZone, new Date(utcMs)) * 60_000;
 }
 
-/** Offset of the zone from UTC at an instant, in ms (Berlin in summer: +7_200_000). */
-export function zoneOffsetMs(utcMs: number, timeZone: string): number {
-  return utcToWall(utcMs, timeZone) - utcMs;
+/** The local wall time of an instant, as wall ms. */
+export function utcToWall(utcMs: number, timeZone: string): number {
+  return utcMs + zoneOffsetMs(utcMs, timeZone);
 }
 
 /**
  * The instant of a local wall time. A wall time skipped by a spring-forward change (02:30 on the last
  * Sunday of March in Berlin) moves forward by the gap; a repeated one (autumn) takes the earlier
- * instant, the safe side for a deadline.
+ * instant, the safe side for a deadline (TZDate picks the later one in some zones: Berlin, not New York).
  */
 export function wallToUtc(wallMs: number, timeZone: string): number {
-  // The offsets in force a few hours either side cover both sides of any DST change near this time.
-  const before = zoneOffsetMs(wallMs - 6 * 3_600_000, timeZone);
-  const after = zoneOffsetMs(wallMs + 6 * 3_600_000, timeZone);
+  // The offsets in force 14 hours either side (the largest offset from UTC) cover both sides of any DST
+  // change near this time; six hours missed the change in zones far west of UTC (03:30 in Los Angeles
+  // on its spring-forward day came out an hour late).
+  const before = zoneOffsetMs(wallMs - 14 * 3_600_000, timeZone);
+  const after = zoneOffsetMs(wallMs + 14 * 3_600_000, timeZone);
   let best: number | undefined;
   for (const offset of [before, after]) {
     const candidate = wallMs - offset;

@@ -1,4 +1,4 @@
-import type { PortalDefinition } from '../types';
+import type { PortalDefinition } from '../definition';
 import { SELLER_CENTRAL_HOST_RE, SELLER_CENTRAL_HOSTS } from './hosts';
 import { amazonMarketplaceFor } from './marketplaces';
 import { AMAZON_MESSAGING_RULES, amazonStorefrontName } from './messaging';

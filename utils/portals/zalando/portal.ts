@@ -1,6 +1,6 @@
 import type { SlaPolicy } from '../../schemas/sla';
 import { withStart, type PageClock } from '../../sla/page-clock';
-import type { PortalDefinition } from '../types';
+import type { PortalDefinition } from '../definition';
 import { ZALANDO_HOSTS } from './hosts';
 
 export type ZalandoClock = 'zalando_customer_care' | 'zalando_order_export';

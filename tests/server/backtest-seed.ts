@@ -1,6 +1,6 @@
 import { PageContext } from '../../utils/schemas/page';
-import type { Database } from '../db/open';
-import { cases, decisions, orders } from '../db/schema';
+import type { Database } from '../../server/db/open';
+import { cases, decisions, orders } from '../../server/db/schema';
 import { newOrderId, orderPage } from './harness';
 
 const HOUR = 3_600_000;

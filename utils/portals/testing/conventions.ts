@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { PortalDefinition } from './types';
+import type { PortalDefinition } from '../definition';
 
 /**
  * The repository's rule for portals, as code the conventions test runs: portal knowledge (a portal's id,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type DatabaseHandle, type DatabaseKind } from '../db/open';
+import { openDatabase, type DatabaseHandle, type DatabaseKind } from '../../server/db/open';
 
 /**
  * The databases a server test file runs against: PGlite (in memory) always, and a fresh PostgreSQL

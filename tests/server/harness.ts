@@ -3,10 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { routePath } from '../../utils/api-routes';
 import type { Agent } from '../../utils/schemas/api';
 import { PageContext, type PageContextInput } from '../../utils/schemas/page';
-import type { Database } from '../db/open';
-import { createAgent } from '../repositories/agents';
-import { createTeam } from '../repositories/teams';
-import { insertToken } from '../repositories/tokens';
+import type { Database } from '../../server/db/open';
+import { createAgent } from '../../server/repositories/agents';
+import { createTeam } from '../../server/repositories/teams';
+import { insertToken } from '../../server/repositories/tokens';
 
 /** A team with one lead and one agent, each with a fresh token. Unique names keep teams apart in one database. */
 export interface TestTeam {
