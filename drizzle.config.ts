@@ -5,6 +5,13 @@ import { defineConfig } from 'drizzle-kit';
 // Each feature keeps its tables in its own schema file, listed here when its first migration is made.
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./server/db/schema.ts', './server/db/schema-reports.ts', './server/db/schema-disputes.ts', './server/db/schema-admin.ts', './server/db/schema-health.ts', './server/db/schema-audit.ts'],
+  schema: [
+    './server/db/schema.ts',
+    './server/db/schema-reports.ts',
+    './server/db/schema-disputes.ts',
+    './server/db/schema-admin.ts',
+    './server/db/schema-health.ts',
+    './server/db/schema-audit.ts',
+  ],
   out: './server/db/migrations',
 });

@@ -5,7 +5,20 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', 'data/', 'data-demo/', 'test-results/', 'playwright-report/', 'bench/results/', 'server/reports-web/script.js', 'tests/fixtures/**/*.html'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.output/',
+      '.wxt/',
+      'data/',
+      'data-demo/',
+      'test-results/',
+      'playwright-report/',
+      'bench/results/',
+      'server/reports-web/script.js',
+      'tests/fixtures/**/*.html',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -29,7 +42,10 @@ export default tseslint.config(
     files: ['entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'utils/**/*.{ts,tsx}'],
     ignores: ['**/*.test.{ts,tsx}', '**/testing/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'crypto', 'os', 'worker_threads'], message: 'Extension code runs in the browser.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', 'fs', 'path', 'crypto', 'os', 'worker_threads'], message: 'Extension code runs in the browser.' }] },
+      ],
       'no-restricted-globals': ['error', 'process', 'Buffer', '__dirname', '__filename', 'require', 'global'],
     },
   },

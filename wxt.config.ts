@@ -55,11 +55,16 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => PANEL_ENTRYPOINTS.has(e.name))) return;
       const existing = config.resolve?.alias;
-      const list: Alias[] = Array.isArray(existing) ? existing : Object.entries(existing ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      const list: Alias[] = Array.isArray(existing)
+        ? existing
+        : Object.entries(existing ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
       config.resolve = { ...config.resolve, alias: [...PREACT_ALIASES, ...list] };
       // The schema and contract modules only declare zod schemas: a panel script leaves out those it
       // never reads (admin, reports, health...) instead of building them on every work page.
-      config.build = { ...config.build, rollupOptions: { ...config.build?.rollupOptions, treeshake: { moduleSideEffects: (id: string) => !SCHEMA_MODULES.test(id) } } };
+      config.build = {
+        ...config.build,
+        rollupOptions: { ...config.build?.rollupOptions, treeshake: { moduleSideEffects: (id: string) => !SCHEMA_MODULES.test(id) } },
+      };
     },
   },
   manifest: {

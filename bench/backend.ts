@@ -79,10 +79,16 @@ export async function benchBackend(opts: BackendOptions): Promise<BackendDbFigur
   const bare = await startNodeServer('bench/bare-server.ts');
   try {
     for (const database of opts.databases ?? ['pglite', 'postgres']) {
-      const seeded = await seededDatabase(database, { quick: opts.quick, log: (m) => opts.log(`backend: ${m}`), ...(opts.postgresUrl ? { postgresUrl: opts.postgresUrl } : {}) });
+      const seeded = await seededDatabase(database, {
+        quick: opts.quick,
+        log: (m) => opts.log(`backend: ${m}`),
+        ...(opts.postgresUrl ? { postgresUrl: opts.postgresUrl } : {}),
+      });
       if (!seeded) continue;
       const { seed, dataDir } = seeded;
-      opts.log(`backend: ${database} seed ${seed.created ? 'took' : 'reused, check took'} ${seed.seconds.toFixed(1)} s (${seed.orders} orders, ${seed.cases} cases, ${seed.events} events)`);
+      opts.log(
+        `backend: ${database} seed ${seed.created ? 'took' : 'reused, check took'} ${seed.seconds.toFixed(1)} s (${seed.orders} orders, ${seed.cases} cases, ${seed.events} events)`,
+      );
 
       const env = { ...seeded.env, RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'silent' };
       const panelRequest = (a: number, n: number): LoadRequest => ({
@@ -92,15 +98,23 @@ export async function benchBackend(opts: BackendOptions): Promise<BackendDbFigur
         body: bodies[(a * 7919 + n * 104_729) % bodies.length]!,
       });
       const bareRequest = (a: number, n: number): LoadRequest => ({ method: 'POST' as const, path: '/bare', body: bodies[(a * 7919 + n) % bodies.length]! });
-      const figures: BackendDbFigures = { database, seed: { created: seed.created, seconds: seed.seconds, orders: seed.orders, cases: seed.cases, events: seed.events }, levels: [] };
+      const figures: BackendDbFigures = {
+        database,
+        seed: { created: seed.created, seconds: seed.seconds, orders: seed.orders, cases: seed.cases, events: seed.events },
+        levels: [],
+      };
       try {
-        figures.freeze = await healthUnderHeavyRequests({ dataDir, env: seeded.env, teamId: seed.teamId }, (m) => opts.log(`backend ${database} ${m}`)).catch((err: unknown) => {
-          opts.log(`backend ${database}: freeze section failed: ${(err as Error).message}`);
-          return undefined;
-        });
+        figures.freeze = await healthUnderHeavyRequests({ dataDir, env: seeded.env, teamId: seed.teamId }, (m) => opts.log(`backend ${database} ${m}`)).catch(
+          (err: unknown) => {
+            opts.log(`backend ${database}: freeze section failed: ${(err as Error).message}`);
+            return undefined;
+          },
+        );
         figures.breakdown = await breakdownOf(dataDir, env, panelRequest, opts);
         opts.log(`backend ${database} breakdown: ${JSON.stringify(figures.breakdown.perRequestMs)}`);
-        opts.log(`backend ${database} SQL by kind: ${(figures.breakdown.statementKinds ?? []).map((k) => `${k.kind} ${k.perRequest}x ${k.msPerRequest} ms`).join(', ')}`);
+        opts.log(
+          `backend ${database} SQL by kind: ${(figures.breakdown.statementKinds ?? []).map((k) => `${k.kind} ${k.perRequest}x ${k.msPerRequest} ms`).join(', ')}`,
+        );
 
         // Each virtual agent has its own token; the per-token limit (600/min) is lifted so the bench
         // measures the work, not the limiter's 429s.
@@ -108,7 +122,14 @@ export async function benchBackend(opts: BackendOptions): Promise<BackendDbFigur
         try {
           // Warm the JIT and the database's caches before anything is counted.
           await runLoad({ url: backend.url, concurrency: 20, durationMs: opts.quick ? 1_000 : 4_000, next: panelRequest });
-          figures.levels = await closedLoop(database, '', opts.levels ?? LEVELS, { panel: backend.url, bare: bare.url }, { panelRequest, bareRequest, durationMs, warmupMs, repeats }, opts);
+          figures.levels = await closedLoop(
+            database,
+            '',
+            opts.levels ?? LEVELS,
+            { panel: backend.url, bare: bare.url },
+            { panelRequest, bareRequest, durationMs, warmupMs, repeats },
+            opts,
+          );
           figures.open = await openLoop(database, '', { panel: backend.url, bare: bare.url }, { panelRequest, bareRequest }, opts);
         } finally {
           await backend.stop();
@@ -123,7 +144,14 @@ export async function benchBackend(opts: BackendOptions): Promise<BackendDbFigur
             if (cluster) {
               await runLoad({ url: cluster.url, concurrency: 20, durationMs: opts.quick ? 1_000 : 4_000, next: panelRequest });
               const label = ` ${WORKERS} workers`;
-              const levels = await closedLoop(database, label, [200], { panel: cluster.url, bare: bare.url }, { panelRequest, bareRequest, durationMs, warmupMs, repeats }, opts);
+              const levels = await closedLoop(
+                database,
+                label,
+                [200],
+                { panel: cluster.url, bare: bare.url },
+                { panelRequest, bareRequest, durationMs, warmupMs, repeats },
+                opts,
+              );
               const open = await openLoop(database, label, { panel: cluster.url, bare: bare.url }, { panelRequest, bareRequest }, opts);
               figures.workers = { count: WORKERS, levels, open };
             }
@@ -170,12 +198,30 @@ async function closedLoop(
   return out;
 }
 
-async function openLoop(database: string, label: string, urls: { panel: string; bare: string }, run: { panelRequest: Next; bareRequest: Next }, opts: BackendOptions): Promise<OpenLoopFigures> {
+async function openLoop(
+  database: string,
+  label: string,
+  urls: { panel: string; bare: string },
+  run: { panelRequest: Next; bareRequest: Next },
+  opts: BackendOptions,
+): Promise<OpenLoopFigures> {
   const durationMs = opts.quick ? 4_000 : 12_000;
   const warmupMs = opts.quick ? 1_000 : 2_000;
   // Request n comes from agent n mod 500 (its own token), as 500 agents each loading a page every 5 s.
-  const bare = await runOpenLoop({ url: urls.bare, ratePerSecond: OPEN_RATE, durationMs, warmupMs, next: (n) => run.bareRequest(n % 500, Math.floor(n / 500)) });
-  const panel = await runOpenLoop({ url: urls.panel, ratePerSecond: OPEN_RATE, durationMs, warmupMs, next: (n) => run.panelRequest(n % 500, Math.floor(n / 500)) });
+  const bare = await runOpenLoop({
+    url: urls.bare,
+    ratePerSecond: OPEN_RATE,
+    durationMs,
+    warmupMs,
+    next: (n) => run.bareRequest(n % 500, Math.floor(n / 500)),
+  });
+  const panel = await runOpenLoop({
+    url: urls.panel,
+    ratePerSecond: OPEN_RATE,
+    durationMs,
+    warmupMs,
+    next: (n) => run.panelRequest(n % 500, Math.floor(n / 500)),
+  });
   opts.log(
     `backend ${database}${label} open loop ${OPEN_RATE}/s: panel p50 ${panel.p50.toFixed(1)} ms p99 ${panel.p99.toFixed(1)} ms max ${panel.max.toFixed(0)} ms (${panel.rps.toFixed(0)} answered/s, errors ${panel.errors}); bare p50 ${bare.p50.toFixed(1)} ms p99 ${bare.p99.toFixed(1)} ms`,
   );
@@ -191,7 +237,11 @@ async function breakdownOf(dataDir: string, env: NodeJS.ProcessEnv, next: Next, 
     // Exactly `skip` warm-up requests, which the profile leaves out.
     for (let n = 0; n < skip; n++) {
       const req = next((n * 13) % 500, n);
-      const res = await fetch(`${backend.url}${req.path}`, { method: req.method, headers: { ...req.headers, 'content-type': 'application/json' }, body: req.body ?? null });
+      const res = await fetch(`${backend.url}${req.path}`, {
+        method: req.method,
+        headers: { ...req.headers, 'content-type': 'application/json' },
+        body: req.body ?? null,
+      });
       await res.arrayBuffer();
     }
     await runLoad({ url: backend.url, concurrency: 1, durationMs: opts.quick ? 3_000 : 10_000, next: (a, n) => next((n * 13) % 500, n + skip) });

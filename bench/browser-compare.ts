@@ -33,7 +33,9 @@ export interface ThreadFigures {
 }
 
 async function loadTimes(page: Page): Promise<{ domContentLoaded: number; load: number }> {
-  await page.waitForFunction(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd, undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd, undefined, {
+    timeout: 10_000,
+  });
   return page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return { domContentLoaded: nav.domContentLoadedEventEnd, load: nav.loadEventEnd };
@@ -120,7 +122,11 @@ export function scenarios(urls: { order: string; nonWork: string; list: string; 
       host: hostOf(urls.list),
       prepare: async (page, v) => {
         await page.goto(urls.list);
-        if (v === 'ours') await page.locator('caseside-panel').waitFor({ state: 'attached', timeout: 10_000 }).catch(() => {});
+        if (v === 'ours')
+          await page
+            .locator('caseside-panel')
+            .waitFor({ state: 'attached', timeout: 10_000 })
+            .catch(() => {});
         await page.waitForTimeout(500);
         await page.evaluate((id) => (window as unknown as { __csBench: { reset: (id: string) => void } }).__csBench.reset(id), urls.spaOrderId);
       },

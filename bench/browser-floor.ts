@@ -79,7 +79,9 @@ export async function traceThreadTimes(page: Page, pageHost: string, action: () 
 }
 
 export function threadTimes(events: TraceEvent[], pageHost: string): ThreadTimes {
-  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const mainThreads = new Set(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  );
   // The page's renderer: the main thread that parsed or evaluated something from the portal host.
   const hits = new Map<string, number>();
   for (const e of events) {

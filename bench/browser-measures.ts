@@ -12,7 +12,10 @@ export const marks = (page: Page) => page.evaluate(() => ({ ...(window as unknow
 
 export async function waitForMark(page: Page, key: keyof ProbeMarks, timeoutMs: number): Promise<boolean> {
   try {
-    await page.waitForFunction((k) => (window as unknown as { __csBench?: { t: Record<string, number> } }).__csBench?.t[k] !== undefined, key, { timeout: timeoutMs, polling: 50 });
+    await page.waitForFunction((k) => (window as unknown as { __csBench?: { t: Record<string, number> } }).__csBench?.t[k] !== undefined, key, {
+      timeout: timeoutMs,
+      polling: 50,
+    });
     return true;
   } catch {
     return false;
@@ -29,7 +32,13 @@ async function metric(cdp: CDPSession, name: string): Promise<number> {
 
 const REACT_MARKERS = /react\.transitional\.element|react\.element|__REACT_DEVTOOLS_GLOBAL_HOOK__|react-dom/;
 
-export async function measureNonWorkPage(ext: BrowserContext, plain: BrowserContext, pageUrl: string, runs: number, log: (m: string) => void): Promise<BrowserFigures['nonWorkPage']> {
+export async function measureNonWorkPage(
+  ext: BrowserContext,
+  plain: BrowserContext,
+  pageUrl: string,
+  runs: number,
+  log: (m: string) => void,
+): Promise<BrowserFigures['nonWorkPage']> {
   const extMs: number[] = [];
   const scriptDelta: number[][] = [[], []];
   const taskDelta: number[][] = [[], []];
@@ -60,7 +69,11 @@ export async function measureNonWorkPage(ext: BrowserContext, plain: BrowserCont
         scripts = [];
         for (const s of parsed) {
           const { scriptSource } = (await cdp.send('Debugger.getScriptSource', { scriptId: s.scriptId })) as { scriptSource: string };
-          scripts.push({ url: s.url.replace(/^chrome-extension:\/\/[a-p]{32}/, ''), bytes: Buffer.byteLength(scriptSource), react: REACT_MARKERS.test(scriptSource) });
+          scripts.push({
+            url: s.url.replace(/^chrome-extension:\/\/[a-p]{32}/, ''),
+            bytes: Buffer.byteLength(scriptSource),
+            react: REACT_MARKERS.test(scriptSource),
+          });
         }
       }
     }
@@ -76,7 +89,9 @@ export async function measureNonWorkPage(ext: BrowserContext, plain: BrowserCont
     bytes: scripts.reduce((a, s) => a + s.bytes, 0),
     reactLoaded: scripts.some((s) => s.react),
   };
-  log(`browser: non-work page: extension scripts ${result.extensionScriptMs.toFixed(2)} ms self time, ScriptDuration +${result.scriptDurationDeltaMs.toFixed(2)} ms, ${result.bytes} bytes, React ${result.reactLoaded ? 'loaded' : 'not loaded'}`);
+  log(
+    `browser: non-work page: extension scripts ${result.extensionScriptMs.toFixed(2)} ms self time, ScriptDuration +${result.scriptDurationDeltaMs.toFixed(2)} ms, ${result.bytes} bytes, React ${result.reactLoaded ? 'loaded' : 'not loaded'}`,
+  );
   return result;
 }
 
@@ -121,7 +136,11 @@ export async function measureInsertion(ext: BrowserContext, pageUrl: string, run
       });
       await button.click();
       try {
-        await page.waitForFunction(() => (window as unknown as { __csBench: { insertRegistered: number[] } }).__csBench.insertRegistered.length > 0, undefined, { timeout: 3_000, polling: 20 });
+        await page.waitForFunction(
+          () => (window as unknown as { __csBench: { insertRegistered: number[] } }).__csBench.insertRegistered.length > 0,
+          undefined,
+          { timeout: 3_000, polling: 20 },
+        );
       } catch {
         continue;
       }
@@ -131,7 +150,12 @@ export async function measureInsertion(ext: BrowserContext, pageUrl: string, run
       });
       if (Number.isFinite(d)) samples.push(d);
     }
-    const result = { runs: samples.length, medianMs: samples.length ? median(samples) : null, maxMs: samples.length ? Math.max(...samples) : null, samples: samples.map(round1) };
+    const result = {
+      runs: samples.length,
+      medianMs: samples.length ? median(samples) : null,
+      maxMs: samples.length ? Math.max(...samples) : null,
+      samples: samples.map(round1),
+    };
     log(`browser: insertion median ${fmt(result.medianMs)} over ${samples.length} clicks`);
     return samples.length ? result : { ...result, note: 'clicks on template-insert never reached the reply box' };
   } finally {
@@ -147,11 +171,20 @@ async function heapMB(page: Page): Promise<number> {
   return usedSize / 1_048_576;
 }
 
-export async function measureMemory(ext: BrowserContext, plain: BrowserContext, pageUrl: string, runs: number, log: (m: string) => void): Promise<BrowserFigures['memory']> {
+export async function measureMemory(
+  ext: BrowserContext,
+  plain: BrowserContext,
+  pageUrl: string,
+  runs: number,
+  log: (m: string) => void,
+): Promise<BrowserFigures['memory']> {
   const withExt: number[] = [];
   const without: number[] = [];
   for (let i = 0; i < runs; i++) {
-    for (const [context, into, panel] of [[ext, withExt, true], [plain, without, false]] as const) {
+    for (const [context, into, panel] of [
+      [ext, withExt, true],
+      [plain, without, false],
+    ] as const) {
       const page = await context.newPage();
       await page.goto(pageUrl);
       await waitForMark(page, 'content', 10_000);
@@ -168,8 +201,16 @@ export async function measureMemory(ext: BrowserContext, plain: BrowserContext, 
   } catch (err) {
     serviceWorkerNote = `could not read the worker's heap: ${(err as Error).message.split('\n')[0]}`;
   }
-  const result = { tabWithExtMB: median(withExt), tabWithoutExtMB: median(without), deltaMB: median(withExt) - median(without), serviceWorkerMB, ...(serviceWorkerNote ? { serviceWorkerNote } : {}) };
-  log(`browser: heap with ${result.tabWithExtMB.toFixed(2)} MB, without ${result.tabWithoutExtMB.toFixed(2)} MB, worker ${serviceWorkerMB?.toFixed(2) ?? 'n/a'} MB`);
+  const result = {
+    tabWithExtMB: median(withExt),
+    tabWithoutExtMB: median(without),
+    deltaMB: median(withExt) - median(without),
+    serviceWorkerMB,
+    ...(serviceWorkerNote ? { serviceWorkerNote } : {}),
+  };
+  log(
+    `browser: heap with ${result.tabWithExtMB.toFixed(2)} MB, without ${result.tabWithoutExtMB.toFixed(2)} MB, worker ${serviceWorkerMB?.toFixed(2) ?? 'n/a'} MB`,
+  );
   return result;
 }
 

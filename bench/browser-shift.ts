@@ -124,7 +124,12 @@ export async function measureShift(ext: BrowserContext, views: number, log: (m: 
     for (let i = 1; i <= views; i++) {
       const v = view(i);
       const from = TEMPLATES[v.kind].ids;
-      await page.evaluate(({ path, kind, from, to }) => (window as unknown as { __shiftGo: (...a: unknown[]) => void }).__shiftGo(path, kind, from, to), { path: v.path, kind: v.kind, from, to: v.to });
+      await page.evaluate(({ path, kind, from, to }) => (window as unknown as { __shiftGo: (...a: unknown[]) => void }).__shiftGo(path, kind, from, to), {
+        path: v.path,
+        kind: v.kind,
+        from,
+        to: v.to,
+      });
       try {
         await page.waitForFunction(
           ({ kind, orderId }) => {
@@ -143,8 +148,18 @@ export async function measureShift(ext: BrowserContext, views: number, log: (m: 
     }
     const end = await point(views);
     const base = at50 ?? end;
-    const figures: ShiftFigures = { views, failedViews, samples, at50: base, end, heapGrowth: (end.heapMB - base.heapMB) / base.heapMB, minutes: (Date.now() - started) / 60_000 };
-    log(`browser: shift of ${views} views (${failedViews} without the panel showing the record): heap ${base.heapMB.toFixed(2)} MB after 50 -> ${end.heapMB.toFixed(2)} MB (${(figures.heapGrowth * 100).toFixed(1)} %), listeners ${base.listeners} -> ${end.listeners}, idle timer events ${base.idleTimerEvents} -> ${end.idleTimerEvents}, worker ${base.serviceWorkerMB?.toFixed(2)} -> ${end.serviceWorkerMB?.toFixed(2)} MB`);
+    const figures: ShiftFigures = {
+      views,
+      failedViews,
+      samples,
+      at50: base,
+      end,
+      heapGrowth: (end.heapMB - base.heapMB) / base.heapMB,
+      minutes: (Date.now() - started) / 60_000,
+    };
+    log(
+      `browser: shift of ${views} views (${failedViews} without the panel showing the record): heap ${base.heapMB.toFixed(2)} MB after 50 -> ${end.heapMB.toFixed(2)} MB (${(figures.heapGrowth * 100).toFixed(1)} %), listeners ${base.listeners} -> ${end.listeners}, idle timer events ${base.idleTimerEvents} -> ${end.idleTimerEvents}, worker ${base.serviceWorkerMB?.toFixed(2)} -> ${end.serviceWorkerMB?.toFixed(2)} MB`,
+    );
     return figures;
   } finally {
     await cdp?.detach().catch(() => {});

@@ -56,7 +56,16 @@ interface PanelTimes {
   samplesData: number[];
 }
 
-const BASE_ARGS = ['--ignore-certificate-errors', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const BASE_ARGS = [
+  '--ignore-certificate-errors',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 async function launchPlain(hostResolverRules: string): Promise<{ context: BrowserContext; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'caseside-bench-plain-'));
@@ -114,7 +123,12 @@ let floorCopy: string | null = null;
 
 /** The injected scripts' minified sizes, from the copy of the build being measured. */
 function bundleSizes(dir: string): Array<{ file: string; bytes: number }> {
-  const files = [...readdirSync(dir).filter((f) => /^panel(-[a-z]+)?\.js$/.test(f)), ...readdirSync(join(dir, 'content-scripts')).filter((f) => f.endsWith('.js')).map((f) => `content-scripts/${f}`)];
+  const files = [
+    ...readdirSync(dir).filter((f) => /^panel(-[a-z]+)?\.js$/.test(f)),
+    ...readdirSync(join(dir, 'content-scripts'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => `content-scripts/${f}`),
+  ];
   return files.map((file) => ({ file, bytes: statSync(join(dir, file)).size }));
 }
 
@@ -152,7 +166,9 @@ export async function benchBrowser(opts: { quick: boolean; log: (msg: string) =>
       await p.close();
     }
     const pageLoad = await comparePageLoad(contextsByVariant, orderUrl, runs);
-    opts.log(`browser: page load none ${fmt(pageLoad.load.none)}, floor ${fmt(pageLoad.load.floor)}, ours ${fmt(pageLoad.load.ours)}; ours/floor ${pageLoad.oursOverFloor.toFixed(3)}, floor/none ${pageLoad.floorOverNone.toFixed(3)}`);
+    opts.log(
+      `browser: page load none ${fmt(pageLoad.load.none)}, floor ${fmt(pageLoad.load.floor)}, ours ${fmt(pageLoad.load.ours)}; ours/floor ${pageLoad.oursOverFloor.toFixed(3)}, floor/none ${pageLoad.floorOverNone.toFixed(3)}`,
+    );
     const traced = scenarios({ order: orderUrl, nonWork: url('amazon-signin'), list: url('amazon-com-order-list'), spaOrderId: '113-4567890-1234567' });
     const threadRounds = opts.quick ? 3 : 8;
     const threadTime = {
@@ -161,7 +177,9 @@ export async function benchBrowser(opts: { quick: boolean; log: (msg: string) =>
       spa: await compareThreadTime(contextsByVariant, traced.spa, threadRounds),
     };
     for (const [name, t] of Object.entries(threadTime)) {
-      opts.log(`browser: ${name} main thread none ${fmt(t.mainThreadMs.none)}, floor ${fmt(t.mainThreadMs.floor)}, ours ${fmt(t.mainThreadMs.ours)}; extension scripts ours ${fmt(t.extensionMs.ours)} (floor ${fmt(t.extensionMs.floor)})`);
+      opts.log(
+        `browser: ${name} main thread none ${fmt(t.mainThreadMs.none)}, floor ${fmt(t.mainThreadMs.floor)}, ours ${fmt(t.mainThreadMs.ours)}; extension scripts ours ${fmt(t.extensionMs.ours)} (floor ${fmt(t.extensionMs.floor)})`,
+      );
     }
     await floor.context.close();
     contexts.splice(contexts.indexOf(floor.context), 1);
@@ -211,7 +229,10 @@ export async function benchBrowser(opts: { quick: boolean; log: (msg: string) =>
       const spa = async (into: number[][]) => {
         const page = await profile.context.newPage();
         await page.goto(url('amazon-com-order-list'));
-        await page.locator('caseside-panel').waitFor({ state: 'attached', timeout: 10_000 }).catch(() => {});
+        await page
+          .locator('caseside-panel')
+          .waitFor({ state: 'attached', timeout: 10_000 })
+          .catch(() => {});
         await page.evaluate(() => (window as unknown as { __csBench: { reset: (id: string) => void } }).__csBench.reset('113-4567890-1234567'));
         await page.locator('a[href="/orders-v3/order/113-4567890-1234567"]').click();
         await waitForMark(page, 'content', 10_000);
@@ -232,14 +253,17 @@ export async function benchBrowser(opts: { quick: boolean; log: (msg: string) =>
       samplesData: s[1]!.map(round1),
     });
     const timeToPanel = { fresh: times(fresh), cached: times(cached), spaFresh: times(spaFresh), spaCached: times(spaCached) };
-    opts.log(`browser: time to panel fresh id ${fmt(timeToPanel.fresh.orderId)} data ${fmt(timeToPanel.fresh.data)}; cached id ${fmt(timeToPanel.cached.orderId)} data ${fmt(timeToPanel.cached.data)}`);
+    opts.log(
+      `browser: time to panel fresh id ${fmt(timeToPanel.fresh.orderId)} data ${fmt(timeToPanel.fresh.data)}; cached id ${fmt(timeToPanel.cached.orderId)} data ${fmt(timeToPanel.cached.data)}`,
+    );
 
     return { pageLoad, threadTime, bundle, shift, timeToPanel, nonWorkPage, insertion, memory };
   } finally {
     for (const c of contexts) await c.close().catch(() => {});
     await backend.stop();
     await sandbox.close();
-    for (const d of [...dirs, backendDir, ...(extensionCopy ? [extensionCopy] : []), ...(floorCopy ? [floorCopy] : [])]) rmSync(d, { recursive: true, force: true });
+    for (const d of [...dirs, backendDir, ...(extensionCopy ? [extensionCopy] : []), ...(floorCopy ? [floorCopy] : [])])
+      rmSync(d, { recursive: true, force: true });
     extensionCopy = null;
     floorCopy = null;
   }

@@ -62,8 +62,11 @@ export async function healthUnderHeavyRequests(
 ): Promise<FreezeFigures> {
   const handle = await openDatabase(seeded.env.DATABASE_URL ? { databaseUrl: seeded.env.DATABASE_URL } : { dataDir: seeded.dataDir });
   try {
-    const { rows } = (await handle.db.execute(sql`select id::text as id from agents where team_id = ${seeded.teamId} and role = 'lead' limit 1`)) as unknown as { rows: Array<{ id: string }> };
-    if (!(await tokenHashExists(handle.db, LEAD_TOKEN))) await insertToken(handle.db, { teamId: seeded.teamId, agentId: rows[0]!.id, label: 'bench freeze', token: LEAD_TOKEN });
+    const { rows } = (await handle.db.execute(
+      sql`select id::text as id from agents where team_id = ${seeded.teamId} and role = 'lead' limit 1`,
+    )) as unknown as { rows: Array<{ id: string }> };
+    if (!(await tokenHashExists(handle.db, LEAD_TOKEN)))
+      await insertToken(handle.db, { teamId: seeded.teamId, agentId: rows[0]!.id, label: 'bench freeze', token: LEAD_TOKEN });
   } finally {
     await handle.close();
   }
@@ -71,19 +74,43 @@ export async function healthUnderHeavyRequests(
   try {
     const headers = { authorization: `Bearer ${LEAD_TOKEN}`, 'content-type': 'application/json' };
     // Warm the path once, then a baseline as long as a back-test usually takes.
-    await sampleHealth(backend.url, ((end) => () => Date.now() > end)(Date.now() + 1_000));
-    const idle = await sampleHealth(backend.url, ((end) => () => Date.now() > end)(Date.now() + 5_000));
+    await sampleHealth(
+      backend.url,
+      (
+        (end) => () =>
+          Date.now() > end
+      )(Date.now() + 1_000),
+    );
+    const idle = await sampleHealth(
+      backend.url,
+      (
+        (end) => () =>
+          Date.now() > end
+      )(Date.now() + 5_000),
+    );
     log(`freeze: /health idle p99 ${idle.p99.toFixed(1)} ms, max ${idle.max.toFixed(1)} ms (n=${idle.n})`);
 
     const bt = await healthWhile(backend.url, () =>
-      fetch(`${backend.url}${routePath('fraud.backtest')}`, { method: 'POST', headers, body: JSON.stringify({ matrix: { ...DEFAULT_MATRIX, thresholds: { review: 10, hold: 30 } }, days: 365 }) }),
+      fetch(`${backend.url}${routePath('fraud.backtest')}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ matrix: { ...DEFAULT_MATRIX, thresholds: { review: 10, hold: 30 } }, days: 365 }),
+      }),
     );
     const orders = bt.status === 200 ? ((bt.body as { total?: number; skipped?: number }).total ?? 0) + ((bt.body as { skipped?: number }).skipped ?? 0) : null;
-    log(`freeze: back-test ${bt.status} over ${orders ?? '?'} orders in ${bt.ms.toFixed(0)} ms; /health p99 ${bt.health.p99.toFixed(1)} ms, max ${bt.health.max.toFixed(1)} ms (n=${bt.health.n})`);
+    log(
+      `freeze: back-test ${bt.status} over ${orders ?? '?'} orders in ${bt.ms.toFixed(0)} ms; /health p99 ${bt.health.p99.toFixed(1)} ms, max ${bt.health.max.toFixed(1)} ms (n=${bt.health.n})`,
+    );
 
     const lastDay = Date.now() - DAY_MS;
-    const rp = await healthWhile(backend.url, () => fetch(`${backend.url}${routePath('reports.service', {}, { from: dayOf(lastDay - 365 * DAY_MS), to: dayOf(lastDay) })}`, { headers: { authorization: headers.authorization } }));
-    log(`freeze: year service report ${rp.status} in ${rp.ms.toFixed(0)} ms; /health p99 ${rp.health.p99.toFixed(1)} ms, max ${rp.health.max.toFixed(1)} ms (n=${rp.health.n})`);
+    const rp = await healthWhile(backend.url, () =>
+      fetch(`${backend.url}${routePath('reports.service', {}, { from: dayOf(lastDay - 365 * DAY_MS), to: dayOf(lastDay) })}`, {
+        headers: { authorization: headers.authorization },
+      }),
+    );
+    log(
+      `freeze: year service report ${rp.status} in ${rp.ms.toFixed(0)} ms; /health p99 ${rp.health.p99.toFixed(1)} ms, max ${rp.health.max.toFixed(1)} ms (n=${rp.health.n})`,
+    );
     return {
       idle,
       backtest: { ...bt.health, requestMs: bt.ms, status: bt.status, orders },

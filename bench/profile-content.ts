@@ -30,7 +30,19 @@ const context = await chromium.launchPersistentContext(profileDir, {
   headless: true,
   ignoreHTTPSErrors: true,
   viewport: { width: 1400, height: 900 },
-  args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, `--host-resolver-rules=${sandbox.hostResolverRules}`, '--ignore-certificate-errors', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    `--disable-extensions-except=${EXTENSION_DIR}`,
+    `--load-extension=${EXTENSION_DIR}`,
+    `--host-resolver-rules=${sandbox.hostResolverRules}`,
+    '--ignore-certificate-errors',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 60_000 }));
@@ -63,7 +75,11 @@ try {
         const deltas = profile.timeDeltas ?? [];
         for (let s = 0; s < samples.length; s++) {
           const node = byId.get(samples[s]!)!;
-          const key = node.callFrame.url.startsWith('chrome-extension://') ? `${node.callFrame.url.replace(/^chrome-extension:\/\/[a-p]{32}/, '')}:${node.callFrame.lineNumber}:${node.callFrame.columnNumber} ${node.callFrame.functionName}` : node.callFrame.url === '' ? `(${node.callFrame.functionName})` : 'page';
+          const key = node.callFrame.url.startsWith('chrome-extension://')
+            ? `${node.callFrame.url.replace(/^chrome-extension:\/\/[a-p]{32}/, '')}:${node.callFrame.lineNumber}:${node.callFrame.columnNumber} ${node.callFrame.functionName}`
+            : node.callFrame.url === ''
+              ? `(${node.callFrame.functionName})`
+              : 'page';
           totals.set(key, (totals.get(key) ?? 0) + (deltas[s + 1] ?? 0) / 1000);
         }
       }
@@ -76,7 +92,8 @@ try {
   console.log(`extension thread time per visit (trace): ${threadMs.map((m) => m.toFixed(1)).join(', ')} ms`);
   console.log(`self time per profiled visit (${profiled} visits), top entries:`);
   for (const [k, v] of [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${(v / profiled).toFixed(2).padStart(8)} ms  ${k}`);
-  if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(Object.fromEntries([...totals.entries()].map(([k, v]) => [k, v / profiled]))));
+  if (process.env.PROFILE_OUT)
+    writeFileSync(process.env.PROFILE_OUT, JSON.stringify(Object.fromEntries([...totals.entries()].map(([k, v]) => [k, v / profiled]))));
 } finally {
   await context.close();
   await backend.stop();

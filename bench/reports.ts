@@ -52,7 +52,11 @@ export async function benchReports(opts: ReportsOptions): Promise<ReportsDbFigur
   const results: ReportsDbFigures[] = [];
 
   for (const database of opts.databases ?? ['pglite', 'postgres']) {
-    const seeded = await seededDatabase(database, { quick: opts.quick, log: (m) => opts.log(`reports: ${m}`), ...(opts.postgresUrl ? { postgresUrl: opts.postgresUrl } : {}) });
+    const seeded = await seededDatabase(database, {
+      quick: opts.quick,
+      log: (m) => opts.log(`reports: ${m}`),
+      ...(opts.postgresUrl ? { postgresUrl: opts.postgresUrl } : {}),
+    });
     if (!seeded) continue;
     try {
       const handle = await openDatabase(database === 'pglite' ? { dataDir: seeded.dataDir } : { databaseUrl: seeded.env.DATABASE_URL! });
@@ -60,16 +64,25 @@ export async function benchReports(opts: ReportsOptions): Promise<ReportsDbFigur
         const { rows } = (await handle.db.execute(sql`
           select (select id::text from agents where team_id = ${seeded.seed.teamId} and role = 'lead' limit 1) as lead,
                  (select first_responder_id::text from cases where team_id = ${seeded.seed.teamId} and first_responder_id is not null
-                   group by first_responder_id order by count(*) desc, first_responder_id limit 1) as agent`)) as unknown as { rows: Array<{ lead: string; agent: string }> };
+                   group by first_responder_id order by count(*) desc, first_responder_id limit 1) as agent`)) as unknown as {
+          rows: Array<{ lead: string; agent: string }>;
+        };
         const { lead, agent } = rows[0]!;
-        for (const [token, agentId] of [[LEAD_TOKEN, lead], [AGENT_TOKEN, agent]] as const) {
+        for (const [token, agentId] of [
+          [LEAD_TOKEN, lead],
+          [AGENT_TOKEN, agent],
+        ] as const) {
           if (!(await tokenHashExists(handle.db, token))) await insertToken(handle.db, { teamId: seeded.seed.teamId, agentId, label: 'bench reports', token });
         }
       } finally {
         await handle.close();
       }
 
-      const backend = await startBackend({ dataDir: seeded.dataDir, demo: false, env: { ...seeded.env, RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'silent' } });
+      const backend = await startBackend({
+        dataDir: seeded.dataDir,
+        demo: false,
+        env: { ...seeded.env, RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'silent' },
+      });
       const timings: ReportTiming[] = [];
       try {
         for (const section of ['service', 'fraud', 'disputes'] as const) {

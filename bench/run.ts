@@ -31,7 +31,9 @@ const { values } = parseArgs({
 const levels = values.levels?.split(',').map((s) => Number(s.trim()));
 if (levels?.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--levels: expected agent counts such as 50,200,500, got ${values.levels}`);
 if (values.help) {
-  process.stdout.write('npm run bench -- [--only browser,backend,scoring,reports] [--quick] [--build] [--databases pglite,postgres] [--levels 50,200,500] [--report-only]\n');
+  process.stdout.write(
+    'npm run bench -- [--only browser,backend,scoring,reports] [--quick] [--build] [--databases pglite,postgres] [--levels 50,200,500] [--report-only]\n',
+  );
   process.exit(0);
 }
 const only = (values.only ?? PARTS.join(',')).split(',').map((s) => s.trim()) as Part[];
@@ -67,7 +69,12 @@ async function main() {
   if (only.includes('scoring')) results.scoring = benchScoring({ quick, log });
   // The database parts share the choice of databases and the PostgreSQL server to seed.
   const databases = values.databases?.split(',').map((s) => s.trim()) as Array<'pglite' | 'postgres'> | undefined;
-  const dbOptions = { quick, log, ...(databases ? { databases } : {}), ...(process.env.BENCH_POSTGRES_URL ? { postgresUrl: process.env.BENCH_POSTGRES_URL } : {}) };
+  const dbOptions = {
+    quick,
+    log,
+    ...(databases ? { databases } : {}),
+    ...(process.env.BENCH_POSTGRES_URL ? { postgresUrl: process.env.BENCH_POSTGRES_URL } : {}),
+  };
   if (only.includes('backend')) {
     try {
       results.backend = await benchBackend({ ...dbOptions, ...(levels ? { levels } : {}) });
@@ -106,7 +113,14 @@ function ensureBuilt(force: boolean): void {
     log(`building the extension (npx wxt build)${attempt > 1 ? ', second attempt' : ''}`);
     const built = spawnSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
     if (built.status === 0 && existsSync(manifest)) return;
-    log(`wxt build failed: ${(built.stderr ?? '').split('\n').filter((l) => l.includes('ERROR')).join(' ') || `exit ${built.status}`}`);
+    log(
+      `wxt build failed: ${
+        (built.stderr ?? '')
+          .split('\n')
+          .filter((l) => l.includes('ERROR'))
+          .join(' ') || `exit ${built.status}`
+      }`,
+    );
     spawnSync('sleep', ['15']);
   }
   throw new Error('wxt build failed twice');

@@ -71,6 +71,8 @@ export function benchScoring(opts: { quick: boolean; log: (m: string) => void })
   }
   if (sink === -1) opts.log('unreachable');
   const result = { inputs: list.length, ordersPerSecond: median(plain), withParsePerSecond: median(parsed), microsecondsPerOrder: 1e6 / median(plain), runs };
-  opts.log(`scoring: ${result.ordersPerSecond.toFixed(0)} orders/s (${result.microsecondsPerOrder.toFixed(1)} µs each), ${result.withParsePerSecond.toFixed(0)}/s with the schema parse`);
+  opts.log(
+    `scoring: ${result.ordersPerSecond.toFixed(0)} orders/s (${result.microsecondsPerOrder.toFixed(1)} µs each), ${result.withParsePerSecond.toFixed(0)}/s with the schema parse`,
+  );
   return result;
 }

@@ -15,7 +15,13 @@ const note: OutboxProblem = {
   text: `${HOSTILE}\u0000`,
   noteText: `${HOSTILE}\u0000`,
   createdAt: '2026-12-01T10:00:00.000Z',
-  failure: { status: 400, code: 'validation_failed', message: 'body.text: must not contain NUL characters', field: 'body.text', at: '2026-12-01T10:00:01.000Z' },
+  failure: {
+    status: 400,
+    code: 'validation_failed',
+    message: 'body.text: must not contain NUL characters',
+    field: 'body.text',
+    at: '2026-12-01T10:00:01.000Z',
+  },
 };
 const flag: OutboxProblem = {
   key: 'key-flag-01',
@@ -45,12 +51,16 @@ describe('OutboxProblems', () => {
     expect(container.innerHTML).toBe('');
   });
 
-  it('shows each set-aside change with its kind, order and the backend\'s reason and field', () => {
+  it("shows each set-aside change with its kind, order and the backend's reason and field", () => {
     setup([note, flag]);
     const items = screen.getAllByTestId('outbox-problem');
     expect(items.map((i) => i.dataset['kind'])).toEqual(['note', 'decision']);
-    expect(within(items[0]!).getByTestId('outbox-problem-reason').textContent).toBe('The backend refused it: body.text: must not contain NUL characters (field body.text)');
-    expect(within(items[1]!).getByTestId('outbox-problem-reason').textContent).toBe('The backend failed on it several times: Something went wrong on the server.');
+    expect(within(items[0]!).getByTestId('outbox-problem-reason').textContent).toBe(
+      'The backend refused it: body.text: must not contain NUL characters (field body.text)',
+    );
+    expect(within(items[1]!).getByTestId('outbox-problem-reason').textContent).toBe(
+      'The backend failed on it several times: Something went wrong on the server.',
+    );
     expect(items[1]!.textContent).toContain('Flag · 302-7654321-7654321 · 10:01');
     expect(within(items[1]!).getByTestId('outbox-resend').textContent).toBe('Retry');
   });

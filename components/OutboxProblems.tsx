@@ -82,7 +82,11 @@ function ProblemItem({ problem, onResend, onDiscard, formatTime }: { problem: Ou
           · {problem.orderId} · {formatTime(problem.createdAt)}
         </span>
       </div>
-      {original === undefined && <div className="cs-event-text" data-testid="outbox-problem-summary">{problem.text}</div>}
+      {original === undefined && (
+        <div className="cs-event-text" data-testid="outbox-problem-summary">
+          {problem.text}
+        </div>
+      )}
       <div className="cs-error cs-small" data-testid="outbox-problem-reason">
         {reason}
         {failure.field ? ` (${t('outboxField', failure.field)})` : ''}
@@ -100,7 +104,11 @@ function ProblemItem({ problem, onResend, onDiscard, formatTime }: { problem: Ou
           {cleaned !== original && <p className="cs-muted cs-small">{t('outboxCleaned')}</p>}
         </div>
       )}
-      {error && <p className="cs-error" data-testid="outbox-problem-error">{error}</p>}
+      {error && (
+        <p className="cs-error" data-testid="outbox-problem-error">
+          {error}
+        </p>
+      )}
       <div className="cs-buttons">
         <button type="button" data-testid="outbox-resend" disabled={busy} onClick={() => void resend()}>
           {original === undefined ? t('outboxRetry') : t('outboxResend')}

@@ -138,7 +138,12 @@ function SyncLine({ sync, state }: { sync: SyncStatus | null; state: PanelState 
   return (
     <p className={`cs-sync cs-sync-${kind}`} data-testid="sync-status" data-sync={kind} data-pending={sync.pending}>
       {text}
-      {sync.failed > 0 && <span className="cs-error" data-testid="sync-failed"> · {sync.failed === 1 ? t('syncFailedOne') : t('syncFailed', String(sync.failed))}</span>}
+      {sync.failed > 0 && (
+        <span className="cs-error" data-testid="sync-failed">
+          {' '}
+          · {sync.failed === 1 ? t('syncFailedOne') : t('syncFailed', String(sync.failed))}
+        </span>
+      )}
     </p>
   );
 }
@@ -147,9 +152,17 @@ function RecognitionNote({ context }: { context: PageContext }) {
   const t = useT();
   const missing = context.recognition.missing.join(', ');
   return (
-    <div className={context.recognition.status === 'unrecognized' ? 'cs-banner cs-warn' : 'cs-note'} data-testid="recognition" data-recognition={context.recognition.status}>
+    <div
+      className={context.recognition.status === 'unrecognized' ? 'cs-banner cs-warn' : 'cs-note'}
+      data-testid="recognition"
+      data-recognition={context.recognition.status}
+    >
       {context.recognition.status === 'unrecognized' ? t('unrecognized') : t('partial')}
-      {missing && <div className="cs-muted cs-small" data-testid="missing-fields">{t('missingFields', missing)}</div>}
+      {missing && (
+        <div className="cs-muted cs-small" data-testid="missing-fields">
+          {t('missingFields', missing)}
+        </div>
+      )}
     </div>
   );
 }

@@ -25,7 +25,14 @@ export function PanelAnnouncer({ sync, offline, sla, language }: PanelAnnouncerP
   const lastSync = useRef<string | null>(null);
   const lastSla = useRef<string | null>(null);
 
-  const syncText = !sync || !sync.signedIn ? null : !sync.online || offline ? t('syncOffline', String(sync.pending)) : sync.pending > 0 ? t('syncWaiting', String(sync.pending)) : t('synced');
+  const syncText =
+    !sync || !sync.signedIn
+      ? null
+      : !sync.online || offline
+        ? t('syncOffline', String(sync.pending))
+        : sync.pending > 0
+          ? t('syncWaiting', String(sync.pending))
+          : t('synced');
   useEffect(() => {
     // The first state is on screen already; only a change is news.
     if (syncText && lastSync.current !== null && syncText !== lastSync.current) setMessage(syncText);

@@ -57,12 +57,7 @@ export function SignInForm({ loadStatus, signIn, signOut }: SignInFormProps) {
           {t('signIn')}
         </button>
         {status.kind === 'signed-in' && (
-          <button
-            type="button"
-            className="secondary"
-            data-testid="sign-out"
-            onClick={() => void signOut().then(() => setStatus({ kind: 'idle' }))}
-          >
+          <button type="button" className="secondary" data-testid="sign-out" onClick={() => void signOut().then(() => setStatus({ kind: 'idle' }))}>
             {t('signOut')}
           </button>
         )}

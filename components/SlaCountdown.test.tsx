@@ -66,7 +66,7 @@ describe('SlaCountdown', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('shows the deadline in the marketplace\'s zone', () => {
+  it("shows the deadline in the marketplace's zone", () => {
     vi.setSystemTime(new Date('2026-11-22T12:00:00.000Z'));
     const el = show(SNAP);
     expect(el.textContent).toMatch(/Marketplace time: .*1:00/);

@@ -28,7 +28,6 @@ const SOURCE_KEYS: Partial<Record<NonNullable<SlaSnapshot['startSource']>, Messa
   'return-received': 'slaSourceOther',
 };
 
-
 /** A live countdown to the page's deadline, in the agent's time and the marketplace's. */
 export function SlaCountdown({ sla, language, clock, onAction }: SlaCountdownProps) {
   const t = useT();
@@ -38,7 +37,15 @@ export function SlaCountdown({ sla, language, clock, onAction }: SlaCountdownPro
     const mk = (timeZone?: string) => {
       try {
         // dateStyle cannot be combined with timeZoneName, so the fields are spelled out.
-        return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', ...(timeZone ? { timeZone } : {}) });
+        return new Intl.DateTimeFormat(undefined, {
+          year: 'numeric',
+          month: 'short',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: '2-digit',
+          timeZoneName: 'short',
+          ...(timeZone ? { timeZone } : {}),
+        });
       } catch {
         return null;
       }

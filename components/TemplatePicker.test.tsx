@@ -23,7 +23,12 @@ const tpl = (id: string, over: Partial<Template>): Template => ({
   ...over,
 });
 const TEMPLATES = [
-  tpl('1', { title: 'Shipping update', body: 'Hi {{buyer.firstName}}, your order {{order.id}} ships today. Tracking: {{tracking.number}}', language: 'en', pageKinds: ['message'] }),
+  tpl('1', {
+    title: 'Shipping update',
+    body: 'Hi {{buyer.firstName}}, your order {{order.id}} ships today. Tracking: {{tracking.number}}',
+    language: 'en',
+    pageKinds: ['message'],
+  }),
   tpl('2', { title: 'Versandinfo', body: 'Hallo {{buyer.firstName}}, Ihre Bestellung {{order.id}} ist unterwegs.', language: 'de', pageKinds: ['message'] }),
   tpl('3', { title: 'Review please', body: 'Leave a 5-star review and get a discount code at www.myshop.example', language: 'en' }),
 ];
@@ -51,7 +56,7 @@ function setup(over: Partial<TemplatePickerProps> = {}) {
 afterEach(cleanup);
 
 describe('TemplatePicker', () => {
-  it('puts templates in the buyer\'s language for this page first, with a filled preview', () => {
+  it("puts templates in the buyer's language for this page first, with a filled preview", () => {
     setup();
     const items = screen.getAllByTestId('template-item');
     expect(items[0]!.dataset.language).toBe('de');
@@ -103,7 +108,7 @@ describe('TemplatePicker', () => {
     expect(preview.querySelector('b')).toBeNull();
   });
 
-  it('shows the portal\'s refusal when the reply box is missing', () => {
+  it("shows the portal's refusal when the reply box is missing", () => {
     setup({ onInsert: () => ({ ok: false, error: 'No reply box on this page.' }) });
     fireEvent.keyDown(screen.getByTestId('template-search'), { key: 'Enter' });
     expect(screen.getByTestId('template-feedback').textContent).toBe('No reply box on this page.');

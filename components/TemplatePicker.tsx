@@ -39,7 +39,13 @@ export function TemplatePicker(props: TemplatePickerProps) {
   }, [props.focusRequest]);
 
   const ranked = useMemo(
-    () => rankTemplates(props.templates, { pageKind: props.pageKind, language: props.language, ...(props.marketplace ? { marketplace: props.marketplace } : {}), ...(query ? { query } : {}) }),
+    () =>
+      rankTemplates(props.templates, {
+        pageKind: props.pageKind,
+        language: props.language,
+        ...(props.marketplace ? { marketplace: props.marketplace } : {}),
+        ...(query ? { query } : {}),
+      }),
     [props.templates, props.pageKind, props.language, props.marketplace, query],
   );
   const current = ranked[Math.min(selected, ranked.length - 1)];
@@ -135,7 +141,11 @@ export function TemplatePicker(props: TemplatePickerProps) {
               onClick={() => select(i)}
             >
               <span>
-                {tpl.title} <span className="cs-muted cs-small">{tpl.language.toUpperCase()}{tpl.shortcut ? ` · ${tpl.shortcut}` : ''}</span>
+                {tpl.title}{' '}
+                <span className="cs-muted cs-small">
+                  {tpl.language.toUpperCase()}
+                  {tpl.shortcut ? ` · ${tpl.shortcut}` : ''}
+                </span>
               </span>
               <button
                 type="button"

@@ -21,11 +21,29 @@ export function sandboxCertificate(dir = DEFAULT_DIR): { key: Buffer; cert: Buff
     try {
       execFileSync(
         'openssl',
-        ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '825', '-subj', '/CN=Caseside portal sandbox', '-addext', `subjectAltName=${SAN},IP:127.0.0.1`],
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          keyPath,
+          '-out',
+          certPath,
+          '-days',
+          '825',
+          '-subj',
+          '/CN=Caseside portal sandbox',
+          '-addext',
+          `subjectAltName=${SAN},IP:127.0.0.1`,
+        ],
         { stdio: 'pipe' },
       );
     } catch (err) {
-      throw new Error(`Could not make the sandbox's HTTPS certificate with openssl (apt-get install openssl): ${err instanceof Error ? err.message : String(err)}`);
+      throw new Error(
+        `Could not make the sandbox's HTTPS certificate with openssl (apt-get install openssl): ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
   return { key: readFileSync(keyPath), cert: readFileSync(certPath) };

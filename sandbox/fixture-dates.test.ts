@@ -30,32 +30,46 @@ describe('fixture pages rendered as saved', () => {
   });
 
   // sha256 of each page's text as it was written with literal dates, recorded before its dates became tokens.
-  it.each(Object.entries(asSavedDigests as Record<string, string>))('%s rendered as saved is byte for byte the page written with literal dates', (file, digest) => {
-    expect(createHash('sha256').update(renderFixtureDates(raw(file), 'as-saved'), 'utf8').digest('hex')).toBe(digest);
-  });
+  it.each(Object.entries(asSavedDigests as Record<string, string>))(
+    '%s rendered as saved is byte for byte the page written with literal dates',
+    (file, digest) => {
+      expect(
+        createHash('sha256')
+          .update(renderFixtureDates(raw(file), 'as-saved'), 'utf8')
+          .digest('hex'),
+      ).toBe(digest);
+    },
+  );
 
   it('drops the clock meta tag with its line, and only the tag when it shares a line', () => {
     const meta = '<meta name="caseside-fixture-clock" content="seen=2026-11-20T12:00:00Z zone=Europe/Berlin names=MEZ/MESZ locale=de">';
-    expect(renderFixtureDates(`<head>\n  ${meta}\n<title>{{date 2026-11-20T10:00:00Z|dd.MM.yyyy HH:mm}}</title>`, 'as-saved')).toBe('<head>\n<title>20.11.2026 11:00</title>');
+    expect(renderFixtureDates(`<head>\n  ${meta}\n<title>{{date 2026-11-20T10:00:00Z|dd.MM.yyyy HH:mm}}</title>`, 'as-saved')).toBe(
+      '<head>\n<title>20.11.2026 11:00</title>',
+    );
     expect(renderFixtureDates(`<head>${meta}<title>x</title>`, 'as-saved')).toBe('<head><title>x</title>');
   });
 
   // What a date looks like on these portals; a page's text outside tokens must hold none, or the demo
   // would show that date weeks late.
-  const LITERAL_DATE_RE = new RegExp([
-    String.raw`\b\d{1,2}[./]\d{1,2}[./]\d{4}\b`,
-    String.raw`\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}`,
-    String.raw`\b\d{1,2}\.? (?:[A-Za-zäéû]{3,9}\.?|de [a-z]+ de) \d{4}\b`,
-    String.raw`\d{4}年\d{1,2}月`,
-    String.raw`\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}`,
-  ].join('|'), 'i');
+  const LITERAL_DATE_RE = new RegExp(
+    [
+      String.raw`\b\d{1,2}[./]\d{1,2}[./]\d{4}\b`,
+      String.raw`\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}`,
+      String.raw`\b\d{1,2}\.? (?:[A-Za-zäéû]{3,9}\.?|de [a-z]+ de) \d{4}\b`,
+      String.raw`\d{4}年\d{1,2}月`,
+      String.raw`\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}`,
+    ].join('|'),
+    'i',
+  );
 
   // Dates that are no case time and stay fixed: a news banner's announced date (a decoy for the adapters).
   const FIXED_DATES: Record<string, string[]> = { 'amazon/de-order.html': ['15. Januar 2026'] };
 
   it('leaves no literal date outside a token on any page', () => {
     for (const f of FIXTURES) {
-      const outsideTokens = raw(f.file).replace(/\{\{date [^}]*\}\}/g, '').replace(/<meta name="caseside-fixture-clock"[^>]*>/, '');
+      const outsideTokens = raw(f.file)
+        .replace(/\{\{date [^}]*\}\}/g, '')
+        .replace(/<meta name="caseside-fixture-clock"[^>]*>/, '');
       const literal = Array.from(outsideTokens.matchAll(new RegExp(LITERAL_DATE_RE, 'gi')), (m) => m[0]);
       expect(literal, f.file).toEqual(FIXED_DATES[f.file] ?? []);
     }
@@ -70,16 +84,24 @@ describe('fixture pages rendered as saved', () => {
 describe('fixture dates moved to a live now', () => {
   const now = new Date();
 
-  it('keeps each page\'s story: the UK buyer wrote three hours ago, in the marketplace\'s own format', () => {
+  it("keeps each page's story: the UK buyer wrote three hours ago, in the marketplace's own format", () => {
     const texts = renderedDateTexts(raw('amazon/uk-message.html'), now);
-    const expected = formatFixtureDate(new Date(Math.round((now.getTime() - 3 * 3_600_000) / 60_000) * 60_000), 'EEE, d MMM yyyy, HH:mm zzz', { zone: 'Europe/London', names: ['GMT', 'BST'], locale: 'en' });
+    const expected = formatFixtureDate(new Date(Math.round((now.getTime() - 3 * 3_600_000) / 60_000) * 60_000), 'EEE, d MMM yyyy, HH:mm zzz', {
+      zone: 'Europe/London',
+      names: ['GMT', 'BST'],
+      locale: 'en',
+    });
     expect(texts.at(-1)).toBe(expected);
   });
 
-  it('writes summer time with the zone\'s summer abbreviation', () => {
+  it("writes summer time with the zone's summer abbreviation", () => {
     const july = new Date('2026-07-01T12:00:00Z');
-    expect(formatFixtureDate(july, 'EEE, d. MMM yyyy, HH:mm zzz', { zone: 'Europe/Berlin', names: ['MEZ', 'MESZ'], locale: 'de' })).toBe('Mi., 1. Juli 2026, 14:00 MESZ');
-    expect(formatFixtureDate(july, 'EEE, MMM d, yyyy, h:mm a zzz', { zone: 'America/Los_Angeles', names: ['PST', 'PDT'], locale: 'en' })).toBe('Wed, Jul 1, 2026, 5:00 AM PDT');
+    expect(formatFixtureDate(july, 'EEE, d. MMM yyyy, HH:mm zzz', { zone: 'Europe/Berlin', names: ['MEZ', 'MESZ'], locale: 'de' })).toBe(
+      'Mi., 1. Juli 2026, 14:00 MESZ',
+    );
+    expect(formatFixtureDate(july, 'EEE, MMM d, yyyy, h:mm a zzz', { zone: 'America/Los_Angeles', names: ['PST', 'PDT'], locale: 'en' })).toBe(
+      'Wed, Jul 1, 2026, 5:00 AM PDT',
+    );
   });
 
   // The clocks the demo shows, read from the live pages by the real adapters with the default policies.

@@ -141,13 +141,37 @@ const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 function wallClock(at: Date, zone: string): WallClock {
   let fmt = partsFormatters.get(zone);
   if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     partsFormatters.set(zone, fmt);
   }
   const parts = Object.fromEntries(fmt.formatToParts(at).map((p) => [p.type, p.value]));
-  const [year, month, day, hour, minute, second] = [parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second].map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = [parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  return { year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(), hour, minute, offsetMinutes: Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000) };
+  return {
+    year,
+    month,
+    day,
+    weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
+    hour,
+    minute,
+    offsetMinutes: Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000),
+  };
 }
 
 /** Summer time when the offset is above the zone's lower offset of the year (January or July). */
@@ -166,22 +190,38 @@ export function formatFixtureDate(at: Date, pattern: string, clock: Pick<Fixture
   return pattern.replace(PATTERN_RE, (token, literal: string | undefined) => {
     if (literal !== undefined) return literal;
     switch (token) {
-      case 'yyyy': return String(wall.year);
-      case 'MMMM': return names.monthsLong[wall.month - 1]!;
-      case 'MMM': return names.monthsShort[wall.month - 1]!;
-      case 'MM': return two(wall.month);
-      case 'M': return String(wall.month);
-      case 'dd': return two(wall.day);
-      case 'd': return String(wall.day);
-      case 'EEE': return names.weekdaysShort[wall.weekday]!;
-      case 'HH': return two(wall.hour);
-      case 'H': return String(wall.hour);
-      case 'h': return String(wall.hour % 12 === 0 ? 12 : wall.hour % 12);
-      case 'mm': return two(wall.minute);
-      case 'a': return wall.hour < 12 ? 'AM' : 'PM';
-      case 'aaa': return wall.hour < 12 ? 'am' : 'pm';
-      case 'zzz': return isSummerTime(at, clock.zone, wall.offsetMinutes) ? clock.names[1] : clock.names[0];
-      default: return token;
+      case 'yyyy':
+        return String(wall.year);
+      case 'MMMM':
+        return names.monthsLong[wall.month - 1]!;
+      case 'MMM':
+        return names.monthsShort[wall.month - 1]!;
+      case 'MM':
+        return two(wall.month);
+      case 'M':
+        return String(wall.month);
+      case 'dd':
+        return two(wall.day);
+      case 'd':
+        return String(wall.day);
+      case 'EEE':
+        return names.weekdaysShort[wall.weekday]!;
+      case 'HH':
+        return two(wall.hour);
+      case 'H':
+        return String(wall.hour);
+      case 'h':
+        return String(wall.hour % 12 === 0 ? 12 : wall.hour % 12);
+      case 'mm':
+        return two(wall.minute);
+      case 'a':
+        return wall.hour < 12 ? 'AM' : 'PM';
+      case 'aaa':
+        return wall.hour < 12 ? 'am' : 'pm';
+      case 'zzz':
+        return isSummerTime(at, clock.zone, wall.offsetMinutes) ? clock.names[1] : clock.names[0];
+      default:
+        return token;
     }
   });
 }

@@ -19,12 +19,15 @@ const pages = PENDING_PORTAL_FIXTURES.map((f) => [f.name, f] as const);
 
 // What a date looks like on these portals (numeric with . / or -, or with a month name in the seven languages).
 const MONTHS = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept|déc|januar|februar|märz|juni|juli|okt|dez|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|mrt|mei|okt|sty|lut|kwi|maj|cze|lip|sie|wrz|paź|lis|gru)[a-zäéûñóśźęąłńç]*\.?`;
-const LITERAL_DATE_RE = new RegExp([
-  String.raw`\b\d{1,2}[./-]\d{1,2}[./-]\d{4}\b`,
-  String.raw`\b${MONTHS} \d{1,2}(?:, \d{4})?\b`,
-  String.raw`\b\d{1,2}\.? ${MONTHS}(?: \d{4})?\b`,
-  String.raw`\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}`,
-].join('|'), 'gi');
+const LITERAL_DATE_RE = new RegExp(
+  [
+    String.raw`\b\d{1,2}[./-]\d{1,2}[./-]\d{4}\b`,
+    String.raw`\b${MONTHS} \d{1,2}(?:, \d{4})?\b`,
+    String.raw`\b\d{1,2}\.? ${MONTHS}(?: \d{4})?\b`,
+    String.raw`\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}`,
+  ].join('|'),
+  'gi',
+);
 
 const tokenInstants = (html: string) => new Set(Array.from(html.matchAll(TOKEN_RE), (m) => Date.parse(m[1]!)));
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', nbsp: ' ' };
@@ -41,7 +44,14 @@ function specInstants(value: unknown): string[] {
 /** The words a spec says the page shows: ids, names, lines, reasons. */
 function specTexts(spec: PageSpec): string[] {
   return [
-    spec.orderId, spec.orderRef, spec.buyerName, spec.store, spec.thread?.topic, spec.incident?.reason, spec.incident?.lineSku, spec.dispute?.reasonText,
+    spec.orderId,
+    spec.orderRef,
+    spec.buyerName,
+    spec.store,
+    spec.thread?.topic,
+    spec.incident?.reason,
+    spec.incident?.lineSku,
+    spec.dispute?.reasonText,
     ...(spec.items ?? []).flatMap((i) => [i.title, i.sku, i.variant]),
     ...(spec.listedOrders ?? []).flatMap((o) => [o.orderId, o.buyerName]),
     ...(spec.listedIncidents ?? []).flatMap((i) => [i.orderId, i.reason]),
@@ -95,11 +105,13 @@ describe('pages of portals without an adapter yet', () => {
   });
 
   it.each(pages)('%s shows no date outside a token, so the live demo never shows a stale one', (_, entry) => {
-    const outside = raw(entry).replace(TOKEN_RE, '').replace(/<meta name="caseside-fixture-clock"[^>]*>/, '');
+    const outside = raw(entry)
+      .replace(TOKEN_RE, '')
+      .replace(/<meta name="caseside-fixture-clock"[^>]*>/, '');
     expect(Array.from(outside.matchAll(LITERAL_DATE_RE), (m) => m[0])).toEqual([]);
   });
 
-  it.each(pages)('%s shows every instant, name and line its spec states, in the spec\'s language', (_, entry) => {
+  it.each(pages)("%s shows every instant, name and line its spec states, in the spec's language", (_, entry) => {
     const html = raw(entry);
     const instants = tokenInstants(html);
     // The URL is part of what the page shows (Shopify's legacy order id is only there).
@@ -117,7 +129,8 @@ describe('pages of portals without an adapter yet', () => {
       if (items && totals?.itemSubtotalMinor !== undefined) {
         expect(items.reduce((sum, i) => sum + i.quantity * i.unitPriceMinor, 0)).toBe(totals.itemSubtotalMinor);
       }
-      if (totals?.itemSubtotalMinor !== undefined && totals.totalMinor !== undefined) expect(totals.totalMinor).toBeGreaterThanOrEqual(totals.itemSubtotalMinor);
+      if (totals?.itemSubtotalMinor !== undefined && totals.totalMinor !== undefined)
+        expect(totals.totalMinor).toBeGreaterThanOrEqual(totals.itemSubtotalMinor);
     }
   });
 
@@ -150,12 +163,15 @@ describe('the HTTPS sandbox serving them', () => {
   const get = (url: string) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
       const u = new URL(url);
-      const req = request({ host: '127.0.0.1', port: sandbox.port, path: u.pathname + u.search, servername: u.hostname, headers: { host: u.hostname }, ca: cert }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
+      const req = request(
+        { host: '127.0.0.1', port: sandbox.port, path: u.pathname + u.search, servername: u.hostname, headers: { host: u.hostname }, ca: cert },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
       req.on('error', reject);
       req.end();
     });

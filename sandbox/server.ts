@@ -75,7 +75,10 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     if (!SANDBOX_HOSTS.has(host) && host !== 'localhost' && host !== '127.0.0.1') return send(404, 'Not a portal host', 'text/plain');
     const fixture = findFixture(host, pathAndQuery);
     if (!fixture) {
-      return send(404, `<!doctype html><meta charset="utf-8"><title>Not found</title><h1>Page not found</h1><p>The sandbox has no page at this address. <a href="/caseside-sandbox">See the pages it serves.</a></p>`);
+      return send(
+        404,
+        `<!doctype html><meta charset="utf-8"><title>Not found</title><h1>Page not found</h1><p>The sandbox has no page at this address. <a href="/caseside-sandbox">See the pages it serves.</a></p>`,
+      );
     }
     try {
       send(200, renderFixtureDates(await readFile(fixturePath(fixture), 'utf8'), opts.now));

@@ -11,7 +11,11 @@ const USAGE = 'Usage: npm run backup -- [--data-dir ./data] --out FILE.tar.gz\n 
 
 let values;
 try {
-  ({ values } = parseArgs({ args: process.argv.slice(2), strict: true, options: { 'data-dir': { type: 'string' }, out: { type: 'string' }, restore: { type: 'string' } } }));
+  ({ values } = parseArgs({
+    args: process.argv.slice(2),
+    strict: true,
+    options: { 'data-dir': { type: 'string' }, out: { type: 'string' }, restore: { type: 'string' } },
+  }));
 } catch (err) {
   process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
   process.exit(2);

@@ -17,7 +17,14 @@ const STATED: ReadonlyArray<readonly [string, (f: FixtureEntry) => string | unde
   ['clockStart', (f) => f.expected.clockStart, (c) => c.clockStart?.at],
 ];
 
-interface Row { portal: string; kind: string; field: string; stated: number; right: number; tiers: Record<FieldTier, number> }
+interface Row {
+  portal: string;
+  kind: string;
+  field: string;
+  stated: number;
+  right: number;
+  tiers: Record<FieldTier, number>;
+}
 
 test('portal fidelity', async () => {
   const rows = new Map<string, Row>();
@@ -51,7 +58,10 @@ test('portal fidelity', async () => {
   const lines = [
     '| portal | page kind | field | read right | hook | label | structure | URL |',
     '|---|---|---|---|---|---|---|---|',
-    ...sorted.map((r) => `| ${r.portal} | ${r.kind} | ${r.field} | ${r.stated ? `${r.right}/${r.stated} (${Math.round((100 * r.right) / r.stated)} %)` : '–'} | ${TIERS.map((t) => r.tiers[t] || '').join(' | ')} |`),
+    ...sorted.map(
+      (r) =>
+        `| ${r.portal} | ${r.kind} | ${r.field} | ${r.stated ? `${r.right}/${r.stated} (${Math.round((100 * r.right) / r.stated)} %)` : '–'} | ${TIERS.map((t) => r.tiers[t] || '').join(' | ')} |`,
+    ),
   ];
   console.log(`\nPortal fidelity (${FIXTURES.length} fixtures)\n\n${lines.join('\n')}\n`);
   const below = sorted.filter((r) => r.stated > 0 && r.right < r.stated).map((r) => `${r.portal} ${r.kind} ${r.field}: ${r.right}/${r.stated}`);

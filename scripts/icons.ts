@@ -23,7 +23,10 @@ const roundedRect = (x: number, y: number, cx: number, cy: number, hw: number, h
 };
 const ring = (x: number, y: number, cx: number, cy: number, r: number, width: number) => Math.abs(Math.hypot(x - cx, y - cy) - r) - width / 2;
 const segment = (x: number, y: number, ax: number, ay: number, bx: number, by: number, width: number) => {
-  const px = x - ax, py = y - ay, dx = bx - ax, dy = by - ay;
+  const px = x - ax,
+    py = y - ay,
+    dx = bx - ax,
+    dy = by - ay;
   const h = Math.max(0, Math.min(1, (px * dx + py * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - dx * h, py - dy * h) - width / 2;
 };
@@ -41,14 +44,20 @@ export function drawIcon(size: number, palette: Palette): Buffer {
   const rgba = Buffer.alloc(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
           const x = ((px + (sx + 0.5) / samples) / size) * 128;
           const y = ((py + (sy + 0.5) / samples) / size) * 128;
           const c = shade(x, y, palette);
           if (!c) continue;
-          r += c[0]; g += c[1]; b += c[2]; a += 1;
+          r += c[0];
+          g += c[1];
+          b += c[2];
+          a += 1;
         }
       }
       const o = (py * size + px) * 4;
@@ -91,7 +100,12 @@ export function encodePng(width: number, height: number, rgba: Buffer): Buffer {
   header[9] = 6; // colour type RGBA
   const rows = Buffer.alloc((width * 4 + 1) * height);
   for (let y = 0; y < height; y++) rgba.copy(rows, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -25,6 +25,9 @@ const file = join(dir, 'openapi.json');
 writeFileSync(file, res.body);
 // No usage telemetry and no update check: the lint is a local check, and CI may have no network.
 const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
-const lint = spawnSync(join('node_modules', '.bin', 'redocly'), ['lint', file, '--config', 'redocly.yaml', ...process.argv.slice(2)], { stdio: 'inherit', env });
+const lint = spawnSync(join('node_modules', '.bin', 'redocly'), ['lint', file, '--config', 'redocly.yaml', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env,
+});
 rmSync(dir, { recursive: true, force: true });
 process.exit(lint.status ?? 1);

@@ -22,7 +22,13 @@ try {
     args: process.argv.slice(2),
     strict: true,
     allowPositionals: false,
-    options: { team: { type: 'string' }, lead: { type: 'string' }, email: { type: 'string' }, 'data-dir': { type: 'string' }, 'database-url': { type: 'string' } },
+    options: {
+      team: { type: 'string' },
+      lead: { type: 'string' },
+      email: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'database-url': { type: 'string' },
+    },
   }));
 } catch (err) {
   fail(`${(err as Error).message}\n${USAGE}`);
@@ -40,7 +46,7 @@ try {
   process.stdout.write(
     `Team "${input.data.team}" is set up with its lead ${input.data.lead} (${databaseUrl ? 'PostgreSQL' : `data in ${dataDir}`}).\n` +
       `The lead's token, shown this once (only its hash is stored):\n\n  ${created.token}\n\n` +
-      'Sign in with it in the extension\'s options; the lead adds agents and their tokens there or through the API.\n',
+      "Sign in with it in the extension's options; the lead adds agents and their tokens there or through the API.\n",
   );
 } catch (err) {
   if (err instanceof SetupError) {

@@ -29,7 +29,12 @@ mkdirSync(DATA_DIR, { recursive: true });
 // so a buyer message is hours old, a chargeback days old and an order ships tomorrow, and the clocks run.
 const DEMO_NOW = new Date();
 console.log(`== starting the backend with the demo team (data in ${DATA_DIR})`);
-const backend = await startBackend({ dataDir: DATA_DIR, port: BACKEND_PORT, demo: true, env: { CASESIDE_DEMO_NOW: DEMO_NOW.toISOString(), ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}) } });
+const backend = await startBackend({
+  dataDir: DATA_DIR,
+  port: BACKEND_PORT,
+  demo: true,
+  env: { CASESIDE_DEMO_NOW: DEMO_NOW.toISOString(), ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}) },
+});
 console.log('== starting the portal sandbox');
 const sandbox = await startSandbox({ port: SANDBOX_PORT, now: DEMO_NOW });
 const orderUrl = FIXTURES.find((f) => f.name === 'amazon-de-order')!.url;
@@ -58,7 +63,11 @@ Caseside demo is running.
 `);
 
 if (hasDisplay && browserPath) {
-  const { context, extensionId } = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules, headless: false, userDataDir: resolve(DATA_DIR, 'chromium-profile') });
+  const { context, extensionId } = await launchWithExtension({
+    hostResolverRules: sandbox.hostResolverRules,
+    headless: false,
+    userDataDir: resolve(DATA_DIR, 'chromium-profile'),
+  });
   await signIn(context, extensionId, backend.url, DEMO_TOKEN);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(orderUrl);

@@ -110,11 +110,20 @@ export function registeredRoutes(app: FastifyInstance): readonly RouteOptions[] 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const handle = handleOf(opts.db);
   const logger = opts.logger
-    ? { level: opts.logger === true ? 'info' : opts.logger.level, stream: opts.logStream ?? process.stderr, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' } }
+    ? {
+        level: opts.logger === true ? 'info' : opts.logger.level,
+        stream: opts.logStream ?? process.stderr,
+        redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
+      }
     : false;
   // forceCloseConnections: open event streams (and sockets fetch clients keep after cancelling one)
   // would hold close() for seconds; cutting them is safe because every write is idempotent and retried.
-  const app = Fastify({ logger, bodyLimit: 1_048_576, forceCloseConnections: true, trustProxy: trustProxyOption(opts.trustProxy) }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger,
+    bodyLimit: 1_048_576,
+    forceCloseConnections: true,
+    trustProxy: trustProxyOption(opts.trustProxy),
+  }).withTypeProvider<ZodTypeProvider>();
   const routes: RouteOptions[] = [];
   app.addHook('onRoute', (route) => void routes.push(route));
   ROUTES.set(app, routes);

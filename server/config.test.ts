@@ -63,6 +63,8 @@ describe('loadConfig', () => {
     expect(loadConfig([], {}).workers).toBe(1);
     expect(() => loadConfig(['--workers', '2'], {})).toThrow(/--workers 2 needs PostgreSQL \(set DATABASE_URL\)/);
     expect(() => loadConfig(['--workers', '0'], { DATABASE_URL: 'postgres://u@h:5432/db' })).toThrow(/--workers \(or CASESIDE_WORKERS\) must be at least 1/);
-    expect(() => loadConfig(['--workers', 'two'], { DATABASE_URL: 'postgres://u@h:5432/db' })).toThrow(/--workers \(or CASESIDE_WORKERS\) must be a whole number/);
+    expect(() => loadConfig(['--workers', 'two'], { DATABASE_URL: 'postgres://u@h:5432/db' })).toThrow(
+      /--workers \(or CASESIDE_WORKERS\) must be a whole number/,
+    );
   });
 });

@@ -17,7 +17,10 @@ export const ServerConfig = z.strictObject({
     .optional(),
   demo: z.boolean(),
   /** The live demo's start: the demo seed dates its data relative to it (else the saved dates). */
-  demoNow: z.iso.datetime({ error: 'must be an ISO instant such as 2026-01-31T09:00:00Z' }).transform((s) => new Date(s)).optional(),
+  demoNow: z.iso
+    .datetime({ error: 'must be an ISO instant such as 2026-01-31T09:00:00Z' })
+    .transform((s) => new Date(s))
+    .optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }),
   rateLimitPerMinute: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1'),
   /** Believe X-Forwarded-For: true (any proxy), a hop count, or the proxy's addresses (comma-separated). */
@@ -120,7 +123,10 @@ function parseTrustProxy(value: string | undefined): boolean | number | string[]
   if (['true', 'yes', 'on'].includes(v)) return true;
   if (['false', 'no', '0', 'off'].includes(v)) return false;
   if (/^\d+$/.test(v)) return Number(v);
-  return value.split(',').map((part) => part.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 function parseFlags(argv: string[]) {

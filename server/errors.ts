@@ -66,14 +66,18 @@ function body(code: ErrorCode, message: string, field?: string, details?: unknow
 export function loggableError(err: unknown): Record<string, unknown> {
   if (!(err instanceof Error)) return { type: typeof err };
   const firstLine = (text: string) => text.split('\n')[0]!.slice(0, 300);
-  const frames = (err.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).slice(0, 12).join('\n');
+  const frames = (err.stack ?? '')
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .slice(0, 12)
+    .join('\n');
   const cause = err.cause instanceof Error ? (err.cause as Error & { code?: unknown }) : undefined;
   const code = (err as { code?: unknown }).code;
   return {
     type: err.name,
     message: firstLine(err.message),
     ...(code !== undefined ? { code } : {}),
-        // A database error quotes the offending value ('invalid input syntax for type uuid: "<value>"').
+    // A database error quotes the offending value ('invalid input syntax for type uuid: "<value>"').
     ...(cause ? { cause: { type: cause.name, code: cause.code, message: firstLine(cause.message).replace(/"[^"]*"/g, '"…"') } } : {}),
     stack: frames,
   };

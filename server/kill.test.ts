@@ -75,7 +75,10 @@ describe.each(testDatabases())('kill -9 during writes on $kind', (target) => {
     const countNotes = async () => {
       const handle = await openSame();
       try {
-        const rows = await handle.db.select({ text: events.text }).from(events).where(and(eq(events.teamId, teamId), eq(events.orderId, orderId), eq(events.type, 'note')));
+        const rows = await handle.db
+          .select({ text: events.text })
+          .from(events)
+          .where(and(eq(events.teamId, teamId), eq(events.orderId, orderId), eq(events.type, 'note')));
         const counts = new Map<string, number>();
         for (const r of rows) counts.set(r.text, (counts.get(r.text) ?? 0) + 1);
         return counts;

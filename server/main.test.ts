@@ -23,7 +23,11 @@ function runServer(args: string[], env: Record<string, string> = {}) {
   const line = async (event: string, timeoutMs = 120_000) => {
     const start = Date.now();
     for (;;) {
-      const found = stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, string>).find((l) => l.event === event);
+      const found = stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, string>)
+        .find((l) => l.event === event);
       if (found) return found;
       if (child.exitCode !== null || Date.now() - start > timeoutMs) throw new Error(`no ${event} line; stderr: ${stderr}`);
       await new Promise((r) => setTimeout(r, 50));

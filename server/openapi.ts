@@ -16,7 +16,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
   400: 'The request is invalid; `error.field` names the offending field.',
   401: 'No valid token: send `Authorization: Bearer <token>`.',
   403: 'The caller may not do this (a team lead may).',
-  404: 'No such thing in the caller\'s team.',
+  404: "No such thing in the caller's team.",
   409: 'A conflict: someone saved a newer version first (`error.details.current`), or the idempotency key was used for a different write.',
   413: 'The body is larger than this route accepts.',
   429: 'Too many requests: wait for `Retry-After` seconds.',
@@ -57,7 +57,10 @@ type Document = { paths?: Record<string, Record<string, Operation>>; components?
 
 function documentedContent(route: ApiRoute): Record<string, unknown> | undefined {
   if (!route.produces) return undefined;
-  const schema = route.produces === 'application/json' ? { type: 'object' } : { type: 'string', ...(route.produces === 'application/pdf' || route.produces === 'application/octet-stream' ? { format: 'binary' } : {}) };
+  const schema =
+    route.produces === 'application/json'
+      ? { type: 'object' }
+      : { type: 'string', ...(route.produces === 'application/pdf' || route.produces === 'application/octet-stream' ? { format: 'binary' } : {}) };
   return { [route.produces]: { schema } };
 }
 
@@ -104,7 +107,10 @@ function completeDocument(doc: Document): Document {
     }
   }
   const components = (doc.components ??= {});
-  components.schemas = { ...((components.schemas as Record<string, unknown> | undefined) ?? {}), ApiError: z.toJSONSchema(ApiError, { target: 'openapi-3.0' }) };
+  components.schemas = {
+    ...((components.schemas as Record<string, unknown> | undefined) ?? {}),
+    ApiError: z.toJSONSchema(ApiError, { target: 'openapi-3.0' }),
+  };
   return doc;
 }
 
@@ -113,12 +119,17 @@ const usedTags = [...new Set(Object.keys(CONTRACT).map((id) => id.split('.')[0]!
 export const SWAGGER_OPTIONS: SwaggerOptions = {
   openapi: {
     openapi: '3.0.3',
-    info: { title: 'Caseside team backend', version: '1', description: 'The team backend of the Caseside extension. Every operation is declared once in utils/api-routes.' },
+    info: {
+      title: 'Caseside team backend',
+      version: '1',
+      description: 'The team backend of the Caseside extension. Every operation is declared once in utils/api-routes.',
+    },
     servers: API_SERVERS.map((s) => ({ ...s })),
     tags: usedTags.map((name) => ({ name, description: TAGS[name] ?? name })),
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     security: [{ bearer: [] }],
   },
   transform: jsonSchemaTransform,
-  transformObject: (documentObject) => completeDocument(('openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject) as Document) as never,
+  transformObject: (documentObject) =>
+    completeDocument(('openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject) as Document) as never,
 };

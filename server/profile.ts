@@ -98,7 +98,8 @@ export function installProfile(app: FastifyInstance, file: string, skip = Number
   });
   app.addHook('onResponse', async (request) => {
     const s = spans.get(request);
-    if (!s || seen <= skip || s.validationStart === undefined || s.handlerStart === undefined || s.serialiseStart === undefined || s.sendStart === undefined) return;
+    if (!s || seen <= skip || s.validationStart === undefined || s.handlerStart === undefined || s.serialiseStart === undefined || s.sendStart === undefined)
+      return;
     const end = performance.now();
     current = undefined;
     const cpu = process.cpuUsage(s.cpu);
@@ -132,12 +133,22 @@ export function installProfile(app: FastifyInstance, file: string, skip = Number
         send: per(totals.send),
       },
       statements: [...statements.entries()]
-        .map(([sql, s]) => ({ sql, perRequest: Math.round((s.calls / n) * 100) / 100, msPerCall: Math.round((s.ms / s.calls) * 1000) / 1000, msPerRequest: per(s.ms) }))
+        .map(([sql, s]) => ({
+          sql,
+          perRequest: Math.round((s.calls / n) * 100) / 100,
+          msPerCall: Math.round((s.ms / s.calls) * 1000) / 1000,
+          msPerRequest: per(s.ms),
+        }))
         .sort((a, b) => b.msPerRequest - a.msPerRequest),
       // The same time by kind of statement (select, insert, update, begin, commit ...); each statement's
       // own time, so reads running side by side add up to more than handlerSqlWall.
       statementKinds: [...kinds.entries()]
-        .map(([kind, s]) => ({ kind, perRequest: Math.round((s.calls / n) * 100) / 100, msPerCall: Math.round((s.ms / s.calls) * 1000) / 1000, msPerRequest: per(s.ms) }))
+        .map(([kind, s]) => ({
+          kind,
+          perRequest: Math.round((s.calls / n) * 100) / 100,
+          msPerCall: Math.round((s.ms / s.calls) * 1000) / 1000,
+          msPerRequest: per(s.ms),
+        }))
         .sort((a, b) => b.msPerRequest - a.msPerRequest),
     };
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);

@@ -32,8 +32,22 @@ export async function setUpTeam(db: Database, input: SetupInput): Promise<{ team
     const team = await createTeam(tx, input.team);
     const lead = await createAgent(tx, team.id, { name: input.lead, email: input.email, role: 'lead' });
     const { token, info } = await insertToken(tx, { teamId: team.id, agentId: lead.id, label: 'set-up' });
-    await recordAudit(tx, { teamId: team.id, actorId: null, action: 'agent.created', targetType: 'agent', targetId: lead.id, details: { name: lead.name, role: 'lead', by: 'setup' } });
-    await recordAudit(tx, { teamId: team.id, actorId: null, action: 'token.created', targetType: 'token', targetId: info.id, details: { agentId: lead.id, label: info.label, by: 'setup' } });
+    await recordAudit(tx, {
+      teamId: team.id,
+      actorId: null,
+      action: 'agent.created',
+      targetType: 'agent',
+      targetId: lead.id,
+      details: { name: lead.name, role: 'lead', by: 'setup' },
+    });
+    await recordAudit(tx, {
+      teamId: team.id,
+      actorId: null,
+      action: 'token.created',
+      targetType: 'token',
+      targetId: info.id,
+      details: { agentId: lead.id, label: info.label, by: 'setup' },
+    });
     return { teamId: team.id, leadId: lead.id, token };
   });
 }

@@ -9,6 +9,12 @@ export async function apiRequest<R extends RouteId>(
   route: R,
   opts: { params?: Record<string, string>; query?: Record<string, string>; body?: RouteBody<R> } = {},
 ): Promise<Result<RouteResponse<R>>> {
-  const res = await sendRequest({ type: 'api:request', route, params: opts.params ?? {}, ...(opts.query ? { query: opts.query } : {}), ...(opts.body === undefined ? {} : { body: opts.body }) });
+  const res = await sendRequest({
+    type: 'api:request',
+    route,
+    params: opts.params ?? {},
+    ...(opts.query ? { query: opts.query } : {}),
+    ...(opts.body === undefined ? {} : { body: opts.body }),
+  });
   return res as Result<RouteResponse<R>>;
 }

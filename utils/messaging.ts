@@ -48,8 +48,24 @@ export const ContentRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('panel:inject'), portal: PortalId }),
   // Disputes (chargeback and A-to-z claim pages): answered at once, not queued, since the panel shows the result.
   z.strictObject({ type: z.literal('dispute:load'), context: PageContext }),
-  z.strictObject({ type: z.literal('dispute:evidence'), disputeId: z.uuid(), key: EvidenceKey.max(60), value: z.string().trim().min(1).max(4000).optional(), notApplicable: z.literal(true).optional() }),
-  z.strictObject({ type: z.literal('dispute:attach'), disputeId: z.uuid(), key: EvidenceKey.max(60), filename: z.string().min(1).max(200), contentType: AttachmentContentType, base64: z.string().min(1).max(MAX_ATTACHMENT_BASE64 + 4) }),
+  z.strictObject({
+    type: z.literal('dispute:evidence'),
+    disputeId: z.uuid(),
+    key: EvidenceKey.max(60),
+    value: z.string().trim().min(1).max(4000).optional(),
+    notApplicable: z.literal(true).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('dispute:attach'),
+    disputeId: z.uuid(),
+    key: EvidenceKey.max(60),
+    filename: z.string().min(1).max(200),
+    contentType: AttachmentContentType,
+    base64: z
+      .string()
+      .min(1)
+      .max(MAX_ATTACHMENT_BASE64 + 4),
+  }),
   z.strictObject({ type: z.literal('dispute:defencePdf'), disputeId: z.uuid() }),
   z.strictObject({ type: z.literal('dispute:status'), disputeId: z.uuid(), status: DisputeStatus }),
   z.strictObject({ type: z.literal('dispute:defenceText'), disputeId: z.uuid(), maxLength: z.number().int().min(200).max(20_000).optional() }),

@@ -78,4 +78,3 @@ export async function seededDatabase(database: 'pglite' | 'postgres', opts: Seed
   };
   return { database, seed, dataDir: 'bench/results/.data/unused', env: { DATABASE_URL: url.toString() }, drop };
 }
-

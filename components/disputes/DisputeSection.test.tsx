@@ -111,7 +111,10 @@ describe('DisputeSection', () => {
     expect(props.onBuildDefence).toHaveBeenCalled();
     cleanup();
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    renderSection({ download: { state: 'ready', url: 'blob:https://sellercentral.amazon.com/1', filename: 'defence-CB-9F3K2Q7ZL1.pdf', size: 4096 }, text: { state: 'ready', text: 'Response to dispute', copied: false, truncated: true } });
+    renderSection({
+      download: { state: 'ready', url: 'blob:https://sellercentral.amazon.com/1', filename: 'defence-CB-9F3K2Q7ZL1.pdf', size: 4096 },
+      text: { state: 'ready', text: 'Response to dispute', copied: false, truncated: true },
+    });
     const link = screen.getByTestId('defence-download') as HTMLAnchorElement;
     expect(link.getAttribute('download')).toBe('defence-CB-9F3K2Q7ZL1.pdf');
     expect(link.textContent).toBe('Download defence-CB-9F3K2Q7ZL1.pdf (4 KB)');

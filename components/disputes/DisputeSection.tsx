@@ -70,7 +70,14 @@ export function DisputeSection(props: DisputeSectionProps) {
   const missing = checklist.filter((i) => i.status === 'missing' && !i.internal).length;
 
   return (
-    <section className="cs-section" data-testid="dispute" data-deadline={dispute.deadline} data-status={dispute.status} data-reason={dispute.reason} aria-labelledby="cs-dispute-title">
+    <section
+      className="cs-section"
+      data-testid="dispute"
+      data-deadline={dispute.deadline}
+      data-status={dispute.status}
+      data-reason={dispute.reason}
+      aria-labelledby="cs-dispute-title"
+    >
       <h3 id="cs-dispute-title">{t('disputeTitle')}</h3>
       <div className={`cs-sla ${overdue ? 'cs-sla-breached' : left < 24 * HOUR ? 'cs-sla-warning' : 'cs-sla-ok'}`}>
         <span className="cs-sla-time" data-testid="dispute-time-left">
@@ -83,7 +90,8 @@ export function DisputeSection(props: DisputeSectionProps) {
       </p>
 
       <div className="cs-note" data-testid="dispute-recommendation" data-action={recommendation.action} data-confidence={recommendation.confidence}>
-        <strong>{t(`disputeAction_${recommendation.action}`)}</strong> <span className="cs-muted cs-small">{t('disputeConfidence', String(Math.round(recommendation.confidence * 100)))}</span>
+        <strong>{t(`disputeAction_${recommendation.action}`)}</strong>{' '}
+        <span className="cs-muted cs-small">{t('disputeConfidence', String(Math.round(recommendation.confidence * 100)))}</span>
         <ul className="cs-what-if">
           {recommendation.reasons.map((r) => (
             <li key={r}>{r}</li>
@@ -113,7 +121,13 @@ export function DisputeSection(props: DisputeSectionProps) {
       </div>
       {props.download.state === 'ready' && (
         <p className="cs-small">
-          <a ref={link} data-testid="defence-download" href={props.download.url} download={props.download.filename} onClick={(e) => props.onDownloadLink?.(e.currentTarget)}>
+          <a
+            ref={link}
+            data-testid="defence-download"
+            href={props.download.url}
+            download={props.download.filename}
+            onClick={(e) => props.onDownloadLink?.(e.currentTarget)}
+          >
             {t('disputeDownload', [props.download.filename, String(Math.max(1, Math.round(props.download.size / 1024)))])}
           </a>
         </p>
@@ -131,10 +145,19 @@ export function DisputeSection(props: DisputeSectionProps) {
               ))}
             </ul>
           )}
-          <textarea data-testid="defence-text" className="cs-preview" style={{ width: '100%', minHeight: 120 }} readOnly value={props.text.text} onFocus={(e) => e.currentTarget.select()} />
+          <textarea
+            data-testid="defence-text"
+            className="cs-preview"
+            style={{ width: '100%', minHeight: 120 }}
+            readOnly
+            value={props.text.text}
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </>
       )}
-      {(props.download.state === 'error' || props.text.state === 'error' || props.error) && <p className="cs-error">{props.error ?? t('disputeDefenceFailed')}</p>}
+      {(props.download.state === 'error' || props.text.state === 'error' || props.error) && (
+        <p className="cs-error">{props.error ?? t('disputeDefenceFailed')}</p>
+      )}
       {props.canWrite && <DisputeStatusControl current={dispute.status} onSetStatus={props.onSetStatus} />}
     </section>
   );

@@ -26,7 +26,15 @@ const ALERT: DisputeSummary = {
   reasonGroup: 'fraud',
   orderMatch: 'reference',
 };
-const CHARGEBACK: DisputeSummary = { ...ALERT, id: '1a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', externalId: 'dp_1', source: 'stripe', stage: 'chargeback', orderMatch: 'unmatched', timeLeftMs: -3_600_000 };
+const CHARGEBACK: DisputeSummary = {
+  ...ALERT,
+  id: '1a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+  externalId: 'dp_1',
+  source: 'stripe',
+  stage: 'chargeback',
+  orderMatch: 'unmatched',
+  timeLeftMs: -3_600_000,
+};
 
 function viewOf(decided: boolean): DisputeView {
   return {
@@ -34,7 +42,17 @@ function viewOf(decided: boolean): DisputeView {
     portal: 'shop',
     marketplace: null,
     caseId: null,
-    dispute: { id: HOSTILE, kind: 'card_dispute', orderId: 'SHOP-1001', reason: 'fraud_card_absent', reasonText: 'CONFIRMEDFRAUD', amount: ALERT.amount, filedAt: new Date(NOW).toISOString(), deadline: ALERT.deadline, status: decided ? 'refunded' : 'open' },
+    dispute: {
+      id: HOSTILE,
+      kind: 'card_dispute',
+      orderId: 'SHOP-1001',
+      reason: 'fraud_card_absent',
+      reasonText: 'CONFIRMEDFRAUD',
+      amount: ALERT.amount,
+      filedAt: new Date(NOW).toISOString(),
+      deadline: ALERT.deadline,
+      status: decided ? 'refunded' : 'open',
+    },
     checklist: [],
     attachments: [],
     recommendation: { action: 'refund', confidence: 0.7, reasons: [] },

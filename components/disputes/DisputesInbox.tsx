@@ -43,7 +43,12 @@ export function DisputesInbox({ load, loadOne, decideAlert, now, language }: Dis
   const refresh = useCallback(async () => {
     setError(null);
     try {
-      const query: DisputeListQuery = { open: 'true', ...(filters.stage ? { stage: filters.stage } : {}), ...(filters.source ? { source: filters.source } : {}), ...(filters.reasonGroup ? { reasonGroup: filters.reasonGroup } : {}) };
+      const query: DisputeListQuery = {
+        open: 'true',
+        ...(filters.stage ? { stage: filters.stage } : {}),
+        ...(filters.source ? { source: filters.source } : {}),
+        ...(filters.reasonGroup ? { reasonGroup: filters.reasonGroup } : {}),
+      };
       const { disputes } = await load(query);
       setList({ items: disputes, loadedAt: Date.now() });
     } catch (err) {
@@ -159,7 +164,14 @@ function DisputeDetail({ view, busy, onAnswer }: { view: DisputeView; busy: bool
           ) : (
             <div className="di-actions">
               {ACTIONS.map((a) => (
-                <button key={a} type="button" disabled={busy} onClick={() => onAnswer(a)} data-testid={`inbox-answer-${a}`} className={a === alert.recommendation.action ? 'di-recommended' : undefined}>
+                <button
+                  key={a}
+                  type="button"
+                  disabled={busy}
+                  onClick={() => onAnswer(a)}
+                  data-testid={`inbox-answer-${a}`}
+                  className={a === alert.recommendation.action ? 'di-recommended' : undefined}
+                >
                   {t(`inboxAction_${a}`)}
                 </button>
               ))}

@@ -12,7 +12,13 @@ export interface EvidenceRowProps {
 }
 
 // The panel's theme colours (panel.css), so a missing item reads in the dark scheme too.
-const MISSING_STYLE = { background: 'var(--cs-warn-bg)', border: '1px solid var(--cs-warn-border)', borderRadius: 6, padding: '4px 6px', margin: '4px 0' } as const;
+const MISSING_STYLE = {
+  background: 'var(--cs-warn-bg)',
+  border: '1px solid var(--cs-warn-border)',
+  borderRadius: 6,
+  padding: '4px 6px',
+  margin: '4px 0',
+} as const;
 const ROW_STYLE = { padding: '4px 0', borderBottom: '1px dashed var(--cs-rule)', overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' } as const;
 const ACCEPT = 'application/pdf,image/png,image/jpeg,image/webp,text/plain,.pdf,.png,.jpg,.jpeg,.webp,.txt';
 
@@ -40,7 +46,11 @@ export function EvidenceRow({ item, canWrite, onSave, onAttach }: EvidenceRowPro
           {t(`evidenceStatus_${item.status}`)}
         </span>
       </div>
-      {item.status === 'present' && item.value && <div className="cs-small" data-testid="evidence-value">{item.value}</div>}
+      {item.status === 'present' && item.value && (
+        <div className="cs-small" data-testid="evidence-value">
+          {item.value}
+        </div>
+      )}
       {item.status !== 'present' && item.hint && <div className="cs-muted cs-small">{item.hint}</div>}
       {missing && canWrite && (
         <form
@@ -50,7 +60,14 @@ export function EvidenceRow({ item, canWrite, onSave, onAttach }: EvidenceRowPro
             if (value.trim()) void run(() => onSave(item.key, { value: value.trim() }));
           }}
         >
-          <textarea data-testid="evidence-input" aria-label={item.label} value={value} maxLength={4000} placeholder={t('evidencePlaceholder')} onChange={(e) => setValue(e.target.value)} />
+          <textarea
+            data-testid="evidence-input"
+            aria-label={item.label}
+            value={value}
+            maxLength={4000}
+            placeholder={t('evidencePlaceholder')}
+            onChange={(e) => setValue(e.target.value)}
+          />
           <div className="cs-buttons">
             <button type="submit" data-testid="evidence-save" disabled={busy || !value.trim()}>
               {t('evidenceSave')}

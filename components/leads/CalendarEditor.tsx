@@ -6,7 +6,15 @@ import { ListField, TextField } from './fields';
 import { FieldErrors } from './SaveBar';
 import { errorsAt, type FieldError } from './versioned-save';
 
-const DAY_LABEL: Record<Weekday, MessageKey> = { mon: 'leadDayMon', tue: 'leadDayTue', wed: 'leadDayWed', thu: 'leadDayThu', fri: 'leadDayFri', sat: 'leadDaySat', sun: 'leadDaySun' };
+const DAY_LABEL: Record<Weekday, MessageKey> = {
+  mon: 'leadDayMon',
+  tue: 'leadDayTue',
+  wed: 'leadDayWed',
+  thu: 'leadDayThu',
+  fri: 'leadDayFri',
+  sat: 'leadDaySat',
+  sun: 'leadDaySun',
+};
 
 /** "09:00-12:30, 13:30-17:00" as intervals. A piece that is not "start-end" is kept as typed so the validator names it. */
 export function parseIntervals(text: string): WorkingInterval[] {
@@ -34,7 +42,14 @@ export function CalendarEditor({ calendar, errors, onChange }: CalendarEditorPro
   return (
     <fieldset className="lt-fieldset" data-testid="calendar-editor">
       <legend>{t('leadCalendar')}</legend>
-      <TextField label={t('leadTimeZone')} path="calendar.timeZone" errors={errors} value={calendar.timeZone} placeholder="Europe/Berlin" onChange={(timeZone) => onChange({ ...calendar, timeZone })} />
+      <TextField
+        label={t('leadTimeZone')}
+        path="calendar.timeZone"
+        errors={errors}
+        value={calendar.timeZone}
+        placeholder="Europe/Berlin"
+        onChange={(timeZone) => onChange({ ...calendar, timeZone })}
+      />
       <p className="lt-muted">{t('leadHoursHint')}</p>
       <div className="lt-grid">
         {Weekday.options.map((day) => (
@@ -48,12 +63,30 @@ export function CalendarEditor({ calendar, errors, onChange }: CalendarEditorPro
           />
         ))}
       </div>
-      <ListField label={t('leadHolidays')} path="calendar.holidays" errors={errors} value={calendar.holidays} onChange={(holidays) => onChange({ ...calendar, holidays })} />
+      <ListField
+        label={t('leadHolidays')}
+        path="calendar.holidays"
+        errors={errors}
+        value={calendar.holidays}
+        onChange={(holidays) => onChange({ ...calendar, holidays })}
+      />
     </fieldset>
   );
 }
 
-function DayHours({ label, path, errors, intervals, onChange }: { label: string; path: string; errors: FieldError[]; intervals: WorkingInterval[] | undefined; onChange: (v: WorkingInterval[]) => void }) {
+function DayHours({
+  label,
+  path,
+  errors,
+  intervals,
+  onChange,
+}: {
+  label: string;
+  path: string;
+  errors: FieldError[];
+  intervals: WorkingInterval[] | undefined;
+  onChange: (v: WorkingInterval[]) => void;
+}) {
   const id = useId();
   const [text, setText] = useState(formatIntervals(intervals));
   // Another lead's copy loaded from outside replaces the text; our own edits do not round-trip through it

@@ -38,7 +38,9 @@ describe('FraudMatrixEditor', () => {
     fireEvent.click(screen.getByTestId('save'));
     const items = await screen.findAllByTestId('save-error');
     expect(items.map((i) => i.getAttribute('data-path')).sort()).toEqual(['indicators.po_box.weight', 'parameters.velocity.addressCount']);
-    expect(screen.getByTestId('indicator-table').querySelector('[data-indicator="po_box"] [data-testid="field-error"]')?.textContent).toContain('indicators.po_box.weight');
+    expect(screen.getByTestId('indicator-table').querySelector('[data-indicator="po_box"] [data-testid="field-error"]')?.textContent).toContain(
+      'indicators.po_box.weight',
+    );
     expect(sent).toHaveLength(0);
     expect((screen.getByTestId('field-indicators.po_box.weight') as HTMLInputElement).value).toBe('150');
   });
@@ -56,7 +58,14 @@ describe('FraudMatrixEditor', () => {
   });
 
   it('shows the backend 400 problems with the draft kept', async () => {
-    setup(() => ({ ok: false, error: { code: 'invalid_matrix', message: 'The fraud matrix is not valid', details: { errors: [{ path: 'indicators.po_box.weight', message: 'indicators.po_box.weight: too big' }] } } }));
+    setup(() => ({
+      ok: false,
+      error: {
+        code: 'invalid_matrix',
+        message: 'The fraud matrix is not valid',
+        details: { errors: [{ path: 'indicators.po_box.weight', message: 'indicators.po_box.weight: too big' }] },
+      },
+    }));
     fireEvent.change(reviewInput(), { target: { value: '41' } });
     fireEvent.click(screen.getByTestId('save'));
     expect(await screen.findByText('indicators.po_box.weight: too big', { selector: '[data-testid="save-error"]' })).toBeTruthy();
@@ -86,7 +95,7 @@ describe('FraudMatrixEditor', () => {
     expect(sent[1]!.body).toMatchObject({ expectedVersion: 4, matrix: { thresholds: { review: 42 } } });
   });
 
-  it('loads the other lead\'s matrix when asked', async () => {
+  it("loads the other lead's matrix when asked", async () => {
     const theirs: FraudMatrixView = { ...VIEW, matrix: { ...DEFAULT_MATRIX, thresholds: { review: 33, hold: 77 } }, version: 4, updatedBy: 'Other Lead' };
     setup(() => ({ ok: false, error: { code: 'version_conflict', message: 'changed', details: { current: theirs } } }));
     fireEvent.change(reviewInput(), { target: { value: '42' } });
@@ -109,13 +118,17 @@ describe('FraudMatrixEditor', () => {
   it('back-tests the draft and shows the confusion matrix and the moves', async () => {
     const row = (release: number, hold: number, fraud: number) => ({ release, hold, fraud });
     const report = {
-      days: 180, from: '2026-05-26T00:00:00.000Z', currentVersion: 3, total: 12,
+      days: 180,
+      from: '2026-05-26T00:00:00.000Z',
+      currentVersion: 3,
+      total: 12,
       confusion: { release: row(5, 0, 1), review: row(1, 2, 1), hold: row(0, 1, 1) },
       currentConfusion: { release: row(6, 1, 2), review: row(0, 1, 0), hold: row(0, 1, 1) },
       proposed: { fraudCaught: 2, fraudReleased: 1, goodHeld: 0, sentToAgents: 6 },
       current: { fraudCaught: 1, fraudReleased: 2, goodHeld: 0, sentToAgents: 3 },
       moves: [{ from: 'release', to: 'review', count: 3, examples: ['302-1111111-1111111'] }],
-      unchanged: 9, skipped: 0,
+      unchanged: 9,
+      skipped: 0,
     };
     const { sent } = setup((route) => (route === 'fraud.backtest' ? { ok: true, data: report } : { ok: false, error: { code: 'x', message: 'x' } }));
     fireEvent.change(reviewInput(), { target: { value: '35' } });

@@ -30,7 +30,8 @@ export function FraudMatrixTab({ call }: { call: ApiCall }) {
   );
 }
 
-type BacktestState = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; report: BacktestReport } | { kind: 'failed'; message: string; errors: FieldError[] };
+type BacktestState =
+  { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; report: BacktestReport } | { kind: 'failed'; message: string; errors: FieldError[] };
 
 export function FraudMatrixEditor({ initial, call }: { initial: FraudMatrixView; call: ApiCall }) {
   const t = useT();
@@ -92,9 +93,7 @@ export function FraudMatrixEditor({ initial, call }: { initial: FraudMatrixView;
   return (
     <section data-testid="fraud-matrix" aria-labelledby="lt-matrix-title">
       <h2 id="lt-matrix-title">{t('leadTabMatrix')}</h2>
-      <p className="lt-muted">
-        {doc.base.version === 0 ? t('leadMatrixDefault') : t('leadVersionBy', [String(doc.base.version), doc.base.updatedBy ?? '—'])}
-      </p>
+      <p className="lt-muted">{doc.base.version === 0 ? t('leadMatrixDefault') : t('leadVersionBy', [String(doc.base.version), doc.base.updatedBy ?? '—'])}</p>
       <div className="lt-row" role="tablist">
         <button type="button" role="tab" aria-selected={mode === 'form'} className="secondary" onClick={() => (mode === 'json' ? toForm() : undefined)}>
           {t('leadViewForm')}
@@ -120,16 +119,39 @@ export function FraudMatrixEditor({ initial, call }: { initial: FraudMatrixView;
           <fieldset className="lt-fieldset">
             <legend>{t('leadThresholds')}</legend>
             <div className="lt-grid">
-              <NumberField label={t('leadThresholdReview')} path="thresholds.review" errors={errors} value={matrix.thresholds.review} onChange={(v) => setMatrix({ ...matrix, thresholds: { ...matrix.thresholds, review: v } })} />
-              <NumberField label={t('leadThresholdHold')} path="thresholds.hold" errors={errors} value={matrix.thresholds.hold} onChange={(v) => setMatrix({ ...matrix, thresholds: { ...matrix.thresholds, hold: v } })} />
+              <NumberField
+                label={t('leadThresholdReview')}
+                path="thresholds.review"
+                errors={errors}
+                value={matrix.thresholds.review}
+                onChange={(v) => setMatrix({ ...matrix, thresholds: { ...matrix.thresholds, review: v } })}
+              />
+              <NumberField
+                label={t('leadThresholdHold')}
+                path="thresholds.hold"
+                errors={errors}
+                value={matrix.thresholds.hold}
+                onChange={(v) => setMatrix({ ...matrix, thresholds: { ...matrix.thresholds, hold: v } })}
+              />
             </div>
           </fieldset>
-          <IndicatorTable indicators={matrix.indicators} errors={errors} onChange={(id, rule) => setMatrix({ ...matrix, indicators: { ...matrix.indicators, [id]: rule } })} />
+          <IndicatorTable
+            indicators={matrix.indicators}
+            errors={errors}
+            onChange={(id, rule) => setMatrix({ ...matrix, indicators: { ...matrix.indicators, [id]: rule } })}
+          />
           <MatrixParameters parameters={matrix.parameters} errors={errors} onChange={(parameters) => setMatrix({ ...matrix, parameters })} />
         </>
       ) : (
         <div className="lt-json">
-          <textarea aria-label={t('leadViewJson')} data-testid="matrix-json" spellCheck={false} rows={24} value={jsonText} onChange={(e) => setJsonText(e.target.value)} />
+          <textarea
+            aria-label={t('leadViewJson')}
+            data-testid="matrix-json"
+            spellCheck={false}
+            rows={24}
+            value={jsonText}
+            onChange={(e) => setJsonText(e.target.value)}
+          />
           {jsonProblem && (
             <pre className="lt-error" data-testid="json-problem">
               {jsonProblem}

@@ -57,7 +57,12 @@ export function IndicatorTable({ indicators, errors, onChange }: IndicatorTableP
                 />
               </td>
               <td>
-                <input type="checkbox" aria-label={`${INDICATOR_TEXT[id].label}: ${t('leadEnabled')}`} checked={rule.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
+                <input
+                  type="checkbox"
+                  aria-label={`${INDICATOR_TEXT[id].label}: ${t('leadEnabled')}`}
+                  checked={rule.enabled}
+                  onChange={(e) => set({ enabled: e.target.checked })}
+                />
               </td>
               <td>
                 <select
@@ -75,7 +80,11 @@ export function IndicatorTable({ indicators, errors, onChange }: IndicatorTableP
                 </select>
               </td>
               <td>
-                <select aria-label={`${INDICATOR_TEXT[id].label}: ${t('leadScope')}`} value={rule.scope} onChange={(e) => set({ scope: e.target.value as IndicatorRule['scope'] })}>
+                <select
+                  aria-label={`${INDICATOR_TEXT[id].label}: ${t('leadScope')}`}
+                  value={rule.scope}
+                  onChange={(e) => set({ scope: e.target.value as IndicatorRule['scope'] })}
+                >
                   <option value="both">{t('leadScopeBoth')}</option>
                   <option value="abuse">{t('fraudScope_abuse')}</option>
                   <option value="card">{t('fraudScope_card')}</option>

@@ -12,7 +12,13 @@ import { TemplatesTab } from './TemplatesTab';
 
 export const LEAD_TABS = ['matrix', 'sla', 'templates', 'settings', 'health'] as const;
 export type LeadTab = (typeof LEAD_TABS)[number];
-const TAB_LABEL: Record<LeadTab, MessageKey> = { matrix: 'leadTabMatrix', sla: 'leadTabSla', templates: 'leadTabTemplates', settings: 'leadTabSettings', health: 'leadTabHealth' };
+const TAB_LABEL: Record<LeadTab, MessageKey> = {
+  matrix: 'leadTabMatrix',
+  sla: 'leadTabSla',
+  templates: 'leadTabTemplates',
+  settings: 'leadTabSettings',
+  health: 'leadTabHealth',
+};
 
 export interface LeadToolsProps {
   agent: SignedInAgent | null;

@@ -14,7 +14,16 @@ describe('PageHealthTable', () => {
       <I18nProvider value={translatorFrom(en)}>
         <PageHealthTable
           items={[
-            { portal: 'amazon', pageKind: 'order', status: 'unrecognized', missing: ['order-details-label', '<b>buyer</b>'], samplePath: '/orders-v#/order/###', count: 14, firstSeen: '2026-11-22T08:00:00.000Z', lastSeen: '2026-11-22T09:00:00.000Z' },
+            {
+              portal: 'amazon',
+              pageKind: 'order',
+              status: 'unrecognized',
+              missing: ['order-details-label', '<b>buyer</b>'],
+              samplePath: '/orders-v#/order/###',
+              count: 14,
+              firstSeen: '2026-11-22T08:00:00.000Z',
+              lastSeen: '2026-11-22T09:00:00.000Z',
+            },
           ]}
         />
       </I18nProvider>,

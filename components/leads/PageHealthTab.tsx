@@ -36,7 +36,11 @@ export function PageHealthTable({ items }: { items: PageHealthItem[] }) {
         </thead>
         <tbody>
           {items.map((i) => (
-            <tr key={`${i.portal}|${i.pageKind}|${i.status}|${i.missing.join(',')}|${(i.lowerTier ?? []).join(',')}`} data-testid="page-health-row" data-status={i.status}>
+            <tr
+              key={`${i.portal}|${i.pageKind}|${i.status}|${i.missing.join(',')}|${(i.lowerTier ?? []).join(',')}`}
+              data-testid="page-health-row"
+              data-status={i.status}
+            >
               <td>
                 {i.portal} · {i.pageKind}
                 <br />

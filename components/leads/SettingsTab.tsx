@@ -70,8 +70,21 @@ export function SettingsEditor({ initial, call }: { initial: TeamSettingsView; c
           options={Language.options.map((l) => ({ value: l, label: l.toUpperCase() }))}
           onChange={(defaultLanguage) => edit({ ...draft, defaultLanguage })}
         />
-        <NumberField label={t('leadNotifyMinutes')} path="notifyLeadMinutes" errors={errors} value={draft.notifyLeadMinutes} onChange={(notifyLeadMinutes) => edit({ ...draft, notifyLeadMinutes })} />
-        <NumberField label={t('leadWarningFraction')} path="warningFraction" errors={errors} step={0.05} value={draft.warningFraction} onChange={(warningFraction) => edit({ ...draft, warningFraction })} />
+        <NumberField
+          label={t('leadNotifyMinutes')}
+          path="notifyLeadMinutes"
+          errors={errors}
+          value={draft.notifyLeadMinutes}
+          onChange={(notifyLeadMinutes) => edit({ ...draft, notifyLeadMinutes })}
+        />
+        <NumberField
+          label={t('leadWarningFraction')}
+          path="warningFraction"
+          errors={errors}
+          step={0.05}
+          value={draft.warningFraction}
+          onChange={(warningFraction) => edit({ ...draft, warningFraction })}
+        />
       </div>
       <div className="lt-row">
         <button type="button" data-testid="save" onClick={() => void save()} disabled={status.kind === 'saving'}>

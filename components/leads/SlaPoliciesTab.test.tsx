@@ -42,16 +42,28 @@ describe('SlaPoliciesEditor', () => {
   });
 
   it('sends the apply-to-open-cases choice with the version read, and reports recomputed cases', async () => {
-    const { sent } = setup((_route, body) => ({ ok: true, data: { ...VIEW, policies: (body as { policies: typeof DEFAULT_POLICIES }).policies, version: 2, recomputedCases: 4 } }));
+    const { sent } = setup((_route, body) => ({
+      ok: true,
+      data: { ...VIEW, policies: (body as { policies: typeof DEFAULT_POLICIES }).policies, version: 2, recomputedCases: 4 },
+    }));
     fireEvent.click(screen.getByTestId('apply-open-cases'));
     fireEvent.change(screen.getByTestId('field-policies.amazon_buyer_message.duration.amount'), { target: { value: '12' } });
     fireEvent.click(screen.getByTestId('save'));
     expect(await screen.findByTestId('recomputed')).toHaveProperty('textContent', 'Deadlines recomputed for 4 open cases.');
-    expect(sent[0]).toMatchObject({ expectedVersion: 1, applyToOpenCases: true, policies: { policies: { amazon_buyer_message: { duration: { amount: 12 } } } } });
+    expect(sent[0]).toMatchObject({
+      expectedVersion: 1,
+      applyToOpenCases: true,
+      policies: { policies: { amazon_buyer_message: { duration: { amount: 12 } } } },
+    });
   });
 
-  it('keeps the draft on a 409 and can load the other lead\'s policies', async () => {
-    const theirs = { ...VIEW, version: 2, updatedBy: 'Other Lead', policies: { ...DEFAULT_POLICIES, calendar: { ...DEFAULT_POLICIES.calendar, timeZone: 'Europe/Paris' } } };
+  it("keeps the draft on a 409 and can load the other lead's policies", async () => {
+    const theirs = {
+      ...VIEW,
+      version: 2,
+      updatedBy: 'Other Lead',
+      policies: { ...DEFAULT_POLICIES, calendar: { ...DEFAULT_POLICIES.calendar, timeZone: 'Europe/Paris' } },
+    };
     setup(() => ({ ok: false, error: { code: 'version_conflict', message: 'changed', details: { current: theirs } } }));
     const zone = () => screen.getByTestId('field-calendar.timeZone') as HTMLInputElement;
     fireEvent.change(zone(), { target: { value: 'Europe/Madrid' } });

@@ -45,7 +45,8 @@ export function SlaPoliciesEditor({ initial, call }: { initial: SlaPoliciesView;
   const doc = useVersionedDraft({ initial, save, validate });
   const errors = doc.status.kind === 'invalid' ? doc.status.errors : [];
   const set = doc.draft.policies;
-  const setPolicy = (kind: SlaCaseKind, policy: SlaPolicy) => doc.setDraft((v) => ({ ...v, policies: { ...v.policies, policies: { ...v.policies.policies, [kind]: policy } } }));
+  const setPolicy = (kind: SlaCaseKind, policy: SlaPolicy) =>
+    doc.setDraft((v) => ({ ...v, policies: { ...v.policies, policies: { ...v.policies.policies, [kind]: policy } } }));
 
   return (
     <section data-testid="sla-policies" aria-labelledby="lt-sla-title">
@@ -69,9 +70,16 @@ export function SlaPoliciesEditor({ initial, call }: { initial: SlaPoliciesView;
         </tbody>
       </table>
       <CalendarEditor calendar={set.calendar} errors={errors} onChange={(calendar) => doc.setDraft((v) => ({ ...v, policies: { ...v.policies, calendar } }))} />
-      <SaveBar status={doc.status} onSave={() => void doc.save()} onLoadTheirs={doc.loadTheirs} onKeepMine={doc.keepMine} renderTheirs={(theirs) => <p className="lt-muted">{t('leadVersionBy', [String(theirs.version), theirs.updatedBy ?? '—'])}</p>}>
+      <SaveBar
+        status={doc.status}
+        onSave={() => void doc.save()}
+        onLoadTheirs={doc.loadTheirs}
+        onKeepMine={doc.keepMine}
+        renderTheirs={(theirs) => <p className="lt-muted">{t('leadVersionBy', [String(theirs.version), theirs.updatedBy ?? '—'])}</p>}
+      >
         <label className="lt-check">
-          <input type="checkbox" data-testid="apply-open-cases" checked={applyToOpenCases} onChange={(e) => setApplyToOpenCases(e.target.checked)} /> {t('leadApplyOpenCases')}
+          <input type="checkbox" data-testid="apply-open-cases" checked={applyToOpenCases} onChange={(e) => setApplyToOpenCases(e.target.checked)} />{' '}
+          {t('leadApplyOpenCases')}
         </label>
       </SaveBar>
       {doc.status.kind === 'saved' && recomputed !== null && <p data-testid="recomputed">{t('leadRecomputed', String(recomputed))}</p>}
@@ -115,7 +123,11 @@ function PolicyRow({ kind, policy, errors, onChange }: { kind: SlaCaseKind; poli
               value={Number.isNaN(policy.duration.amount) ? '' : policy.duration.amount}
               onChange={(e) => onChange({ ...policy, duration: { ...policy.duration!, amount: num(e.target.value) } })}
             />
-            <select aria-label={t('leadDurationUnit')} value={policy.duration.unit} onChange={(e) => onChange({ ...policy, duration: { ...policy.duration!, unit: e.target.value as 'hours' | 'days' } })}>
+            <select
+              aria-label={t('leadDurationUnit')}
+              value={policy.duration.unit}
+              onChange={(e) => onChange({ ...policy, duration: { ...policy.duration!, unit: e.target.value as 'hours' | 'days' } })}
+            >
               <option value="hours">{t('leadHours')}</option>
               <option value="days">{t('leadDays')}</option>
             </select>
@@ -126,11 +138,25 @@ function PolicyRow({ kind, policy, errors, onChange }: { kind: SlaCaseKind; poli
         <FieldErrors errors={errorsAt(errors, `${at}.duration`)} />
       </td>
       <td>
-        <input type="number" step={0.05} min={0} max={1} aria-label={t('leadWarningFraction')} value={Number.isNaN(policy.warningFraction) ? '' : policy.warningFraction} onChange={(e) => onChange({ ...policy, warningFraction: num(e.target.value) })} />
+        <input
+          type="number"
+          step={0.05}
+          min={0}
+          max={1}
+          aria-label={t('leadWarningFraction')}
+          value={Number.isNaN(policy.warningFraction) ? '' : policy.warningFraction}
+          onChange={(e) => onChange({ ...policy, warningFraction: num(e.target.value) })}
+        />
         <FieldErrors errors={errorsAt(errors, `${at}.warningFraction`)} />
       </td>
       <td>
-        <input type="number" min={0} aria-label={t('leadNotifyMinutes')} value={Number.isNaN(policy.notifyLeadMinutes) ? '' : policy.notifyLeadMinutes} onChange={(e) => onChange({ ...policy, notifyLeadMinutes: num(e.target.value) })} />
+        <input
+          type="number"
+          min={0}
+          aria-label={t('leadNotifyMinutes')}
+          value={Number.isNaN(policy.notifyLeadMinutes) ? '' : policy.notifyLeadMinutes}
+          onChange={(e) => onChange({ ...policy, notifyLeadMinutes: num(e.target.value) })}
+        />
         <FieldErrors errors={errorsAt(errors, `${at}.notifyLeadMinutes`)} />
       </td>
     </tr>

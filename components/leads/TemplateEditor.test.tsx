@@ -55,9 +55,13 @@ describe('TemplateEditor', () => {
     expect(screen.getByTestId('template-preview').querySelector('b')).toBeNull();
   });
 
-  it('on a 409 keeps the draft and shows the other lead\'s version beside it', async () => {
+  it("on a 409 keeps the draft and shows the other lead's version beside it", async () => {
     const theirs: Template = { ...TEMPLATE, body: 'Their wording of the update.', version: 3 };
-    const { sent } = setup((route) => (route === 'templates.update' ? { ok: false, error: { code: 'version_conflict', message: 'saved by someone else', details: { current: theirs } } } : { ok: false, error: { code: 'x', message: 'x' } }));
+    const { sent } = setup((route) =>
+      route === 'templates.update'
+        ? { ok: false, error: { code: 'version_conflict', message: 'saved by someone else', details: { current: theirs } } }
+        : { ok: false, error: { code: 'x', message: 'x' } },
+    );
     fireEvent.change(body(), { target: { value: 'My careful new wording.' } });
     fireEvent.click(screen.getByTestId('save'));
     const compare = await screen.findByTestId('conflict-compare');
@@ -79,7 +83,10 @@ describe('TemplateEditor', () => {
 
   it('creates a new template and reports it stored', async () => {
     const created: Template = { ...TEMPLATE, id: '00000000-0000-4000-8000-000000000009', title: 'Hello', body: 'Hello there', version: 1 };
-    const { sent, onStored } = setup((route) => (route === 'templates.create' ? { ok: true, data: { template: created, warnings: [] } } : { ok: false, error: { code: 'x', message: 'x' } }), newTemplateDoc('team', 'en'));
+    const { sent, onStored } = setup(
+      (route) => (route === 'templates.create' ? { ok: true, data: { template: created, warnings: [] } } : { ok: false, error: { code: 'x', message: 'x' } }),
+      newTemplateDoc('team', 'en'),
+    );
     fireEvent.change(screen.getByTestId('field-title'), { target: { value: 'Hello' } });
     fireEvent.change(body(), { target: { value: 'Hello there' } });
     fireEvent.change(screen.getByTestId('field-shortcut'), { target: { value: '' } });

@@ -78,22 +78,45 @@ export function TemplateEditor({ initial, call, isLead, agentName, onStored }: T
           <TextField label={t('leadTitle')} path="title" errors={errors} value={form.title} onChange={(title) => set({ title })} />
           <span className="lt-field" data-path="body">
             <label htmlFor="lt-template-body">{t('leadBody')}</label>
-            <textarea id="lt-template-body" data-testid="field-body" rows={10} value={form.body} aria-invalid={errorsAt(errors, 'body').length > 0} onChange={(e) => set({ body: e.target.value })} />
+            <textarea
+              id="lt-template-body"
+              data-testid="field-body"
+              rows={10}
+              value={form.body}
+              aria-invalid={errorsAt(errors, 'body').length > 0}
+              onChange={(e) => set({ body: e.target.value })}
+            />
             <FieldErrors errors={errorsAt(errors, 'body')} />
           </span>
           <div className="lt-grid">
-            <SelectField label={t('leadLanguage')} path="language" errors={errors} value={form.language} options={Language.options.map((l) => ({ value: l, label: l.toUpperCase() }))} onChange={(language) => set({ language })} />
+            <SelectField
+              label={t('leadLanguage')}
+              path="language"
+              errors={errors}
+              value={form.language}
+              options={Language.options.map((l) => ({ value: l, label: l.toUpperCase() }))}
+              onChange={(language) => set({ language })}
+            />
             <SelectField
               label={t('leadTemplateScope')}
               path="scope"
               errors={errors}
               value={form.scope}
-              options={[{ value: 'personal' as const, label: t('leadScopePersonal') }, ...(isLead ? [{ value: 'team' as const, label: t('leadScopeTeam') }] : [])]}
+              options={[
+                { value: 'personal' as const, label: t('leadScopePersonal') },
+                ...(isLead ? [{ value: 'team' as const, label: t('leadScopeTeam') }] : []),
+              ]}
               onChange={(scope) => set({ scope })}
             />
             <TextField label={t('leadShortcut')} path="shortcut" errors={errors} value={form.shortcut} onChange={(shortcut) => set({ shortcut })} />
           </div>
-          <ListField label={t('leadMarketplaces')} path="marketplaces" errors={errors} value={form.marketplaces} onChange={(marketplaces) => set({ marketplaces })} />
+          <ListField
+            label={t('leadMarketplaces')}
+            path="marketplaces"
+            errors={errors}
+            value={form.marketplaces}
+            onChange={(marketplaces) => set({ marketplaces })}
+          />
           <fieldset className="lt-fieldset">
             <legend>{t('leadPageKinds')}</legend>
             {PAGE_KINDS.map((kind) => (

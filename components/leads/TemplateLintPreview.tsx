@@ -35,7 +35,11 @@ export function TemplateLintPreview({ form, agentName }: { form: TemplateForm; a
       <pre className="lt-preview-text" data-testid="template-preview">
         {preview.text}
       </pre>
-      {preview.missing.length > 0 && <p className="lt-muted">{t('templateMissing')} {preview.missing.join(', ')}</p>}
+      {preview.missing.length > 0 && (
+        <p className="lt-muted">
+          {t('templateMissing')} {preview.missing.join(', ')}
+        </p>
+      )}
     </div>
   );
 }

@@ -45,15 +45,31 @@ export function TemplatesTab({ call, isLead, agentName, defaultLanguage }: Templ
   return (
     <section data-testid="templates" aria-labelledby="lt-templates-title">
       <h2 id="lt-templates-title">{t('leadTabTemplates')}</h2>
-      {!isLead && <p className="lt-banner" data-testid="agent-note">{t('leadAgentNote')}</p>}
+      {!isLead && (
+        <p className="lt-banner" data-testid="agent-note">
+          {t('leadAgentNote')}
+        </p>
+      )}
       <div className="lt-library-cols">
         <div className="lt-library">
           <div className="lt-row lt-wrap">
-            <input type="search" aria-label={t('templateSearch')} placeholder={t('templateSearch')} data-testid="library-search" value={search} onChange={(e) => setSearch(e.target.value)} />
+            <input
+              type="search"
+              aria-label={t('templateSearch')}
+              placeholder={t('templateSearch')}
+              data-testid="library-search"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
             <label className="lt-check">
-              <input type="checkbox" data-testid="library-archived" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} /> {t('leadShowArchived')}
+              <input type="checkbox" data-testid="library-archived" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} />{' '}
+              {t('leadShowArchived')}
             </label>
-            <button type="button" data-testid="template-new" onClick={() => setOpen({ key: `new-${Date.now()}`, id: null, doc: newTemplateDoc(isLead ? 'team' : 'personal', defaultLanguage) })}>
+            <button
+              type="button"
+              data-testid="template-new"
+              onClick={() => setOpen({ key: `new-${Date.now()}`, id: null, doc: newTemplateDoc(isLead ? 'team' : 'personal', defaultLanguage) })}
+            >
               {t('leadNewTemplate')}
             </button>
           </div>
@@ -79,7 +95,11 @@ export function TemplatesTab({ call, isLead, agentName, defaultLanguage }: Templ
                               data-archived={tpl.archived}
                               onClick={() => setOpen({ key: tpl.id, id: tpl.id, doc: docOf(tpl) })}
                             >
-                              {tpl.title} <span className="lt-muted lt-small">{tpl.language.toUpperCase()} · v{tpl.version}{tpl.archived ? ` · ${t('leadArchived')}` : ''}</span>
+                              {tpl.title}{' '}
+                              <span className="lt-muted lt-small">
+                                {tpl.language.toUpperCase()} · v{tpl.version}
+                                {tpl.archived ? ` · ${t('leadArchived')}` : ''}
+                              </span>
                             </button>
                           </li>
                         ))}

@@ -58,7 +58,12 @@ describe('CalendarEditor hours', () => {
     fireEvent.change(monday, { target: { value: '09:00-17:00, ' } });
     expect(monday.value).toBe('09:00-17:00, ');
     fireEvent.change(monday, { target: { value: '09:00-12:00, 13:00-17:00' } });
-    expect(screen.getByTestId('mon').textContent).toBe(JSON.stringify([{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }]));
+    expect(screen.getByTestId('mon').textContent).toBe(
+      JSON.stringify([
+        { start: '09:00', end: '12:00' },
+        { start: '13:00', end: '17:00' },
+      ]),
+    );
     expect(monday.value).toBe('09:00-12:00, 13:00-17:00');
     fireEvent.click(screen.getByText('load'));
     expect(monday.value).toBe('08:00-12:00');

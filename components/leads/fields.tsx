@@ -33,19 +33,40 @@ export function NumberField({ label, path, errors, value, onChange, step }: Base
   );
 }
 
-export function TextField({ label, path, errors, value, onChange, placeholder }: Base & { value: string; onChange: (v: string) => void; placeholder?: string }) {
+export function TextField({
+  label,
+  path,
+  errors,
+  value,
+  onChange,
+  placeholder,
+}: Base & { value: string; onChange: (v: string) => void; placeholder?: string }) {
   const id = useId();
   const own = errorsAt(errors, path);
   return (
     <span className="lt-field" data-path={path}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} value={value} placeholder={placeholder} aria-invalid={own.length > 0} data-testid={`field-${path}`} onChange={(e) => onChange(e.target.value)} />
+      <input
+        id={id}
+        value={value}
+        placeholder={placeholder}
+        aria-invalid={own.length > 0}
+        data-testid={`field-${path}`}
+        onChange={(e) => onChange(e.target.value)}
+      />
       <FieldErrors errors={own} />
     </span>
   );
 }
 
-export function SelectField<V extends string>({ label, path, errors, value, options, onChange }: Base & { value: V; options: { value: V; label: string }[]; onChange: (v: V) => void }) {
+export function SelectField<V extends string>({
+  label,
+  path,
+  errors,
+  value,
+  options,
+  onChange,
+}: Base & { value: V; options: { value: V; label: string }[]; onChange: (v: V) => void }) {
   const id = useId();
   const own = errorsAt(errors, path);
   return (
@@ -101,4 +122,8 @@ export function ListField({ label, path, errors, value, onChange }: Base & { val
   );
 }
 
-export const parseList = (text: string): string[] => text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+export const parseList = (text: string): string[] =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');

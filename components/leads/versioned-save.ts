@@ -6,10 +6,7 @@ export type FieldError = { path: string; message: string };
 
 /** What a save came to, in the terms the lead tools show. */
 export type SaveOutcome<T> =
-  | { kind: 'saved'; value: T }
-  | { kind: 'invalid'; errors: FieldError[] }
-  | { kind: 'conflict'; current: T }
-  | { kind: 'failed'; message: string };
+  { kind: 'saved'; value: T } | { kind: 'invalid'; errors: FieldError[] } | { kind: 'conflict'; current: T } | { kind: 'failed'; message: string };
 
 const isFieldError = (e: unknown): e is FieldError =>
   typeof e === 'object' && e !== null && typeof (e as FieldError).path === 'string' && typeof (e as FieldError).message === 'string';
@@ -64,32 +61,35 @@ export function useVersionedDraft<T extends { version: number }>(opts: {
   const { save: send, validate } = opts;
 
   /** Saves the draft, or `candidate` (e.g. from the JSON view) once it passes the local checks. */
-  const save = useCallback(async (candidate?: T) => {
-    const toSave = candidate ?? draft;
-    const local = validate?.(toSave) ?? [];
-    if (local.length > 0) {
-      setStatus({ kind: 'invalid', errors: local });
-      return;
-    }
-    if (candidate) setDraft(candidate);
-    setStatus({ kind: 'saving' });
-    const outcome = await send(toSave, base.version);
-    switch (outcome.kind) {
-      case 'saved':
-        setBase(outcome.value);
-        setDraft(outcome.value);
-        setStatus({ kind: 'saved' });
+  const save = useCallback(
+    async (candidate?: T) => {
+      const toSave = candidate ?? draft;
+      const local = validate?.(toSave) ?? [];
+      if (local.length > 0) {
+        setStatus({ kind: 'invalid', errors: local });
         return;
-      case 'invalid':
-        setStatus({ kind: 'invalid', errors: outcome.errors });
-        return;
-      case 'conflict':
-        setStatus({ kind: 'conflict', theirs: outcome.current });
-        return;
-      case 'failed':
-        setStatus({ kind: 'failed', message: outcome.message });
-    }
-  }, [draft, base.version, send, validate]);
+      }
+      if (candidate) setDraft(candidate);
+      setStatus({ kind: 'saving' });
+      const outcome = await send(toSave, base.version);
+      switch (outcome.kind) {
+        case 'saved':
+          setBase(outcome.value);
+          setDraft(outcome.value);
+          setStatus({ kind: 'saved' });
+          return;
+        case 'invalid':
+          setStatus({ kind: 'invalid', errors: outcome.errors });
+          return;
+        case 'conflict':
+          setStatus({ kind: 'conflict', theirs: outcome.current });
+          return;
+        case 'failed':
+          setStatus({ kind: 'failed', message: outcome.message });
+      }
+    },
+    [draft, base.version, send, validate],
+  );
 
   const loadTheirs = useCallback(() => {
     if (status.kind !== 'conflict') return;

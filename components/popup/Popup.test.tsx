@@ -13,8 +13,27 @@ const LEAD = { name: 'Lena Lead', role: 'lead' as const, teamName: 'Demo Team' }
 function item(n: number, remainingMs: number, over: Partial<QueueItem> = {}): QueueItem {
   const id = `00000000-0000-4000-8000-00000000000${n}`;
   return {
-    case: { id, kind: 'message', portal: 'amazon', marketplace: 'DE', ref: `r${n}`, orderId: null, status: 'open', openedAt: '2026-11-21T10:00:00.000Z', updatedAt: '2026-11-21T10:00:00.000Z', decision: null },
-    sla: { caseKind: 'amazon_buyer_message', label: 'Buyer message reply', startedAt: new Date(NOW - 20 * 3_600_000).toISOString(), deadline: new Date(NOW + remainingMs).toISOString(), warningFraction: 0.25, paused: false, policyVersion: 1 },
+    case: {
+      id,
+      kind: 'message',
+      portal: 'amazon',
+      marketplace: 'DE',
+      ref: `r${n}`,
+      orderId: null,
+      status: 'open',
+      openedAt: '2026-11-21T10:00:00.000Z',
+      updatedAt: '2026-11-21T10:00:00.000Z',
+      decision: null,
+    },
+    sla: {
+      caseKind: 'amazon_buyer_message',
+      label: 'Buyer message reply',
+      startedAt: new Date(NOW - 20 * 3_600_000).toISOString(),
+      deadline: new Date(NOW + remainingMs).toISOString(),
+      warningFraction: 0.25,
+      paused: false,
+      policyVersion: 1,
+    },
     title: `Case ${n}`,
     url: `https://sellercentral.amazon.de/messaging/thread/${n}`,
     state: remainingMs <= 0 ? 'breached' : 'ok',
@@ -41,7 +60,15 @@ describe('Popup', () => {
     const data: QueueList = { items, serverTime: new Date(serverTime).toISOString() };
     render(
       <I18nProvider value={translatorFrom(en)}>
-        <Popup agent={agent} loadQueue={async () => ({ ok: true, data })} onOpenUrl={onOpenUrl} onOpenOptions={() => {}} onOpenLeadTools={onOpenLeadTools} language="en" clock={() => clockNow} />
+        <Popup
+          agent={agent}
+          loadQueue={async () => ({ ok: true, data })}
+          onOpenUrl={onOpenUrl}
+          onOpenOptions={() => {}}
+          onOpenLeadTools={onOpenLeadTools}
+          language="en"
+          clock={() => clockNow}
+        />
       </I18nProvider>,
     );
     return { onOpenUrl, onOpenLeadTools };
@@ -96,7 +123,18 @@ describe('Popup', () => {
     const thread = '6f1c2a9e-3b7d-4c5e-9a10-2f4b8c6d1e07';
     setup([
       item(1, 3_600_000, {
-        case: { id: '00000000-0000-4000-8000-000000000001', kind: 'message', portal: 'amazon', marketplace: 'UK', ref: thread, orderId: '204-3456789-0123456', status: 'open', openedAt: '2026-11-21T10:00:00.000Z', updatedAt: '2026-11-21T10:00:00.000Z', decision: null },
+        case: {
+          id: '00000000-0000-4000-8000-000000000001',
+          kind: 'message',
+          portal: 'amazon',
+          marketplace: 'UK',
+          ref: thread,
+          orderId: '204-3456789-0123456',
+          status: 'open',
+          openedAt: '2026-11-21T10:00:00.000Z',
+          updatedAt: '2026-11-21T10:00:00.000Z',
+          decision: null,
+        },
         buyerName: 'Oliver Bennett',
         title: `Buyer message reply · ${thread}`,
       }),

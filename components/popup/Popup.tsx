@@ -25,7 +25,17 @@ export interface PopupProps {
 type QueueState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: QueueListData; offsetMs: number };
 
 /** The toolbar popup: who is signed in, the team's open cases by time left, and the way to the lead tools. */
-export function Popup({ agent, loadQueue, onOpenUrl, onOpenOptions, onOpenLeadTools, onOpenInbox, language, clock = Date.now, refreshMs = 60_000 }: PopupProps) {
+export function Popup({
+  agent,
+  loadQueue,
+  onOpenUrl,
+  onOpenOptions,
+  onOpenLeadTools,
+  onOpenInbox,
+  language,
+  clock = Date.now,
+  refreshMs = 60_000,
+}: PopupProps) {
   const t = useT();
   const now = useNow(1_000, clock);
   const [queue, setQueue] = useState<QueueState>({ kind: 'loading' });

@@ -39,14 +39,23 @@ function whoAndWhich(item: QueueItem): string {
 /** The team's open cases in the backend's order (least time left first), each with a live countdown. */
 export function QueueList({ items, now, language, onOpen }: QueueListProps) {
   const t = useT();
-  if (items.length === 0) return <p className="pp-muted" data-testid="queue-empty">{t('popupQueueEmpty')}</p>;
+  if (items.length === 0)
+    return (
+      <p className="pp-muted" data-testid="queue-empty">
+        {t('popupQueueEmpty')}
+      </p>
+    );
   return (
     <ol className="pp-queue" data-testid="queue">
       {items.map((item) => {
         const { state, remainingMs, overdueMs } = slaState(item.sla, now);
         const url = safePortalUrl(item.url);
         const left =
-          state === 'paused' ? formatDuration(remainingMs, language) : state === 'breached' ? t('slaOverdue', formatDuration(overdueMs, language)) : t('slaLeft', formatDuration(remainingMs, language));
+          state === 'paused'
+            ? formatDuration(remainingMs, language)
+            : state === 'breached'
+              ? t('slaOverdue', formatDuration(overdueMs, language))
+              : t('slaLeft', formatDuration(remainingMs, language));
         const stateLabel = state === 'none' ? '' : t(`slaState_${state}`);
         const who = whoAndWhich(item);
         const body = (
@@ -55,7 +64,11 @@ export function QueueList({ items, now, language, onOpen }: QueueListProps) {
               <span>{item.sla.label}</span>
               <span className="pp-market">{marketplaceLabel(item)}</span>
             </span>
-            {who && <span className="pp-who-line" data-testid="queue-who">{who}</span>}
+            {who && (
+              <span className="pp-who-line" data-testid="queue-who">
+                {who}
+              </span>
+            )}
             <span className="pp-meta">
               <span className={`pp-state pp-state-${state}`}>{stateLabel}</span>
               <span className="pp-time" role="timer" aria-live="off">
@@ -71,7 +84,11 @@ export function QueueList({ items, now, language, onOpen }: QueueListProps) {
             title={item.title}
             data-testid="queue-item"
             data-case-id={item.case.id}
-            data-order-id={item.case.orderId ?? undefined} data-sla-state={state} data-remaining-ms={remainingMs} data-overdue-ms={overdueMs}>
+            data-order-id={item.case.orderId ?? undefined}
+            data-sla-state={state}
+            data-remaining-ms={remainingMs}
+            data-overdue-ms={overdueMs}
+          >
             {url ? (
               <a
                 href={url}

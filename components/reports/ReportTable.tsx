@@ -15,7 +15,14 @@ export interface ReportTableProps {
 export function ReportTable({ table, period, onDownload }: ReportTableProps) {
   const t = useT();
   const titleKey = TABLE_TITLE_KEYS[table.name];
-  const download = () => onDownload(`caseside-${table.name}-${period}.csv`, toCsv(table.columns.map((c) => c.label), table.rows));
+  const download = () =>
+    onDownload(
+      `caseside-${table.name}-${period}.csv`,
+      toCsv(
+        table.columns.map((c) => c.label),
+        table.rows,
+      ),
+    );
   return (
     <section className="report" data-report={table.name}>
       <header>

@@ -9,7 +9,7 @@ import { ReportsPage, type ReportsPageProps } from './ReportsPage';
 afterEach(cleanup);
 
 describe('ReportsPage', () => {
-  it('loads its filters once for the page\'s life, even when the page above passes new loaders', async () => {
+  it("loads its filters once for the page's life, even when the page above passes new loaders", async () => {
     const loadFilters = vi.fn(async () => ({ ok: false as const, error: { message: 'backend away' } }));
     const props = (): ReportsPageProps => ({
       loadFilters: (...a) => loadFilters(...a),

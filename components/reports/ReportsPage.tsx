@@ -18,9 +18,7 @@ export interface ReportsPageProps {
 }
 
 type State =
-  | { phase: 'loading' }
-  | { phase: 'error'; message: string }
-  | { phase: 'ready'; service: ServiceReport; fraud: FraudReport; disputes: DisputeReport };
+  { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; service: ServiceReport; fraud: FraudReport; disputes: DisputeReport };
 
 function toQuery(v: FilterValues): ReportQuery {
   const q: ReportQuery = {};

@@ -42,7 +42,11 @@ export async function callApi<T>(creds: Credentials, req: ApiRequest<T>, fetchIm
   try {
     json = await response.json();
   } catch {
-    return { ok: false, status: response.status, error: { code: response.status >= 500 ? 'offline' : 'bad_response', message: `The backend answered ${response.status} without JSON.` } };
+    return {
+      ok: false,
+      status: response.status,
+      error: { code: response.status >= 500 ? 'offline' : 'bad_response', message: `The backend answered ${response.status} without JSON.` },
+    };
   }
   if (!response.ok) {
     const parsed = ApiError.safeParse(json);
@@ -58,7 +62,14 @@ export async function callApi<T>(creds: Credentials, req: ApiRequest<T>, fetchIm
   }
   const parsed = req.schema.safeParse(json);
   if (!parsed.success) {
-    return { ok: false, status: response.status, error: { code: 'bad_response', message: `Unexpected answer from the backend: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim() } };
+    return {
+      ok: false,
+      status: response.status,
+      error: {
+        code: 'bad_response',
+        message: `Unexpected answer from the backend: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim(),
+      },
+    };
   }
   return { ok: true, status: response.status, data: parsed.data };
 }
@@ -92,6 +103,11 @@ export function routeRequest<Id extends ContractId>(id: Id, call: RouteCall<Id> 
 }
 
 /** Calls the contract route `id` by name, e.g. `callRoute(creds, 'me.get')`. */
-export function callRoute<Id extends ContractId>(creds: Credentials, id: Id, call: RouteCall<Id> = {}, fetchImpl: typeof fetch = fetch): Promise<ApiResult<ResponseOf<Id>>> {
+export function callRoute<Id extends ContractId>(
+  creds: Credentials,
+  id: Id,
+  call: RouteCall<Id> = {},
+  fetchImpl: typeof fetch = fetch,
+): Promise<ApiResult<ResponseOf<Id>>> {
   return callApi(creds, routeRequest(id, call), fetchImpl);
 }

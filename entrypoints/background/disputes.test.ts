@@ -21,8 +21,17 @@ describe('dispute requests in the worker', () => {
   });
 
   it("passes the backend's error on as data, and refuses an answer of the wrong type", async () => {
-    const notFound = fakeFetch(new Response(JSON.stringify({ error: { code: 'not_found', message: 'Dispute was not found.' } }), { status: 404, headers: { 'content-type': 'application/json' } }));
-    expect(await defencePdf({ type: 'dispute:defencePdf', disputeId: ID }, CREDS, notFound)).toEqual({ ok: false, status: 404, error: { code: 'not_found', message: 'Dispute was not found.' } });
+    const notFound = fakeFetch(
+      new Response(JSON.stringify({ error: { code: 'not_found', message: 'Dispute was not found.' } }), {
+        status: 404,
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+    expect(await defencePdf({ type: 'dispute:defencePdf', disputeId: ID }, CREDS, notFound)).toEqual({
+      ok: false,
+      status: 404,
+      error: { code: 'not_found', message: 'Dispute was not found.' },
+    });
     const html = fakeFetch(new Response('<html>', { status: 200, headers: { 'content-type': 'text/html' } }));
     expect(await defencePdf({ type: 'dispute:defencePdf', disputeId: ID }, CREDS, html)).toMatchObject({ ok: false, error: { code: 'bad_response' } });
     const offline = vi.fn<typeof fetch>(async () => {

@@ -75,7 +75,9 @@ async function fetchDocument(creds: Credentials, p: string, expectType: string, 
   }
   if (!response.ok) {
     const parsed = ApiError.safeParse(await response.json().catch(() => null));
-    const error = parsed.success ? { code: parsed.data.error.code, message: parsed.data.error.message } : { code: response.status >= 500 ? 'offline' : 'http_error', message: `The backend answered ${response.status}.` };
+    const error = parsed.success
+      ? { code: parsed.data.error.code, message: parsed.data.error.message }
+      : { code: response.status >= 500 ? 'offline' : 'http_error', message: `The backend answered ${response.status}.` };
     return { ok: false, status: response.status, error };
   }
   if (!(response.headers.get('content-type') ?? '').startsWith(expectType)) {

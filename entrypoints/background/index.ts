@@ -77,8 +77,14 @@ export default defineBackground(() => {
     if (alarm.name === FLUSH_ALARM) void servicePromise.then((s) => s.outbox.flush());
   });
   // Toolbar badge (cases at risk) and one notification per case nearing its deadline.
-  const callRouteWhenReady = servicePromise.then((s) => (id: string, params: Record<string, string>, query: Record<string, string> | undefined, body: unknown) => callPageRoute(s.session, id, params, query, body));
-  startQueueWatch(callRouteWhenReady, { translate: browserTranslate, language: Language.catch('en').parse(browser.i18n.getUILanguage().slice(0, 2).toLowerCase()) });
+  const callRouteWhenReady = servicePromise.then(
+    (s) => (id: string, params: Record<string, string>, query: Record<string, string> | undefined, body: unknown) =>
+      callPageRoute(s.session, id, params, query, body),
+  );
+  startQueueWatch(callRouteWhenReady, {
+    translate: browserTranslate,
+    language: Language.catch('en').parse(browser.i18n.getUILanguage().slice(0, 2).toLowerCase()),
+  });
 
   void servicePromise.then(async (service) => {
     await service.outbox.flush({ force: true });

@@ -14,7 +14,9 @@ function streamOf(chunks: string[]): ReadableStream<Uint8Array> {
 describe('readServerSentEvents', () => {
   it('joins data lines, skips comments and handles events split across chunks', async () => {
     const seen: string[] = [];
-    await readServerSentEvents(streamOf([': heartbeat\n\n', 'data: {"a":', '1}\n\nevent: x\ndata: line1\ndata: line2\r\n\r\n', 'data: tail']), (e) => seen.push(e.data));
+    await readServerSentEvents(streamOf([': heartbeat\n\n', 'data: {"a":', '1}\n\nevent: x\ndata: line1\ndata: line2\r\n\r\n', 'data: tail']), (e) =>
+      seen.push(e.data),
+    );
     expect(seen).toEqual(['{"a":1}', 'line1\nline2']);
   });
 

@@ -71,18 +71,22 @@ export class LiveStream {
       if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
       this.failures = 0;
       this.deps.onStateChange?.(true);
-      await readServerSentEvents(response.body, ({ data }) => {
-        let json: unknown;
-        try {
-          json = JSON.parse(data);
-        } catch {
-          return;
-        }
-        const parsed = LiveEvent.safeParse(json);
-        if (parsed.success) this.deps.onEvent(parsed.data);
-      }, (ms) => {
-        this.retryBaseMs = ms;
-      });
+      await readServerSentEvents(
+        response.body,
+        ({ data }) => {
+          let json: unknown;
+          try {
+            json = JSON.parse(data);
+          } catch {
+            return;
+          }
+          const parsed = LiveEvent.safeParse(json);
+          if (parsed.success) this.deps.onEvent(parsed.data);
+        },
+        (ms) => {
+          this.retryBaseMs = ms;
+        },
+      );
     } catch {
       // fall through to reconnect
     }

@@ -7,10 +7,26 @@ import { classifyFailure, MAX_SERVER_ERRORS } from './outbox-failure';
 let dbCounter = 0;
 const ORDER = '302-1234567-1234567';
 function note(key: string, text = key): NewOutboxItem {
-  return { key, kind: 'note', path: '/v1/notes', body: { orderId: ORDER, text, idempotencyKey: key, at: '2026-12-01T10:00:00.000Z' }, orderId: ORDER, summary: text, createdAt: '2026-12-01T10:00:00.000Z' };
+  return {
+    key,
+    kind: 'note',
+    path: '/v1/notes',
+    body: { orderId: ORDER, text, idempotencyKey: key, at: '2026-12-01T10:00:00.000Z' },
+    orderId: ORDER,
+    summary: text,
+    createdAt: '2026-12-01T10:00:00.000Z',
+  };
 }
 function flag(key: string): NewOutboxItem {
-  return { key, kind: 'decision', path: '/v1/decisions', body: { orderId: ORDER, decision: 'hold', reason: 'odd address', idempotencyKey: key }, orderId: ORDER, summary: 'hold: odd address', createdAt: '2026-12-01T10:00:00.000Z' };
+  return {
+    key,
+    kind: 'decision',
+    path: '/v1/decisions',
+    body: { orderId: ORDER, decision: 'hold', reason: 'odd address', idempotencyKey: key },
+    orderId: ORDER,
+    summary: 'hold: odd address',
+    createdAt: '2026-12-01T10:00:00.000Z',
+  };
 }
 const refusedNul: SendOutcome = { ok: false, status: 400, code: 'validation_failed', message: 'body.text: must not contain NUL', field: 'body.text' };
 const serverFailed: SendOutcome = { ok: false, status: 500, code: 'internal', message: 'Something went wrong on the server.' };
@@ -48,7 +64,12 @@ describe('Outbox: a poison write never blocks the queue', () => {
     expect(await outbox.flush()).toEqual({ sent: 2, failed: 1, stoppedBy: null });
     expect(delivered.map((d) => d.key)).toEqual(['key-one-01', 'key-three3']);
     const [aside] = await outbox.setAside();
-    expect(aside).toMatchObject({ key: 'key-two-02', failed: true, body: { text: 'pasted \u0000 text' }, failure: { status: 400, code: 'validation_failed', field: 'body.text', message: 'body.text: must not contain NUL' } });
+    expect(aside).toMatchObject({
+      key: 'key-two-02',
+      failed: true,
+      body: { text: 'pasted \u0000 text' },
+      failure: { status: 400, code: 'validation_failed', field: 'body.text', message: 'body.text: must not contain NUL' },
+    });
     expect(await outbox.counts()).toEqual({ pending: 0, failed: 1 });
     // A later flush does not send it again by itself.
     await outbox.flush();
@@ -71,7 +92,10 @@ describe('Outbox: a poison write never blocks the queue', () => {
   it('never sets aside a write while the backend is unreachable or behind a gateway answering 502/503/504', async () => {
     await outbox.enqueue(note('key-downnn'));
     for (let i = 0; i < 12; i++) {
-      answer = () => (i % 2 ? { ok: false, code: 'offline', message: 'The backend cannot be reached.' } : { ok: false, status: 503, code: 'offline', message: 'The backend answered 503 without JSON.' });
+      answer = () =>
+        i % 2
+          ? { ok: false, code: 'offline', message: 'The backend cannot be reached.' }
+          : { ok: false, status: 503, code: 'offline', message: 'The backend answered 503 without JSON.' };
       await outbox.flush({ force: true });
     }
     expect(await outbox.counts()).toEqual({ pending: 1, failed: 0 });
@@ -126,10 +150,19 @@ describe('Outbox: a poison write never blocks the queue', () => {
 
   it('uses a new key when the old one was refused as reused (409), and refuses to edit a flag', async () => {
     await outbox.enqueue(flag('key-conf01'));
-    answer = () => ({ ok: false, status: 409, code: 'conflict', message: 'This idempotency key was already used for a different write.', field: 'body.idempotencyKey' });
+    answer = () => ({
+      ok: false,
+      status: 409,
+      code: 'conflict',
+      message: 'This idempotency key was already used for a different write.',
+      field: 'body.idempotencyKey',
+    });
     await outbox.flush();
     expect(await outbox.resend('key-conf01', { text: 'x', newKey: 'key-conf02' })).toMatchObject({ ok: false, code: 'not_editable' });
-    expect(await outbox.resend('key-conf01', { newKey: 'key-conf02' })).toMatchObject({ ok: true, item: { key: 'key-conf02', body: { idempotencyKey: 'key-conf02' } } });
+    expect(await outbox.resend('key-conf01', { newKey: 'key-conf02' })).toMatchObject({
+      ok: true,
+      item: { key: 'key-conf02', body: { idempotencyKey: 'key-conf02' } },
+    });
   });
 
   it('discards only a set-aside write, for good', async () => {
@@ -152,7 +185,13 @@ describe('Outbox: a poison write never blocks the queue', () => {
     db = await openCasesideDb(`outbox-poison-${dbCounter - 1}`);
     answer = () => ({ ok: true });
     const restarted = make();
-    expect(await restarted.setAside()).toEqual([expect.objectContaining({ key: 'key-rest01', body: expect.objectContaining({ text: 'pasted \u0000' }), failure: expect.objectContaining({ field: 'body.text' }) })]);
+    expect(await restarted.setAside()).toEqual([
+      expect.objectContaining({
+        key: 'key-rest01',
+        body: expect.objectContaining({ text: 'pasted \u0000' }),
+        failure: expect.objectContaining({ field: 'body.text' }),
+      }),
+    ]);
     await restarted.resend('key-rest01', { text: 'pasted', newKey: 'key-rest02' });
     await restarted.flush();
     expect(delivered.map((d) => d.key)).toEqual(['key-rest02']);

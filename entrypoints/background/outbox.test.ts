@@ -63,7 +63,12 @@ describe('Outbox', () => {
 
   it('asks for a retry at the end of the backoff when writes are left waiting', async () => {
     const retries: number[] = [];
-    const ob = new Outbox({ db, now: () => clock, send: async () => ({ ok: false, code: 'offline', message: 'offline' }), scheduleRetry: (at) => retries.push(at) });
+    const ob = new Outbox({
+      db,
+      now: () => clock,
+      send: async () => ({ ok: false, code: 'offline', message: 'offline' }),
+      scheduleRetry: (at) => retries.push(at),
+    });
     await ob.enqueue(item('key-retry'));
     await ob.flush();
     expect(retries).toEqual([clock + 1_000]);

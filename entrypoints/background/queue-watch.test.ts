@@ -13,7 +13,18 @@ let seq = 0;
 function item(state: QueueItem['state'], remainingMs: number, over: { id?: string; url?: string | null } = {}): QueueItem {
   const id = over.id ?? `00000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`;
   return {
-    case: { id, kind: 'message', portal: 'amazon', marketplace: 'DE', ref: `ref-${id.slice(-4)}`, orderId: null, status: 'open', openedAt: '2026-11-21T10:00:00.000Z', updatedAt: '2026-11-21T10:00:00.000Z', decision: null },
+    case: {
+      id,
+      kind: 'message',
+      portal: 'amazon',
+      marketplace: 'DE',
+      ref: `ref-${id.slice(-4)}`,
+      orderId: null,
+      status: 'open',
+      openedAt: '2026-11-21T10:00:00.000Z',
+      updatedAt: '2026-11-21T10:00:00.000Z',
+      decision: null,
+    },
     sla: {
       caseKind: 'amazon_buyer_message',
       label: 'Buyer message reply',

@@ -156,7 +156,9 @@ export class QueueWatch {
   private async show(item: QueueItem): Promise<void> {
     const t = this.deps.translate;
     const message =
-      item.state === 'breached' ? t('notifyOverdueMessage', item.title) : t('notifyDueMessage', [item.title, formatDuration(item.remainingMs, this.deps.language ?? 'en')]);
+      item.state === 'breached'
+        ? t('notifyOverdueMessage', item.title)
+        : t('notifyDueMessage', [item.title, formatDuration(item.remainingMs, this.deps.language ?? 'en')]);
     try {
       await browser.notifications.create(`${NOTIFICATION_PREFIX}${item.case.id}`, {
         type: 'basic',

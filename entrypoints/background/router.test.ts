@@ -5,7 +5,7 @@ const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
 
 describe('classifySender', () => {
-  it('accepts this extension\'s pages and its content scripts on portal hosts only', () => {
+  it("accepts this extension's pages and its content scripts on portal hosts only", () => {
     expect(classifySender({ id: ID, url: `${ORIGIN}options.html` }, ID, ORIGIN)).toBe('extension-page');
     expect(classifySender({ id: ID, url: 'https://sellercentral.amazon.de/orders-v3/order/1', tab: {} }, ID, ORIGIN)).toBe('portal');
     expect(classifySender({ id: ID, url: 'https://zdirect.zalando.com/orders' }, ID, ORIGIN)).toBe('portal');
@@ -31,7 +31,10 @@ describe('routeMessage', () => {
   it('rejects unknown keys and malformed messages with a clear error', async () => {
     const h = handlers();
     expect(await routeMessage({ type: 'note:add', orderId: '1', text: 'x', extra: 1 }, 'portal', h)).toMatchObject({ ok: false });
-    expect(await routeMessage({ type: 'note:add', orderId: '1', text: '   ' }, 'portal', h)).toMatchObject({ ok: false, error: { message: expect.stringContaining('text') } });
+    expect(await routeMessage({ type: 'note:add', orderId: '1', text: '   ' }, 'portal', h)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('text') },
+    });
     expect(await routeMessage('hello', 'portal', h)).toMatchObject({ ok: false });
     expect(h).not.toHaveBeenCalled();
   });

@@ -6,7 +6,10 @@ import { openCasesideDb } from './db';
 import { BackgroundService } from './service';
 
 const AGENT = { id: '7d4c3a58-0f6e-4b8a-9d1c-2e3f4a5b6c7d', name: 'Alex Agent', role: 'agent' as const };
-const ME = { agent: { ...AGENT, teamId: '1d4c3a58-0f6e-4b8a-9d1c-2e3f4a5b6c7d', createdAt: '2026-01-01T00:00:00.000Z' }, team: { id: '1d4c3a58-0f6e-4b8a-9d1c-2e3f4a5b6c7d', name: 'Demo Team' } };
+const ME = {
+  agent: { ...AGENT, teamId: '1d4c3a58-0f6e-4b8a-9d1c-2e3f4a5b6c7d', createdAt: '2026-01-01T00:00:00.000Z' },
+  team: { id: '1d4c3a58-0f6e-4b8a-9d1c-2e3f4a5b6c7d', name: 'Demo Team' },
+};
 const CONTEXT: PageContext = {
   portal: 'amazon',
   pageKind: 'order',
@@ -15,7 +18,16 @@ const CONTEXT: PageContext = {
   items: [],
   recognition: { status: 'full', missing: [] },
 };
-const PANEL: PanelData = { case: null, history: [], buyerCases: [], fraud: null, sla: null, templates: [], agent: AGENT, serverTime: '2026-11-22T10:00:00.000Z' };
+const PANEL: PanelData = {
+  case: null,
+  history: [],
+  buyerCases: [],
+  fraud: null,
+  sla: null,
+  templates: [],
+  agent: AGENT,
+  serverTime: '2026-11-22T10:00:00.000Z',
+};
 
 type Handler = (url: string, init: RequestInit) => Response | Promise<Response>;
 let dbn = 0;
@@ -38,7 +50,13 @@ describe('BackgroundService', () => {
     };
     const fetchImpl = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
       const headers = new Headers(init.headers);
-      requests.push({ url: String(input), method: init.method ?? 'GET', auth: headers.get('Authorization'), body: init.body ? JSON.parse(String(init.body)) : undefined, key: headers.get('Idempotency-Key') });
+      requests.push({
+        url: String(input),
+        method: init.method ?? 'GET',
+        auth: headers.get('Authorization'),
+        body: init.body ? JSON.parse(String(init.body)) : undefined,
+        key: headers.get('Idempotency-Key'),
+      });
       if (!backendUp) throw new TypeError('Failed to fetch');
       return handler(String(input), init);
     }) as typeof fetch;

@@ -20,7 +20,8 @@ async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
 }
 
 // Only the filters that are set: the route's query type allows undefined, the worker's builder skips it anyway.
-const asQuery = (q: DisputeListQuery): Record<string, string> => Object.fromEntries(Object.entries(q as Record<string, string | undefined>).filter((e): e is [string, string] => typeof e[1] === 'string'));
+const asQuery = (q: DisputeListQuery): Record<string, string> =>
+  Object.fromEntries(Object.entries(q as Record<string, string | undefined>).filter((e): e is [string, string] => typeof e[1] === 'string'));
 
 function InboxPage() {
   const now = useNow();

@@ -16,7 +16,9 @@ createRoot(document.getElementById('root')!).render(
       }}
       signIn={async (backendUrl, token) => {
         const res = await sendRequest({ type: 'auth:signIn', backendUrl, token });
-        return res.ok ? { ok: true, agent: { name: res.data.agent.name, role: res.data.agent.role, teamName: res.data.team.name } } : { ok: false, message: res.error.message };
+        return res.ok
+          ? { ok: true, agent: { name: res.data.agent.name, role: res.data.agent.role, teamName: res.data.team.name } }
+          : { ok: false, message: res.error.message };
       }}
       signOut={async () => {
         await sendRequest({ type: 'auth:signOut' });

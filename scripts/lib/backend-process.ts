@@ -22,8 +22,25 @@ export function backendStartTimeoutMs(): number {
   return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 60_000;
 }
 
-export async function startBackend(opts: { dataDir: string; port?: number; demo?: boolean; env?: NodeJS.ProcessEnv; startTimeoutMs?: number; args?: string[] }): Promise<BackendProcess> {
-  const args = ['--import', 'tsx', 'server/main.ts', '--port', String(opts.port ?? 0), '--data-dir', opts.dataDir, ...(opts.demo === false ? [] : ['--demo']), ...(opts.args ?? [])];
+export async function startBackend(opts: {
+  dataDir: string;
+  port?: number;
+  demo?: boolean;
+  env?: NodeJS.ProcessEnv;
+  startTimeoutMs?: number;
+  args?: string[];
+}): Promise<BackendProcess> {
+  const args = [
+    '--import',
+    'tsx',
+    'server/main.ts',
+    '--port',
+    String(opts.port ?? 0),
+    '--data-dir',
+    opts.dataDir,
+    ...(opts.demo === false ? [] : ['--demo']),
+    ...(opts.args ?? []),
+  ];
   const env = { ...process.env, ...opts.env };
   // The e2e backend always uses the embedded database unless a test asks otherwise.
   if (!opts.env?.DATABASE_URL) delete env.DATABASE_URL;

@@ -13,7 +13,11 @@ export function chromiumPath(): string {
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
-export async function launchWithExtension(opts: { hostResolverRules: string; headless?: boolean; userDataDir?: string }): Promise<{ context: BrowserContext; extensionId: string }> {
+export async function launchWithExtension(opts: {
+  hostResolverRules: string;
+  headless?: boolean;
+  userDataDir?: string;
+}): Promise<{ context: BrowserContext; extensionId: string }> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('The extension is not built: run `npm run build` first.');
   const context = await chromium.launchPersistentContext(opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'caseside-chromium-')), {
     executablePath: chromiumPath(),

@@ -18,8 +18,16 @@ describe.skipIf(!url)('PgListener (PostgreSQL)', () => {
     const resumed: string[] = [];
     const listener = new PgListener(url!, name);
     try {
-      const stopOne = await listener.listen('caseside_listener_one', (p) => heard.push(`one:${p}`), () => resumed.push('one'));
-      await listener.listen('caseside_listener_two', (p) => heard.push(`two:${p}`), () => resumed.push('two'));
+      const stopOne = await listener.listen(
+        'caseside_listener_one',
+        (p) => heard.push(`one:${p}`),
+        () => resumed.push('one'),
+      );
+      await listener.listen(
+        'caseside_listener_two',
+        (p) => heard.push(`two:${p}`),
+        () => resumed.push('two'),
+      );
       expect(await connections()).toBe(1);
       await admin.query(`select pg_notify('caseside_listener_one', 'a'), pg_notify('caseside_listener_two', 'b')`);
       await waitFor(() => heard.includes('one:a') && heard.includes('two:b'));

@@ -128,12 +128,15 @@ export class PgListener {
   private scheduleReconnect(): void {
     if (this.stopped) return;
     clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => {
-      this.ensureConnected().catch(() => {
-        this.failedReconnects++;
-        this.scheduleReconnect();
-      });
-    }, backoffDelay(this.failedReconnects + 1, { baseMs: MIN_RETRY_MS, maxMs: MAX_RETRY_MS }));
+    this.retryTimer = setTimeout(
+      () => {
+        this.ensureConnected().catch(() => {
+          this.failedReconnects++;
+          this.scheduleReconnect();
+        });
+      },
+      backoffDelay(this.failedReconnects + 1, { baseMs: MIN_RETRY_MS, maxMs: MAX_RETRY_MS }),
+    );
     this.retryTimer.unref();
   }
 }

@@ -15,7 +15,9 @@ export const configVersions = pgTable(
   'config_versions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['fraud_matrix', 'sla_policies'] }).notNull(),
     version: integer('version').notNull(),
     document: jsonb('document').$type<Record<string, unknown>>().notNull(),
@@ -33,8 +35,12 @@ export const configVersions = pgTable(
 export const caseClocks = pgTable(
   'case_clocks',
   {
-    caseId: uuid('case_id').primaryKey().references(() => cases.id, { onDelete: 'cascade' }),
-    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    caseId: uuid('case_id')
+      .primaryKey()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
     caseKind: text('case_kind').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     shipBy: timestamp('ship_by', { withTimezone: true }),

@@ -22,7 +22,9 @@ export const disputes = pgTable(
   'disputes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
     // Plain text: the values come from the registry (utils/portals/registry.ts), checked at the boundary.
     kind: text('kind').$type<DisputeKind>().notNull(),
     portal: text('portal').$type<CasePortal>().notNull(),
@@ -40,7 +42,9 @@ export const disputes = pgTable(
     currency: text('currency').notNull(),
     filedAt: timestamp('filed_at', { withTimezone: true }).notNull(),
     deadline: timestamp('deadline', { withTimezone: true }).notNull(),
-    status: text('status', { enum: ['open', 'responded', 'won', 'lost', 'refunded', 'accepted'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'responded', 'won', 'lost', 'refunded', 'accepted'] })
+      .notNull()
+      .default('open'),
     /** Only fought disputes have an outcome; it feeds the team's win rate per reason. */
     outcome: text('outcome', { enum: ['won', 'lost'] }),
     recoveredMinor: bigint('recovered_minor', { mode: 'number' }),
@@ -64,7 +68,9 @@ export const disputes = pgTable(
      * How order_id was found. For `unmatched` disputes order_id holds the payment reference, so the
      * dispute still has a case history of its own until an agent links it to an order.
      */
-    orderMatch: text('order_match', { enum: ['page', 'reference', 'email', 'buyer_key', 'agent', 'unmatched'] }).notNull().default('page'),
+    orderMatch: text('order_match', { enum: ['page', 'reference', 'email', 'buyer_key', 'agent', 'unmatched'] })
+      .notNull()
+      .default('page'),
     buyerKey: text('buyer_key'),
     /** When the processor says the stored stage and status happened (older events never overwrite it). */
     stateAt: timestamp('state_at', { withTimezone: true }),
@@ -88,8 +94,12 @@ export const disputeEvidence = pgTable(
   'dispute_evidence',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
-    disputeId: uuid('dispute_id').notNull().references(() => disputes.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    disputeId: uuid('dispute_id')
+      .notNull()
+      .references(() => disputes.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
     label: text('label'),
     value: text('value'),
@@ -106,8 +116,12 @@ export const disputeAttachments = pgTable(
   'dispute_attachments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
-    disputeId: uuid('dispute_id').notNull().references(() => disputes.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    disputeId: uuid('dispute_id')
+      .notNull()
+      .references(() => disputes.id, { onDelete: 'cascade' }),
     evidenceKey: text('evidence_key'),
     filename: text('filename').notNull(),
     contentType: text('content_type').notNull(),
@@ -125,7 +139,9 @@ export const defenceTemplates = pgTable(
   'defence_templates',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
     reason: text('reason').notNull(),
     language: text('language', { enum: ['en', 'de', 'fr', 'es', 'it'] }).notNull(),
     title: text('title').notNull(),
@@ -141,7 +157,9 @@ export const defenceTemplates = pgTable(
 export const processorSecrets = pgTable(
   'processor_secrets',
   {
-    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
     processor: text('processor', { enum: ['stripe', 'adyen'] }).notNull(),
     secret: text('secret').notNull(),
     setBy: uuid('set_by').references(() => agents.id, { onDelete: 'set null' }),
@@ -154,7 +172,9 @@ export const processorSecrets = pgTable(
 export const processorEvents = pgTable(
   'processor_events',
   {
-    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
     source: text('source').notNull(),
     eventId: text('event_id').notNull(),
     eventType: text('event_type').notNull(),
@@ -163,5 +183,8 @@ export const processorEvents = pgTable(
     disputeId: uuid('dispute_id').references(() => disputes.id, { onDelete: 'set null' }),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ name: 'processor_events_pkey', columns: [t.teamId, t.source, t.eventId] }), index('processor_events_team_received_idx').on(t.teamId, t.receivedAt)],
+  (t) => [
+    primaryKey({ name: 'processor_events_pkey', columns: [t.teamId, t.source, t.eventId] }),
+    index('processor_events_team_received_idx').on(t.teamId, t.receivedAt),
+  ],
 );

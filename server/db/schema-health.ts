@@ -10,7 +10,9 @@ export const pageHealth = pgTable(
   'page_health',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
     portal: text('portal').notNull(),
     pageKind: text('page_kind').notNull(),
     /** `full` rows are pages read completely but with fields below their expected tier. */

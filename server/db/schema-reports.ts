@@ -10,7 +10,9 @@ import { agents, cases, events, teams } from './schema';
 export const fraudSignals = pgTable(
   'fraud_signals',
   {
-    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
     orderId: text('order_id').notNull(),
     indicator: text('indicator').notNull(),
     points: integer('points').notNull(),
@@ -36,9 +38,15 @@ export const fraudSignals = pgTable(
 export const templateUses = pgTable(
   'template_uses',
   {
-    eventId: uuid('event_id').primaryKey().references(() => events.id, { onDelete: 'cascade' }),
-    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
-    caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id')
+      .primaryKey()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
     /** data.templateId of the event ('' when it had none). */
     templateId: text('template_id').notNull(),
     /** data.title of the event, for a template deleted since. */

@@ -21,10 +21,14 @@ export const agents = pgTable(
   'agents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     email: text('email'),
-    role: text('role', { enum: ['agent', 'lead'] }).notNull().default('agent'),
+    role: text('role', { enum: ['agent', 'lead'] })
+      .notNull()
+      .default('agent'),
     createdAt: createdAt(),
     /** Set when a lead deactivates the agent: every token of theirs stops working at once. */
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
@@ -37,8 +41,12 @@ export const apiTokens = pgTable(
   'api_tokens',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
-    agentId: uuid('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
     tokenHash: text('token_hash').notNull(),
     label: text('label').notNull(),
     createdAt: createdAt(),
@@ -59,7 +67,9 @@ export const orders = pgTable(
   'orders',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
     portal: text('portal').notNull(),
     marketplace: text('marketplace'),
     orderId: text('order_id').notNull(),
@@ -94,7 +104,9 @@ export const cases = pgTable(
   'cases',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['order', 'claim', 'chargeback', 'return', 'message', 'refund'] }).notNull(),
     // Plain text: the registry's portals or 'shop', checked at the boundary (utils/schemas/common.ts).
     portal: text('portal').$type<CasePortal>().notNull(),
@@ -102,7 +114,9 @@ export const cases = pgTable(
     ref: text('ref').notNull(),
     orderId: text('order_id'),
     buyerKey: text('buyer_key'),
-    status: text('status', { enum: ['open', 'waiting', 'resolved', 'closed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'waiting', 'resolved', 'closed'] })
+      .notNull()
+      .default('open'),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     // Kept by the events_case_metrics trigger (migration 0006): the first agent answer and the first
@@ -126,8 +140,12 @@ export const events = pgTable(
   'events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
-    caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
     orderId: text('order_id'),
     type: text('type', { enum: ['note', 'decision', 'template_inserted', 'status', 'sla', 'created'] }).notNull(),
     agentId: uuid('agent_id').references(() => agents.id, { onDelete: 'set null' }),
@@ -155,7 +173,9 @@ export const decisions = pgTable(
   'decisions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
     orderId: text('order_id').notNull(),
     eventId: uuid('event_id').references(() => events.id, { onDelete: 'set null' }),
     kind: text('kind', { enum: ['hold', 'release', 'fraud'] }).notNull(),
@@ -164,14 +184,19 @@ export const decisions = pgTable(
     scoreSeen: integer('score_seen'),
     createdAt: createdAt(),
   },
-  (t) => [index('decisions_team_order_idx').on(t.teamId, t.orderId, t.createdAt), index('decisions_team_event_idx').on(t.teamId, t.eventId),
+  (t) => [
+    index('decisions_team_order_idx').on(t.teamId, t.orderId, t.createdAt),
+    index('decisions_team_event_idx').on(t.teamId, t.eventId),
     // Reports: decisions over a date range.
-    index('decisions_team_created_idx').on(t.teamId, t.createdAt)],
+    index('decisions_team_created_idx').on(t.teamId, t.createdAt),
+  ],
 );
 
 /** One row per team: the fraud matrix, SLA policies and retention, validated by the app on read. */
 export const settings = pgTable('settings', {
-  teamId: uuid('team_id').primaryKey().references(() => teams.id, { onDelete: 'cascade' }),
+  teamId: uuid('team_id')
+    .primaryKey()
+    .references(() => teams.id, { onDelete: 'cascade' }),
   data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -180,14 +205,24 @@ export const templates = pgTable(
   'templates',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
     scope: text('scope', { enum: ['team', 'personal'] }).notNull(),
-    ownerId: uuid('owner_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     body: text('body').notNull(),
     language: text('language', { enum: ['en', 'de', 'fr', 'es', 'it'] }).notNull(),
-    marketplaces: text('marketplaces').array().notNull().default(sql`'{}'::text[]`),
-    pageKinds: text('page_kinds').array().notNull().default(sql`'{}'::text[]`),
+    marketplaces: text('marketplaces')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    pageKinds: text('page_kinds')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     shortcut: text('shortcut'),
     version: integer('version').notNull().default(1),
     archived: boolean('archived').notNull().default(false),
@@ -203,8 +238,12 @@ export const templateVersions = pgTable(
   'template_versions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
-    templateId: uuid('template_id').notNull().references(() => templates.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    templateId: uuid('template_id')
+      .notNull()
+      .references(() => templates.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),

@@ -55,26 +55,28 @@ function paramArbitrary(route: RouteOptions, knownIds: string[]): fc.Arbitrary<R
       { arbitrary: fc.constant(String(fromSchema ?? 'x')), weight: 3 },
       { arbitrary: hostileValue(60).map(String), weight: 1 },
     );
-  return generated.chain((values) =>
-    fc.record(Object.fromEntries(names.map((name) => [name, one(name, (values as Record<string, unknown>)[name])]))),
-  );
+  return generated.chain((values) => fc.record(Object.fromEntries(names.map((name) => [name, one(name, (values as Record<string, unknown>)[name])]))));
 }
 
 function requestArbitrary(route: RouteOptions, knownIds: string[]): fc.Arbitrary<FuzzRequest> {
   const method = Array.isArray(route.method) ? route.method[0]! : route.method;
   const body = schemaPart(route, 'body');
   const query = schemaPart(route, 'querystring');
-  return fc.record({
-    params: paramArbitrary(route, knownIds),
-    payload: body ? arbitraryOf(body) : fc.constant(undefined),
-    query: query ? arbitraryOf(query) : fc.constant(undefined),
-    token: fc.constantFrom<'lead' | 'agent'>('lead', 'lead', 'agent'),
-  }).map(({ params, payload, query: q, token }) => {
-    const url = route.url.replace(/:([A-Za-z]+)/g, (_m, name: string) => encodeSegment(params[name] ?? 'x'));
-    const queryStrings =
-      q && typeof q === 'object' && !Array.isArray(q) ? Object.fromEntries(Object.entries(q).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])) : undefined;
-    return { method, url, token, ...(payload !== undefined ? { payload } : {}), ...(queryStrings ? { query: queryStrings } : {}) };
-  });
+  return fc
+    .record({
+      params: paramArbitrary(route, knownIds),
+      payload: body ? arbitraryOf(body) : fc.constant(undefined),
+      query: query ? arbitraryOf(query) : fc.constant(undefined),
+      token: fc.constantFrom<'lead' | 'agent'>('lead', 'lead', 'agent'),
+    })
+    .map(({ params, payload, query: q, token }) => {
+      const url = route.url.replace(/:([A-Za-z]+)/g, (_m, name: string) => encodeSegment(params[name] ?? 'x'));
+      const queryStrings =
+        q && typeof q === 'object' && !Array.isArray(q)
+          ? Object.fromEntries(Object.entries(q).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]))
+          : undefined;
+      return { method, url, token, ...(payload !== undefined ? { payload } : {}), ...(queryStrings ? { query: queryStrings } : {}) };
+    });
 }
 
 describe.each(testDatabases())('API fuzz ($kind)', (target) => {
@@ -87,9 +89,17 @@ describe.each(testDatabases())('API fuzz ($kind)', (target) => {
     team = await createTestTeam(app.db, 'Fuzz');
     // Real resources, so generated ids reach the services: a case, a dispute, a template, the agents.
     const panel = await postPanel(app, team.agentToken, orderPage());
-    const chargeback = orderPage({ pageKind: 'chargeback', chargeback: { id: 'CB-FUZZ-1', amount: { amountMinor: 4999, currency: 'EUR' }, reason: '13.1 Merchandise not received' } });
+    const chargeback = orderPage({
+      pageKind: 'chargeback',
+      chargeback: { id: 'CB-FUZZ-1', amount: { amountMinor: 4999, currency: 'EUR' }, reason: '13.1 Merchandise not received' },
+    });
     const dispute = await app.inject({ method: 'POST', url: '/v1/disputes/from-page', headers: auth(team.agentToken), payload: { context: chargeback } });
-    const template = await app.inject({ method: 'POST', url: '/v1/templates', headers: auth(team.leadToken), payload: { title: 'Fuzz', body: 'Hello {{buyerName}}', language: 'en', scope: 'team' } });
+    const template = await app.inject({
+      method: 'POST',
+      url: '/v1/templates',
+      headers: auth(team.leadToken),
+      payload: { title: 'Fuzz', body: 'Hello {{buyerName}}', language: 'en', scope: 'team' },
+    });
     knownIds.push(panel.json().case.id, dispute.json().id, template.json().template?.id ?? team.agent.id, team.agent.id, team.lead.id, team.agentTokenId);
     expect(knownIds.every((id) => typeof id === 'string')).toBe(true);
   }, 180_000);
@@ -110,14 +120,21 @@ describe.each(testDatabases())('API fuzz ($kind)', (target) => {
       const started = performance.now();
       const res = await app.inject({
         method: req.method as 'GET',
-        url: req.query ? `${req.url}?${Object.entries(req.query).map(([k, v]) => `${encodeSegment(k)}=${encodeSegment(v)}`).join('&')}` : req.url,
+        url: req.query
+          ? `${req.url}?${Object.entries(req.query)
+              .map(([k, v]) => `${encodeSegment(k)}=${encodeSegment(v)}`)
+              .join('&')}`
+          : req.url,
         headers: auth(req.token === 'lead' ? team.leadToken : team.agentToken),
         ...(req.payload !== undefined ? { payload: req.payload as object } : {}),
       });
       const routeKey = `${req.method} ${req.url.split('/').slice(0, 4).join('/')}`;
       spent.set(routeKey, (spent.get(routeKey) ?? 0) + performance.now() - started);
       statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-      if (res.statusCode >= 500 && failures.length < 20) failures.push(`${req.method} ${req.url} ${JSON.stringify(req.query ?? {})} ${JSON.stringify(req.payload)?.slice(0, 400)} -> ${res.statusCode} ${res.body.slice(0, 200)}`);
+      if (res.statusCode >= 500 && failures.length < 20)
+        failures.push(
+          `${req.method} ${req.url} ${JSON.stringify(req.query ?? {})} ${JSON.stringify(req.payload)?.slice(0, 400)} -> ${res.statusCode} ${res.body.slice(0, 200)}`,
+        );
     }
     if (process.env.FUZZ_PROFILE) console.log([...statuses], [...spent].sort((a, b) => b[1] - a[1]).slice(0, 12));
     // Enough of them got through validation to exercise the services, not only the schemas.

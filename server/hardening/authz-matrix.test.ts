@@ -36,9 +36,17 @@ describe.each(testDatabases())('authorisation matrix ($kind)', (target) => {
     owner = await createTestTeam(app.db, 'Owner');
     other = await createTestTeam(app.db, 'Other');
     const panel = await postPanel(app, owner.agentToken, orderPage());
-    const chargeback = orderPage({ pageKind: 'chargeback', chargeback: { id: 'CB-MATRIX-1', amount: { amountMinor: 2500, currency: 'EUR' }, reason: '13.1 Merchandise not received' } });
+    const chargeback = orderPage({
+      pageKind: 'chargeback',
+      chargeback: { id: 'CB-MATRIX-1', amount: { amountMinor: 2500, currency: 'EUR' }, reason: '13.1 Merchandise not received' },
+    });
     const dispute = await app.inject({ method: 'POST', url: '/v1/disputes/from-page', headers: auth(owner.agentToken), payload: { context: chargeback } });
-    const template = await app.inject({ method: 'POST', url: '/v1/templates', headers: auth(owner.leadToken), payload: { title: 'Owned', body: 'Hello', language: 'en', scope: 'team' } });
+    const template = await app.inject({
+      method: 'POST',
+      url: '/v1/templates',
+      headers: auth(owner.leadToken),
+      payload: { title: 'Owned', body: 'Hello', language: 'en', scope: 'team' },
+    });
     const file = await app.inject({
       method: 'POST',
       url: `/v1/disputes/${dispute.json().id}/attachments`,

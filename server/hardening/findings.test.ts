@@ -11,10 +11,15 @@ import { auth, createTestTeam, idempotencyKey, newOrderId, orderPage, postPanel,
 describe.each(testDatabases())('hardening findings ($kind)', (target) => {
   let app: FastifyInstance;
   let team: TestTeam;
-  const post = (url: string, payload: unknown, token = team.agentToken) => app.inject({ method: 'POST', url, headers: auth(token), payload: payload as object });
+  const post = (url: string, payload: unknown, token = team.agentToken) =>
+    app.inject({ method: 'POST', url, headers: auth(token), payload: payload as object });
   const fieldOf = (res: { json(): unknown }) => ApiError.parse(res.json()).error.field;
   const chargebackPage = (overrides: Parameters<typeof orderPage>[0] = {}) =>
-    orderPage({ pageKind: 'chargeback', chargeback: { id: `CB-${idempotencyKey().slice(4, 14)}`, amount: { amountMinor: 4999, currency: 'EUR' }, reason: '13.1 Merchandise not received' }, ...overrides });
+    orderPage({
+      pageKind: 'chargeback',
+      chargeback: { id: `CB-${idempotencyKey().slice(4, 14)}`, amount: { amountMinor: 4999, currency: 'EUR' }, reason: '13.1 Merchandise not received' },
+      ...overrides,
+    });
 
   beforeAll(async () => {
     app = await buildApp({ db: (await target.open()).db });
@@ -30,7 +35,12 @@ describe.each(testDatabases())('hardening findings ($kind)', (target) => {
       const dispute = await post('/v1/disputes/from-page', { context: chargebackPage() });
       expect(dispute.statusCode).toBe(201);
       const id = dispute.json().id as string;
-      const res = await post(`/v1/disputes/${id}/attachments`, { filename: 'proof.txt', contentType: 'text/plain', base64: Buffer.from('x').toString('base64'), evidenceKey: 'k'.repeat(201) });
+      const res = await post(`/v1/disputes/${id}/attachments`, {
+        filename: 'proof.txt',
+        contentType: 'text/plain',
+        base64: Buffer.from('x').toString('base64'),
+        evidenceKey: 'k'.repeat(201),
+      });
       expect(res.statusCode).toBe(400);
       expect(fieldOf(res)).toBe('body.evidenceKey');
       expect((await app.inject({ method: 'GET', url: `/v1/disputes/${id}`, headers: auth(team.agentToken) })).statusCode).toBe(200);
@@ -72,7 +82,12 @@ describe.each(testDatabases())('hardening findings ($kind)', (target) => {
     });
 
     it('refuses versions beyond the 32-bit version columns', async () => {
-      const matrix = await app.inject({ method: 'PUT', url: '/v1/fraud/matrix', headers: auth(team.leadToken), payload: { matrix: {}, expectedVersion: 2 ** 31 } });
+      const matrix = await app.inject({
+        method: 'PUT',
+        url: '/v1/fraud/matrix',
+        headers: auth(team.leadToken),
+        payload: { matrix: {}, expectedVersion: 2 ** 31 },
+      });
       expect(matrix.statusCode).toBe(400);
       expect(fieldOf(matrix)).toBe('body.expectedVersion');
     });
@@ -124,18 +139,26 @@ describe.each(testDatabases())('hardening findings ($kind)', (target) => {
       }
     });
 
-    it("limits per client address as well as per token, and believes X-Forwarded-For only with trustProxy", async () => {
+    it('limits per client address as well as per token, and believes X-Forwarded-For only with trustProxy', async () => {
       const from = (a: FastifyInstance, address: string, token: string) =>
         a.inject({ method: 'GET', url: '/v1/me', headers: { ...auth(token), 'x-forwarded-for': address } });
       const direct = await buildApp({ db: app.db, rateLimitPerMinute: 100, addressRateLimitPerMinute: 2 });
       const proxied = await buildApp({ db: app.db, rateLimitPerMinute: 100, addressRateLimitPerMinute: 2, trustProxy: true });
       try {
         // Without trustProxy every client behind the proxy is the proxy: two tokens share its budget.
-        const shared = [await from(direct, '203.0.113.1', team.agentToken), await from(direct, '203.0.113.2', team.leadToken), await from(direct, '203.0.113.3', team.agentToken)];
+        const shared = [
+          await from(direct, '203.0.113.1', team.agentToken),
+          await from(direct, '203.0.113.2', team.leadToken),
+          await from(direct, '203.0.113.3', team.agentToken),
+        ];
         expect(shared.map((r) => r.statusCode)).toEqual([200, 200, 429]);
         expect(shared[2]!.headers['retry-after']).toMatch(/^\d+$/);
         // With it each client address has its own.
-        const own = [await from(proxied, '203.0.113.1', team.agentToken), await from(proxied, '203.0.113.1', team.agentToken), await from(proxied, '203.0.113.2', team.agentToken)];
+        const own = [
+          await from(proxied, '203.0.113.1', team.agentToken),
+          await from(proxied, '203.0.113.1', team.agentToken),
+          await from(proxied, '203.0.113.2', team.agentToken),
+        ];
         expect(own.map((r) => r.statusCode)).toEqual([200, 200, 200]);
         expect((await from(proxied, '203.0.113.1', team.leadToken)).statusCode).toBe(429);
       } finally {
@@ -163,7 +186,11 @@ describe.each(testDatabases())('hardening findings ($kind)', (target) => {
       const stream = new Writable({ write: (chunk, _enc, done) => void (lines.push(String(chunk)), done()) });
       const logged = await buildApp({ db: app.db, logger: { level: 'trace' }, logStream: stream });
       try {
-        await postPanel(logged, team.agentToken, orderPage({ buyer: { name: 'Erika Geheimnis' }, shipTo: { name: 'Erika Geheimnis', lines: ['Verstecktweg 7'], country: 'DE' } }));
+        await postPanel(
+          logged,
+          team.agentToken,
+          orderPage({ buyer: { name: 'Erika Geheimnis' }, shipTo: { name: 'Erika Geheimnis', lines: ['Verstecktweg 7'], country: 'DE' } }),
+        );
         await postPanel(logged, team.agentToken, orderPage({ buyer: { name: 'Erika Geheimnis \u0000' } }));
       } finally {
         await logged.close();
@@ -172,7 +199,10 @@ describe.each(testDatabases())('hardening findings ($kind)', (target) => {
       expect(text.length).toBeGreaterThan(0);
       for (const secret of [team.agentToken, 'Erika', 'Verstecktweg']) expect(text).not.toContain(secret);
       // An unexpected database error is logged without the query's parameters or the row it quotes.
-      const cause = Object.assign(new Error('invalid input syntax for type uuid: "Erika Geheimnis"'), { code: '22P02', detail: 'Key (name)=(Erika Geheimnis)' });
+      const cause = Object.assign(new Error('invalid input syntax for type uuid: "Erika Geheimnis"'), {
+        code: '22P02',
+        detail: 'Key (name)=(Erika Geheimnis)',
+      });
       const failed = new Error('Failed query: select * from orders where buyer = $1\nparams: Erika Geheimnis,Verstecktweg 7', { cause });
       const entry = JSON.stringify(loggableError(failed));
       expect(entry).toContain('Failed query');

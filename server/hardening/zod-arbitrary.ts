@@ -67,7 +67,10 @@ export function arbitraryOf(schema: AnySchema, hostileWeight = 4, depth = 0): fc
   const shaped = shapedOf(schema, hostileWeight, depth);
   if (hostileWeight === 0) return shaped;
   const leaf = leafOf(unwrap(schema).schema, '', '');
-  return fc.oneof({ arbitrary: shaped, weight: 100 - hostileWeight }, { arbitrary: hostileValue(leaf?.kind === 'string' ? leaf.max : undefined), weight: hostileWeight });
+  return fc.oneof(
+    { arbitrary: shaped, weight: 100 - hostileWeight },
+    { arbitrary: hostileValue(leaf?.kind === 'string' ? leaf.max : undefined), weight: hostileWeight },
+  );
 }
 
 function shapedOf(schema: AnySchema, hostileWeight: number, depth: number): fc.Arbitrary<unknown> {

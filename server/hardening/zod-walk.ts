@@ -57,7 +57,15 @@ export function leafOf(schema: AnySchema, path: string, name: string): Leaf | un
     const s = schema as z.ZodString;
     const format = def.format as string | undefined;
     const declared = s.maxLength ?? Infinity;
-    return { path, name, kind: 'string', max: Math.min(declared, format ? (FORMAT_MAX[format] ?? Infinity) : Infinity), min: s.minLength ?? 0, integer: false, ...(format ? { format } : {}) };
+    return {
+      path,
+      name,
+      kind: 'string',
+      max: Math.min(declared, format ? (FORMAT_MAX[format] ?? Infinity) : Infinity),
+      min: s.minLength ?? 0,
+      integer: false,
+      ...(format ? { format } : {}),
+    };
   }
   if (def.type === 'number') {
     const n = schema as z.ZodNumber;

@@ -9,8 +9,7 @@ import fp from 'fastify-plugin';
  */
 export const textGuardPlugin = fp(async (app) => {
   app.addHook('preValidation', async (request) => {
-    const found =
-      findUnstorableText(request.params, 'params') ?? findUnstorableText(request.query, 'querystring') ?? findUnstorableText(request.body, 'body');
+    const found = findUnstorableText(request.params, 'params') ?? findUnstorableText(request.query, 'querystring') ?? findUnstorableText(request.body, 'body');
     if (found) throw new HttpError('validation_failed', `${found.field}: ${found.problem}`, found.field);
   });
 });

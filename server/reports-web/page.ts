@@ -30,12 +30,14 @@ th { background: #f1f3f6; font-weight: 600; }
 #status, #signin-error { color: #555; }
 `;
 
-
 // JSON inside <script type="application/json">: `<` escaped so no text can close the element.
 const titlesJson = JSON.stringify(Object.fromEntries(Object.entries(TABLE_TITLE_KEYS).map(([name, key]) => [name, en(key)]))).replaceAll('<', '\\u003c');
 
 // The paths the script calls, from the route contract (utils/api-routes); JSON like the titles.
-const routesJson = JSON.stringify({ filters: routePath('reports.filters'), tables: routePath('reports.tables'), csv: routePath('reports.csv') }).replaceAll('<', '\\u003c');
+const routesJson = JSON.stringify({ filters: routePath('reports.filters'), tables: routePath('reports.tables'), csv: routePath('reports.csv') }).replaceAll(
+  '<',
+  '\\u003c',
+);
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 

@@ -7,7 +7,14 @@ import { agents } from '../db/schema';
 type AgentRow = typeof agents.$inferSelect;
 
 export function toAgent(row: AgentRow): Agent {
-  const agent: Agent = { id: row.id, teamId: row.teamId, name: row.name, role: row.role, createdAt: row.createdAt.toISOString(), active: row.deactivatedAt === null };
+  const agent: Agent = {
+    id: row.id,
+    teamId: row.teamId,
+    name: row.name,
+    role: row.role,
+    createdAt: row.createdAt.toISOString(),
+    active: row.deactivatedAt === null,
+  };
   if (row.email) agent.email = row.email;
   return agent;
 }
@@ -26,12 +33,20 @@ export async function listAgents(db: Database, teamId: string): Promise<Agent[]>
 }
 
 export async function getAgent(db: Database, teamId: string, id: string): Promise<Agent | undefined> {
-  const [row] = await db.select().from(agents).where(and(eq(agents.teamId, teamId), eq(agents.id, id))).limit(1);
+  const [row] = await db
+    .select()
+    .from(agents)
+    .where(and(eq(agents.teamId, teamId), eq(agents.id, id)))
+    .limit(1);
   return row && toAgent(row);
 }
 
 export async function findAgentByName(db: Database, teamId: string, name: string): Promise<Agent | undefined> {
-  const [row] = await db.select().from(agents).where(and(eq(agents.teamId, teamId), eq(agents.name, name))).limit(1);
+  const [row] = await db
+    .select()
+    .from(agents)
+    .where(and(eq(agents.teamId, teamId), eq(agents.name, name)))
+    .limit(1);
   return row && toAgent(row);
 }
 

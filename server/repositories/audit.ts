@@ -29,7 +29,11 @@ export async function recordAudit(db: Database, entry: AuditRecord): Promise<voi
  * One page of the team's audit log, newest first. The cursor is the `seq` of the last row shown, so a
  * page never repeats or skips rows written while the lead is paging.
  */
-export async function listAudit(db: Database, teamId: string, opts: { limit: number; before?: number }): Promise<{ entries: AuditEntry[]; nextCursor: string | null }> {
+export async function listAudit(
+  db: Database,
+  teamId: string,
+  opts: { limit: number; before?: number },
+): Promise<{ entries: AuditEntry[]; nextCursor: string | null }> {
   const rows = await db
     .select({ row: auditLog, actorName: agents.name })
     .from(auditLog)

@@ -30,9 +30,11 @@ const textArray = (values: string[]) => sql`${`{${values.map((v) => `"${v.replac
  */
 export async function* finalDecisionPages(db: Database, teamId: string, from: Date, limit: number, pageSize = 500): AsyncGenerator<FinalDecision[]> {
   let cursor: { at: string; id: string } | null = null;
-  for (let taken = 0; taken < limit; ) {
+  for (let taken = 0; taken < limit;) {
     // The plain bound lets the index scan start at the cursor; the row comparison breaks ties.
-    const after = cursor ? sql`and d.created_at <= ${cursor.at}::timestamptz and (d.created_at, d.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : sql``;
+    const after = cursor
+      ? sql`and d.created_at <= ${cursor.at}::timestamptz and (d.created_at, d.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`
+      : sql``;
     const result = await db.execute(sql`
       select d.id, d.order_id, d.kind, d.created_at, d.created_at::text as cursor_at
       from decisions d
@@ -127,7 +129,13 @@ export type PartyKeys = { buyerKeys: string[]; addressKeys: string[]; phoneKeys:
  * page made each page as slow as the whole read). An order sharing two keys comes twice (the row id
  * tells them apart).
  */
-export async function* partyOrderPages(db: Database, teamId: string, keys: PartyKeys, pageSize = 500, keysPerQuery = 50): AsyncGenerator<Array<PartyOrder & { rowId: string }>> {
+export async function* partyOrderPages(
+  db: Database,
+  teamId: string,
+  keys: PartyKeys,
+  pageSize = 500,
+  keysPerQuery = 50,
+): AsyncGenerator<Array<PartyOrder & { rowId: string }>> {
   const columns = { buyerKeys: sql`o.buyer_key`, addressKeys: sql`o.address_key`, phoneKeys: sql`o.phone_key` } as const;
   for (const kind of ['buyerKeys', 'addressKeys', 'phoneKeys'] as const) {
     const values = keys[kind];

@@ -11,13 +11,22 @@ export type CaseClockValues = Omit<typeof caseClocks.$inferInsert, 'teamId' | 'c
 const OPEN_STATUSES = ['open', 'waiting'] as const;
 
 export async function getCaseClock(db: Database, teamId: string, caseId: string): Promise<CaseClockRow | undefined> {
-  const [row] = await db.select().from(caseClocks).where(and(eq(caseClocks.teamId, teamId), eq(caseClocks.caseId, caseId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(caseClocks)
+    .where(and(eq(caseClocks.teamId, teamId), eq(caseClocks.caseId, caseId)))
+    .limit(1);
   return row;
 }
 
 /** The clock row, locked until the transaction ends (pause and resume read-modify-write it). */
 export async function lockCaseClock(tx: Database, teamId: string, caseId: string): Promise<CaseClockRow | undefined> {
-  const [row] = await tx.select().from(caseClocks).where(and(eq(caseClocks.teamId, teamId), eq(caseClocks.caseId, caseId))).for('update').limit(1);
+  const [row] = await tx
+    .select()
+    .from(caseClocks)
+    .where(and(eq(caseClocks.teamId, teamId), eq(caseClocks.caseId, caseId)))
+    .for('update')
+    .limit(1);
   return row;
 }
 

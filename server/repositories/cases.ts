@@ -97,9 +97,15 @@ export async function findCaseByKey(db: Database, teamId: string, key: CaseKey):
 /** Retention: the buyer key links cases to a person, so it goes with the order's personal data. */
 export async function forgetCaseBuyers(db: Database, teamId: string, orderIds: string[]): Promise<void> {
   if (orderIds.length === 0) return;
-  await db.update(cases).set({ buyerKey: null }).where(and(eq(cases.teamId, teamId), inArray(cases.orderId, orderIds)));
+  await db
+    .update(cases)
+    .set({ buyerKey: null })
+    .where(and(eq(cases.teamId, teamId), inArray(cases.orderId, orderIds)));
   // A processor dispute matched by e-mail or buyer keeps that buyer's key: it links it to a person too.
-  await db.update(disputes).set({ buyerKey: null }).where(and(eq(disputes.teamId, teamId), inArray(disputes.orderId, orderIds)));
+  await db
+    .update(disputes)
+    .set({ buyerKey: null })
+    .where(and(eq(disputes.teamId, teamId), inArray(disputes.orderId, orderIds)));
 }
 
 export async function touchCase(db: Database, teamId: string, caseId: string, at = new Date()): Promise<void> {
@@ -110,7 +116,11 @@ export async function touchCase(db: Database, teamId: string, caseId: string, at
 }
 
 export async function getCase(db: Database, teamId: string, caseId: string): Promise<CaseRecord | undefined> {
-  const [row] = await db.select(caseColumns).from(cases).where(and(eq(cases.teamId, teamId), eq(cases.id, caseId))).limit(1);
+  const [row] = await db
+    .select(caseColumns)
+    .from(cases)
+    .where(and(eq(cases.teamId, teamId), eq(cases.id, caseId)))
+    .limit(1);
   return row && toRecord(row as CaseSelection);
 }
 
@@ -134,13 +144,7 @@ export async function listCasesByOrder(db: Database, teamId: string, orderId: st
 }
 
 /** The buyer's cases (any marketplace) other than `excludeCaseId`, newest first. */
-export async function listCasesByBuyer(
-  db: Database,
-  teamId: string,
-  buyerKey: string,
-  excludeCaseId: string | null,
-  limit = 50,
-): Promise<CaseRecord[]> {
+export async function listCasesByBuyer(db: Database, teamId: string, buyerKey: string, excludeCaseId: string | null, limit = 50): Promise<CaseRecord[]> {
   const rows = await db
     .select(caseColumns)
     .from(cases)

@@ -25,13 +25,26 @@ export async function insertDecision(
 ): Promise<DecisionRecord> {
   const [row] = await db
     .insert(decisions)
-    .values({ teamId, orderId: input.orderId, eventId: input.eventId, kind: input.kind, reason: input.reason, agentId: input.agentId, scoreSeen: input.score, createdAt: input.createdAt })
+    .values({
+      teamId,
+      orderId: input.orderId,
+      eventId: input.eventId,
+      kind: input.kind,
+      reason: input.reason,
+      agentId: input.agentId,
+      scoreSeen: input.score,
+      createdAt: input.createdAt,
+    })
     .returning();
   return toRecord(row!);
 }
 
 export async function findDecisionByEvent(db: Database, teamId: string, eventId: string): Promise<DecisionRecord | undefined> {
-  const [row] = await db.select().from(decisions).where(and(eq(decisions.teamId, teamId), eq(decisions.eventId, eventId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(decisions)
+    .where(and(eq(decisions.teamId, teamId), eq(decisions.eventId, eventId)))
+    .limit(1);
   return row && toRecord(row);
 }
 

@@ -9,7 +9,20 @@ export type EvidenceRow = typeof disputeEvidence.$inferSelect;
 
 export type NewDispute = Pick<
   DisputeRow,
-  'kind' | 'portal' | 'marketplace' | 'externalId' | 'orderId' | 'caseId' | 'network' | 'reasonCode' | 'reasonText' | 'reason' | 'amountMinor' | 'currency' | 'filedAt' | 'deadline'
+  | 'kind'
+  | 'portal'
+  | 'marketplace'
+  | 'externalId'
+  | 'orderId'
+  | 'caseId'
+  | 'network'
+  | 'reasonCode'
+  | 'reasonText'
+  | 'reason'
+  | 'amountMinor'
+  | 'currency'
+  | 'filedAt'
+  | 'deadline'
 >;
 
 /**
@@ -43,7 +56,11 @@ export async function upsertDispute(db: Database, teamId: string, input: NewDisp
 }
 
 export async function getDispute(db: Database, teamId: string, id: string): Promise<DisputeRow | undefined> {
-  const [row] = await db.select().from(disputes).where(and(eq(disputes.teamId, teamId), eq(disputes.id, id))).limit(1);
+  const [row] = await db
+    .select()
+    .from(disputes)
+    .where(and(eq(disputes.teamId, teamId), eq(disputes.id, id)))
+    .limit(1);
   return row;
 }
 

@@ -97,12 +97,16 @@ export async function insertEvent(db: Database, teamId: string, input: NewEvent)
 }
 
 export async function getEvent(db: Database, teamId: string, eventId: string): Promise<CaseEvent | undefined> {
-  const [row] = await selectEvents(db).where(and(eq(events.teamId, teamId), eq(events.id, eventId))).limit(1);
+  const [row] = await selectEvents(db)
+    .where(and(eq(events.teamId, teamId), eq(events.id, eventId)))
+    .limit(1);
   return row && toEvent(row as EventSelection);
 }
 
 export async function findEventByIdempotencyKey(db: Database, teamId: string, key: string): Promise<CaseEvent | undefined> {
-  const [row] = await selectEvents(db).where(and(eq(events.teamId, teamId), eq(events.idempotencyKey, key))).limit(1);
+  const [row] = await selectEvents(db)
+    .where(and(eq(events.teamId, teamId), eq(events.idempotencyKey, key)))
+    .limit(1);
   return row && toEvent(row as EventSelection);
 }
 

@@ -187,7 +187,10 @@ export async function countEarlierBuyerOrders(db: Database, teamId: string, buye
 
 export async function findOrdersByIds(db: Database, teamId: string, orderIds: string[]): Promise<OrderRow[]> {
   if (orderIds.length === 0) return [];
-  return db.select().from(orders).where(and(eq(orders.teamId, teamId), inArray(orders.orderId, orderIds)));
+  return db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.teamId, teamId), inArray(orders.orderId, orderIds)));
 }
 
 /**

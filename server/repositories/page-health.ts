@@ -38,7 +38,19 @@ export function pageHealthSighting(teamId: string, ctx: PageContext, now: Date):
   if (status === 'full' && lowerTier.length === 0) return undefined;
   const missing = [...new Set(ctx.recognition.missing)].sort().slice(0, 50);
   const signature = [ctx.portal, ctx.pageKind, status, ...missing, ...(lowerTier.length ? ['lower', ...lowerTier] : [])].join('|').slice(0, 2000);
-  return { teamId, portal: ctx.portal, pageKind: ctx.pageKind, status, missing, lowerTier, signature, samplePath: maskPath(ctx.url), count: 1, firstSeen: now, lastSeen: now };
+  return {
+    teamId,
+    portal: ctx.portal,
+    pageKind: ctx.pageKind,
+    status,
+    missing,
+    lowerTier,
+    signature,
+    samplePath: maskPath(ctx.url),
+    count: 1,
+    firstSeen: now,
+    lastSeen: now,
+  };
 }
 
 /** Adds sightings (one per team and signature) to their rows in one statement. */

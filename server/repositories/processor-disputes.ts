@@ -17,7 +17,15 @@ function secretContext(teamId: string, processor: string): string {
 }
 
 /** Stores (or replaces) a team's signing secret for one processor, sealed: the table never holds it in plain text. */
-export async function setProcessorSecret(db: Database, box: SecretBox, teamId: string, processor: Processor, secret: string, agentId: string, now: Date): Promise<void> {
+export async function setProcessorSecret(
+  db: Database,
+  box: SecretBox,
+  teamId: string,
+  processor: Processor,
+  secret: string,
+  agentId: string,
+  now: Date,
+): Promise<void> {
   const sealed = box.seal(secret, secretContext(teamId, processor));
   await db
     .insert(processorSecrets)
@@ -87,7 +95,14 @@ export async function claimProcessorEvent(db: Database, teamId: string, source: 
   return rows.length > 0;
 }
 
-export async function settleProcessorEvent(db: Database, teamId: string, source: string, eventId: string, outcome: ProcessorEventOutcome, disputeId: string | null): Promise<void> {
+export async function settleProcessorEvent(
+  db: Database,
+  teamId: string,
+  source: string,
+  eventId: string,
+  outcome: ProcessorEventOutcome,
+  disputeId: string | null,
+): Promise<void> {
   await db
     .update(processorEvents)
     .set({ outcome, disputeId })
@@ -136,7 +151,10 @@ export async function findProcessorDisputes(db: Database, teamId: string, source
 }
 
 export async function insertProcessorDispute(db: Database, teamId: string, row: NewProcessorDispute): Promise<DisputeRow> {
-  const [stored] = await db.insert(disputes).values({ ...row, teamId }).returning();
+  const [stored] = await db
+    .insert(disputes)
+    .values({ ...row, teamId })
+    .returning();
   return stored!;
 }
 

@@ -15,7 +15,11 @@ function agentClause(f: ReportFilter): SQL {
     : sql` and exists (select 1 from events e where e.team_id = ${f.teamId} and e.case_id = d.case_id and e.agent_id = ${f.agentId})`;
 }
 
-export async function openDisputesByDeadline(db: Database, f: ReportFilter, now: Date): Promise<{ bucket: DeadlineBucket; currency: string; disputes: number; amountMinor: number }[]> {
+export async function openDisputesByDeadline(
+  db: Database,
+  f: ReportFilter,
+  now: Date,
+): Promise<{ bucket: DeadlineBucket; currency: string; disputes: number; amountMinor: number }[]> {
   const nowIso = now.toISOString();
   const rows = await queryRows<{ bucket: DeadlineBucket; currency: string; disputes: unknown; amount: unknown }>(
     db,
@@ -47,14 +51,23 @@ export async function winRateByReason(db: Database, f: ReportFilter): Promise<{ 
   return rows.map((r) => ({ reason: r.reason, won: num(r.won), lost: num(r.lost) }));
 }
 
-export async function moneyRecovered(db: Database, f: ReportFilter): Promise<{ currency: string; decided: number; won: number; disputedMinor: number; recoveredMinor: number }[]> {
+export async function moneyRecovered(
+  db: Database,
+  f: ReportFilter,
+): Promise<{ currency: string; decided: number; won: number; disputedMinor: number; recoveredMinor: number }[]> {
   const rows = await queryRows<{ currency: string; decided: unknown; won: unknown; disputed: unknown; recovered: unknown }>(
     db,
     sql`select d.currency, count(*)::int as decided, count(*) filter (where d.outcome = 'won')::int as won,
                sum(d.amount_minor)::float8 as disputed, coalesce(sum(d.recovered_minor), 0)::float8 as recovered
         from disputes d where ${decidedInRange(f)} group by d.currency order by d.currency`,
   );
-  return rows.map((r) => ({ currency: r.currency, decided: num(r.decided), won: num(r.won), disputedMinor: num(r.disputed), recoveredMinor: num(r.recovered) }));
+  return rows.map((r) => ({
+    currency: r.currency,
+    decided: num(r.decided),
+    won: num(r.won),
+    disputedMinor: num(r.disputed),
+    recoveredMinor: num(r.recovered),
+  }));
 }
 
 /**
@@ -65,8 +78,28 @@ export async function moneyRecovered(db: Database, f: ReportFilter): Promise<{ c
 export async function alertOutcomes(
   db: Database,
   f: ReportFilter,
-): Promise<{ source: string; currency: string; alerts: number; prevented: number; declined: number; undecided: number; becameChargeback: number; preventedMinor: number }[]> {
-  const rows = await queryRows<{ source: string; currency: string; alerts: unknown; prevented: unknown; declined: unknown; undecided: unknown; followed: unknown; prevented_minor: unknown }>(
+): Promise<
+  {
+    source: string;
+    currency: string;
+    alerts: number;
+    prevented: number;
+    declined: number;
+    undecided: number;
+    becameChargeback: number;
+    preventedMinor: number;
+  }[]
+> {
+  const rows = await queryRows<{
+    source: string;
+    currency: string;
+    alerts: unknown;
+    prevented: unknown;
+    declined: unknown;
+    undecided: unknown;
+    followed: unknown;
+    prevented_minor: unknown;
+  }>(
     db,
     sql`with a as (
           select d.source, d.currency, d.amount_minor, d.details ->> 'alertAction' as action,
@@ -102,7 +135,10 @@ export async function alertOutcomes(
  * Card chargebacks filed in the range by network and reason family and code, with the rate against the
  * own-shop orders the team saw in the same range (null when it saw none: there is nothing to divide by).
  */
-export async function chargebacksByNetwork(db: Database, f: ReportFilter): Promise<{ network: string | null; reasonGroup: string | null; reasonCode: string | null; chargebacks: number; rate: number | null }[]> {
+export async function chargebacksByNetwork(
+  db: Database,
+  f: ReportFilter,
+): Promise<{ network: string | null; reasonGroup: string | null; reasonCode: string | null; chargebacks: number; rate: number | null }[]> {
   const rows = await queryRows<{ network: string | null; reason_group: string | null; reason_code: string | null; chargebacks: unknown; orders: unknown }>(
     db,
     sql`select d.network, d.reason_group, d.reason_code, count(*)::int as chargebacks,
@@ -116,7 +152,13 @@ export async function chargebacksByNetwork(db: Database, f: ReportFilter): Promi
   );
   return rows.map((r) => {
     const orders = num(r.orders);
-    return { network: r.network, reasonGroup: r.reason_group, reasonCode: r.reason_code, chargebacks: num(r.chargebacks), rate: orders > 0 ? num(r.chargebacks) / orders : null };
+    return {
+      network: r.network,
+      reasonGroup: r.reason_group,
+      reasonCode: r.reason_code,
+      chargebacks: num(r.chargebacks),
+      rate: orders > 0 ? num(r.chargebacks) / orders : null,
+    };
   });
 }
 

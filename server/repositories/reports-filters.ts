@@ -9,7 +9,11 @@ export async function listReportAgents(db: Database, teamId: string): Promise<{ 
 }
 
 export async function findReportAgent(db: Database, teamId: string, agentId: string): Promise<{ id: string; name: string } | undefined> {
-  const [row] = await db.select({ id: agents.id, name: agents.name }).from(agents).where(and(eq(agents.teamId, teamId), eq(agents.id, agentId))).limit(1);
+  const [row] = await db
+    .select({ id: agents.id, name: agents.name })
+    .from(agents)
+    .where(and(eq(agents.teamId, teamId), eq(agents.id, agentId)))
+    .limit(1);
   return row;
 }
 

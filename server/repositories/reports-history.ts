@@ -9,11 +9,18 @@ type CaseStatus = (typeof cases.$inferSelect)['status'];
  * yet; the demo history and the report tests record resolutions through this.
  */
 export async function setCaseStatus(db: Database, teamId: string, caseId: string, status: CaseStatus, at: Date): Promise<void> {
-  await db.update(cases).set({ status, updatedAt: at }).where(and(eq(cases.teamId, teamId), eq(cases.id, caseId)));
+  await db
+    .update(cases)
+    .set({ status, updatedAt: at })
+    .where(and(eq(cases.teamId, teamId), eq(cases.id, caseId)));
 }
 
 /** Whether the demo history (cases with HIST- references) was written for this team already. */
 export async function hasDemoHistory(db: Database, teamId: string): Promise<boolean> {
-  const [row] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.teamId, teamId), like(cases.ref, 'HIST-%'))).limit(1);
+  const [row] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.teamId, teamId), like(cases.ref, 'HIST-%')))
+    .limit(1);
   return row !== undefined;
 }

@@ -154,8 +154,12 @@ export async function serviceAggregates(db: Database, f: ReportFilter, rules: Ca
   const byCount = (a: ServiceRow, b: ServiceRow) => b.cases - a.cases || a.key.localeCompare(b.key);
   const of = (dim: AggregateRow['dim']) => rows.filter((r) => r.dim === dim);
   return {
-    byMarketplace: of('marketplace').map((r) => toServiceRow(r, r.key)).sort(byCount),
-    byAgent: of('agent').map((r) => toServiceRow(r, names.get(r.key) ?? '')).sort(byCount),
+    byMarketplace: of('marketplace')
+      .map((r) => toServiceRow(r, r.key))
+      .sort(byCount),
+    byAgent: of('agent')
+      .map((r) => toServiceRow(r, names.get(r.key) ?? ''))
+      .sort(byCount),
     casesByKind: of('kind')
       .map((r) => ({ kind: r.key as KindRow['kind'], opened: num(r.cases), resolved: num(r.resolved), stillOpen: num(r.still_open) }))
       .sort((a, b) => b.opened - a.opened || a.kind.localeCompare(b.kind)),
@@ -165,7 +169,13 @@ export async function serviceAggregates(db: Database, f: ReportFilter, rules: Ca
 
 async function agentNames(db: Database, teamId: string, ids: string[]): Promise<{ id: string; name: string }[]> {
   if (ids.length === 0) return [];
-  return queryRows(db, sql`select id::text as id, name from agents where team_id = ${teamId} and id::text in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  return queryRows(
+    db,
+    sql`select id::text as id, name from agents where team_id = ${teamId} and id::text in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
 }
 
 /** Opening and first response of cases of one (portal, kind) without a stored clock, for business-hour clocks. */

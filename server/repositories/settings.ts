@@ -41,6 +41,12 @@ export async function updateSettingsDocument(db: Database, teamId: string, patch
   markTeamConfigStale(teamId);
   await db
     .update(settings)
-    .set({ data: sql`${settings.data} - ${sql`array[${sql.join(remove.map((k) => sql`${k}`), sql`, `)}]::text[]`}`, updatedAt: new Date() })
+    .set({
+      data: sql`${settings.data} - ${sql`array[${sql.join(
+        remove.map((k) => sql`${k}`),
+        sql`, `,
+      )}]::text[]`}`,
+      updatedAt: new Date(),
+    })
     .where(eq(settings.teamId, teamId));
 }

@@ -10,7 +10,7 @@ export interface UsageCounts {
 export type StatusCount = { templateId: string; status: 'open' | 'waiting' | 'resolved' | 'closed'; cases: number };
 export type DecisionCount = { templateId: string; kind: 'hold' | 'release' | 'fraud'; decisions: number };
 
-const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[]));
+const rowsOf = <T>(result: unknown): T[] => (result as { rows?: T[] }).rows ?? (result as T[]);
 
 /**
  * Template insertions since `from`, aggregated per template in three queries: how often, into how many
@@ -18,7 +18,11 @@ const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? 
  * Read from template_uses (one row per insertion, the same table the reports read; on its
  * (team_id, created_at) index); an insertion's order is its case's (insertions go into the order's case).
  */
-export async function templateUsageSince(db: Database, teamId: string, from: Date): Promise<{ counts: UsageCounts[]; statuses: StatusCount[]; decisions: DecisionCount[] }> {
+export async function templateUsageSince(
+  db: Database,
+  teamId: string,
+  from: Date,
+): Promise<{ counts: UsageCounts[]; statuses: StatusCount[]; decisions: DecisionCount[] }> {
   const since = from.toISOString();
   const inserted = sql`select u.template_id, u.case_id, u.created_at
     from template_uses u where u.team_id = ${teamId} and u.created_at >= ${since}::timestamptz`;
@@ -39,7 +43,15 @@ export async function templateUsageSince(db: Database, teamId: string, from: Dat
       cases: Number(r.cases),
       lastInsertedAt: new Date(r.last_at),
     })),
-    statuses: rowsOf<{ template_id: string; status: StatusCount['status']; cases: number }>(statuses).map((r) => ({ templateId: r.template_id, status: r.status, cases: Number(r.cases) })),
-    decisions: rowsOf<{ template_id: string; kind: DecisionCount['kind']; decisions: number }>(decisions).map((r) => ({ templateId: r.template_id, kind: r.kind, decisions: Number(r.decisions) })),
+    statuses: rowsOf<{ template_id: string; status: StatusCount['status']; cases: number }>(statuses).map((r) => ({
+      templateId: r.template_id,
+      status: r.status,
+      cases: Number(r.cases),
+    })),
+    decisions: rowsOf<{ template_id: string; kind: DecisionCount['kind']; decisions: number }>(decisions).map((r) => ({
+      templateId: r.template_id,
+      kind: r.kind,
+      decisions: Number(r.decisions),
+    })),
   };
 }

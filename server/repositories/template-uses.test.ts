@@ -39,7 +39,15 @@ const TEMPLATE_ID = '6f1c1a52-0000-4000-8000-00000000abcd';
 
 /** What the report's rules say for each insertion, from the events as stored (with their seq). */
 async function expectedUses(db: Database, teamId: string): Promise<Map<string, Omit<UseRow, 'event_id'>>> {
-  const rows = await queryRows<{ id: string; case_id: string; type: string; status: string | null; template_id: string | null; created_at: Date | string; seq: string | number }>(
+  const rows = await queryRows<{
+    id: string;
+    case_id: string;
+    type: string;
+    status: string | null;
+    template_id: string | null;
+    created_at: Date | string;
+    seq: string | number;
+  }>(
     db,
     sql`select id::text, case_id::text, type, data->>'status' as status, data->>'templateId' as template_id, created_at, seq from events where team_id = ${teamId}`,
   );
@@ -81,7 +89,12 @@ describe.each(testDatabases())('template_uses on $kind', (target) => {
 
   async function newCase(): Promise<{ caseId: string; orderId: string }> {
     const orderId = newOrderId();
-    const { id } = await upsertCase(db, team.teamId, { kind: 'message', portal: 'amazon', marketplace: 'DE', ref: `m-${orderId}`, orderId, buyerKey: null }, new Date(BASE));
+    const { id } = await upsertCase(
+      db,
+      team.teamId,
+      { kind: 'message', portal: 'amazon', marketplace: 'DE', ref: `m-${orderId}`, orderId, buyerKey: null },
+      new Date(BASE),
+    );
     return { caseId: id, orderId };
   }
 
@@ -100,7 +113,12 @@ describe.each(testDatabases())('template_uses on $kind', (target) => {
   it('records an insertion and updates it as later events arrive', async () => {
     const c = await newCase();
     const use = await write(c, { type: 'template_inserted', minute: 10 });
-    expect((await storedUses(db, team.teamId)).get(use!)).toEqual({ template_id: TEMPLATE_ID, resolved_at: null, decision_after: false, follow_up_after: false });
+    expect((await storedUses(db, team.teamId)).get(use!)).toEqual({
+      template_id: TEMPLATE_ID,
+      resolved_at: null,
+      decision_after: false,
+      follow_up_after: false,
+    });
     await write(c, { type: 'status', minute: 20, status: 'waiting' });
     await write(c, { type: 'decision', minute: 30 });
     await write(c, { type: 'note', minute: 40 });
@@ -140,12 +158,20 @@ describe.each(testDatabases())('template_uses on $kind', (target) => {
         minute: Math.floor(r() * 6) * 15,
         status: statuses[Math.floor(r() * statuses.length)]!,
       }));
-      const shuffled = specs.map((s) => ({ s, k: r() })).sort((a, b) => a.k - b.k).map((x) => x.s);
+      const shuffled = specs
+        .map((s) => ({ s, k: r() }))
+        .sort((a, b) => a.k - b.k)
+        .map((x) => x.s);
       if (n % 3 === 0) {
         // One multi-row INSERT: the trigger of each row sees the whole statement's rows.
         await db.insert(events).values(
           shuffled.map((e) => ({
-            teamId: team.teamId, caseId: c.caseId, orderId: c.orderId, type: e.type, agentId: team.agent.id, text: e.type,
+            teamId: team.teamId,
+            caseId: c.caseId,
+            orderId: c.orderId,
+            type: e.type,
+            agentId: team.agent.id,
+            text: e.type,
             decision: e.type === 'decision' ? ('release' as const) : null,
             data: e.type === 'template_inserted' ? { templateId: TEMPLATE_ID } : e.type === 'status' ? { status: e.status } : {},
             createdAt: new Date(BASE + e.minute * 60_000),
@@ -172,7 +198,10 @@ describe.each(testDatabases())('template_uses on $kind', (target) => {
     const before = await storedUses(db, team.teamId);
     expect(before.size).toBeGreaterThan(20);
     const migration = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'db', 'migrations', '0009_template_uses_trigger.sql'), 'utf8');
-    const backfill = migration.split('--> statement-breakpoint').map((s) => s.trim()).find((s) => s.startsWith('SELECT caseside_record_template_use'));
+    const backfill = migration
+      .split('--> statement-breakpoint')
+      .map((s) => s.trim())
+      .find((s) => s.startsWith('SELECT caseside_record_template_use'));
     expect(backfill).toBeDefined();
     await db.execute(sql`delete from template_uses where team_id = ${team.teamId}`);
     expect((await storedUses(db, team.teamId)).size).toBe(0);

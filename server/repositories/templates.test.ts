@@ -17,7 +17,7 @@ describe.each(testDatabases())('templates repository on $kind', (target) => {
   });
   afterAll(async () => target.dispose());
 
-  it("keeps every earlier body when a template is revised, within the team only", async () => {
+  it('keeps every earlier body when a template is revised, within the team only', async () => {
     const created = await createTemplate(db, team.teamId, { scope: 'team', ownerId: team.lead.id, title: 'Hello', body: 'v1 body', language: 'en' });
     const change = { scope: 'team' as const, title: 'Hello!', body: 'v2 body', language: 'en' as const, marketplaces: [], pageKinds: [], shortcut: null };
     const revised = await saveTemplateVersion(db, team.teamId, created.id, 1, change, team.lead.id);

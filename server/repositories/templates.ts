@@ -25,8 +25,6 @@ function toTemplate(row: TemplateRow): Template {
   return template;
 }
 
-
-
 export interface NewTemplate {
   scope: 'team' | 'personal';
   ownerId: string;
@@ -42,7 +40,14 @@ export async function createTemplate(db: Database, teamId: string, input: NewTem
   markTeamConfigStale(teamId);
   const [row] = await db
     .insert(templates)
-    .values({ teamId, ...input, marketplaces: input.marketplaces ?? [], pageKinds: input.pageKinds ?? [], shortcut: input.shortcut ?? null, updatedBy: input.ownerId })
+    .values({
+      teamId,
+      ...input,
+      marketplaces: input.marketplaces ?? [],
+      pageKinds: input.pageKinds ?? [],
+      shortcut: input.shortcut ?? null,
+      updatedBy: input.ownerId,
+    })
     .returning();
   return toTemplate(row!);
 }
@@ -88,7 +93,11 @@ export async function listVisibleTemplates(db: Database, teamId: string, agentId
 
 /** A template the caller may see; someone else's personal template reads as missing. */
 export async function getVisibleTemplate(db: Database, teamId: string, agentId: string, id: string): Promise<Template | undefined> {
-  const [row] = await db.select().from(templates).where(and(visibleTo(teamId, agentId), eq(templates.id, id))).limit(1);
+  const [row] = await db
+    .select()
+    .from(templates)
+    .where(and(visibleTo(teamId, agentId), eq(templates.id, id)))
+    .limit(1);
   return row && toTemplate(row);
 }
 
@@ -123,7 +132,12 @@ export async function saveTemplateVersion(
 ): Promise<{ saved: Template } | { conflict: Template } | undefined> {
   markTeamConfigStale(teamId);
   return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(templates).where(and(eq(templates.teamId, teamId), eq(templates.id, id))).for('update').limit(1);
+    const [current] = await tx
+      .select()
+      .from(templates)
+      .where(and(eq(templates.teamId, teamId), eq(templates.id, id)))
+      .for('update')
+      .limit(1);
     if (!current) return undefined;
     if (current.version !== expectedVersion) return { conflict: toTemplate(current) };
     await tx.insert(templateVersions).values({
@@ -166,7 +180,13 @@ export interface TemplateVersionRow {
 /** Earlier versions of a template, newest first, with the names of their authors. */
 export async function listEarlierVersions(db: Database, teamId: string, templateId: string): Promise<TemplateVersionRow[]> {
   const rows = await db
-    .select({ version: templateVersions.version, title: templateVersions.title, body: templateVersions.body, createdAt: templateVersions.createdAt, name: agents.name })
+    .select({
+      version: templateVersions.version,
+      title: templateVersions.title,
+      body: templateVersions.body,
+      createdAt: templateVersions.createdAt,
+      name: agents.name,
+    })
     .from(templateVersions)
     .leftJoin(agents, eq(agents.id, templateVersions.editedBy))
     .where(and(eq(templateVersions.teamId, teamId), eq(templateVersions.templateId, templateId)))

@@ -45,7 +45,11 @@ export async function insertToken(
 }
 
 export async function tokenHashExists(db: Database, token: string): Promise<boolean> {
-  const [row] = await db.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(token))).limit(1);
+  const [row] = await db
+    .select({ id: apiTokens.id })
+    .from(apiTokens)
+    .where(eq(apiTokens.tokenHash, hashToken(token)))
+    .limit(1);
   return row !== undefined;
 }
 
@@ -119,12 +123,21 @@ export async function listTokens(db: Database, teamId: string, agentId: string):
 }
 
 /** Revokes a token of the team; revoking twice keeps the first revocation time. `changed` is true the first time. */
-export async function revokeToken(db: Database, teamId: string, tokenId: string, now = new Date()): Promise<{ token: TokenInfo | undefined; changed: boolean }> {
+export async function revokeToken(
+  db: Database,
+  teamId: string,
+  tokenId: string,
+  now = new Date(),
+): Promise<{ token: TokenInfo | undefined; changed: boolean }> {
   const updated = await db
     .update(apiTokens)
     .set({ revokedAt: now })
     .where(and(eq(apiTokens.teamId, teamId), eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
-  const [row] = await db.select().from(apiTokens).where(and(eq(apiTokens.teamId, teamId), eq(apiTokens.id, tokenId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.teamId, teamId), eq(apiTokens.id, tokenId)))
+    .limit(1);
   return { token: row && toInfo(row), changed: updated.length > 0 };
 }

@@ -11,7 +11,10 @@ describe.each(testDatabases())('agents and tokens on $kind', (target) => {
   let b: TestTeam;
 
   beforeAll(async () => {
-    ({ app, teams: [a, b] } = await openTestApp(target, 'Alpha', 'Beta'));
+    ({
+      app,
+      teams: [a, b],
+    } = await openTestApp(target, 'Alpha', 'Beta'));
   });
   afterAll(() => closeTestApp(app, target));
 

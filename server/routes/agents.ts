@@ -19,8 +19,22 @@ export const agentRoutes: FastifyPluginAsyncZod = async (app) => {
     const created = await app.db.transaction(async (tx) => {
       const agent = await createAgent(tx, teamId, request.body);
       const token = await insertToken(tx, { teamId, agentId: agent.id, label: 'first token' });
-      await recordAudit(tx, { teamId, actorId: caller.agent.id, action: 'agent.created', targetType: 'agent', targetId: agent.id, details: { name: agent.name, role: agent.role } });
-      await recordAudit(tx, { teamId, actorId: caller.agent.id, action: 'token.created', targetType: 'token', targetId: token.info.id, details: { agentId: agent.id, label: token.info.label } });
+      await recordAudit(tx, {
+        teamId,
+        actorId: caller.agent.id,
+        action: 'agent.created',
+        targetType: 'agent',
+        targetId: agent.id,
+        details: { name: agent.name, role: agent.role },
+      });
+      await recordAudit(tx, {
+        teamId,
+        actorId: caller.agent.id,
+        action: 'token.created',
+        targetType: 'token',
+        targetId: token.info.id,
+        details: { agentId: agent.id, label: token.info.label },
+      });
       return { agent, token };
     });
     return reply.code(201).send(created);
@@ -35,11 +49,18 @@ export const agentRoutes: FastifyPluginAsyncZod = async (app) => {
       const before = await getAgent(tx, teamId, request.params.id);
       if (!before) throw notFound('Agent');
       if (!active && before.role === 'lead' && (await countOtherActiveLeads(tx, teamId, before.id)) === 0) {
-        throw new HttpError('conflict', 'This is the team\'s last active lead; make another lead first.', 'body.active');
+        throw new HttpError('conflict', "This is the team's last active lead; make another lead first.", 'body.active');
       }
       const agent = (await setAgentActive(tx, teamId, before.id, active))!;
       if (before.active !== agent.active) {
-        await recordAudit(tx, { teamId, actorId: caller.agent.id, action: active ? 'agent.reactivated' : 'agent.deactivated', targetType: 'agent', targetId: agent.id, details: { name: agent.name } });
+        await recordAudit(tx, {
+          teamId,
+          actorId: caller.agent.id,
+          action: active ? 'agent.reactivated' : 'agent.deactivated',
+          targetType: 'agent',
+          targetId: agent.id,
+          details: { name: agent.name },
+        });
         // Delivered at commit, to every instance.
         if (!active) await announceSessionEnd(tx, { teamId, agentId: agent.id, reason: 'deactivated' });
       }
@@ -47,25 +68,21 @@ export const agentRoutes: FastifyPluginAsyncZod = async (app) => {
     });
   });
 
-  serve(
-    app,
-    'tokens.create',
-    async (request, reply) => {
-      const caller = callerOf(request);
-      const teamId = caller.team.id;
-      const expiresAt = request.body?.expiresAt === undefined ? undefined : new Date(request.body.expiresAt);
-      if (expiresAt && expiresAt.getTime() <= Date.now()) throw new HttpError('validation_failed', 'body.expiresAt: must lie in the future.', 'body.expiresAt');
-      const token = await app.db.transaction(async (tx) => {
-        const agent = await getAgent(tx, teamId, request.params.id);
-        if (!agent) throw notFound('Agent');
-        const created = await insertToken(tx, { teamId, agentId: agent.id, label: request.body?.label ?? 'extension', expiresAt });
-        const details = { agentId: agent.id, label: created.info.label, expiresAt: created.info.expiresAt ?? null };
-        await recordAudit(tx, { teamId, actorId: caller.agent.id, action: 'token.created', targetType: 'token', targetId: created.info.id, details });
-        return created;
-      });
-      return reply.code(201).send(token);
-    },
-  );
+  serve(app, 'tokens.create', async (request, reply) => {
+    const caller = callerOf(request);
+    const teamId = caller.team.id;
+    const expiresAt = request.body?.expiresAt === undefined ? undefined : new Date(request.body.expiresAt);
+    if (expiresAt && expiresAt.getTime() <= Date.now()) throw new HttpError('validation_failed', 'body.expiresAt: must lie in the future.', 'body.expiresAt');
+    const token = await app.db.transaction(async (tx) => {
+      const agent = await getAgent(tx, teamId, request.params.id);
+      if (!agent) throw notFound('Agent');
+      const created = await insertToken(tx, { teamId, agentId: agent.id, label: request.body?.label ?? 'extension', expiresAt });
+      const details = { agentId: agent.id, label: created.info.label, expiresAt: created.info.expiresAt ?? null };
+      await recordAudit(tx, { teamId, actorId: caller.agent.id, action: 'token.created', targetType: 'token', targetId: created.info.id, details });
+      return created;
+    });
+    return reply.code(201).send(token);
+  });
 
   serve(app, 'tokens.list', async (request) => {
     const teamId = callerOf(request).team.id;
@@ -81,7 +98,14 @@ export const agentRoutes: FastifyPluginAsyncZod = async (app) => {
       const { token, changed } = await revokeToken(tx, teamId, request.params.id);
       if (!token) throw notFound('Token');
       if (changed) {
-        await recordAudit(tx, { teamId, actorId: caller.agent.id, action: 'token.revoked', targetType: 'token', targetId: token.id, details: { agentId: token.agentId, label: token.label } });
+        await recordAudit(tx, {
+          teamId,
+          actorId: caller.agent.id,
+          action: 'token.revoked',
+          targetType: 'token',
+          targetId: token.id,
+          details: { agentId: token.agentId, label: token.label },
+        });
         await announceSessionEnd(tx, { teamId, tokenId: token.id, reason: 'revoked' });
       }
       return token;

@@ -52,7 +52,7 @@ describe.each(testDatabases())('case status on $kind', (target) => {
     expect(listed.cases.find((x) => x.id === c.id)?.status).toBe('resolved');
   });
 
-  it('refuses an unknown status naming the field, and another team\'s case as not found', async () => {
+  it("refuses an unknown status naming the field, and another team's case as not found", async () => {
     const c = await messageCase();
     const bad = await setStatus(a.agentToken, c.id, { status: 'done', idempotencyKey: idempotencyKey() });
     expect(bad.statusCode).toBe(400);

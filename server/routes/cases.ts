@@ -30,20 +30,18 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
 
   serve(app, 'cases.byOrder', async (request) => ({ cases: await listCasesByOrder(app.db, callerOf(request).team.id, request.query.orderId) }));
 
-  serve(
-    app,
-    'cases.events',
-    async (request) => {
-      const teamId = callerOf(request).team.id;
-      const found = await getCase(app.db, teamId, request.params.id);
-      if (!found) throw notFound('Case');
-      return { events: await listEventsByCase(app.db, teamId, found.id) };
-    },
-  );
+  serve(app, 'cases.events', async (request) => {
+    const teamId = callerOf(request).team.id;
+    const found = await getCase(app.db, teamId, request.params.id);
+    if (!found) throw notFound('Case');
+    return { events: await listEventsByCase(app.db, teamId, found.id) };
+  });
 
   serve(app, 'notes.add', async (request, reply) => answerIdempotentWrite(request, reply, () => addNote(app.db, callerOf(request), request.body)));
 
-  serve(app, 'decisions.record', async (request, reply) => answerIdempotentWrite(request, reply, () => recordDecision(app.db, callerOf(request), request.body)));
+  serve(app, 'decisions.record', async (request, reply) =>
+    answerIdempotentWrite(request, reply, () => recordDecision(app.db, callerOf(request), request.body)),
+  );
 
   serve(app, 'cases.status', async (request, reply) =>
     answerIdempotentWrite(request, reply, () => changeCaseStatus(app.db, callerOf(request), request.params.id, request.body)),

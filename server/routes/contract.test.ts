@@ -27,7 +27,10 @@ describe.each(testDatabases())('the route contract on $kind', (target) => {
       .filter((r) => !r.key.startsWith('HEAD ') && r.key !== 'OPTIONS *');
     expect(registered.map((r) => r.key).sort()).toEqual(declared.map(([, r]) => `${r.method} ${r.path}`).sort());
     // Each from its own declaration.
-    for (const r of registered) expect(`${r.routeId && CONTRACT[r.routeId as keyof typeof CONTRACT].method} ${r.routeId && CONTRACT[r.routeId as keyof typeof CONTRACT].path}`).toBe(r.key);
+    for (const r of registered)
+      expect(`${r.routeId && CONTRACT[r.routeId as keyof typeof CONTRACT].method} ${r.routeId && CONTRACT[r.routeId as keyof typeof CONTRACT].path}`).toBe(
+        r.key,
+      );
   });
 
   it("finds every declared route in Fastify's own route table", () => {
@@ -36,7 +39,13 @@ describe.each(testDatabases())('the route contract on $kind', (target) => {
 
   it('describes every declared operation with its summary, id and error answers', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
-      paths: Record<string, Record<string, { summary?: string; operationId?: string; responses: Record<string, { description?: string; content?: Record<string, { schema: unknown }> }> }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          { summary?: string; operationId?: string; responses: Record<string, { description?: string; content?: Record<string, { schema: unknown }> }> }
+        >
+      >;
       servers?: unknown[];
     };
     expect(doc.servers?.length).toBeGreaterThan(0);

@@ -29,7 +29,11 @@ type Statuses<D> = D extends { success: readonly (infer S extends number)[] } ? 
 type ResponsePart<D> = D extends { response: infer R extends z.ZodType } ? { response: { [S in Statuses<D>]: R } } : None;
 
 /** The Fastify schema a declaration becomes, so handlers are typed from the contract's zod schemas. */
-export type SchemaOf<D> = Part<D, 'params', 'params'> & Part<D, 'query', 'querystring'> & Part<D, 'body', 'body'> & Part<D, 'headers', 'headers'> & ResponsePart<D>;
+export type SchemaOf<D> = Part<D, 'params', 'params'> &
+  Part<D, 'query', 'querystring'> &
+  Part<D, 'body', 'body'> &
+  Part<D, 'headers', 'headers'> &
+  ResponsePart<D>;
 
 type HandlerOf<D> = RouteHandlerMethod<
   RawServerDefault,

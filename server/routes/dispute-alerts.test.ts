@@ -29,18 +29,34 @@ describe.each(testDatabases())('alert decisions on $kind', (target) => {
   });
 
   const importCsv = async (lines: string[]) => {
-    const res = await app.inject({ method: 'POST', url: '/v1/disputes/import?dryRun=false', headers: { ...auth(a.leadToken), 'content-type': 'text/csv' }, payload: lines.join('\n') });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/disputes/import?dryRun=false',
+      headers: { ...auth(a.leadToken), 'content-type': 'text/csv' },
+      payload: lines.join('\n'),
+    });
     expect(res.statusCode, res.body).toBe(200);
     return DisputeImportAnswer.parse(res.json());
   };
   const idOf = async (externalId: string) =>
-    DisputeList.parse((await app.inject({ method: 'GET', url: '/v1/disputes', headers: auth(a.agentToken) })).json()).disputes.find((d) => d.externalId === externalId)!.id;
-  const view = async (id: string, token = a.agentToken) => DisputeView.parse((await app.inject({ method: 'GET', url: `/v1/disputes/${id}`, headers: auth(token) })).json());
-  const decide = (id: string, body: unknown, token = a.agentToken) => app.inject({ method: 'POST', url: `/v1/disputes/${id}/alert-decision`, headers: auth(token), payload: body as object });
+    DisputeList.parse((await app.inject({ method: 'GET', url: '/v1/disputes', headers: auth(a.agentToken) })).json()).disputes.find(
+      (d) => d.externalId === externalId,
+    )!.id;
+  const view = async (id: string, token = a.agentToken) =>
+    DisputeView.parse((await app.inject({ method: 'GET', url: `/v1/disputes/${id}`, headers: auth(token) })).json());
+  const decide = (id: string, body: unknown, token = a.agentToken) =>
+    app.inject({ method: 'POST', url: `/v1/disputes/${id}/alert-decision`, headers: auth(token), payload: body as object });
   const historyTexts = async (orderId: string) => {
-    const cases = CaseList.parse((await app.inject({ method: 'GET', url: `/v1/cases?orderId=${encodeURIComponent(orderId)}`, headers: auth(a.agentToken) })).json()).cases;
+    const cases = CaseList.parse(
+      (await app.inject({ method: 'GET', url: `/v1/cases?orderId=${encodeURIComponent(orderId)}`, headers: auth(a.agentToken) })).json(),
+    ).cases;
     const texts: string[] = [];
-    for (const c of cases) texts.push(...CaseEventList.parse((await app.inject({ method: 'GET', url: `/v1/cases/${c.id}/events`, headers: auth(a.agentToken) })).json()).events.map((e) => e.text));
+    for (const c of cases)
+      texts.push(
+        ...CaseEventList.parse((await app.inject({ method: 'GET', url: `/v1/cases/${c.id}/events`, headers: auth(a.agentToken) })).json()).events.map(
+          (e) => e.text,
+        ),
+      );
     return texts;
   };
 
@@ -58,7 +74,9 @@ describe.each(testDatabases())('alert decisions on $kind', (target) => {
     const after = DisputeView.parse(res.json());
     expect(after.dispute.status).toBe('refunded');
     expect(after.alert!.decision).toMatchObject({ action: 'refund', providerOutcome: 'RESOLVED', becameChargeback: false });
-    expect(await historyTexts(orderId)).toContain('Alert E-200: refunded to prevent the chargeback; report RESOLVED to Ethoca (Buyer says the parcel was damaged)');
+    expect(await historyTexts(orderId)).toContain(
+      'Alert E-200: refunded to prevent the chargeback; report RESOLVED to Ethoca (Buyer says the parcel was damaged)',
+    );
 
     // Answered once: a second answer, from anyone, is a conflict naming the alert.
     const again = await decide(id, { action: 'decline' });
@@ -97,7 +115,10 @@ describe.each(testDatabases())('alert decisions on $kind', (target) => {
     const id = await idOf('E-203');
     expect((await decide(id, { action: 'decline' })).statusCode).toBe(200);
     expect((await view(id)).alert!.decision).toMatchObject({ providerOutcome: 'UNRESOLVED_DISPUTE', becameChargeback: false });
-    await importCsv([`${STRIPE_HEADER},Order ID (metadata)`, `dp_FOLLOWS0000001,2026-11-09 10:00,300.00,eur,needs_response,product_not_received,ch_FOLLOWS0000001,2026-11-19 23:59,${orderId}`]);
+    await importCsv([
+      `${STRIPE_HEADER},Order ID (metadata)`,
+      `dp_FOLLOWS0000001,2026-11-09 10:00,300.00,eur,needs_response,product_not_received,ch_FOLLOWS0000001,2026-11-19 23:59,${orderId}`,
+    ]);
     expect((await view(id)).alert!.decision!.becameChargeback).toBe(true);
   });
 
@@ -124,13 +145,24 @@ describe.each(testDatabases())('alert decisions on $kind', (target) => {
     const report = DisputeReport.parse(res.json());
     const ethoca = report.alerts.find((r) => r.source === 'ethoca' && r.currency === 'EUR')!;
     // E-200 refunded, E-201 stopped (prevented); E-203 let go and followed by a chargeback; E-202 unanswered.
-    expect(ethoca).toEqual({ source: 'ethoca', currency: 'EUR', alerts: 4, prevented: 2, declined: 1, undecided: 1, becameChargeback: 1, preventedMinor: 12999 + 5900 });
+    expect(ethoca).toEqual({
+      source: 'ethoca',
+      currency: 'EUR',
+      alerts: 4,
+      prevented: 2,
+      declined: 1,
+      undecided: 1,
+      becameChargeback: 1,
+      preventedMinor: 12999 + 5900,
+    });
     expect(report.alerts.find((r) => r.source === 'verifi')).toMatchObject({ alerts: 1, declined: 1, prevented: 0 });
     expect(report.chargebacks.reduce((n, r) => n + r.chargebacks, 0)).toBe(2);
     // No own-shop orders seen in the range: no rate rather than a made-up one.
     expect(report.chargebacks.every((r) => r.rate === null)).toBe(true);
     // Another team's report sees none of it.
-    const other = DisputeReport.parse((await app.inject({ method: 'GET', url: '/v1/reports/disputes?from=2026-11-01&to=2026-11-30', headers: auth(b.leadToken) })).json());
+    const other = DisputeReport.parse(
+      (await app.inject({ method: 'GET', url: '/v1/reports/disputes?from=2026-11-01&to=2026-11-30', headers: auth(b.leadToken) })).json(),
+    );
     expect(other.alerts).toEqual([]);
     expect(other.chargebacks).toEqual([]);
   });

@@ -31,7 +31,11 @@ describe.each(testDatabases())('dispute CSV import on $kind', (target) => {
   it('dry-runs a CSV of alerts, then imports it once, matched to the order it names', async () => {
     const orderId = newOrderId('303');
     await postPanel(app, a.agentToken, orderPage({ orderId }));
-    const csv = [ALERT_HEADER, `E-100,ethoca,CONFIRMEDFRAUD,2026-11-05T08:00:00Z,129.99,EUR,${orderId},mastercard,,`, 'V-100,cdrn,dispute,2026-11-05 09:00,20.00,USD,SHOP-X,visa,2026-11-08 09:00,'].join('\n');
+    const csv = [
+      ALERT_HEADER,
+      `E-100,ethoca,CONFIRMEDFRAUD,2026-11-05T08:00:00Z,129.99,EUR,${orderId},mastercard,,`,
+      'V-100,cdrn,dispute,2026-11-05 09:00,20.00,USD,SHOP-X,visa,2026-11-08 09:00,',
+    ].join('\n');
     const dry = DisputeImportAnswer.parse((await post(a.leadToken, csv)).json());
     expect(dry).toMatchObject({ format: 'alerts', dryRun: true, rows: 2, created: 2, updated: 0, skipped: 0, invalidRows: 0 });
     expect(dry.results.map((r) => [r.row, r.source, r.externalId, r.action])).toEqual([
@@ -62,8 +66,12 @@ describe.each(testDatabases())('dispute CSV import on $kind', (target) => {
     expect((await listOf(a.agentToken)).find((d) => d.externalId === 'E-100')!.status).toBe('refunded');
     // The alert and its outcome are in the order's history.
     const cases = (await app.inject({ method: 'GET', url: `/v1/cases?orderId=${orderId}`, headers: auth(a.agentToken) })).json().cases as { id: string }[];
-    const events = (await app.inject({ method: 'GET', url: `/v1/cases/${cases[0]!.id}/events`, headers: auth(a.agentToken) })).json().events as { text: string }[];
-    expect(events.map((e) => e.text)).toEqual(expect.arrayContaining([expect.stringContaining('ethoca alert (CSV import): alert open'), expect.stringContaining('alert refunded')]));
+    const events = (await app.inject({ method: 'GET', url: `/v1/cases/${cases[0]!.id}/events`, headers: auth(a.agentToken) })).json().events as {
+      text: string;
+    }[];
+    expect(events.map((e) => e.text)).toEqual(
+      expect.arrayContaining([expect.stringContaining('ethoca alert (CSV import): alert open'), expect.stringContaining('alert refunded')]),
+    );
     // Team B sees none of it.
     expect((await listOf(b.agentToken)).filter((d) => d.externalId === 'E-100')).toHaveLength(0);
   });

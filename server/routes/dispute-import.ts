@@ -9,13 +9,16 @@ import { serve } from './contract';
  * Lead only: one file can create thousands of disputes.
  */
 export const disputeImportRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addContentTypeParser(['text/csv', 'text/plain', 'application/csv'], { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(['text/csv', 'text/plain', 'application/csv'], { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) =>
+    done(null, body),
+  );
 
   serve(
     app,
     'disputes.import',
     async (request) => {
-      if (typeof request.body !== 'string') throw new HttpError('validation_failed', 'body: send the CSV file itself as the body, with Content-Type: text/csv.', 'headers.content-type');
+      if (typeof request.body !== 'string')
+        throw new HttpError('validation_failed', 'body: send the CSV file itself as the body, with Content-Type: text/csv.', 'headers.content-type');
       const { dryRun, format } = request.query;
       return importDisputes(app.db, callerOf(request), request.body, { dryRun: dryRun === 'true', ...(format ? { format } : {}) });
     },

@@ -38,7 +38,11 @@ describe.each(testDatabases())('dispute attachments, defence PDF and templates o
     a = await createTestTeam(app.db, 'Alpha');
     b = await createTestTeam(app.db, 'Beta');
     const orderId = newOrderId('111');
-    await postPanel(app, a.agentToken, orderPage({ orderId, trackingNumber: '1Z999AA10123456784', items: [{ title: 'Espresso grinder "Pro" <b>', quantity: 1 }] }));
+    await postPanel(
+      app,
+      a.agentToken,
+      orderPage({ orderId, trackingNumber: '1Z999AA10123456784', items: [{ title: 'Espresso grinder "Pro" <b>', quantity: 1 }] }),
+    );
     view = DisputeView.parse((await postFromPage(app, a.agentToken, chargebackPage(orderId))).json());
   });
   afterAll(async () => {
@@ -91,7 +95,12 @@ describe.each(testDatabases())('dispute attachments, defence PDF and templates o
   });
 
   it('builds a defence PDF that reads back with its summary, argument, evidence and timeline', async () => {
-    await app.inject({ method: 'PUT', url: `/v1/disputes/${view.id}/evidence/signature_confirmation`, headers: auth(a.agentToken), payload: { value: 'Signed by E. CARTER' } });
+    await app.inject({
+      method: 'PUT',
+      url: `/v1/disputes/${view.id}/evidence/signature_confirmation`,
+      headers: auth(a.agentToken),
+      payload: { value: 'Signed by E. CARTER' },
+    });
     const res = await app.inject({ method: 'GET', url: `/v1/disputes/${view.id}/defence.pdf`, headers: auth(a.agentToken) });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
@@ -123,7 +132,9 @@ describe.each(testDatabases())('dispute attachments, defence PDF and templates o
     expect(again.template.version).toBe(2);
     const bad = await app.inject({ method: 'PUT', url, headers: auth(a.leadToken), payload: { ...payload, argument: 'Hello {{buyerPassword}}' } });
     expect(bad.json().error).toMatchObject({ code: 'validation_failed', field: 'body.argument' });
-    expect((await app.inject({ method: 'PUT', url: '/v1/defence-templates/nonsense', headers: auth(a.leadToken), payload })).json().error.field).toBe('params.reason');
+    expect((await app.inject({ method: 'PUT', url: '/v1/defence-templates/nonsense', headers: auth(a.leadToken), payload })).json().error.field).toBe(
+      'params.reason',
+    );
 
     const text = await app.inject({ method: 'GET', url: `/v1/disputes/${view.id}/defence.txt`, headers: auth(a.agentToken) });
     expect(text.body).toContain('Delivered as promised');

@@ -38,26 +38,26 @@ export const disputeFileRoutes: FastifyPluginAsyncZod = async (app) => {
       .send(Buffer.from(file.contentBase64, 'base64'));
   });
 
-  serve(
-    app,
-    'defenceTemplates.get',
-    async (request) => teamDefenceTemplate(app.db, callerOf(request).team.id, request.params.reason, request.query.language ?? 'en'),
+  serve(app, 'defenceTemplates.get', async (request) =>
+    teamDefenceTemplate(app.db, callerOf(request).team.id, request.params.reason, request.query.language ?? 'en'),
   );
 
-  serve(
-    app,
-    'defenceTemplates.put',
-    async (request) => {
-      const caller = callerOf(request);
-      const { reason } = request.params;
-      const checked = DefenceTemplate.safeParse({ reason, ...request.body });
-      if (!checked.success) {
-        const issue = checked.error.issues[0]!;
-        const field = `body.${issue.path.join('.') || 'argument'}`;
-        throw new HttpError('validation_failed', `${field}: ${issue.message}`, field);
-      }
-      const row = await saveDefenceTemplate(app.db, caller.team.id, { reason, language: request.body.language, title: request.body.title, argument: request.body.argument, updatedBy: caller.agent.id });
-      return { template: { reason, language: row.language, title: row.title, argument: row.argument, version: row.version }, isDefault: false };
-    },
-  );
+  serve(app, 'defenceTemplates.put', async (request) => {
+    const caller = callerOf(request);
+    const { reason } = request.params;
+    const checked = DefenceTemplate.safeParse({ reason, ...request.body });
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      const field = `body.${issue.path.join('.') || 'argument'}`;
+      throw new HttpError('validation_failed', `${field}: ${issue.message}`, field);
+    }
+    const row = await saveDefenceTemplate(app.db, caller.team.id, {
+      reason,
+      language: request.body.language,
+      title: request.body.title,
+      argument: request.body.argument,
+      updatedBy: caller.agent.id,
+    });
+    return { template: { reason, language: row.language, title: row.title, argument: row.argument, version: row.version }, isDefault: false };
+  });
 };

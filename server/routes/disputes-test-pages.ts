@@ -23,4 +23,3 @@ export function chargebackPage(orderId: string, id = `CB-${orderId.slice(-7)}`):
 export async function postFromPage(app: FastifyInstance, token: string, context: PageContextInput) {
   return app.inject({ method: 'POST', url: routePath('disputes.fromPage'), headers: auth(token), payload: { context } });
 }
-

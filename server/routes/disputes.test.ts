@@ -14,7 +14,10 @@ describe.each(testDatabases())('disputes API on $kind', (target) => {
   let b: TestTeam;
 
   beforeAll(async () => {
-    ({ app, teams: [a, b] } = await openTestApp(target, 'Alpha', 'Beta'));
+    ({
+      app,
+      teams: [a, b],
+    } = await openTestApp(target, 'Alpha', 'Beta'));
   });
   afterAll(() => closeTestApp(app, target));
 
@@ -22,12 +25,25 @@ describe.each(testDatabases())('disputes API on $kind', (target) => {
     const orderId = newOrderId('111');
     // The order page was seen before, and an agent left a note on the order.
     await postPanel(app, a.agentToken, orderPage({ orderId, trackingNumber: '1Z999AA10123456784', shippingService: 'UPS Ground' }));
-    await app.inject({ method: 'POST', url: '/v1/notes', headers: auth(a.agentToken), payload: { orderId, text: 'Carrier confirms delivery, signed.', idempotencyKey: idempotencyKey() } });
+    await app.inject({
+      method: 'POST',
+      url: '/v1/notes',
+      headers: auth(a.agentToken),
+      payload: { orderId, text: 'Carrier confirms delivery, signed.', idempotencyKey: idempotencyKey() },
+    });
 
     const first = await postFromPage(app, a.agentToken, chargebackPage(orderId));
     expect(first.statusCode).toBe(201);
     const view = DisputeView.parse(first.json());
-    expect(view.dispute).toMatchObject({ kind: 'amazon_chargeback', orderId, reason: 'not_received', reasonCode: '13.1', network: 'visa', status: 'open', amount: { amountMinor: 126648, currency: 'USD' } });
+    expect(view.dispute).toMatchObject({
+      kind: 'amazon_chargeback',
+      orderId,
+      reason: 'not_received',
+      reasonCode: '13.1',
+      network: 'visa',
+      status: 'open',
+      amount: { amountMinor: 126648, currency: 'USD' },
+    });
     // Amazon chargebacks: 7 calendar days from the notification.
     expect(view.dispute.deadline).toBe('2025-11-12T18:00:00.000Z');
     expect(view.timeLeftMs).toBeLessThan(0);
@@ -53,7 +69,13 @@ describe.each(testDatabases())('disputes API on $kind', (target) => {
       orderId,
       pageKind: 'claim',
       url: 'https://sellercentral.amazon.fr/gp/guarantee-claims/home.html?claimId=AZTEST0001',
-      claim: { id: `AZ${orderId.slice(-8)}`, amount: { amountMinor: 108990, currency: 'EUR' }, reason: 'Article non reçu', filedAt: '2025-11-02T14:20:00Z', stage: "Demande d'informations" },
+      claim: {
+        id: `AZ${orderId.slice(-8)}`,
+        amount: { amountMinor: 108990, currency: 'EUR' },
+        reason: 'Article non reçu',
+        filedAt: '2025-11-02T14:20:00Z',
+        stage: "Demande d'informations",
+      },
     });
     const view = DisputeView.parse((await postFromPage(app, a.agentToken, claim)).json());
     expect(view.dispute).toMatchObject({ kind: 'amazon_atoz', reason: 'not_received', deadline: '2025-11-04T14:20:00.000Z' });
@@ -71,7 +93,8 @@ describe.each(testDatabases())('disputes API on $kind', (target) => {
 
   it('records evidence, writes it into the case history, and refuses bodies that give both or neither', async () => {
     const view = DisputeView.parse((await postFromPage(app, a.agentToken, chargebackPage(newOrderId('111')))).json());
-    const put = (key: string, payload: Record<string, unknown>, token = a.agentToken) => app.inject({ method: 'PUT', url: `/v1/disputes/${view.id}/evidence/${key}`, headers: auth(token), payload });
+    const put = (key: string, payload: Record<string, unknown>, token = a.agentToken) =>
+      app.inject({ method: 'PUT', url: `/v1/disputes/${view.id}/evidence/${key}`, headers: auth(token), payload });
     const res = await put('proof_of_delivery', { value: 'UPS: delivered 7 Nov 2025, front door, signed by E. CARTER' });
     expect(res.statusCode).toBe(200);
     const after = DisputeView.parse(res.json());
@@ -86,8 +109,15 @@ describe.each(testDatabases())('disputes API on $kind', (target) => {
     expect((await put('Bad-Key', { value: 'x' })).json().error.field).toBe('params.key');
     expect((await put('team_extra', { value: 'x' })).json().error.field).toBe('body.label');
 
-    const events = CaseEventList.parse((await app.inject({ method: 'GET', url: `/v1/cases/${view.caseId}/events`, headers: auth(a.agentToken) })).json()).events;
-    expect(events.map((e) => e.text)).toEqual(expect.arrayContaining([expect.stringContaining('evidence added, Proof of delivery'), expect.stringContaining('Signature on delivery marked as not applicable')]));
+    const events = CaseEventList.parse(
+      (await app.inject({ method: 'GET', url: `/v1/cases/${view.caseId}/events`, headers: auth(a.agentToken) })).json(),
+    ).events;
+    expect(events.map((e) => e.text)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('evidence added, Proof of delivery'),
+        expect.stringContaining('Signature on delivery marked as not applicable'),
+      ]),
+    );
   });
 
   it('records outcomes, which feed the win rate of later disputes with the same reason', async () => {
@@ -111,7 +141,12 @@ describe.each(testDatabases())('disputes API on $kind', (target) => {
     const alpha = DisputeView.parse((await postFromPage(app, a.agentToken, chargebackPage(newOrderId('111')))).json());
     expect(alpha.winRate).toEqual({ won: 0, lost: 0 });
 
-    const wrong = await app.inject({ method: 'POST', url: `/v1/disputes/${fresh.id}/status`, headers: auth(b.agentToken), payload: { status: 'lost', recovered: { amountMinor: 1, currency: 'USD' } } });
+    const wrong = await app.inject({
+      method: 'POST',
+      url: `/v1/disputes/${fresh.id}/status`,
+      headers: auth(b.agentToken),
+      payload: { status: 'lost', recovered: { amountMinor: 1, currency: 'USD' } },
+    });
     expect(wrong.json().error.field).toBe('body.recovered');
     const bad = await app.inject({ method: 'POST', url: `/v1/disputes/${fresh.id}/status`, headers: auth(b.agentToken), payload: { status: 'maybe' } });
     expect(bad.json().error.field).toMatch(/^body\.status/);
@@ -119,7 +154,8 @@ describe.each(testDatabases())('disputes API on $kind', (target) => {
 
   it('shows another team nothing', async () => {
     const view = DisputeView.parse((await postFromPage(app, a.agentToken, chargebackPage(newOrderId('111')))).json());
-    const as = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: Record<string, unknown>) => app.inject({ method, url, headers: auth(b.agentToken), ...(payload ? { payload } : {}) });
+    const as = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: Record<string, unknown>) =>
+      app.inject({ method, url, headers: auth(b.agentToken), ...(payload ? { payload } : {}) });
     expect((await as('GET', `/v1/disputes/${view.id}`)).statusCode).toBe(404);
     expect((await as('PUT', `/v1/disputes/${view.id}/evidence/tracking_number`, { value: 'x' })).statusCode).toBe(404);
     expect((await as('POST', `/v1/disputes/${view.id}/status`, { status: 'won' })).statusCode).toBe(404);

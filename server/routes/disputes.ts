@@ -22,7 +22,13 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
   serve(app, 'disputes.list', async (request) => {
     const now = new Date();
     const q = request.query;
-    const rows = await listDisputes(app.db, callerOf(request).team.id, { status: q.status, open: q.open === 'true', stage: q.stage, source: q.source, reasonGroup: q.reasonGroup });
+    const rows = await listDisputes(app.db, callerOf(request).team.id, {
+      status: q.status,
+      open: q.open === 'true',
+      stage: q.stage,
+      source: q.source,
+      reasonGroup: q.reasonGroup,
+    });
     return {
       disputes: rows.map((r) => ({
         id: r.id,
@@ -47,17 +53,11 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
     return disputeView(app.db, teamId, await requireDispute(app.db, teamId, request.params.id), new Date());
   });
 
-  serve(
-    app,
-    'disputes.evidence',
-    async (request) => saveEvidence(app.db, callerOf(request), request.params.id, request.params.key, request.body),
-  );
+  serve(app, 'disputes.evidence', async (request) => saveEvidence(app.db, callerOf(request), request.params.id, request.params.key, request.body));
 
   serve(app, 'disputes.alertDecision', async (request) => decideAlertView(app.db, callerOf(request), request.params.id, request.body));
 
-  serve(app, 'disputes.status', async (request) =>
-    setDisputeStatus(app.db, callerOf(request), request.params.id, request.body),
-  );
+  serve(app, 'disputes.status', async (request) => setDisputeStatus(app.db, callerOf(request), request.params.id, request.body));
 
   serve(app, 'disputes.defencePdf', async (request, reply) => {
     const { bytes, filename } = await defencePdf(app.db, callerOf(request), request.params.id);
@@ -71,21 +71,27 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   /** The defence as data (text within maxLength, the full sections, and warnings for the agent). */
   serve(app, 'disputes.defence', async (request) => {
-    const { defence } = await buildDisputeDefence(app.db, callerOf(request), request.params.id, request.query.maxLength ? { maxLength: request.query.maxLength } : {});
+    const { defence } = await buildDisputeDefence(
+      app.db,
+      callerOf(request),
+      request.params.id,
+      request.query.maxLength ? { maxLength: request.query.maxLength } : {},
+    );
     return defence;
   });
 
-  serve(
-    app,
-    'disputes.defenceText',
-    async (request, reply) => {
-      const { defence } = await buildDisputeDefence(app.db, callerOf(request), request.params.id, request.query.maxLength ? { maxLength: request.query.maxLength } : {});
-      return reply
-        .type('text/plain; charset=utf-8')
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'no-store')
-        .header('x-defence-truncated', String(defence.truncated))
-        .send(defence.text);
-    },
-  );
+  serve(app, 'disputes.defenceText', async (request, reply) => {
+    const { defence } = await buildDisputeDefence(
+      app.db,
+      callerOf(request),
+      request.params.id,
+      request.query.maxLength ? { maxLength: request.query.maxLength } : {},
+    );
+    return reply
+      .type('text/plain; charset=utf-8')
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'no-store')
+      .header('x-defence-truncated', String(defence.truncated))
+      .send(defence.text);
+  });
 };

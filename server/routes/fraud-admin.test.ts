@@ -50,11 +50,21 @@ describe.each(testDatabases())('fraud matrix and back-test on $kind', (target) =
     expect((await call('PUT', '/v1/fraud/matrix', a.agentToken, { matrix: proposal, expectedVersion: 0 })).statusCode).toBe(403);
     const saved = await call('PUT', '/v1/fraud/matrix', a.leadToken, { matrix: proposal, expectedVersion: 0 });
     expect(saved.statusCode).toBe(200);
-    expect(FraudMatrixView.parse(saved.json())).toMatchObject({ version: 1, updatedBy: a.lead.name, matrix: { version: 1, thresholds: { review: 30, hold: 70 } } });
+    expect(FraudMatrixView.parse(saved.json())).toMatchObject({
+      version: 1,
+      updatedBy: a.lead.name,
+      matrix: { version: 1, thresholds: { review: 30, hold: 70 } },
+    });
 
-    const stale = await call('PUT', '/v1/fraud/matrix', secondLeadToken, { matrix: { ...DEFAULT_MATRIX, thresholds: { review: 10, hold: 20 } }, expectedVersion: 0 });
+    const stale = await call('PUT', '/v1/fraud/matrix', secondLeadToken, {
+      matrix: { ...DEFAULT_MATRIX, thresholds: { review: 10, hold: 20 } },
+      expectedVersion: 0,
+    });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error).toMatchObject({ code: 'version_conflict', details: { current: { version: 1, matrix: { thresholds: { review: 30, hold: 70 } } } } });
+    expect(stale.json().error).toMatchObject({
+      code: 'version_conflict',
+      details: { current: { version: 1, matrix: { thresholds: { review: 30, hold: 70 } } } },
+    });
     expect((await view(a.agentToken)).matrix.thresholds).toEqual({ review: 30, hold: 70 });
 
     const next = await call('PUT', '/v1/fraud/matrix', secondLeadToken, { matrix: { ...proposal, thresholds: { review: 35, hold: 70 } }, expectedVersion: 1 });
@@ -68,7 +78,10 @@ describe.each(testDatabases())('fraud matrix and back-test on $kind', (target) =
 
   it('refuses an invalid matrix naming the problem, and keeps the stored one', async () => {
     const before = await view(a.leadToken);
-    const res = await call('PUT', '/v1/fraud/matrix', a.leadToken, { matrix: { ...DEFAULT_MATRIX, thresholds: { review: 80, hold: 60 } }, expectedVersion: before.version });
+    const res = await call('PUT', '/v1/fraud/matrix', a.leadToken, {
+      matrix: { ...DEFAULT_MATRIX, thresholds: { review: 80, hold: 60 } },
+      expectedVersion: before.version,
+    });
     expect(res.statusCode).toBe(400);
     const error = res.json().error;
     expect(error.code).toBe('invalid_matrix');
@@ -82,7 +95,9 @@ describe.each(testDatabases())('fraud matrix and back-test on $kind', (target) =
     expect(typo.json().error.code).toBe('invalid_matrix');
     expect(typo.json().error.details.errors[0].path).toBe('indicators.po_box.weight');
     expect(typo.json().error.message).toContain('po_box');
-    expect((await call('PUT', '/v1/fraud/matrix', a.leadToken, { matrix: 'nonsense', expectedVersion: before.version })).json().error.code).toBe('invalid_matrix');
+    expect((await call('PUT', '/v1/fraud/matrix', a.leadToken, { matrix: 'nonsense', expectedVersion: before.version })).json().error.code).toBe(
+      'invalid_matrix',
+    );
     expect((await call('PUT', '/v1/fraud/matrix', a.leadToken, { matrix: DEFAULT_MATRIX })).json().error.field).toBe('body.expectedVersion');
     expect(await view(a.leadToken)).toEqual(before);
   });
@@ -97,7 +112,11 @@ describe.each(testDatabases())('fraud matrix and back-test on $kind', (target) =
       const orderId = newOrderId();
       // Different buyers at different addresses, so no velocity or history rule could matter.
       const lines = packStation ? [`Packstation ${100 + n}`, `Postnummer 12345${n}`] : [`Weg ${n}`];
-      const page = orderPage({ orderId, buyer: { name: `Buyer ${n}` }, shipTo: { name: `Buyer ${n}`, lines, city: 'Köln', postalCode: `5${String(n).padStart(4, '0')}`, country: 'DE' } });
+      const page = orderPage({
+        orderId,
+        buyer: { name: `Buyer ${n}` },
+        shipTo: { name: `Buyer ${n}`, lines, city: 'Köln', postalCode: `5${String(n).padStart(4, '0')}`, country: 'DE' },
+      });
       expect((await postPanel(app, t.agentToken, page)).statusCode).toBe(200);
       for (const decision of decisions) {
         await call('POST', '/v1/decisions', t.agentToken, { orderId, decision, idempotencyKey: idempotencyKey(), ...(at ? { at } : {}) });
@@ -117,8 +136,16 @@ describe.each(testDatabases())('fraud matrix and back-test on $kind', (target) =
     expect(res.statusCode).toBe(200);
     const report = BacktestReport.parse(res.json());
     expect(report).toMatchObject({ days: 180, currentVersion: 1, total: 5, skipped: 1, unchanged: 2 });
-    expect(report.currentConfusion).toEqual({ release: { fraud: 2, release: 2, hold: 1 }, review: { fraud: 0, release: 0, hold: 0 }, hold: { fraud: 0, release: 0, hold: 0 } });
-    expect(report.confusion).toEqual({ release: { fraud: 0, release: 1, hold: 1 }, review: { fraud: 0, release: 0, hold: 0 }, hold: { fraud: 2, release: 1, hold: 0 } });
+    expect(report.currentConfusion).toEqual({
+      release: { fraud: 2, release: 2, hold: 1 },
+      review: { fraud: 0, release: 0, hold: 0 },
+      hold: { fraud: 0, release: 0, hold: 0 },
+    });
+    expect(report.confusion).toEqual({
+      release: { fraud: 0, release: 1, hold: 1 },
+      review: { fraud: 0, release: 0, hold: 0 },
+      hold: { fraud: 2, release: 1, hold: 0 },
+    });
     expect(report.current).toEqual({ fraudCaught: 0, fraudReleased: 2, goodHeld: 0, sentToAgents: 0 });
     expect(report.proposed).toEqual({ fraudCaught: 2, fraudReleased: 0, goodHeld: 1, sentToAgents: 3 });
     expect(report.moves).toEqual([{ from: 'release', to: 'hold', count: 3, examples: expect.any(Array) }]);

@@ -11,11 +11,14 @@ export const fraudAdminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   serve(app, 'fraud.matrix.put', async (request) => {
     const saved = await saveFraudMatrix(app.db, callerOf(request), request.body.matrix, request.body.expectedVersion);
-    await auditCommitted(app, request, { action: 'fraud_matrix.saved', targetType: 'fraud_matrix', targetId: String(saved.version), details: { version: saved.version } });
+    await auditCommitted(app, request, {
+      action: 'fraud_matrix.saved',
+      targetType: 'fraud_matrix',
+      targetId: String(saved.version),
+      details: { version: saved.version },
+    });
     return saved;
   });
 
-  serve(app, 'fraud.backtest', async (request) =>
-    runBacktest(app.db, callerOf(request).team.id, request.body.matrix, request.body.days),
-  );
+  serve(app, 'fraud.backtest', async (request) => runBacktest(app.db, callerOf(request).team.id, request.body.matrix, request.body.days));
 };

@@ -32,7 +32,11 @@ describe.each(testDatabases())('page health on $kind', (target) => {
 
   it('counts pages that were not fully read, one line per kind of failure, for leads of that team only', async () => {
     const redesign = (orderId: string) =>
-      orderPage({ orderId, url: `https://sellercentral.amazon.co.uk/orders-v3/order/${orderId}`, recognition: { status: 'unrecognized', missing: ['order-details-label', 'buyer name'] } });
+      orderPage({
+        orderId,
+        url: `https://sellercentral.amazon.co.uk/orders-v3/order/${orderId}`,
+        recognition: { status: 'unrecognized', missing: ['order-details-label', 'buyer name'] },
+      });
     await postPanel(app, a.agentToken, redesign(newOrderId('206')));
     await postPanel(app, a.agentToken, redesign(newOrderId('206')));
     await postPanel(app, a.agentToken, orderPage({ orderId: newOrderId(), recognition: { status: 'partial', missing: ['tracking number'] } }));

@@ -17,7 +17,10 @@ describe.each(testDatabases())('panel read path on $kind', (target) => {
   let a: TestTeam;
 
   beforeAll(async () => {
-    ({ app, teams: [a] } = await openTestApp(target, 'Alpha'));
+    ({
+      app,
+      teams: [a],
+    } = await openTestApp(target, 'Alpha'));
   });
   afterAll(() => closeTestApp(app, target));
 
@@ -56,7 +59,13 @@ describe.each(testDatabases())('panel read path on $kind', (target) => {
     await postPanel(app, a.agentToken, page);
     await flushPanelBookkeeping(app.db);
     const seen = async () =>
-      new Date(((await app.db.execute(sql`select last_seen_at from orders where team_id = ${a.teamId} and order_id = ${page.orderId!}`)) as unknown as { rows: Array<{ last_seen_at: string | Date }> }).rows[0]!.last_seen_at).getTime();
+      new Date(
+        (
+          (await app.db.execute(sql`select last_seen_at from orders where team_id = ${a.teamId} and order_id = ${page.orderId!}`)) as unknown as {
+            rows: Array<{ last_seen_at: string | Date }>;
+          }
+        ).rows[0]!.last_seen_at,
+      ).getTime();
     const firstSeen = await seen();
     await new Promise((r) => setTimeout(r, 20));
     await postPanel(app, a.agentToken, page);

@@ -12,7 +12,10 @@ describe.each(testDatabases())('POST /v1/panel on $kind', (target) => {
   let b: TestTeam;
 
   beforeAll(async () => {
-    ({ app, teams: [a, b] } = await openTestApp(target, 'Alpha', 'Beta'));
+    ({
+      app,
+      teams: [a, b],
+    } = await openTestApp(target, 'Alpha', 'Beta'));
   });
   afterAll(() => closeTestApp(app, target));
 
@@ -21,7 +24,15 @@ describe.each(testDatabases())('POST /v1/panel on $kind', (target) => {
     const first = await postPanel(app, a.agentToken, page);
     expect(first.statusCode).toBe(200);
     const data = PanelData.parse(first.json());
-    expect(data.case).toMatchObject({ kind: 'order', portal: 'amazon', marketplace: 'DE', ref: page.orderId, orderId: page.orderId, status: 'open', decision: null });
+    expect(data.case).toMatchObject({
+      kind: 'order',
+      portal: 'amazon',
+      marketplace: 'DE',
+      ref: page.orderId,
+      orderId: page.orderId,
+      status: 'open',
+      decision: null,
+    });
     expect(data.history.map((e) => e.type)).toEqual(['created']);
     expect(data.agent).toEqual({ id: a.agent.id, name: a.agent.name, role: 'agent' });
 
@@ -33,7 +44,12 @@ describe.each(testDatabases())('POST /v1/panel on $kind', (target) => {
   it("shows every case of the order in a claim page's history, newest first", async () => {
     const orderId = newOrderId();
     const order = PanelData.parse((await postPanel(app, a.agentToken, orderPage({ orderId }))).json());
-    const note = await app.inject({ method: 'POST', url: '/v1/notes', headers: auth(a.agentToken), payload: { orderId, text: 'Called the buyer', idempotencyKey: idempotencyKey() } });
+    const note = await app.inject({
+      method: 'POST',
+      url: '/v1/notes',
+      headers: auth(a.agentToken),
+      payload: { orderId, text: 'Called the buyer', idempotencyKey: idempotencyKey() },
+    });
     expect(note.statusCode).toBe(201);
 
     const claimPage = orderPage({
@@ -106,10 +122,15 @@ describe.each(testDatabases())('POST /v1/panel on $kind', (target) => {
     expect(extra.json().error.code).toBe('validation_failed');
   });
 
-  it("keeps teams apart: the same order id is two unrelated cases, histories and buyers", async () => {
+  it('keeps teams apart: the same order id is two unrelated cases, histories and buyers', async () => {
     const orderId = newOrderId();
     const mine = PanelData.parse((await postPanel(app, a.agentToken, orderPage({ orderId }))).json());
-    await app.inject({ method: 'POST', url: '/v1/notes', headers: auth(a.agentToken), payload: { orderId, text: 'Secret of Alpha', idempotencyKey: idempotencyKey() } });
+    await app.inject({
+      method: 'POST',
+      url: '/v1/notes',
+      headers: auth(a.agentToken),
+      payload: { orderId, text: 'Secret of Alpha', idempotencyKey: idempotencyKey() },
+    });
 
     const theirs = PanelData.parse((await postPanel(app, b.agentToken, orderPage({ orderId }))).json());
     expect(theirs.case!.id).not.toBe(mine.case!.id);

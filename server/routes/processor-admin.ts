@@ -21,8 +21,14 @@ const EVENTS: Record<ProcessorName, string[]> = { stripe: [...STRIPE_EVENT_TYPES
 
 /** What each processor's secret looks like, so a pasted API key or a truncated secret is refused at once. */
 const SECRET_SHAPES: Record<ProcessorName, { re: RegExp; hint: string }> = {
-  stripe: { re: /^whsec_[A-Za-z0-9+/=_-]{8,200}$/, hint: "a Stripe endpoint signing secret starts with whsec_ (Dashboard > Developers > Webhooks > the endpoint > Signing secret); it is not an API key" },
-  adyen: { re: /^(?:[0-9A-Fa-f]{2}){16,128}$/, hint: "an Adyen HMAC key is hexadecimal, 64 characters as Adyen generates it (Customer Area > Developers > Webhooks > the webhook > HMAC key)" },
+  stripe: {
+    re: /^whsec_[A-Za-z0-9+/=_-]{8,200}$/,
+    hint: 'a Stripe endpoint signing secret starts with whsec_ (Dashboard > Developers > Webhooks > the endpoint > Signing secret); it is not an API key',
+  },
+  adyen: {
+    re: /^(?:[0-9A-Fa-f]{2}){16,128}$/,
+    hint: 'an Adyen HMAC key is hexadecimal, 64 characters as Adyen generates it (Customer Area > Developers > Webhooks > the webhook > HMAC key)',
+  },
 };
 
 export const processorAdminRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -36,48 +42,58 @@ export const processorAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         throw err;
       }
     };
-    return Promise.all((['stripe', 'adyen'] as const).map(async (processor) => {
-      const row = set.find((s) => s.processor === processor);
-      return {
-        processor,
-        set: row !== undefined,
-        readable: row === undefined ? null : await readable(processor),
-        setAt: row ? row.setAt.toISOString() : null,
-        setBy: row?.setBy ?? null,
-        webhookPath: routePath(processor === 'stripe' ? 'webhooks.stripe' : 'webhooks.adyen', { teamId }),
-        events: EVENTS[processor],
-      };
-    }));
+    return Promise.all(
+      (['stripe', 'adyen'] as const).map(async (processor) => {
+        const row = set.find((s) => s.processor === processor);
+        return {
+          processor,
+          set: row !== undefined,
+          readable: row === undefined ? null : await readable(processor),
+          setAt: row ? row.setAt.toISOString() : null,
+          setBy: row?.setBy ?? null,
+          webhookPath: routePath(processor === 'stripe' ? 'webhooks.stripe' : 'webhooks.adyen', { teamId }),
+          events: EVENTS[processor],
+        };
+      }),
+    );
   };
 
   serve(app, 'processors.secrets', async (request) => ({
     processors: await statusOf(callerOf(request).team.id),
   }));
 
-  serve(
-    app,
-    'processors.setSecret',
-    async (request) => {
-      const caller = callerOf(request);
-      const { processor } = request.params;
-      const shape = SECRET_SHAPES[processor];
-      if (!shape.re.test(request.body.secret)) throw new HttpError('validation_failed', `body.secret: ${shape.hint}.`, 'body.secret');
-      const now = new Date();
-      await app.db.transaction(async (tx) => {
-        await setProcessorSecret(tx, app.secretBox, caller.team.id, processor, request.body.secret, caller.agent.id, now);
-        // The log names the processor only; the secret is never written anywhere but its own table.
-        await recordAudit(tx, { teamId: caller.team.id, actorId: caller.agent.id, action: 'processor_secret.set', targetType: 'processor_secret', details: { processor } });
+  serve(app, 'processors.setSecret', async (request) => {
+    const caller = callerOf(request);
+    const { processor } = request.params;
+    const shape = SECRET_SHAPES[processor];
+    if (!shape.re.test(request.body.secret)) throw new HttpError('validation_failed', `body.secret: ${shape.hint}.`, 'body.secret');
+    const now = new Date();
+    await app.db.transaction(async (tx) => {
+      await setProcessorSecret(tx, app.secretBox, caller.team.id, processor, request.body.secret, caller.agent.id, now);
+      // The log names the processor only; the secret is never written anywhere but its own table.
+      await recordAudit(tx, {
+        teamId: caller.team.id,
+        actorId: caller.agent.id,
+        action: 'processor_secret.set',
+        targetType: 'processor_secret',
+        details: { processor },
       });
-      return (await statusOf(caller.team.id)).find((s) => s.processor === processor)!;
-    },
-  );
+    });
+    return (await statusOf(caller.team.id)).find((s) => s.processor === processor)!;
+  });
 
   serve(app, 'processors.deleteSecret', async (request) => {
     const caller = callerOf(request);
     const { processor } = request.params;
     await app.db.transaction(async (tx) => {
       if (await deleteProcessorSecret(tx, caller.team.id, processor)) {
-        await recordAudit(tx, { teamId: caller.team.id, actorId: caller.agent.id, action: 'processor_secret.removed', targetType: 'processor_secret', details: { processor } });
+        await recordAudit(tx, {
+          teamId: caller.team.id,
+          actorId: caller.agent.id,
+          action: 'processor_secret.removed',
+          targetType: 'processor_secret',
+          details: { processor },
+        });
       }
     });
     return (await statusOf(caller.team.id)).find((s) => s.processor === processor)!;
@@ -90,7 +106,5 @@ export const processorAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   /** The Stripe evidence body for review (JSON); the backend never sends it to Stripe. */
-  serve(app, 'disputes.stripeEvidence', async (request) =>
-    stripeEvidenceFor(app.db, callerOf(request).team.id, request.params.id),
-  );
+  serve(app, 'disputes.stripeEvidence', async (request) => stripeEvidenceFor(app.db, callerOf(request).team.id, request.params.id));
 };

@@ -31,7 +31,15 @@ function disputeEvent() {
     evidence_details: { due_by: T0 + 10 * 86_400, has_evidence: false, past_due: false, submission_count: 0 },
     payment_method_details: { card: { brand: 'visa', network_reason_code: '10.4' }, type: 'card' },
   };
-  return { id: `evt_${randomUUID().replaceAll('-', '').slice(0, 24)}`, object: 'event', type: 'charge.dispute.created', created: T0, livemode: false, api_version: '2026-11-01', data: { object } };
+  return {
+    id: `evt_${randomUUID().replaceAll('-', '').slice(0, 24)}`,
+    object: 'event',
+    type: 'charge.dispute.created',
+    created: T0,
+    livemode: false,
+    api_version: '2026-11-01',
+    data: { object },
+  };
 }
 
 async function rows<T>(db: Database, query: ReturnType<typeof sql>): Promise<T[]> {
@@ -52,11 +60,19 @@ describe.each(testDatabases())('processor signing secrets at rest on $kind', (ta
   const postStripe = (app: FastifyInstance, event: object) => {
     const payload = JSON.stringify(event);
     const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
-    return app.inject({ method: 'POST', url: `/v1/webhooks/stripe/${team.teamId}`, headers: { 'content-type': 'application/json', 'stripe-signature': signature }, payload });
+    return app.inject({
+      method: 'POST',
+      url: `/v1/webhooks/stripe/${team.teamId}`,
+      headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+      payload,
+    });
   };
   const statusOn = async (app: FastifyInstance) =>
-    SecretStatusList.parse((await app.inject({ method: 'GET', url: '/v1/processors/secrets', headers: auth(team.leadToken) })).json()).processors.find((p) => p.processor === 'stripe')!;
-  const stored = async () => (await rows<{ secret: string }>(db, sql`select secret from processor_secrets where team_id = ${team.teamId} and processor = 'stripe'`))[0]?.secret;
+    SecretStatusList.parse((await app.inject({ method: 'GET', url: '/v1/processors/secrets', headers: auth(team.leadToken) })).json()).processors.find(
+      (p) => p.processor === 'stripe',
+    )!;
+  const stored = async () =>
+    (await rows<{ secret: string }>(db, sql`select secret from processor_secrets where team_id = ${team.teamId} and processor = 'stripe'`))[0]?.secret;
   const disputeCount = async () => (await rows<{ n: number }>(db, sql`select count(*)::int as n from disputes where team_id = ${team.teamId}`))[0]!.n;
 
   beforeAll(async () => {
@@ -71,7 +87,9 @@ describe.each(testDatabases())('processor signing secrets at rest on $kind', (ta
 
   it('stores the secret sealed, never in plain text, and still verifies webhooks with it', async () => {
     const app = apps[0]!;
-    expect((await app.inject({ method: 'PUT', url: '/v1/processors/stripe/secret', headers: auth(team.leadToken), payload: { secret: SECRET } })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'PUT', url: '/v1/processors/stripe/secret', headers: auth(team.leadToken), payload: { secret: SECRET } })).statusCode,
+    ).toBe(200);
     const value = (await stored())!;
     expect(value.startsWith('cs1.')).toBe(true);
     expect(value).not.toContain(SECRET);
@@ -97,7 +115,9 @@ describe.each(testDatabases())('processor signing secrets at rest on $kind', (ta
     const rotated = await appWith(keyB, keyA);
     expect(await statusOn(rotated)).toMatchObject({ readable: true });
     expect((await postStripe(rotated, disputeEvent())).statusCode).toBe(200);
-    expect((await rotated.inject({ method: 'PUT', url: '/v1/processors/stripe/secret', headers: auth(team.leadToken), payload: { secret: SECRET } })).statusCode).toBe(200);
+    expect(
+      (await rotated.inject({ method: 'PUT', url: '/v1/processors/stripe/secret', headers: auth(team.leadToken), payload: { secret: SECRET } })).statusCode,
+    ).toBe(200);
     expect((await stored())!.startsWith(`cs1.${new SecretBox([keyB]).keyId}.`)).toBe(true);
     // The old key alone no longer opens it: the re-saved secret is on the new key.
     expect(await statusOn(apps[0]!)).toMatchObject({ readable: false });
@@ -107,7 +127,9 @@ describe.each(testDatabases())('processor signing secrets at rest on $kind', (ta
     const app = await appWith(keyB);
     const other = await createTestTeam(app.db, 'Copycat');
     await db.execute(sql`insert into processor_secrets (team_id, processor, secret, set_at) values (${other.teamId}, 'stripe', ${(await stored())!}, now())`);
-    const status = SecretStatusList.parse((await app.inject({ method: 'GET', url: '/v1/processors/secrets', headers: auth(other.leadToken) })).json()).processors.find((p) => p.processor === 'stripe')!;
+    const status = SecretStatusList.parse(
+      (await app.inject({ method: 'GET', url: '/v1/processors/secrets', headers: auth(other.leadToken) })).json(),
+    ).processors.find((p) => p.processor === 'stripe')!;
     expect(status).toMatchObject({ set: true, readable: false });
   });
 

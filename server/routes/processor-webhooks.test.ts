@@ -39,7 +39,15 @@ function stripeDispute(over: Record<string, unknown> = {}) {
 }
 
 function stripeEvent(type: string, object: Record<string, unknown>, created = T0) {
-  return { id: `evt_${randomUUID().replaceAll('-', '').slice(0, 24)}`, object: 'event', type, created, livemode: false, api_version: '2026-11-01', data: { object } };
+  return {
+    id: `evt_${randomUUID().replaceAll('-', '').slice(0, 24)}`,
+    object: 'event',
+    type,
+    created,
+    livemode: false,
+    api_version: '2026-11-01',
+    data: { object },
+  };
 }
 
 function adyenItem(eventCode: string, over: Record<string, unknown> = {}, extra: Record<string, string> = {}) {
@@ -78,10 +86,17 @@ describe.each(testDatabases())('processor webhooks on $kind', (target) => {
     app = await buildApp({ db, logger: { level: 'info' }, logStream });
     a = await createTestTeam(app.db, 'Alpha');
     b = await createTestTeam(app.db, 'Beta');
-    for (const [team, secret] of [[a, STRIPE_SECRET], [b, OTHER_STRIPE_SECRET]] as const) {
-      expect((await app.inject({ method: 'PUT', url: '/v1/processors/stripe/secret', headers: auth(team.leadToken), payload: { secret } })).statusCode).toBe(200);
+    for (const [team, secret] of [
+      [a, STRIPE_SECRET],
+      [b, OTHER_STRIPE_SECRET],
+    ] as const) {
+      expect((await app.inject({ method: 'PUT', url: '/v1/processors/stripe/secret', headers: auth(team.leadToken), payload: { secret } })).statusCode).toBe(
+        200,
+      );
     }
-    expect((await app.inject({ method: 'PUT', url: '/v1/processors/adyen/secret', headers: auth(a.leadToken), payload: { secret: ADYEN_KEY } })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'PUT', url: '/v1/processors/adyen/secret', headers: auth(a.leadToken), payload: { secret: ADYEN_KEY } })).statusCode,
+    ).toBe(200);
   });
   afterAll(async () => {
     await app?.close();
@@ -91,7 +106,12 @@ describe.each(testDatabases())('processor webhooks on $kind', (target) => {
   const postStripe = (teamId: string, event: object, secret = STRIPE_SECRET, headers: Record<string, string> = {}) => {
     const payload = JSON.stringify(event);
     const signature = stripe.webhooks.generateTestHeaderString({ payload, secret });
-    return app.inject({ method: 'POST', url: `/v1/webhooks/stripe/${teamId}`, headers: { 'content-type': 'application/json', 'stripe-signature': signature, ...headers }, payload });
+    return app.inject({
+      method: 'POST',
+      url: `/v1/webhooks/stripe/${teamId}`,
+      headers: { 'content-type': 'application/json', 'stripe-signature': signature, ...headers },
+      payload,
+    });
   };
   const postAdyen = (teamId: string, items: object[]) =>
     app.inject({
@@ -103,9 +123,12 @@ describe.each(testDatabases())('processor webhooks on $kind', (target) => {
   const getDispute = async (token: string, id: string) => app.inject({ method: 'GET', url: `/v1/disputes/${id}`, headers: auth(token) });
   const disputeOf = async (id: string) => DisputeView.parse((await getDispute(a.agentToken, id)).json());
   const historyOf = async (token: string, orderId: string) => {
-    const cases = CaseList.parse((await app.inject({ method: 'GET', url: `/v1/cases?orderId=${encodeURIComponent(orderId)}`, headers: auth(token) })).json()).cases;
+    const cases = CaseList.parse(
+      (await app.inject({ method: 'GET', url: `/v1/cases?orderId=${encodeURIComponent(orderId)}`, headers: auth(token) })).json(),
+    ).cases;
     const events = [];
-    for (const c of cases) events.push(...CaseEventList.parse((await app.inject({ method: 'GET', url: `/v1/cases/${c.id}/events`, headers: auth(token) })).json()).events);
+    for (const c of cases)
+      events.push(...CaseEventList.parse((await app.inject({ method: 'GET', url: `/v1/cases/${c.id}/events`, headers: auth(token) })).json()).events);
     return events;
   };
   const countRows = async (table: 'disputes' | 'processor_events', teamId: string) => {
@@ -118,7 +141,12 @@ describe.each(testDatabases())('processor webhooks on $kind', (target) => {
     it('lets only a lead set a secret, checks its shape, and never answers with it', async () => {
       const agent = await app.inject({ method: 'PUT', url: '/v1/processors/stripe/secret', headers: auth(a.agentToken), payload: { secret: STRIPE_SECRET } });
       expect(agent.statusCode).toBe(403);
-      const apiKey = await app.inject({ method: 'PUT', url: '/v1/processors/stripe/secret', headers: auth(a.leadToken), payload: { secret: 'sk_live_abcdef0123456789' } });
+      const apiKey = await app.inject({
+        method: 'PUT',
+        url: '/v1/processors/stripe/secret',
+        headers: auth(a.leadToken),
+        payload: { secret: 'sk_live_abcdef0123456789' },
+      });
       expect(apiKey.statusCode).toBe(400);
       expect(apiKey.json().error.field).toBe('body.secret');
       const notHex = await app.inject({ method: 'PUT', url: '/v1/processors/adyen/secret', headers: auth(a.leadToken), payload: { secret: 'not-a-hex-key' } });
@@ -127,7 +155,10 @@ describe.each(testDatabases())('processor webhooks on $kind', (target) => {
       expect(list.body).not.toContain(STRIPE_SECRET);
       expect(list.body).not.toContain(ADYEN_KEY);
       const status = SecretStatusList.parse(list.json()).processors;
-      expect(status.map((s) => [s.processor, s.set])).toEqual([['stripe', true], ['adyen', true]]);
+      expect(status.map((s) => [s.processor, s.set])).toEqual([
+        ['stripe', true],
+        ['adyen', true],
+      ]);
       expect(status[0]!.webhookPath).toBe(`/v1/webhooks/stripe/${a.teamId}`);
       expect(status[0]!.events).toEqual([...STRIPE_EVENT_TYPES]);
       expect((await app.inject({ method: 'GET', url: '/v1/processors/secrets', headers: auth(a.agentToken) })).statusCode).toBe(403);
@@ -211,11 +242,25 @@ describe.each(testDatabases())('processor webhooks on $kind', (target) => {
       expect(history).toHaveLength(steps.length);
 
       const charge = { id: `ch_efw_${randomUUID().slice(0, 8)}`, amount: 2500, currency: 'usd', metadata: {} };
-      const warning = { id: `issfr_${randomUUID().slice(0, 12)}`, object: 'radar.early_fraud_warning', actionable: true, charge, payment_intent: null, created: T0, fraud_type: 'made_with_stolen_card' };
+      const warning = {
+        id: `issfr_${randomUUID().slice(0, 12)}`,
+        object: 'radar.early_fraud_warning',
+        actionable: true,
+        charge,
+        payment_intent: null,
+        created: T0,
+        fraud_type: 'made_with_stolen_card',
+      };
       const created = await postStripe(a.teamId, stripeEvent('radar.early_fraud_warning.created', warning));
       expect(created.json().outcome).toBe('created');
       const alert = await disputeOf(created.json().disputeId);
-      expect(alert.dispute).toMatchObject({ stage: 'alert', status: 'open', reason: 'fraud_card_absent', reasonGroup: 'fraud', amount: { amountMinor: 2500, currency: 'USD' } });
+      expect(alert.dispute).toMatchObject({
+        stage: 'alert',
+        status: 'open',
+        reason: 'fraud_card_absent',
+        reasonGroup: 'fraud',
+        amount: { amountMinor: 2500, currency: 'USD' },
+      });
       // Stripe gives no window for an early fraud warning: 48 hours keeps it near the top of the queue.
       expect(alert.dispute.deadline).toBe(new Date((T0 + 48 * 3600) * 1000).toISOString());
       const updated = await postStripe(a.teamId, stripeEvent('radar.early_fraud_warning.updated', { ...warning, actionable: false }, T0 + 60));
@@ -236,7 +281,9 @@ describe.each(testDatabases())('processor webhooks on $kind', (target) => {
       const view = await disputeOf(first.json().disputeId);
       expect(view.dispute).toMatchObject({ status: 'lost', stage: 'chargeback', processorStatus: 'lost' });
       // A closed inquiry arriving after the chargeback does not pull it back to the inquiry stage.
-      expect((await postStripe(a.teamId, stripeEvent('charge.dispute.updated', { ...dispute, status: 'warning_closed' }, T0 + 180))).json().outcome).toBe('stale');
+      expect((await postStripe(a.teamId, stripeEvent('charge.dispute.updated', { ...dispute, status: 'warning_closed' }, T0 + 180))).json().outcome).toBe(
+        'stale',
+      );
       expect((await disputeOf(first.json().disputeId)).dispute.stage).toBe('chargeback');
       // Only the created line is in the history: stale events leave no trace for the team.
       expect((await historyOf(a.agentToken, dispute.charge)).filter((e) => e.data['disputeId'] === view.id)).toHaveLength(1);
@@ -249,13 +296,23 @@ describe.each(testDatabases())('processor webhooks on $kind', (target) => {
       const wrong = await postStripe(team.teamId, event, OTHER_STRIPE_SECRET);
       expect(wrong.statusCode).toBe(400);
       expect(wrong.json().error).toMatchObject({ code: 'validation_failed', field: 'headers.stripe-signature' });
-      const missing = await app.inject({ method: 'POST', url: `/v1/webhooks/stripe/${team.teamId}`, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(event) });
+      const missing = await app.inject({
+        method: 'POST',
+        url: `/v1/webhooks/stripe/${team.teamId}`,
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify(event),
+      });
       expect(missing.statusCode).toBe(400);
       expect(missing.json().error.field).toBe('headers.stripe-signature');
       // A body changed after signing fails too (the signature covers the exact bytes).
       const payload = JSON.stringify(event);
       const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: STRIPE_SECRET });
-      const tampered = await app.inject({ method: 'POST', url: `/v1/webhooks/stripe/${team.teamId}`, headers: { 'content-type': 'application/json', 'stripe-signature': signature }, payload: payload.replace('4999', '9999') });
+      const tampered = await app.inject({
+        method: 'POST',
+        url: `/v1/webhooks/stripe/${team.teamId}`,
+        headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+        payload: payload.replace('4999', '9999'),
+      });
       expect(tampered.statusCode).toBe(400);
       // Signed with team B's secret, posted to team A's endpoint.
       expect((await postStripe(a.teamId, event, OTHER_STRIPE_SECRET)).statusCode).toBe(400);
@@ -264,7 +321,10 @@ describe.each(testDatabases())('processor webhooks on $kind', (target) => {
       expect(lines.join('')).toContain('stripe webhook refused');
       // An unknown team reads like a team without a secret.
       expect((await postStripe(randomUUID(), event)).json().error.message).toContain('No Stripe signing secret');
-      expect((await app.inject({ method: 'POST', url: '/v1/webhooks/stripe/not-a-uuid', headers: { 'content-type': 'application/json' }, payload: '{}' })).statusCode).toBe(400);
+      expect(
+        (await app.inject({ method: 'POST', url: '/v1/webhooks/stripe/not-a-uuid', headers: { 'content-type': 'application/json' }, payload: '{}' }))
+          .statusCode,
+      ).toBe(400);
     });
 
     it('accepts and ignores event types that are not about disputes, and rejects bodies that are too big or malformed', async () => {
@@ -286,8 +346,15 @@ describe.each(testDatabases())('processor webhooks on $kind', (target) => {
 
     it('matches by e-mail among the orders the team has seen', async () => {
       const orderId = newOrderId('305');
-      await postPanel(app, a.agentToken, orderPage({ orderId, buyer: { email: 'Erika.M@example.com' }, shipTo: undefined, totals: { total: { amountMinor: 4999, currency: 'EUR' } } }));
-      const res = await postStripe(a.teamId, stripeEvent('charge.dispute.created', stripeDispute({ evidence: { customer_email_address: 'erika.m@EXAMPLE.com' } })));
+      await postPanel(
+        app,
+        a.agentToken,
+        orderPage({ orderId, buyer: { email: 'Erika.M@example.com' }, shipTo: undefined, totals: { total: { amountMinor: 4999, currency: 'EUR' } } }),
+      );
+      const res = await postStripe(
+        a.teamId,
+        stripeEvent('charge.dispute.created', stripeDispute({ evidence: { customer_email_address: 'erika.m@EXAMPLE.com' } })),
+      );
       expect((await disputeOf(res.json().disputeId)).dispute).toMatchObject({ orderId, orderMatch: 'email' });
     });
   });
@@ -301,7 +368,9 @@ describe.each(testDatabases())('processor webhooks on $kind', (target) => {
         expect(res.body).toBe('[accepted]');
         const again = await postAdyen(a.teamId, [item]);
         expect(again.body).toBe('[accepted]');
-        const stored = await app.db.execute(`select stage, status, source from disputes where team_id = '${a.teamId}' and external_id = '${item['pspReference'] as string}'` as never);
+        const stored = await app.db.execute(
+          `select stage, status, source from disputes where team_id = '${a.teamId}' and external_id = '${item['pspReference'] as string}'` as never,
+        );
         const rows = (stored as unknown as { rows: { stage: string; status: string; source: string }[] }).rows;
         expect(rows, code).toHaveLength(1);
         expect(rows[0]!.source).toBe('adyen');
@@ -313,17 +382,32 @@ describe.each(testDatabases())('processor webhooks on $kind', (target) => {
       const orderId = newOrderId('171');
       await postPanel(app, a.agentToken, orderPage({ orderId }));
       const psp = `PSP${Date.now()}`;
-      const at = (code: string, date: string, extra: Record<string, string> = {}) => signAdyen(adyenItem(code, { pspReference: psp, merchantReference: orderId, eventDate: date }, extra));
-      await postAdyen(a.teamId, [at('NOTIFICATION_OF_CHARGEBACK', '2026-11-20T10:00:00Z', { defensePeriodEndsAt: '2026-12-10T10:00:00Z', defendable: 'true' })]);
+      const at = (code: string, date: string, extra: Record<string, string> = {}) =>
+        signAdyen(adyenItem(code, { pspReference: psp, merchantReference: orderId, eventDate: date }, extra));
+      await postAdyen(a.teamId, [
+        at('NOTIFICATION_OF_CHARGEBACK', '2026-11-20T10:00:00Z', { defensePeriodEndsAt: '2026-12-10T10:00:00Z', defendable: 'true' }),
+      ]);
       await postAdyen(a.teamId, [at('PREARBITRATION_LOST', '2026-11-28T10:00:00Z')]);
       // Late: the reversal of the first-stage chargeback arrives after pre-arbitration was lost.
       await postAdyen(a.teamId, [at('CHARGEBACK_REVERSED', '2026-11-25T10:00:00Z')]);
-      const list = (await app.inject({ method: 'GET', url: '/v1/disputes', headers: auth(a.agentToken) })).json().disputes as { id: string; externalId: string }[];
+      const list = (await app.inject({ method: 'GET', url: '/v1/disputes', headers: auth(a.agentToken) })).json().disputes as {
+        id: string;
+        externalId: string;
+      }[];
       const id = list.find((d) => d.externalId === psp)!.id;
       const view = await disputeOf(id);
-      expect(view.dispute).toMatchObject({ orderId, orderMatch: 'reference', stage: 'pre_arbitration', status: 'lost', reason: 'not_received', network: 'visa' });
+      expect(view.dispute).toMatchObject({
+        orderId,
+        orderMatch: 'reference',
+        stage: 'pre_arbitration',
+        status: 'lost',
+        reason: 'not_received',
+        network: 'visa',
+      });
       const history = (await historyOf(a.agentToken, orderId)).filter((e) => e.data['disputeId'] === id);
-      expect(history.map((e) => e.text)).toEqual(expect.arrayContaining([expect.stringContaining('chargeback notified'), expect.stringContaining('pre-arbitration lost')]));
+      expect(history.map((e) => e.text)).toEqual(
+        expect.arrayContaining([expect.stringContaining('chargeback notified'), expect.stringContaining('pre-arbitration lost')]),
+      );
       expect(history).toHaveLength(2);
     });
 
@@ -335,7 +419,9 @@ describe.each(testDatabases())('processor webhooks on $kind', (target) => {
       expect(res.json().error.field).toBe('body.notificationItems.1.NotificationRequestItem.additionalData.hmacSignature');
       const unsigned = adyenItem('CHARGEBACK');
       expect((await postAdyen(a.teamId, [unsigned])).json().error.message).toContain('hmacSignature is missing');
-      const stored = await app.db.execute(`select count(*)::int as n from disputes where external_id in ('${good['pspReference'] as string}', '${bad['pspReference'] as string}')` as never);
+      const stored = await app.db.execute(
+        `select count(*)::int as n from disputes where external_id in ('${good['pspReference'] as string}', '${bad['pspReference'] as string}')` as never,
+      );
       expect((stored as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
       expect(lines.join('')).toContain('adyen webhook refused');
       // Team B has no Adyen key: the same signed item is refused there.
@@ -353,19 +439,46 @@ describe.each(testDatabases())('processor webhooks on $kind', (target) => {
   describe('Stripe evidence export', () => {
     it('builds the update body from the case for review, for Stripe disputes of the team only', async () => {
       const orderId = newOrderId('028');
-      await postPanel(app, a.agentToken, orderPage({ orderId, trackingNumber: '1Z999AA10123456784', shippingService: 'UPS Standard', buyer: { name: 'Max Mustermann', email: 'max@example.com' } }));
+      await postPanel(
+        app,
+        a.agentToken,
+        orderPage({
+          orderId,
+          trackingNumber: '1Z999AA10123456784',
+          shippingService: 'UPS Standard',
+          buyer: { name: 'Max Mustermann', email: 'max@example.com' },
+        }),
+      );
       const res = await postStripe(a.teamId, stripeEvent('charge.dispute.created', stripeDispute({ metadata: { order_id: orderId } })));
       const id = res.json().disputeId as string;
       const out = await app.inject({ method: 'GET', url: `/v1/disputes/${id}/stripe-evidence`, headers: auth(a.agentToken) });
       expect(out.statusCode).toBe(200);
       expect(out.json()).toMatchObject({
-        body: { submit: false, evidence: { shipping_tracking_number: '1Z999AA10123456784', shipping_carrier: 'UPS Standard', customer_name: 'Max Mustermann', product_description: '1 x Kaffeemaschine' } },
+        body: {
+          submit: false,
+          evidence: {
+            shipping_tracking_number: '1Z999AA10123456784',
+            shipping_carrier: 'UPS Standard',
+            customer_name: 'Max Mustermann',
+            product_description: '1 x Kaffeemaschine',
+          },
+        },
       });
       expect(out.json().body.evidence.shipping_address).toContain('Berlin');
       expect((await app.inject({ method: 'GET', url: `/v1/disputes/${id}/stripe-evidence`, headers: auth(b.leadToken) })).statusCode).toBe(404);
-      const warning = { id: `issfr_${randomUUID().slice(0, 12)}`, object: 'radar.early_fraud_warning', actionable: true, charge: 'ch_x', payment_intent: null, created: T0, fraud_type: 'misc' };
+      const warning = {
+        id: `issfr_${randomUUID().slice(0, 12)}`,
+        object: 'radar.early_fraud_warning',
+        actionable: true,
+        charge: 'ch_x',
+        payment_intent: null,
+        created: T0,
+        fraud_type: 'misc',
+      };
       const alert = await postStripe(a.teamId, stripeEvent('radar.early_fraud_warning.created', warning));
-      expect((await app.inject({ method: 'GET', url: `/v1/disputes/${alert.json().disputeId}/stripe-evidence`, headers: auth(a.agentToken) })).statusCode).toBe(409);
+      expect((await app.inject({ method: 'GET', url: `/v1/disputes/${alert.json().disputeId}/stripe-evidence`, headers: auth(a.agentToken) })).statusCode).toBe(
+        409,
+      );
     });
   });
 
@@ -374,7 +487,8 @@ describe.each(testDatabases())('processor webhooks on $kind', (target) => {
       const res = await postStripe(a.teamId, stripeEvent('charge.dispute.created', stripeDispute({ metadata: { order_id: 'SHOP-UNSEEN-1' } })));
       const id = res.json().disputeId as string;
       expect((await disputeOf(id)).dispute).toMatchObject({ orderMatch: 'unmatched', orderId: 'SHOP-UNSEEN-1' });
-      const link = (token: string, orderId: string, disputeId = id) => app.inject({ method: 'POST', url: `/v1/disputes/${disputeId}/order`, headers: auth(token), payload: { orderId } });
+      const link = (token: string, orderId: string, disputeId = id) =>
+        app.inject({ method: 'POST', url: `/v1/disputes/${disputeId}/order`, headers: auth(token), payload: { orderId } });
       const unseen = await link(a.agentToken, 'NEVER-SEEN-9');
       expect(unseen.statusCode).toBe(400);
       expect(unseen.json().error.field).toBe('body.orderId');
@@ -389,7 +503,14 @@ describe.each(testDatabases())('processor webhooks on $kind', (target) => {
       const history = (await historyOf(a.agentToken, orderId)).filter((e) => e.data['disputeId'] === id);
       expect(history[0]!.text).toContain('linked to this order by Alpha Agent');
       // Later events about the dispute keep the agent's link.
-      const later = await postStripe(a.teamId, stripeEvent('charge.dispute.updated', { ...stripeDispute({ id: (await disputeOf(id)).dispute.id, metadata: { order_id: 'SHOP-UNSEEN-1' } }), status: 'under_review' }, T0 + 60));
+      const later = await postStripe(
+        a.teamId,
+        stripeEvent(
+          'charge.dispute.updated',
+          { ...stripeDispute({ id: (await disputeOf(id)).dispute.id, metadata: { order_id: 'SHOP-UNSEEN-1' } }), status: 'under_review' },
+          T0 + 60,
+        ),
+      );
       expect(later.json().outcome).toBe('updated');
       expect((await disputeOf(id)).dispute).toMatchObject({ orderId, orderMatch: 'agent', status: 'responded' });
       // A page's dispute names its own order and cannot be relinked.
@@ -397,7 +518,12 @@ describe.each(testDatabases())('processor webhooks on $kind', (target) => {
         method: 'POST',
         url: '/v1/disputes/from-page',
         headers: auth(a.agentToken),
-        payload: { context: orderPage({ pageKind: 'chargeback', chargeback: { id: `CB-${randomUUID().slice(0, 6)}`, amount: { amountMinor: 100, currency: 'EUR' }, reason: '13.1 Merchandise not received' } }) },
+        payload: {
+          context: orderPage({
+            pageKind: 'chargeback',
+            chargeback: { id: `CB-${randomUUID().slice(0, 6)}`, amount: { amountMinor: 100, currency: 'EUR' }, reason: '13.1 Merchandise not received' },
+          }),
+        },
       });
       expect((await link(a.agentToken, orderId, page.json().id)).statusCode).toBe(409);
     });

@@ -79,7 +79,10 @@ export const processorWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
     } catch (err) {
       if (!(err instanceof SecretBoxError)) throw err;
       log.error({ processor, teamId, reason: err.reason }, `${processor} webhook: the signing secret cannot be opened: ${err.message}`);
-      throw new HttpError('unavailable', `The ${processor} signing secret stored for this endpoint cannot be read by this server; the event was not stored and will be accepted when the processor retries after the team's lead fixes it.`);
+      throw new HttpError(
+        'unavailable',
+        `The ${processor} signing secret stored for this endpoint cannot be read by this server; the event was not stored and will be accepted when the processor retries after the team's lead fixes it.`,
+      );
     }
   };
   app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (request, body, done) => {
@@ -95,12 +98,20 @@ export const processorWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
       const { teamId } = request.params;
       const log = request.log;
       const signature = request.headers['stripe-signature'];
-      if (typeof signature !== 'string' || signature === '') refuse(log, 'stripe', teamId, 'The Stripe-Signature header is missing.', 'headers.stripe-signature');
+      if (typeof signature !== 'string' || signature === '')
+        refuse(log, 'stripe', teamId, 'The Stripe-Signature header is missing.', 'headers.stripe-signature');
       const raw = request.rawBody;
       if (!raw || raw.length === 0) refuse(log, 'stripe', teamId, 'The body is empty; Stripe sends the event as JSON.', 'body');
       const secret = await storedSecret(teamId, 'stripe', log);
       // Unknown team and team without a secret read alike, so the answer does not tell which teams exist.
-      if (!secret) refuse(log, 'stripe', teamId, 'No Stripe signing secret is set for this endpoint; a team lead sets it under PUT /v1/processors/stripe/secret.', 'params.teamId');
+      if (!secret)
+        refuse(
+          log,
+          'stripe',
+          teamId,
+          'No Stripe signing secret is set for this endpoint; a team lead sets it under PUT /v1/processors/stripe/secret.',
+          'params.teamId',
+        );
       let verified: unknown;
       try {
         verified = stripe.webhooks.constructEvent(raw, signature, secret);
@@ -127,7 +138,10 @@ export const processorWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
 
   async function answer(log: FastifyBaseLogger, processor: string, teamId: string, event: ProcessorDisputeEvent, type: string): Promise<WebhookAnswer> {
     const result = await applyProcessorEvent(app.db, teamId, event, type);
-    log.info({ processor, teamId, eventId: event.eventId, type, outcome: result.outcome, disputeId: result.disputeId }, `${processor} webhook: ${type} ${result.outcome}`);
+    log.info(
+      { processor, teamId, eventId: event.eventId, type, outcome: result.outcome, disputeId: result.disputeId },
+      `${processor} webhook: ${type} ${result.outcome}`,
+    );
     return { received: true, outcome: result.outcome, disputeId: result.disputeId };
   }
 
@@ -165,7 +179,8 @@ export const processorWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
         items.push(item.data);
       }
       const key = await storedSecret(teamId, 'adyen', log);
-      if (!key) refuse(log, 'adyen', teamId, 'No Adyen HMAC key is set for this endpoint; a team lead sets it under PUT /v1/processors/adyen/secret.', 'params.teamId');
+      if (!key)
+        refuse(log, 'adyen', teamId, 'No Adyen HMAC key is set for this endpoint; a team lead sets it under PUT /v1/processors/adyen/secret.', 'params.teamId');
       for (const [i, item] of items.entries()) {
         const field = `body.notificationItems.${i}.NotificationRequestItem.additionalData.hmacSignature`;
         if (!item.additionalData?.['hmacSignature']) refuse(log, 'adyen', teamId, `${field} is missing.`, field);

@@ -31,7 +31,10 @@ describe.each(testDatabases())('queue and settings on $kind', (target) => {
   const open = async (page: ReturnType<typeof orderPage>) => PanelData.parse((await postPanel(app, a.agentToken, page)).json()).case!;
 
   beforeAll(async () => {
-    ({ app, teams: [a, b] } = await openTestApp(target, 'Alpha', 'Beta'));
+    ({
+      app,
+      teams: [a, b],
+    } = await openTestApp(target, 'Alpha', 'Beta'));
   });
   afterAll(() => closeTestApp(app, target));
 
@@ -41,13 +44,18 @@ describe.each(testDatabases())('queue and settings on $kind', (target) => {
     const warning = await open(messagePage(20, 'warning')); // 4 h left of 24: warning
     const overdue1 = await open(messagePage(25, 'overdue1'));
     const orderId = newOrderId();
-    const mfn = await open(orderPage({ orderId, fulfilmentChannel: 'Merchant', orderStatus: 'Unshipped', shipBy: new Date(Date.now() + 10 * HOUR).toISOString() }));
+    const mfn = await open(
+      orderPage({ orderId, fulfilmentChannel: 'Merchant', orderStatus: 'Unshipped', shipBy: new Date(Date.now() + 10 * HOUR).toISOString() }),
+    );
     const paused = await open(messagePage(12, 'paused'));
     await call('POST', `/v1/cases/${paused.id}/sla`, a.agentToken, { action: 'pause', idempotencyKey: idempotencyKey() }); // 12 h left, frozen
     const answered = await open(messagePage(29, 'answered'));
     await call('POST', `/v1/cases/${answered.id}/sla`, a.agentToken, { action: 'no_response_needed', idempotencyKey: idempotencyKey() });
     const resolved = await open(messagePage(40, 'resolved'));
-    await app.db.update(cases).set({ status: 'resolved' }).where(and(eq(cases.teamId, a.teamId), eq(cases.id, resolved.id)));
+    await app.db
+      .update(cases)
+      .set({ status: 'resolved' })
+      .where(and(eq(cases.teamId, a.teamId), eq(cases.id, resolved.id)));
     await open(orderPage({ fulfilmentChannel: 'Amazon' })); // no deadline at all
 
     const res = await call('GET', '/v1/queue', a.agentToken);
@@ -69,7 +77,12 @@ describe.each(testDatabases())('queue and settings on $kind', (target) => {
   });
 
   it('reads defaults, lets only leads change settings, and validates each field', async () => {
-    expect(TeamSettingsView.parse((await call('GET', '/v1/settings', a.agentToken)).json())).toEqual({ retentionDays: null, defaultLanguage: 'en', notifyLeadMinutes: 60, warningFraction: 0.25 });
+    expect(TeamSettingsView.parse((await call('GET', '/v1/settings', a.agentToken)).json())).toEqual({
+      retentionDays: null,
+      defaultLanguage: 'en',
+      notifyLeadMinutes: 60,
+      warningFraction: 0.25,
+    });
     const next = { retentionDays: 90, defaultLanguage: 'de', notifyLeadMinutes: 30, warningFraction: 0.2 };
     expect((await call('PUT', '/v1/settings', a.agentToken, next)).statusCode).toBe(403);
     const saved = await call('PUT', '/v1/settings', a.leadToken, next);

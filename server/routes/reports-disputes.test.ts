@@ -24,8 +24,19 @@ describe.each(testDatabases())('dispute reports on $kind', (target) => {
     const now = Date.now();
     let n = 0;
     const dispute = (over: Partial<typeof disputes.$inferInsert>) => ({
-      teamId: team.teamId, kind: 'amazon_chargeback' as const, portal: 'amazon' as const, source: 'amazon' as const, marketplace: 'DE', externalId: `cb-${n++}`, orderId: newOrderId(),
-      reason: 'not_received', amountMinor: 1000, currency: 'EUR', filedAt: new Date('2025-10-20T00:00:00Z'), deadline: new Date(now + 30 * 24 * HOUR), ...over,
+      teamId: team.teamId,
+      kind: 'amazon_chargeback' as const,
+      portal: 'amazon' as const,
+      source: 'amazon' as const,
+      marketplace: 'DE',
+      externalId: `cb-${n++}`,
+      orderId: newOrderId(),
+      reason: 'not_received',
+      amountMinor: 1000,
+      currency: 'EUR',
+      filedAt: new Date('2025-10-20T00:00:00Z'),
+      deadline: new Date(now + 30 * 24 * HOUR),
+      ...over,
     });
     await app.db.insert(disputes).values([
       dispute({ deadline: new Date(now - HOUR), amountMinor: 1000 }), // overdue
@@ -35,8 +46,23 @@ describe.each(testDatabases())('dispute reports on $kind', (target) => {
       dispute({ deadline: new Date(now + 20 * 24 * HOUR), amountMinor: 500 }), // later
       dispute({ status: 'won', outcome: 'won', amountMinor: 5000, recoveredMinor: 5000, decidedAt: new Date('2025-11-04T10:00:00Z') }),
       dispute({ status: 'lost', outcome: 'lost', amountMinor: 3000, recoveredMinor: 0, decidedAt: new Date('2025-11-05T10:00:00Z') }),
-      dispute({ status: 'won', outcome: 'won', reason: 'fraud_card_absent', amountMinor: 2000, recoveredMinor: 1500, decidedAt: new Date('2025-11-06T10:00:00Z') }),
-      dispute({ status: 'won', outcome: 'won', amountMinor: 1000, recoveredMinor: 1000, currency: 'USD', marketplace: 'US', decidedAt: new Date('2025-11-07T10:00:00Z') }),
+      dispute({
+        status: 'won',
+        outcome: 'won',
+        reason: 'fraud_card_absent',
+        amountMinor: 2000,
+        recoveredMinor: 1500,
+        decidedAt: new Date('2025-11-06T10:00:00Z'),
+      }),
+      dispute({
+        status: 'won',
+        outcome: 'won',
+        amountMinor: 1000,
+        recoveredMinor: 1000,
+        currency: 'USD',
+        marketplace: 'US',
+        decidedAt: new Date('2025-11-07T10:00:00Z'),
+      }),
       dispute({ status: 'won', outcome: 'won', amountMinor: 9999, recoveredMinor: 9999, decidedAt: new Date('2025-10-01T10:00:00Z') }), // outside the week
       dispute({ status: 'refunded', amountMinor: 700 }), // refunded: neither open nor fought
     ]);
@@ -79,7 +105,7 @@ describe.each(testDatabases())('dispute reports on $kind', (target) => {
     expect(elsewhere).toMatchObject({ openByDeadline: [], winRateByReason: [], recovered: [] });
   });
 
-  it('exports money in the currency\'s own precision', async () => {
+  it("exports money in the currency's own precision", async () => {
     const res = await get(team.leadToken, `/v1/reports/csv?section=disputes&table=recovered&${WEEK}`);
     expect(parseCsv(res.body)).toEqual([
       ['Currency', 'Decided', 'Won', 'Disputed amount', 'Recovered'],

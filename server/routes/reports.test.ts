@@ -49,7 +49,10 @@ describe.each(testDatabases())('reports on $kind', (target) => {
     const resolved = (when: Date) => ({ type: 'status' as const, agentId: A, at: when, status: 'resolved' as const });
     const service: HistoryCase[] = [
       // c1 DE message: answered by A after 10 min, resolved after 2 h.
-      c('message', 'DE', '2025-11-03T08:00:00Z', [{ type: 'note', agentId: A, at: plus('2025-11-03T08:00:00Z', 10) }, resolved(plus('2025-11-03T08:00:00Z', 120))]),
+      c('message', 'DE', '2025-11-03T08:00:00Z', [
+        { type: 'note', agentId: A, at: plus('2025-11-03T08:00:00Z', 10) },
+        resolved(plus('2025-11-03T08:00:00Z', 120)),
+      ]),
       // c2 DE message: template by A after 30 min, a release at 10:00, resolved after 4 h.
       c('message', 'DE', '2025-11-03T09:00:00Z', [
         tpl(A, plus('2025-11-03T09:00:00Z', 30)),
@@ -57,7 +60,10 @@ describe.each(testDatabases())('reports on $kind', (target) => {
         resolved(plus('2025-11-03T09:00:00Z', 240)),
       ]),
       // c3 DE claim: answered by B after 50 min, resolved after 10 h.
-      c('claim', 'DE', '2025-11-04T10:00:00Z', [{ type: 'note', agentId: svcB, at: plus('2025-11-04T10:00:00Z', 50) }, resolved(plus('2025-11-04T10:00:00Z', 600))]),
+      c('claim', 'DE', '2025-11-04T10:00:00Z', [
+        { type: 'note', agentId: svcB, at: plus('2025-11-04T10:00:00Z', 50) },
+        resolved(plus('2025-11-04T10:00:00Z', 600)),
+      ]),
       // c4 DE message: answered by B after 26 h (a 24 h breach), still open.
       c('message', 'DE', '2025-11-05T12:00:00Z', [{ type: 'note', agentId: svcB, at: plus('2025-11-05T12:00:00Z', 1560) }]),
       // c5 FR return: A after 20 min, template at +60, B writes again at +120, resolved after 6 h.
@@ -83,15 +89,25 @@ describe.each(testDatabases())('reports on $kind', (target) => {
     const d = (agentId: string, when: string, decision: 'hold' | 'release' | 'fraud') => ({ type: 'decision' as const, agentId, at: at(when), decision });
     const fraud: HistoryCase[] = [
       // o1 DE: held by A, released 4 h later.
-      order('DE', '2025-11-03T10:00:00Z', [d(FA, '2025-11-03T10:30:00Z', 'hold'), d(FA, '2025-11-03T14:30:00Z', 'release')], [
-        { indicator: 'velocity_address', points: 30 },
-        { indicator: 'odd_hour', points: 10 },
-      ]),
+      order(
+        'DE',
+        '2025-11-03T10:00:00Z',
+        [d(FA, '2025-11-03T10:30:00Z', 'hold'), d(FA, '2025-11-03T14:30:00Z', 'release')],
+        [
+          { indicator: 'velocity_address', points: 30 },
+          { indicator: 'odd_hour', points: 10 },
+        ],
+      ),
       // o2 DE: held by B, marked fraud by the lead 6 h later.
-      order('DE', '2025-11-04T10:00:00Z', [d(frB, '2025-11-04T10:30:00Z', 'hold'), d(fr.lead.id, '2025-11-04T16:30:00Z', 'fraud')], [
-        { indicator: 'velocity_address', points: 30 },
-        { indicator: 'forwarder_address', points: 40 },
-      ]),
+      order(
+        'DE',
+        '2025-11-04T10:00:00Z',
+        [d(frB, '2025-11-04T10:30:00Z', 'hold'), d(fr.lead.id, '2025-11-04T16:30:00Z', 'fraud')],
+        [
+          { indicator: 'velocity_address', points: 30 },
+          { indicator: 'forwarder_address', points: 40 },
+        ],
+      ),
       // o3 FR: held by A, still held.
       order('FR', '2025-11-05T09:00:00Z', [d(FA, '2025-11-05T09:15:00Z', 'hold')], [{ indicator: 'velocity_address', points: 30 }]),
       // o4 DE: released by A without a hold.
@@ -157,13 +173,30 @@ describe.each(testDatabases())('reports on $kind', (target) => {
     ]);
     // Two uses: c2 (a decision followed, resolved 3.5 h later) and c5 (B wrote again, resolved 5 h later).
     expect(report.templates).toEqual([
-      { templateId: TEMPLATE_ID, title: 'Shipping update', uses: 2, cases: 2, resolvedAfter: 2, decisionAfter: 1, followUpAfter: 1, medianHoursToResolution: 4.25 },
+      {
+        templateId: TEMPLATE_ID,
+        title: 'Shipping update',
+        uses: 2,
+        cases: 2,
+        resolvedAfter: 2,
+        decisionAfter: 1,
+        followUpAfter: 1,
+        medianHoursToResolution: 4.25,
+      },
     ]);
   });
 
   it('counts a running clock as pending, not breached', async () => {
     const openedAt = new Date(Date.now() - 60 * 60_000);
-    await writeHistoryCase(app.db, empty.teamId, { kind: 'message', portal: 'amazon', marketplace: 'DE', ref: `m-${newOrderId()}`, orderId: newOrderId(), openedAt, events: [] });
+    await writeHistoryCase(app.db, empty.teamId, {
+      kind: 'message',
+      portal: 'amazon',
+      marketplace: 'DE',
+      ref: `m-${newOrderId()}`,
+      orderId: newOrderId(),
+      openedAt,
+      events: [],
+    });
     const today = new Date().toISOString().slice(0, 10);
     const report = ServiceReport.parse((await get(empty.leadToken, `/v1/reports/service?to=${today}`)).json());
     expect(report.sla).toEqual([{ policy: 'amazon_buyer_message', label: 'Buyer message reply', cases: 1, met: 0, breached: 0, pending: 1, attainment: null }]);
@@ -177,7 +210,7 @@ describe.each(testDatabases())('reports on $kind', (target) => {
     expect(row(byB.byMarketplace, 'DE').cases).toBe(2);
   });
 
-  it('shows an agent only their own numbers and refuses anyone else\'s', async () => {
+  it("shows an agent only their own numbers and refuses anyone else's", async () => {
     const own = ServiceReport.parse((await get(svc.agentToken, `/v1/reports/service?${WEEK}`)).json());
     expect(own.scope).toMatchObject({ view: 'self', agentId: svc.agent.id });
     expect(own.byAgent.map((r) => r.key)).toEqual([svc.agent.id]);

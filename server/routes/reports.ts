@@ -15,17 +15,11 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   serve(app, 'reports.filters', async (request) => reportFilterOptions(app.db, callerOf(request)));
 
-  serve(app, 'reports.service', async (request) =>
-    buildServiceReport(app.db, callerOf(request), request.query),
-  );
+  serve(app, 'reports.service', async (request) => buildServiceReport(app.db, callerOf(request), request.query));
 
-  serve(app, 'reports.fraud', async (request) =>
-    buildFraudReport(app.db, callerOf(request), request.query),
-  );
+  serve(app, 'reports.fraud', async (request) => buildFraudReport(app.db, callerOf(request), request.query));
 
-  serve(app, 'reports.disputes', async (request) =>
-    buildDisputeReport(app.db, callerOf(request), request.query),
-  );
+  serve(app, 'reports.disputes', async (request) => buildDisputeReport(app.db, callerOf(request), request.query));
 
   serve(app, 'reports.tables', async (request) => {
     const { section, ...filters } = request.query;

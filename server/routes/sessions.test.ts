@@ -129,18 +129,25 @@ describe.each(testDatabases())('sessions that end on $kind', (target) => {
     expect((await sixth.json()).error.message).toContain('5');
     // Closing one frees a place.
     await open.pop()!.body!.cancel();
-    await expect.poll(async () => {
-      const again = await openStream(token);
-      const status = again.status;
-      if (status === 200) open.push(again);
-      else await again.body?.cancel();
-      return status;
-    }).toBe(200);
+    await expect
+      .poll(async () => {
+        const again = await openStream(token);
+        const status = again.status;
+        if (status === 200) open.push(again);
+        else await again.body?.cancel();
+        return status;
+      })
+      .toBe(200);
     for (const s of open) await s.body!.cancel();
   });
 
   it('a token with an expiry works until then, answers 401 after, and its stream ends at that moment', async () => {
-    const past = await instanceA.inject({ method: 'POST', url: `/v1/agents/${t.agent.id}/tokens`, headers: auth(t.leadToken), payload: { expiresAt: '2020-01-01T00:00:00Z' } });
+    const past = await instanceA.inject({
+      method: 'POST',
+      url: `/v1/agents/${t.agent.id}/tokens`,
+      headers: auth(t.leadToken),
+      payload: { expiresAt: '2020-01-01T00:00:00Z' },
+    });
     expect(past.statusCode).toBe(400);
     expect(past.json().error.field).toBe('body.expiresAt');
 

@@ -13,12 +13,20 @@ const HOUR = 3_600_000;
 /** An Amazon buyer message received `hoursAgo`: a 24 h calendar clock under the default policies. */
 function messagePage(receivedAt: Date, threadId = `thread-${Math.random().toString(36).slice(2)}`) {
   const orderId = newOrderId();
-  return orderPage({ orderId, pageKind: 'message', url: `https://sellercentral.amazon.de/messaging/thread/${threadId}`, message: { threadId, receivedAt: receivedAt.toISOString() } });
+  return orderPage({
+    orderId,
+    pageKind: 'message',
+    url: `https://sellercentral.amazon.de/messaging/thread/${threadId}`,
+    message: { threadId, receivedAt: receivedAt.toISOString() },
+  });
 }
 
 const withMessageWindow = (hours: number): SlaPolicySet => ({
   ...DEFAULT_POLICIES,
-  policies: { ...DEFAULT_POLICIES.policies, amazon_buyer_message: { ...DEFAULT_POLICIES.policies.amazon_buyer_message!, duration: { amount: hours, unit: 'hours' } } },
+  policies: {
+    ...DEFAULT_POLICIES.policies,
+    amazon_buyer_message: { ...DEFAULT_POLICIES.policies.amazon_buyer_message!, duration: { amount: hours, unit: 'hours' } },
+  },
 });
 
 describe.each(testDatabases())('SLA policies and case clocks on $kind', (target) => {
@@ -33,12 +41,20 @@ describe.each(testDatabases())('SLA policies and case clocks on $kind', (target)
     call('PUT', '/v1/sla/policies', token, { policies, expectedVersion, applyToOpenCases });
 
   beforeAll(async () => {
-    ({ app, teams: [a, b] } = await openTestApp(target, 'Alpha', 'Beta'));
+    ({
+      app,
+      teams: [a, b],
+    } = await openTestApp(target, 'Alpha', 'Beta'));
   });
   afterAll(() => closeTestApp(app, target));
 
   it('keeps open cases on the policy they started under unless the lead applies the change to them', async () => {
-    expect(SlaPoliciesView.parse((await call('GET', '/v1/sla/policies', a.agentToken)).json())).toEqual({ policies: DEFAULT_POLICIES, version: 1, updatedAt: null, updatedBy: null });
+    expect(SlaPoliciesView.parse((await call('GET', '/v1/sla/policies', a.agentToken)).json())).toEqual({
+      policies: DEFAULT_POLICIES,
+      version: 1,
+      updatedAt: null,
+      updatedBy: null,
+    });
     const received = new Date(Date.now() - 2 * HOUR);
     const older = messagePage(received);
     const first = await panel(a.agentToken, older);
@@ -73,7 +89,9 @@ describe.each(testDatabases())('SLA policies and case clocks on $kind', (target)
     expect(invalid.json().error).toMatchObject({ code: 'invalid_policies', details: { errors: [{ path: 'calendar.timeZone' }] } });
     expect(invalid.json().error.message).toContain('Mars/Olympus');
     expect((await put(a.leadToken, 42, current.version)).json().error.code).toBe('invalid_policies');
-    expect((await call('PUT', '/v1/sla/policies', a.leadToken, { policies: DEFAULT_POLICIES, expectedVersion: current.version })).json().error.field).toBe('body.applyToOpenCases');
+    expect((await call('PUT', '/v1/sla/policies', a.leadToken, { policies: DEFAULT_POLICIES, expectedVersion: current.version })).json().error.field).toBe(
+      'body.applyToOpenCases',
+    );
     expect(SlaPoliciesView.parse((await call('GET', '/v1/sla/policies', a.leadToken)).json())).toEqual(current);
   });
 

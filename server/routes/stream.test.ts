@@ -20,7 +20,11 @@ async function readStream(response: Response, done: (events: LiveEvent[], raw: s
       raw += decoder.decode(value, { stream: true });
       events.length = 0;
       for (const block of raw.split('\n\n')) {
-        const data = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+        const data = block
+          .split('\n')
+          .filter((l) => l.startsWith('data: '))
+          .map((l) => l.slice(6))
+          .join('\n');
         if (data) events.push(LiveEvent.parse(JSON.parse(data)));
       }
     }

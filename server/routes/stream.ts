@@ -27,55 +27,60 @@ export const streamRoutes: FastifyPluginAsyncZod<{ heartbeatMs: number; maxStrea
   });
 
   const description =
-    'Server-sent events (text/event-stream) of the caller team\'s case events: `event: case-event`, `data: <LiveEvent JSON>`, ' +
+    "Server-sent events (text/event-stream) of the caller team's case events: `event: case-event`, `data: <LiveEvent JSON>`, " +
     'a `: heartbeat` comment every 15 s, and `event: session-ended` before the server closes a stream whose token was revoked, ' +
     `expired or whose agent was deactivated. At most ${opts.maxStreamsPerToken ?? MAX_STREAMS_PER_TOKEN} streams per token (429 beyond). ` +
     'Authenticate with the Bearer header (read it with fetch, not EventSource).';
-  serve(app, 'stream.open', async (request, reply) => {
-    const caller = callerOf(request);
-    const teamId = caller.team.id;
-    const res = reply.raw;
-    let release: () => void;
-    try {
-      release = sessions.add(
-        {
-          teamId,
-          agentId: caller.agent.id,
-          tokenId: caller.tokenId,
-          end: (reason) => {
-            if (!res.writableEnded) res.end(`event: session-ended\ndata: ${JSON.stringify({ reason })}\n\n`);
+  serve(
+    app,
+    'stream.open',
+    async (request, reply) => {
+      const caller = callerOf(request);
+      const teamId = caller.team.id;
+      const res = reply.raw;
+      let release: () => void;
+      try {
+        release = sessions.add(
+          {
+            teamId,
+            agentId: caller.agent.id,
+            tokenId: caller.tokenId,
+            end: (reason) => {
+              if (!res.writableEnded) res.end(`event: session-ended\ndata: ${JSON.stringify({ reason })}\n\n`);
+            },
           },
-        },
-        caller.expiresAt,
-      );
-    } catch (err) {
-      if (err instanceof StreamLimitError) throw new HttpError('rate_limited', err.message, undefined, { limit: err.limit });
-      throw err;
-    }
-    reply.hijack();
-    res.writeHead(200, {
-      // Headers set by hooks (CORS) live on the reply; a hijacked reply writes them itself.
-      ...(reply.getHeaders() as Record<string, string>),
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      // The socket is not reused after a stream ends; this also lets close() finish without waiting.
-      connection: 'close',
-      'x-accel-buffering': 'no',
-    });
-    res.write('retry: 5000\n: connected\n\n');
-    open.add(res);
-    const unsubscribe = app.live.subscribe(teamId, (live) => {
-      res.write(`event: case-event\nid: ${live.event.id}\ndata: ${JSON.stringify(live)}\n\n`);
-    });
-    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), opts.heartbeatMs);
-    const cleanup = () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-      release();
-      open.delete(res);
-      // Finish the response so Node releases the socket (an unfinished one keeps close() waiting).
-      if (!res.writableEnded) res.end();
-    };
-    res.on('close', cleanup);
-  }, { description });
+          caller.expiresAt,
+        );
+      } catch (err) {
+        if (err instanceof StreamLimitError) throw new HttpError('rate_limited', err.message, undefined, { limit: err.limit });
+        throw err;
+      }
+      reply.hijack();
+      res.writeHead(200, {
+        // Headers set by hooks (CORS) live on the reply; a hijacked reply writes them itself.
+        ...(reply.getHeaders() as Record<string, string>),
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        // The socket is not reused after a stream ends; this also lets close() finish without waiting.
+        connection: 'close',
+        'x-accel-buffering': 'no',
+      });
+      res.write('retry: 5000\n: connected\n\n');
+      open.add(res);
+      const unsubscribe = app.live.subscribe(teamId, (live) => {
+        res.write(`event: case-event\nid: ${live.event.id}\ndata: ${JSON.stringify(live)}\n\n`);
+      });
+      const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), opts.heartbeatMs);
+      const cleanup = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        release();
+        open.delete(res);
+        // Finish the response so Node releases the socket (an unfinished one keeps close() waiting).
+        if (!res.writableEnded) res.end();
+      };
+      res.on('close', cleanup);
+    },
+    { description },
+  );
 };

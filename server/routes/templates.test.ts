@@ -53,7 +53,9 @@ describe.each(testDatabases())('template library on $kind', (target) => {
     expect(saved.template).toMatchObject({ scope: 'team', version: 1, ownerId: a.lead.id, archived: false, marketplaces: ['DE'] });
     expect(saved.warnings.map((w) => w.rule)).toEqual(expect.arrayContaining(['marketing', 'external-link']));
     // A Zalando-only template is not held to Amazon's messaging rules.
-    const zalando = TemplateSaved.parse((await call('POST', '/v1/templates', a.leadToken, draft({ marketplaces: ['ZALANDO-DE'], body: 'Visit https://example.com' }))).json());
+    const zalando = TemplateSaved.parse(
+      (await call('POST', '/v1/templates', a.leadToken, draft({ marketplaces: ['ZALANDO-DE'], body: 'Visit https://example.com' }))).json(),
+    );
     expect(zalando.warnings).toEqual([]);
   });
 
@@ -168,7 +170,12 @@ describe.each(testDatabases())('template library on $kind', (target) => {
     const report = TemplateUsageReport.parse((await call('GET', '/v1/templates/usage?days=30', a.leadToken)).json());
     expect(report.days).toBe(30);
     const entry = report.templates.find((t) => t.templateId === used.id)!;
-    expect(entry).toMatchObject({ insertions: 3, cases: 2, caseStatus: { open: 2, waiting: 0, resolved: 0, closed: 0 }, decisionsAfter: { hold: 1, release: 0, fraud: 0 } });
+    expect(entry).toMatchObject({
+      insertions: 3,
+      cases: 2,
+      caseStatus: { open: 2, waiting: 0, resolved: 0, closed: 0 },
+      decisionsAfter: { hold: 1, release: 0, fraud: 0 },
+    });
     expect(entry.lastInsertedAt).not.toBeNull();
     expect(report.templates.find((t) => t.templateId === unused.id)).toMatchObject({ insertions: 0, cases: 0, lastInsertedAt: null });
     expect(TemplateUsageReport.parse((await call('GET', '/v1/templates/usage', b.leadToken)).json()).templates).toEqual([]);

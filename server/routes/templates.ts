@@ -28,9 +28,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
     return saved;
   });
 
-  serve(app, 'templates.versions', async (request) =>
-    templateVersions(app.db, callerOf(request), request.params.id),
-  );
+  serve(app, 'templates.versions', async (request) => templateVersions(app.db, callerOf(request), request.params.id));
 
   serve(app, 'templates.archive', async (request) => {
     const template = await archiveLibraryTemplate(app.db, callerOf(request), request.params.id, true);
@@ -47,6 +45,11 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
   /** Leads' changes to the team's library are audited; an agent's own templates are their own business. */
   async function auditTemplate(request: FastifyRequest, action: AuditAction, template: { id: string; title: string; version: number; scope: string }) {
     if (callerOf(request).agent.role !== 'lead') return;
-    await auditCommitted(app, request, { action, targetType: 'template', targetId: template.id, details: { title: template.title, version: template.version, scope: template.scope } });
+    await auditCommitted(app, request, {
+      action,
+      targetType: 'template',
+      targetId: template.id,
+      details: { title: template.title, version: template.version, scope: template.scope },
+    });
   }
 };

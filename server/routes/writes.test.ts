@@ -29,7 +29,10 @@ describe.each(testDatabases())('notes and decisions on $kind', (target) => {
     CaseEventList.parse((await app.inject({ method: 'GET', url: `/v1/cases/${caseId}/events`, headers: auth(token) })).json()).events;
 
   beforeAll(async () => {
-    ({ app, teams: [a, b] } = await openTestApp(target, 'Alpha', 'Beta'));
+    ({
+      app,
+      teams: [a, b],
+    } = await openTestApp(target, 'Alpha', 'Beta'));
   });
   afterAll(() => closeTestApp(app, target));
 
@@ -39,7 +42,13 @@ describe.each(testDatabases())('notes and decisions on $kind', (target) => {
     expect(first.statusCode).toBe(201);
     const result = NoteResult.parse(first.json());
     expect(result.case).toMatchObject({ kind: 'order', portal: 'amazon', ref: orderId, orderId });
-    expect(result.event).toMatchObject({ type: 'note', text: 'First contact', agentId: a.agent.id, agentName: a.agent.name, createdAt: '2025-11-02T10:00:00.000Z' });
+    expect(result.event).toMatchObject({
+      type: 'note',
+      text: 'First contact',
+      agentId: a.agent.id,
+      agentName: a.agent.name,
+      createdAt: '2025-11-02T10:00:00.000Z',
+    });
 
     const second = NoteResult.parse((await note(a.agentToken, { orderId, text: 'Second', idempotencyKey: idempotencyKey() })).json());
     expect(second.case.id).toBe(result.case.id);
@@ -117,7 +126,6 @@ describe.each(testDatabases())('notes and decisions on $kind', (target) => {
     const panel = PanelData.parse((await postPanel(app, a.agentToken, orderPage({ orderId }))).json());
     expect(panel.case!.decision).toBe('release');
     expect(panel.history.filter((e) => e.type === 'decision').map((e) => e.decision)).toEqual(['release', 'hold']);
-
   });
 
   it('answers a replayed decision with the original decision and adds none', async () => {

@@ -22,7 +22,9 @@ export function parseSecretsKeys(value: string, source = 'CASESIDE_SECRETS_KEY')
   return parts.map((p, i) => {
     const key = /^[0-9a-f]{64}$/i.test(p) ? Buffer.from(p, 'hex') : /^[A-Za-z0-9+/_-]{43}=?$/.test(p) ? Buffer.from(p, 'base64') : undefined;
     if (!key || key.length !== 32) {
-      throw new SecretsKeyError(`${source}: key ${i + 1} is not 32 bytes as 64 hex digits or base64 (it has ${p.length} characters); make one with \`openssl rand -hex 32\`.`);
+      throw new SecretsKeyError(
+        `${source}: key ${i + 1} is not 32 bytes as 64 hex digits or base64 (it has ${p.length} characters); make one with \`openssl rand -hex 32\`.`,
+      );
     }
     return key;
   });

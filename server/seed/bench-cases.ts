@@ -26,7 +26,15 @@ const DISPUTE_REASONS = [
  * and chargebacks (7 days) on Amazon, card disputes on Zalando orders. Older ones are decided (fought and
  * won or lost, refunded, accepted); the last weeks' are still open or answered.
  */
-export function benchDispute(r: () => number, teamId: string, caseId: string, context: PageContextInput, kind: 'claim' | 'chargeback', filedAt: number, end: number): typeof disputes.$inferInsert {
+export function benchDispute(
+  r: () => number,
+  teamId: string,
+  caseId: string,
+  context: PageContextInput,
+  kind: 'claim' | 'chargeback',
+  filedAt: number,
+  end: number,
+): typeof disputes.$inferInsert {
   const amazon = context.portal === 'amazon';
   const disputeKind = !amazon ? 'card_dispute' : kind === 'claim' ? 'amazon_atoz' : 'amazon_chargeback';
   const deadline = filedAt + (disputeKind === 'amazon_atoz' ? 2 : 7) * DAY_MS;
@@ -62,7 +70,9 @@ export function benchDispute(r: () => number, teamId: string, caseId: string, co
     filedAt: new Date(filedAt),
     deadline: new Date(deadline),
     status,
-    ...(decided && fought ? { outcome: won ? ('won' as const) : ('lost' as const), decidedAt: new Date(decidedAt), recoveredMinor: won ? amountMinor : 0 } : {}),
+    ...(decided && fought
+      ? { outcome: won ? ('won' as const) : ('lost' as const), decidedAt: new Date(decidedAt), recoveredMinor: won ? amountMinor : 0 }
+      : {}),
     ...(status !== 'open' ? { respondedAt: new Date(filedAt + Math.floor(r() * (deadline - filedAt))) } : {}),
   };
 }

@@ -50,9 +50,132 @@ const DAY_MS = 86_400_000;
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 
-const FIRST = ['Max', 'Anna', 'Lukas', 'Sophie', 'Jonas', 'Marie', 'Emily', 'James', 'Olivia', 'Oliver', 'Noah', 'Emma', 'Liam', 'Ava', 'Lucas', 'Chloé', 'Hugo', 'Léa', 'Louis', 'Camille', 'Giulia', 'Marco', 'Francesca', 'Luca', 'Sofia', 'Alejandro', 'Lucía', 'Pablo', 'Martina', 'Javier', 'Jürgen', 'Björn', 'Zoë', 'François', 'José', 'Søren', 'Agnieszka', 'Paweł', 'Thomas', 'Laura', 'David', 'Sarah', 'Michael', 'Julia', 'Daniel', 'Hannah', 'Felix', 'Lea', 'Paul', 'Mia'] as const;
-const LAST = ['Mustermann', 'Schmidt', 'Müller', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Hoffmann', 'Carter', 'Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Miller', 'Davis', 'Wilson', 'Taylor', 'Bennett', 'Clarke', 'Hughes', 'Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Petit', 'Durand', 'Rossi', 'Russo', 'Ferrari', 'Esposito', 'Bianchi', 'Romano', 'García', 'Fernández', 'González', 'Rodríguez', 'López', 'Martínez', 'Sánchez', 'Pérez', 'Nowak', 'Kowalski', 'Jensen', 'Nielsen', 'Öztürk', 'Yılmaz'] as const;
-const STREETS = ['Hauptstraße', 'Bahnhofstr.', 'Gartenweg', 'Main Street', 'Oak Avenue', 'High Street', 'Station Road', 'Rue de la Paix', 'Avenue Victor Hugo', 'Via Roma', 'Corso Italia', 'Calle Mayor', 'Avenida de América', 'Lindenallee', 'Schillerstraße', 'Elm Drive', 'Park Lane', 'Church Road', 'Rue du Moulin', 'Via Garibaldi'] as const;
+const FIRST = [
+  'Max',
+  'Anna',
+  'Lukas',
+  'Sophie',
+  'Jonas',
+  'Marie',
+  'Emily',
+  'James',
+  'Olivia',
+  'Oliver',
+  'Noah',
+  'Emma',
+  'Liam',
+  'Ava',
+  'Lucas',
+  'Chloé',
+  'Hugo',
+  'Léa',
+  'Louis',
+  'Camille',
+  'Giulia',
+  'Marco',
+  'Francesca',
+  'Luca',
+  'Sofia',
+  'Alejandro',
+  'Lucía',
+  'Pablo',
+  'Martina',
+  'Javier',
+  'Jürgen',
+  'Björn',
+  'Zoë',
+  'François',
+  'José',
+  'Søren',
+  'Agnieszka',
+  'Paweł',
+  'Thomas',
+  'Laura',
+  'David',
+  'Sarah',
+  'Michael',
+  'Julia',
+  'Daniel',
+  'Hannah',
+  'Felix',
+  'Lea',
+  'Paul',
+  'Mia',
+] as const;
+const LAST = [
+  'Mustermann',
+  'Schmidt',
+  'Müller',
+  'Schneider',
+  'Fischer',
+  'Weber',
+  'Meyer',
+  'Wagner',
+  'Becker',
+  'Hoffmann',
+  'Carter',
+  'Smith',
+  'Johnson',
+  'Williams',
+  'Brown',
+  'Jones',
+  'Miller',
+  'Davis',
+  'Wilson',
+  'Taylor',
+  'Bennett',
+  'Clarke',
+  'Hughes',
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Petit',
+  'Durand',
+  'Rossi',
+  'Russo',
+  'Ferrari',
+  'Esposito',
+  'Bianchi',
+  'Romano',
+  'García',
+  'Fernández',
+  'González',
+  'Rodríguez',
+  'López',
+  'Martínez',
+  'Sánchez',
+  'Pérez',
+  'Nowak',
+  'Kowalski',
+  'Jensen',
+  'Nielsen',
+  'Öztürk',
+  'Yılmaz',
+] as const;
+const STREETS = [
+  'Hauptstraße',
+  'Bahnhofstr.',
+  'Gartenweg',
+  'Main Street',
+  'Oak Avenue',
+  'High Street',
+  'Station Road',
+  'Rue de la Paix',
+  'Avenue Victor Hugo',
+  'Via Roma',
+  'Corso Italia',
+  'Calle Mayor',
+  'Avenida de América',
+  'Lindenallee',
+  'Schillerstraße',
+  'Elm Drive',
+  'Park Lane',
+  'Church Road',
+  'Rue du Moulin',
+  'Via Garibaldi',
+] as const;
 
 interface Market {
   code: string;
@@ -69,13 +192,126 @@ interface Market {
 }
 
 const MARKETS: readonly Market[] = [
-  { code: 'DE', portal: 'amazon', host: 'sellercentral.amazon.de', amazonId: 'A1PA6795UKMFR9', currency: 'EUR', timeZone: 'Europe/Berlin', language: 'de', country: 'DE', prefix: '302', cities: [['Berlin', '10115'], ['München', '80331'], ['Hamburg', '20095'], ['Köln', '50667']], share: 0.36 },
-  { code: 'US', portal: 'amazon', host: 'sellercentral.amazon.com', amazonId: 'ATVPDKIKX0DER', currency: 'USD', timeZone: 'America/Los_Angeles', language: 'en', country: 'US', prefix: '111', cities: [['Seattle', '98101'], ['Austin', '73301'], ['Denver', '80202'], ['Boston', '02108']], share: 0.24 },
-  { code: 'UK', portal: 'amazon', host: 'sellercentral.amazon.co.uk', amazonId: 'A1F83G8C2ARO7P', currency: 'GBP', timeZone: 'Europe/London', language: 'en', country: 'GB', prefix: '204', cities: [['London', 'SW1A 1AA'], ['Leeds', 'LS1 4AP'], ['Bristol', 'BS1 5TR']], share: 0.12 },
-  { code: 'FR', portal: 'amazon', host: 'sellercentral.amazon.fr', amazonId: 'A13V1IB3VIYZZH', currency: 'EUR', timeZone: 'Europe/Paris', language: 'fr', country: 'FR', prefix: '405', cities: [['Paris', '75001'], ['Lyon', '69001'], ['Lille', '59000']], share: 0.08 },
-  { code: 'IT', portal: 'amazon', host: 'sellercentral.amazon.it', amazonId: 'APJ6JRA9NG5V4', currency: 'EUR', timeZone: 'Europe/Rome', language: 'it', country: 'IT', prefix: '406', cities: [['Roma', '00184'], ['Milano', '20121'], ['Torino', '10121']], share: 0.06 },
-  { code: 'ES', portal: 'amazon', host: 'sellercentral.amazon.es', amazonId: 'A1RKKUPIHCS9HS', currency: 'EUR', timeZone: 'Europe/Madrid', language: 'es', country: 'ES', prefix: '407', cities: [['Madrid', '28013'], ['Barcelona', '08001'], ['Valencia', '46001']], share: 0.05 },
-  { code: 'ZALANDO', portal: 'zalando', host: 'zdirect.zalando.com', currency: 'EUR', timeZone: 'Europe/Berlin', language: 'de', country: 'DE', prefix: '', cities: [['Berlin', '10115'], ['Frankfurt am Main', '60311'], ['Wien', '1010']], share: 0.09 },
+  {
+    code: 'DE',
+    portal: 'amazon',
+    host: 'sellercentral.amazon.de',
+    amazonId: 'A1PA6795UKMFR9',
+    currency: 'EUR',
+    timeZone: 'Europe/Berlin',
+    language: 'de',
+    country: 'DE',
+    prefix: '302',
+    cities: [
+      ['Berlin', '10115'],
+      ['München', '80331'],
+      ['Hamburg', '20095'],
+      ['Köln', '50667'],
+    ],
+    share: 0.36,
+  },
+  {
+    code: 'US',
+    portal: 'amazon',
+    host: 'sellercentral.amazon.com',
+    amazonId: 'ATVPDKIKX0DER',
+    currency: 'USD',
+    timeZone: 'America/Los_Angeles',
+    language: 'en',
+    country: 'US',
+    prefix: '111',
+    cities: [
+      ['Seattle', '98101'],
+      ['Austin', '73301'],
+      ['Denver', '80202'],
+      ['Boston', '02108'],
+    ],
+    share: 0.24,
+  },
+  {
+    code: 'UK',
+    portal: 'amazon',
+    host: 'sellercentral.amazon.co.uk',
+    amazonId: 'A1F83G8C2ARO7P',
+    currency: 'GBP',
+    timeZone: 'Europe/London',
+    language: 'en',
+    country: 'GB',
+    prefix: '204',
+    cities: [
+      ['London', 'SW1A 1AA'],
+      ['Leeds', 'LS1 4AP'],
+      ['Bristol', 'BS1 5TR'],
+    ],
+    share: 0.12,
+  },
+  {
+    code: 'FR',
+    portal: 'amazon',
+    host: 'sellercentral.amazon.fr',
+    amazonId: 'A13V1IB3VIYZZH',
+    currency: 'EUR',
+    timeZone: 'Europe/Paris',
+    language: 'fr',
+    country: 'FR',
+    prefix: '405',
+    cities: [
+      ['Paris', '75001'],
+      ['Lyon', '69001'],
+      ['Lille', '59000'],
+    ],
+    share: 0.08,
+  },
+  {
+    code: 'IT',
+    portal: 'amazon',
+    host: 'sellercentral.amazon.it',
+    amazonId: 'APJ6JRA9NG5V4',
+    currency: 'EUR',
+    timeZone: 'Europe/Rome',
+    language: 'it',
+    country: 'IT',
+    prefix: '406',
+    cities: [
+      ['Roma', '00184'],
+      ['Milano', '20121'],
+      ['Torino', '10121'],
+    ],
+    share: 0.06,
+  },
+  {
+    code: 'ES',
+    portal: 'amazon',
+    host: 'sellercentral.amazon.es',
+    amazonId: 'A1RKKUPIHCS9HS',
+    currency: 'EUR',
+    timeZone: 'Europe/Madrid',
+    language: 'es',
+    country: 'ES',
+    prefix: '407',
+    cities: [
+      ['Madrid', '28013'],
+      ['Barcelona', '08001'],
+      ['Valencia', '46001'],
+    ],
+    share: 0.05,
+  },
+  {
+    code: 'ZALANDO',
+    portal: 'zalando',
+    host: 'zdirect.zalando.com',
+    currency: 'EUR',
+    timeZone: 'Europe/Berlin',
+    language: 'de',
+    country: 'DE',
+    prefix: '',
+    cities: [
+      ['Berlin', '10115'],
+      ['Frankfurt am Main', '60311'],
+      ['Wien', '1010'],
+    ],
+    share: 0.09,
+  },
 ];
 
 /** Distinct buyers in the year; order i's buyer is skewed towards low numbers, so some buy dozens of times. */
@@ -138,17 +374,28 @@ export function benchOrderContext(i: number, total = 200_000, end = benchYearEnd
   // Orders in index order over the year, so the newest orders are the ones agents open most.
   const purchasedAt = new Date(end.getTime() - 365 * DAY_MS + Math.floor(((i + r()) / total) * 365 * DAY_MS));
   const amountMinor = 799 + Math.floor(r() * r() * 40_000);
-  const url =
-    market.portal === 'zalando' ? `https://${market.host}/orders/${orderId}` : `https://${market.host}/orders-v3/order/${orderId}`;
+  const url = market.portal === 'zalando' ? `https://${market.host}/orders/${orderId}` : `https://${market.host}/orders-v3/order/${orderId}`;
   const context: PageContextInput = {
     portal: market.portal,
     pageKind: 'order',
     url,
-    marketplace: { code: market.code, ...(market.amazonId ? { amazonId: market.amazonId } : {}), currency: market.currency, timeZone: market.timeZone, language: market.language },
+    marketplace: {
+      code: market.code,
+      ...(market.amazonId ? { amazonId: market.amazonId } : {}),
+      currency: market.currency,
+      timeZone: market.timeZone,
+      language: market.language,
+    },
     orderId,
     buyer: { name: buyer.name },
     shipTo: { name: buyer.name, lines, city, postalCode, country: market.country, phone: buyer.phone },
-    items: [{ title: pick(r, ['Kaffeemaschine', 'Running shoes', 'Wireless earbuds', 'Sac à dos', 'Borraccia', 'Zapatillas']), quantity: 1 + Math.floor(r() * r() * 3), unitPrice: { amountMinor, currency: market.currency } }],
+    items: [
+      {
+        title: pick(r, ['Kaffeemaschine', 'Running shoes', 'Wireless earbuds', 'Sac à dos', 'Borraccia', 'Zapatillas']),
+        quantity: 1 + Math.floor(r() * r() * 3),
+        unitPrice: { amountMinor, currency: market.currency },
+      },
+    ],
     totals: { total: { amountMinor, currency: market.currency } },
     purchasedAt: purchasedAt.toISOString(),
     shippingService: pick(r, ['Standard', 'Expedited', 'Prime', 'Premium']),
@@ -187,11 +434,31 @@ export async function seedBenchData(db: Database, opts: BenchSeedOptions = {}): 
   const end = opts.now ?? benchYearEnd();
   const tokens = Array.from({ length: agentCount }, (_, i) => benchAgentToken(i));
 
-  const [existing] = await db.select({ id: teams.id }).from(teams).where(sql`${teams.name} = ${BENCH_TEAM}`).limit(1);
+  const [existing] = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(sql`${teams.name} = ${BENCH_TEAM}`)
+    .limit(1);
   if (existing) {
     const count = async (table: typeof orders | typeof cases | typeof events) =>
-      Number((await db.select({ n: sql<number>`count(*)` }).from(table).where(sql`team_id = ${existing.id}`))[0]!.n);
-    return { created: false, teamId: existing.id, orders: await count(orders), cases: await count(cases), events: await count(events), agents: agentCount, tokens, seconds: (performance.now() - started) / 1000 };
+      Number(
+        (
+          await db
+            .select({ n: sql<number>`count(*)` })
+            .from(table)
+            .where(sql`team_id = ${existing.id}`)
+        )[0]!.n,
+      );
+    return {
+      created: false,
+      teamId: existing.id,
+      orders: await count(orders),
+      cases: await count(cases),
+      events: await count(events),
+      agents: agentCount,
+      tokens,
+      seconds: (performance.now() - started) / 1000,
+    };
   }
 
   const [team] = await db.insert(teams).values({ name: BENCH_TEAM }).returning({ id: teams.id });
@@ -204,7 +471,17 @@ export async function seedBenchData(db: Database, opts: BenchSeedOptions = {}): 
   await db.insert(apiTokens).values(tokens.map((token, i) => ({ teamId, agentId: agentIds[i + 1]!, label: 'bench', tokenHash: hashToken(token) })));
   const templateRows = await db
     .insert(templates)
-    .values(BENCH_TEMPLATES.map((t) => ({ teamId, scope: 'team' as const, ownerId: agentIds[0]!, title: t.title, body: t.body, language: t.language, pageKinds: ['order', 'message'] })))
+    .values(
+      BENCH_TEMPLATES.map((t) => ({
+        teamId,
+        scope: 'team' as const,
+        ownerId: agentIds[0]!,
+        title: t.title,
+        body: t.body,
+        language: t.language,
+        pageKinds: ['order', 'message'],
+      })),
+    )
     .returning({ id: templates.id, title: templates.title });
 
   // Bulk loading is several times faster without the secondary indexes; they are rebuilt at the end
@@ -265,7 +542,14 @@ export async function seedBenchData(db: Database, opts: BenchSeedOptions = {}): 
     let data: Record<string, unknown> = {};
     let decision: 'hold' | 'release' | 'fraud' | null = null;
     if (type === 'created') text = 'Case opened';
-    else if (type === 'note') text = pick(r, ['Buyer asked for tracking; sent carrier link.', 'Called carrier, parcel at depot.', 'Address looks like a forwarder, checked with buyer.', 'Refund approved per policy.', 'Waiting for photos from buyer.']);
+    else if (type === 'note')
+      text = pick(r, [
+        'Buyer asked for tracking; sent carrier link.',
+        'Called carrier, parcel at depot.',
+        'Address looks like a forwarder, checked with buyer.',
+        'Refund approved per policy.',
+        'Waiting for photos from buyer.',
+      ]);
     else if (type === 'status') {
       // The same data the case-status route writes, so the reports' resolution times have something to read.
       const status = pick(r, ['waiting', 'resolved', 'closed', 'open'] as const);
@@ -280,7 +564,16 @@ export async function seedBenchData(db: Database, opts: BenchSeedOptions = {}): 
       const x = r();
       decision = x < 0.6 ? 'release' : x < 0.9 ? 'hold' : 'fraud';
       text = decision === 'fraud' ? 'Matches a known reshipping ring' : 'Checked';
-      decisionRows.push({ teamId, orderId: meta.orderId, eventId: id, kind: decision, reason: text, agentId, scoreSeen: Math.floor(r() * 100), createdAt: new Date(at) });
+      decisionRows.push({
+        teamId,
+        orderId: meta.orderId,
+        eventId: id,
+        kind: decision,
+        reason: text,
+        agentId,
+        scoreSeen: Math.floor(r() * 100),
+        createdAt: new Date(at),
+      });
     }
     eventRows.push({ id, teamId, caseId: caseIds[caseIndex]!, orderId: meta.orderId, type, agentId, text, decision, data, createdAt: new Date(at) });
     eventCount++;
@@ -362,5 +655,14 @@ export async function seedBenchData(db: Database, opts: BenchSeedOptions = {}): 
   }
   await db.execute(sql`analyze`);
 
-  return { created: true, teamId, orders: totalOrders, cases: caseIds.length, events: eventCount, agents: agentCount, tokens, seconds: (performance.now() - started) / 1000 };
+  return {
+    created: true,
+    teamId,
+    orders: totalOrders,
+    cases: caseIds.length,
+    events: eventCount,
+    agents: agentCount,
+    tokens,
+    seconds: (performance.now() - started) / 1000,
+  };
 }

@@ -37,9 +37,21 @@ describe('demo disputes against the fixture pages', () => {
   it('finds the seeded chargeback, with its deadline, found and missing evidence, and the team record', async () => {
     const { status, view } = await fromFixture('amazon-com-chargeback');
     expect(status).toBe(200); // seeded already: not created again
-    expect(view.dispute).toMatchObject({ id: 'CB-9F3K2Q7ZL1', kind: 'amazon_chargeback', reason: 'not_received', amount: { amountMinor: 126648, currency: 'USD' }, deadline: '2025-11-12T18:00:00.000Z' });
+    expect(view.dispute).toMatchObject({
+      id: 'CB-9F3K2Q7ZL1',
+      kind: 'amazon_chargeback',
+      reason: 'not_received',
+      amount: { amountMinor: 126648, currency: 'USD' },
+      deadline: '2025-11-12T18:00:00.000Z',
+    });
     const byKey = Object.fromEntries(view.checklist.map((i) => [i.key, i.status]));
-    expect(byKey).toMatchObject({ order_details: 'present', shipping_address: 'present', case_notes: 'present', tracking_number: 'missing', proof_of_delivery: 'missing' });
+    expect(byKey).toMatchObject({
+      order_details: 'present',
+      shipping_address: 'present',
+      case_notes: 'present',
+      tracking_number: 'missing',
+      proof_of_delivery: 'missing',
+    });
     expect(view.winRate).toEqual({ won: 5, lost: 2 });
   });
 
@@ -54,7 +66,12 @@ describe('demo disputes against the fixture pages', () => {
   it('seeds nothing twice', async () => {
     const list = async () => DisputeList.parse((await app.inject({ method: 'GET', url: '/v1/disputes', headers: auth('demo-lead-token') })).json()).disputes;
     const before = await list();
-    expect(before.filter((d) => d.status === 'open').map((d) => d.externalId).sort()).toEqual(['AZ7QK2LX9M', 'CB-9F3K2Q7ZL1']);
+    expect(
+      before
+        .filter((d) => d.status === 'open')
+        .map((d) => d.externalId)
+        .sort(),
+    ).toEqual(['AZ7QK2LX9M', 'CB-9F3K2Q7ZL1']);
     await seedDemo(app.db);
     expect(await list()).toEqual(before.map((d) => ({ ...d, timeLeftMs: expect.any(Number) })));
   });

@@ -47,7 +47,7 @@ describe('demo seeded for a live start', () => {
     }
   });
 
-  it('runs the chargeback page\'s clock: notified five days ago, two days left', async () => {
+  it("runs the chargeback page's clock: notified five days ago, two days left", async () => {
     const data = await load('amazon-com-chargeback');
     expect(data.sla).not.toBeNull();
     const { state, remainingMs } = slaState(data.sla!, now.getTime());

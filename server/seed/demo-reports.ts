@@ -42,7 +42,7 @@ export async function seedDemoReports(db: Database, teamId: string, now = new Da
   if (agents.length === 0) return;
   const templates = await listUsableTemplates(db, teamId, agents[0]!.id);
   const rnd = mulberry32(9_012_025);
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const end = now.getTime() - HOUR;
   const start = end - DAYS * 24 * HOUR;
   let n = 0;
@@ -68,7 +68,15 @@ export async function seedDemoReports(db: Database, teamId: string, now = new Da
         const resolvedAt = firstAt + 30 * MINUTE + rnd() * 40 * HOUR;
         if (rnd() < 0.8 && resolvedAt < end) events.push({ type: 'status', agentId: agent.id, at: new Date(resolvedAt), status: 'resolved' });
       }
-      await writeHistoryCase(db, teamId, { kind, portal: market.portal, marketplace: market.marketplace, ref: `HIST-${kind.toUpperCase()}-${n}`, orderId, openedAt: new Date(openedAt), events });
+      await writeHistoryCase(db, teamId, {
+        kind,
+        portal: market.portal,
+        marketplace: market.marketplace,
+        ref: `HIST-${kind.toUpperCase()}-${n}`,
+        orderId,
+        openedAt: new Date(openedAt),
+        events,
+      });
       n++;
     }
     for (let i = 0; i < ORDERS_PER_DAY; i++) {
@@ -83,7 +91,10 @@ function demoOrder(rnd: () => number, pick: <T>(list: readonly T[]) => T, agents
   const market = pick(MARKETS.filter((m) => m.portal === 'amazon'));
   const orderId = `302-8${String(n).padStart(6, '0')}-${String(4242000 + n)}`;
   const fired = INDICATORS.filter((i) => rnd() < i.weight).map(({ indicator, points }) => ({ indicator, points }));
-  const score = Math.min(100, fired.reduce((s, f) => s + f.points, 0));
+  const score = Math.min(
+    100,
+    fired.reduce((s, f) => s + f.points, 0),
+  );
   const events: HistoryEvent[] = [];
   const agent = pick(agents);
   const decideAt = openedAt + 10 * MINUTE + rnd() * 3 * HOUR;

@@ -11,7 +11,17 @@ import { auth, orderPage, postPanel } from '../../tests/server/harness';
 import { seedDemo } from './demo';
 
 async function rowCounts(db: Database): Promise<Record<string, number>> {
-  const tables = { teams: schema.teams, agents: schema.agents, apiTokens: schema.apiTokens, orders: schema.orders, cases: schema.cases, events: schema.events, decisions: schema.decisions, templates: schema.templates, settings: schema.settings };
+  const tables = {
+    teams: schema.teams,
+    agents: schema.agents,
+    apiTokens: schema.apiTokens,
+    orders: schema.orders,
+    cases: schema.cases,
+    events: schema.events,
+    decisions: schema.decisions,
+    templates: schema.templates,
+    settings: schema.settings,
+  };
   const out: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) out[name] = (await db.select({ n: count() }).from(table))[0]!.n;
   return out;
@@ -50,13 +60,22 @@ describe.each(testDatabases())('demo seed on $kind', (target) => {
     const data = PanelData.parse(res.json());
     expect(data.case).toMatchObject({ kind: 'order', orderId, marketplace: 'DE' });
     expect(data.history.filter((e) => e.type === 'note').map((e) => e.agentName)).toEqual(['Lena Lead', 'Alex Agent']);
-    expect(data.buyerCases.map((c) => [c.kind, c.marketplace])).toEqual(expect.arrayContaining([['claim', 'FR'], ['return', 'DE']]));
+    expect(data.buyerCases.map((c) => [c.kind, c.marketplace])).toEqual(
+      expect.arrayContaining([
+        ['claim', 'FR'],
+        ['return', 'DE'],
+      ]),
+    );
     expect(data.templates.map((t) => t.language).sort()).toEqual(expect.arrayContaining(['de', 'en', 'es', 'fr', 'it']));
     expect(data.templates.some((t) => t.scope === 'personal')).toBe(true);
   });
 
-  it("shows the personal template only to its owner", async () => {
-    const res = await postPanel(app, 'demo-lead-token', orderPage({ orderId: DEMO_ORDERS.amazonCom.orderId, buyer: { name: DEMO_ORDERS.amazonCom.buyerName } }));
+  it('shows the personal template only to its owner', async () => {
+    const res = await postPanel(
+      app,
+      'demo-lead-token',
+      orderPage({ orderId: DEMO_ORDERS.amazonCom.orderId, buyer: { name: DEMO_ORDERS.amazonCom.buyerName } }),
+    );
     const data = PanelData.parse(res.json());
     expect(data.templates.some((t) => t.scope === 'personal')).toBe(false);
     expect(data.history.some((e) => e.text.includes('proof of delivery'))).toBe(true);

@@ -58,7 +58,14 @@ export async function seedDemo(db: Database, opts: { now?: DemoNow } = {}): Prom
       await addNote(tx, callerFor(note.by), { orderId: note.orderId, text: note.text, idempotencyKey: note.key, at: note.at }, new Date(note.at));
     }
     for (const d of decisions) {
-      const body = { orderId: d.orderId, decision: d.decision, reason: d.reason, idempotencyKey: d.key, at: d.at, ...(d.score === undefined ? {} : { score: d.score }) };
+      const body = {
+        orderId: d.orderId,
+        decision: d.decision,
+        reason: d.reason,
+        idempotencyKey: d.key,
+        at: d.at,
+        ...(d.score === undefined ? {} : { score: d.score }),
+      };
       await recordDecision(tx, callerFor(d.by), body, new Date(d.at));
     }
     for (const { owner, ...template } of DEMO_TEMPLATES) {

@@ -52,7 +52,12 @@ describe('demo seed against the fixture pages', () => {
     expect(data.case?.orderId).toBe(DEMO_ORDERS.amazonCom.orderId);
     expect(data.history.some((e) => e.type === 'note' && e.text.includes('proof of delivery'))).toBe(true);
     const cases = await app.inject({ method: 'GET', url: `/v1/cases?orderId=${DEMO_ORDERS.amazonCom.orderId}`, headers: auth('demo-agent-token') });
-    expect(cases.json().cases.map((c: { kind: string }) => c.kind).sort()).toEqual(['chargeback', 'order']);
+    expect(
+      cases
+        .json()
+        .cases.map((c: { kind: string }) => c.kind)
+        .sort(),
+    ).toEqual(['chargeback', 'order']);
   });
 
   it("finds the zDirect order's seeded case by the order number people quote, with the UUID kept as its reference", async () => {

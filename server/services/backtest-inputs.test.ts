@@ -22,7 +22,17 @@ function busyBuyer(n: number) {
     if (i % 3 === 0) flags.push({ orderId, kind: 'fraud', buyerKey: 'buyer', addressKey: 'addr' });
     decided.push({ orderId, kind: i % 3 === 0 ? 'fraud' : 'release', decidedAt: new Date(placedAt.getTime() + HOUR) });
     const snapshot = PageContext.parse(orderPage({ orderId, purchasedAt: placedAt.toISOString() })) as unknown as BacktestOrder['snapshot'];
-    orders.push({ orderId, buyerKey: 'buyer', addressKey: 'addr', phoneKey: null, purchasedAt: placedAt, firstSeenAt: placedAt, addressChangedAt: null, redactedAt: null, snapshot });
+    orders.push({
+      orderId,
+      buyerKey: 'buyer',
+      addressKey: 'addr',
+      phoneKey: null,
+      purchasedAt: placedAt,
+      firstSeenAt: placedAt,
+      addressChangedAt: null,
+      redactedAt: null,
+      snapshot,
+    });
   }
   return { partyOrders, cases, flags, decided, orders };
 }
@@ -33,7 +43,8 @@ function buildAll(data: ReturnType<typeof busyBuyer>) {
   built.add({ kind: 'partyCases', cases: data.cases });
   built.add({ kind: 'flagged', decisions: data.flags });
   built.add({ kind: 'partiesDone' });
-  for (let i = 0; i < data.decided.length; i += 50) built.add({ kind: 'decided', decisions: data.decided.slice(i, i + 50), orders: data.orders.slice(i, i + 50) });
+  for (let i = 0; i < data.decided.length; i += 50)
+    built.add({ kind: 'decided', decisions: data.decided.slice(i, i + 50), orders: data.orders.slice(i, i + 50) });
   return { cases: built.cases().cases };
 }
 

@@ -98,13 +98,20 @@ export class FraudInputIndex {
       now: now.toISOString(),
     };
     input.relatedOrders = related.map((o) => ({
-        orderId: o.orderId,
-        buyerKey: o.buyerKey ?? '',
-        addressKey: o.addressKey ?? '',
-        ...(o.phoneKey ? { phoneKey: o.phoneKey } : {}),
-        purchasedAt: o.placedAt.toISOString(),
-        ...(o.totalMinor !== null && o.currency ? { total: { amountMinor: o.totalMinor, currency: o.currency as FraudInput['relatedOrders'][number]['total'] extends { currency: infer C } | undefined ? C : never } } : {}),
-      }));
+      orderId: o.orderId,
+      buyerKey: o.buyerKey ?? '',
+      addressKey: o.addressKey ?? '',
+      ...(o.phoneKey ? { phoneKey: o.phoneKey } : {}),
+      purchasedAt: o.placedAt.toISOString(),
+      ...(o.totalMinor !== null && o.currency
+        ? {
+            total: {
+              amountMinor: o.totalMinor,
+              currency: o.currency as FraudInput['relatedOrders'][number]['total'] extends { currency: infer C } | undefined ? C : never,
+            },
+          }
+        : {}),
+    }));
     return input;
   }
 
@@ -130,7 +137,6 @@ export class FraudInputIndex {
     for (let i = 0; i < end; i++) if (bucket[i]!.orderId === orderId) n--;
     return n;
   }
-
 }
 
 /**
@@ -153,7 +159,12 @@ class Histories {
       const flagged = this.flagged.get(key) ?? [];
       const ownOf = (kind: PartyCase['kind']) => new Set(cases.flatMap((c) => (c.kind === kind && c.orderId ? [c.orderId] : [])));
       entry = {
-        history: { claims: countOf(cases, 'claim'), returns: countOf(cases, 'return'), chargebacks: countOf(cases, 'chargeback'), fraudFlags: { count: flagged.length, ids: flagged } },
+        history: {
+          claims: countOf(cases, 'claim'),
+          returns: countOf(cases, 'return'),
+          chargebacks: countOf(cases, 'chargeback'),
+          fraudFlags: { count: flagged.length, ids: flagged },
+        },
         own: { claims: ownOf('claim'), returns: ownOf('return'), chargebacks: ownOf('chargeback'), fraudFlags: new Set(flagged) },
       };
       this.whole.set(key, entry);
@@ -179,4 +190,9 @@ function countOf(cases: PartyCase[], kind: PartyCase['kind']): PartyHistory['cla
   return { count: ids.length, ids };
 }
 
-const emptyHistory = (): PartyHistory => ({ claims: countOf([], 'claim'), returns: countOf([], 'return'), chargebacks: countOf([], 'chargeback'), fraudFlags: { count: 0, ids: [] } });
+const emptyHistory = (): PartyHistory => ({
+  claims: countOf([], 'claim'),
+  returns: countOf([], 'return'),
+  chargebacks: countOf([], 'chargeback'),
+  fraudFlags: { count: 0, ids: [] },
+});

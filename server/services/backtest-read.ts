@@ -1,6 +1,16 @@
 import type { BacktestCase } from '../../utils/fraud/backtest';
 import type { Database } from '../db/open';
-import { buyerCasePages, casesOfOrders, finalDecisionPages, findBacktestOrders, fraudFlaggedOfOrders, keysOfOrders, partyOrderPages, type FinalDecision, type PartyCase } from '../repositories/backtest';
+import {
+  buyerCasePages,
+  casesOfOrders,
+  finalDecisionPages,
+  findBacktestOrders,
+  fraudFlaggedOfOrders,
+  keysOfOrders,
+  partyOrderPages,
+  type FinalDecision,
+  type PartyCase,
+} from '../repositories/backtest';
 import { BacktestData, type BacktestPart } from './backtest-score';
 
 /**
@@ -37,7 +47,11 @@ export async function readBacktestData(
     decided.push(...decisions);
     for (let i = 0; i < decisions.length; i += DECIDED_ORDERS_PER_QUERY) {
       await opts.pause();
-      for (const k of await keysOfOrders(db, teamId, decisions.slice(i, i + DECIDED_ORDERS_PER_QUERY).map((d) => d.orderId))) {
+      for (const k of await keysOfOrders(
+        db,
+        teamId,
+        decisions.slice(i, i + DECIDED_ORDERS_PER_QUERY).map((d) => d.orderId),
+      )) {
         if (k.buyerKey) buyerKeys.add(k.buyerKey);
         if (k.addressKey) addressKeys.add(k.addressKey);
         if (k.phoneKey) phoneKeys.add(k.phoneKey);
@@ -68,7 +82,9 @@ export async function readBacktestData(
     await opts.pause();
     const some = ids.slice(i, i + PARTY_ORDERS_PER_LOOKUP);
     // Cases of the parties' addresses whose buyer is not a party's (those come with the buyers' below).
-    const cases = (await casesOfOrders(db, teamId, some)).map(addressOf).filter((c) => c.addressKey !== null && (c.buyerKey === null || !buyerKeys.has(c.buyerKey)));
+    const cases = (await casesOfOrders(db, teamId, some))
+      .map(addressOf)
+      .filter((c) => c.addressKey !== null && (c.buyerKey === null || !buyerKeys.has(c.buyerKey)));
     sink({ kind: 'partyCases', cases });
     await opts.pause();
     const flagged = await fraudFlaggedOfOrders(db, teamId, some);
@@ -82,7 +98,15 @@ export async function readBacktestData(
   for (let i = 0; i < decided.length; i += DECIDED_ORDERS_PER_QUERY) {
     await opts.pause();
     const slice = decided.slice(i, i + DECIDED_ORDERS_PER_QUERY);
-    sink({ kind: 'decided', decisions: slice, orders: await findBacktestOrders(db, teamId, slice.map((d) => d.orderId)) });
+    sink({
+      kind: 'decided',
+      decisions: slice,
+      orders: await findBacktestOrders(
+        db,
+        teamId,
+        slice.map((d) => d.orderId),
+      ),
+    });
   }
 }
 

@@ -36,7 +36,15 @@ describe.each(testDatabases())('matrix back-test at scale on $kind', (target) =>
 
     // The reference: the per-decision path the panel uses (six queries per order).
     const finals = await listFinalDecisions(db, team.teamId, from, 5000);
-    const byId = new Map((await findOrdersByIds(db, team.teamId, finals.map((d) => d.orderId))).map((o) => [o.orderId, o]));
+    const byId = new Map(
+      (
+        await findOrdersByIds(
+          db,
+          team.teamId,
+          finals.map((d) => d.orderId),
+        )
+      ).map((o) => [o.orderId, o]),
+    );
     const sorted = (input: FraudInput) => ({ ...input, relatedOrders: [...input.relatedOrders].sort((x, y) => x.orderId.localeCompare(y.orderId)) });
     let withHistory = 0;
     for (const [i, d] of finals.entries()) {

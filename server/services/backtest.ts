@@ -43,8 +43,18 @@ export async function runBacktest(
   // Related orders are fetched over the wider of the two windows; the engine applies each matrix's own.
   const windowHours = Math.max(currentView.matrix.parameters.velocity.windowHours, proposed.parameters.velocity.windowHours);
   const link = await handleOf(db).connectThread();
-  const job: BacktestJob = { link, teamId, from: from.toISOString(), maxOrders: limits.maxOrders ?? MAX_BACKTEST_ORDERS, setup: { current: currentView.matrix, proposed, windowHours } };
-  const worker = startWorker(ENTRY, { workerData: job, transferList: link.kind === 'pglite' ? [link.port] : [], resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+  const job: BacktestJob = {
+    link,
+    teamId,
+    from: from.toISOString(),
+    maxOrders: limits.maxOrders ?? MAX_BACKTEST_ORDERS,
+    setup: { current: currentView.matrix, proposed, windowHours },
+  };
+  const worker = startWorker(ENTRY, {
+    workerData: job,
+    transferList: link.kind === 'pglite' ? [link.port] : [],
+    resourceLimits: { maxOldGenerationSizeMb: 1024 },
+  });
   try {
     const { skipped, ...result } = await outcome(worker, deadline);
     return { days, from: from.toISOString(), currentVersion: currentView.version, skipped, ...result };

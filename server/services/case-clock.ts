@@ -89,7 +89,8 @@ export function withStartFromDeadline(clock: PageClock, policySet: SlaPolicySet)
 /** Says whether the clock started at a time the page shows or when the case was first seen. */
 function describeStart(snapshot: SlaSnapshot, clock: PageClock, input: PanelClockInput): SlaSnapshot {
   const source = input.ctx.clockStart?.source;
-  const fromPage = Boolean(clock.startedAt || clock.shipBy) || (input.caseRecord !== null && snapshot.startedAt !== new Date(input.caseRecord.openedAt).toISOString());
+  const fromPage =
+    Boolean(clock.startedAt || clock.shipBy) || (input.caseRecord !== null && snapshot.startedAt !== new Date(input.caseRecord.openedAt).toISOString());
   return { ...snapshot, startedFrom: fromPage ? 'page' : 'first-sight', ...(fromPage && source ? { startSource: source } : {}) };
 }
 
@@ -112,10 +113,28 @@ async function storedPanelClock(db: Database, teamId: string, input: PanelClockI
     // A new clock (or a claim that moved on to its appeal stage): the current policy version applies.
     const terms = termsUnder(input.policySet, clock.caseKind);
     if (!terms) return null;
-    const draft: CaseClockRow = { ...facts, ...terms, caseId: caseRecord.id, teamId, caseKind: clock.caseKind, pauses: [], remainingAtPauseMs: null, deadline: now, noResponseNeeded: false, updatedAt: now };
+    const draft: CaseClockRow = {
+      ...facts,
+      ...terms,
+      caseId: caseRecord.id,
+      teamId,
+      caseKind: clock.caseKind,
+      pauses: [],
+      remainingAtPauseMs: null,
+      deadline: now,
+      noResponseNeeded: false,
+      updatedAt: now,
+    };
     const snapshot = snapshotOfClock(draft, now);
     if (!snapshot) return null;
-    await putCaseClock(db, teamId, caseRecord.id, { ...facts, ...terms, caseKind: clock.caseKind, pauses: [], noResponseNeeded: false, ...rankingOf(draft, now) });
+    await putCaseClock(db, teamId, caseRecord.id, {
+      ...facts,
+      ...terms,
+      caseKind: clock.caseKind,
+      pauses: [],
+      noResponseNeeded: false,
+      ...rankingOf(draft, now),
+    });
     return snapshot;
   }
   const next: CaseClockRow = { ...stored, ...facts };
@@ -156,12 +175,18 @@ function unstoredSnapshot(clock: PageClock, input: PanelClockInput): SlaSnapshot
 export type SlaActionKind = 'pause' | 'resume' | 'no_response_needed';
 
 /** The clock after an agent's action, or a sentence saying why the action does not apply. */
-export function applyAction(row: CaseClockRow, action: SlaActionKind, at: Date, now: Date): { ok: true; values: Partial<CaseClockValues> } | { ok: false; message: string } {
+export function applyAction(
+  row: CaseClockRow,
+  action: SlaActionKind,
+  at: Date,
+  now: Date,
+): { ok: true; values: Partial<CaseClockValues> } | { ok: false; message: string } {
   if (row.noResponseNeeded) return { ok: false, message: 'This case was marked as needing no response; its clock no longer runs.' };
   const open = row.pauses.find((p) => p.to === undefined);
   if (action === 'no_response_needed') return { ok: true, values: { noResponseNeeded: true } };
   if (action === 'pause') {
-    if ((SlaPolicy.safeParse(row.policy).data?.clock ?? 'shipBy') === 'shipBy') return { ok: false, message: "A ship-by deadline belongs to the portal and cannot be paused." };
+    if ((SlaPolicy.safeParse(row.policy).data?.clock ?? 'shipBy') === 'shipBy')
+      return { ok: false, message: 'A ship-by deadline belongs to the portal and cannot be paused.' };
     if (open) return { ok: false, message: `The clock is already paused (since ${open.from}).` };
     // The engine ignores a pause that starts after the deadline; say so instead of pretending to pause.
     if (row.deadline && row.deadline.getTime() <= at.getTime()) return { ok: false, message: 'The deadline has already passed; pausing cannot move it.' };
@@ -169,6 +194,8 @@ export function applyAction(row: CaseClockRow, action: SlaActionKind, at: Date, 
     return { ok: true, values: { pauses, ...rankingOf({ ...row, pauses }, now) } };
   }
   if (!open) return { ok: false, message: 'The clock is not paused.' };
-  const pauses: Pause[] = row.pauses.map((p) => (p === open ? { from: p.from, to: (at.getTime() < Date.parse(p.from) ? new Date(p.from) : at).toISOString() } : p));
+  const pauses: Pause[] = row.pauses.map((p) =>
+    p === open ? { from: p.from, to: (at.getTime() < Date.parse(p.from) ? new Date(p.from) : at).toISOString() } : p,
+  );
   return { ok: true, values: { pauses, ...rankingOf({ ...row, pauses }, now) } };
 }

@@ -22,7 +22,8 @@ import { readTogether } from './parallel-reads';
 const DECISION_KEYS = { action: 'alertAction', outcome: 'alertProviderOutcome', at: 'alertDecidedAt' } as const;
 
 /** Shipped once a tracking number is known or the order's status says so, in the portals' words. */
-const SHIPPED_WORDS = /\b(shipped|dispatched|fulfilled|delivered|versandt|versendet|zugestellt|exp[ée]di[ée]e?|livr[ée]e?|spedito|consegnato|enviado|entregado)\b/i;
+const SHIPPED_WORDS =
+  /\b(shipped|dispatched|fulfilled|delivered|versandt|versendet|zugestellt|exp[ée]di[ée]e?|livr[ée]e?|spedito|consegnato|enviado|entregado)\b/i;
 export function isShipped(context: PageContext | undefined): boolean {
   if (!context) return false;
   if (context.trackingNumber) return true;
@@ -73,7 +74,13 @@ export function isAlertRow(row: DisputeRow): boolean {
   return row.stage === 'alert' || typeof row.details[DECISION_KEYS.action] === 'string';
 }
 
-export async function alertViewOf(db: Database, teamId: string, row: DisputeRow, order: OrderRow | undefined, context: PageContext | undefined): Promise<AlertView> {
+export async function alertViewOf(
+  db: Database,
+  teamId: string,
+  row: DisputeRow,
+  order: OrderRow | undefined,
+  context: PageContext | undefined,
+): Promise<AlertView> {
   const buyerKey = row.buyerKey ?? order?.buyerKey ?? null;
   const [fraudScore, buyerOrders, disputed, followed] = await readTogether(db, [
     () => lastScore(db, teamId, order),
@@ -126,10 +133,18 @@ export async function decideAlert(
   const row = await getDispute(db, teamId, id);
   if (!row) throw new HttpError('not_found', 'Dispute not found.');
   if (row.stage !== 'alert') {
-    throw new HttpError('conflict', `params.id: this dispute is ${row.stage ? `at the ${row.stage.replace('_', '-')} stage` : 'a marketplace claim'}, not an alert; record its outcome with the dispute's status instead.`, 'params.id');
+    throw new HttpError(
+      'conflict',
+      `params.id: this dispute is ${row.stage ? `at the ${row.stage.replace('_', '-')} stage` : 'a marketplace claim'}, not an alert; record its outcome with the dispute's status instead.`,
+      'params.id',
+    );
   }
   if (typeof row.details[DECISION_KEYS.action] === 'string') {
-    throw new HttpError('conflict', `params.id: this alert was already answered (${String(row.details[DECISION_KEYS.action])}) at ${String(row.details[DECISION_KEYS.at])}.`, 'params.id');
+    throw new HttpError(
+      'conflict',
+      `params.id: this alert was already answered (${String(row.details[DECISION_KEYS.action])}) at ${String(row.details[DECISION_KEYS.at])}.`,
+      'params.id',
+    );
   }
   const { context } = await facts(row);
   const kind = alertKindOf(row.source, row.reasonText);
@@ -147,7 +162,9 @@ export async function decideAlert(
         updatedAt: now,
         details: sql`${disputes.details} || ${JSON.stringify({ [DECISION_KEYS.action]: body.action, [DECISION_KEYS.at]: now.toISOString(), ...(outcome ? { [DECISION_KEYS.outcome]: outcome } : {}) })}::jsonb`,
       })
-      .where(and(eq(disputes.teamId, teamId), eq(disputes.id, row.id), eq(disputes.stage, 'alert'), sql`(${disputes.details} ->> ${DECISION_KEYS.action}) is null`))
+      .where(
+        and(eq(disputes.teamId, teamId), eq(disputes.id, row.id), eq(disputes.stage, 'alert'), sql`(${disputes.details} ->> ${DECISION_KEYS.action}) is null`),
+      )
       .returning({ id: disputes.id });
     if (claimed.length === 0) throw new HttpError('conflict', 'params.id: this alert was answered by someone else a moment ago; reload it.', 'params.id');
     const provider = outcome ? `; report ${outcome} to ${row.source === 'ethoca' ? 'Ethoca' : 'Verifi'}` : '';

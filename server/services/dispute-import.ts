@@ -57,12 +57,19 @@ async function plan(db: Database, teamId: string, rows: ImportRow[]): Promise<Ac
     const current = states.get(key);
     const verdict = mergeVerdict(current, { stage: event.stage, status: event.status, at: event.eventAt, reversal: event.reversal });
     actions.push(verdict === 'create' ? 'create' : verdictApplies(verdict) ? 'update' : 'skip');
-    if (verdictApplies(verdict)) states.set(key, { stage: event.stage, status: event.status, at: current && current.at > event.eventAt ? current.at : event.eventAt });
+    if (verdictApplies(verdict))
+      states.set(key, { stage: event.stage, status: event.status, at: current && current.at > event.eventAt ? current.at : event.eventAt });
   }
   return actions;
 }
 
-export async function importDisputes(db: Database, caller: Caller, csv: string, opts: { dryRun: boolean; format?: ImportFormat }, now = new Date()): Promise<DisputeImportAnswer> {
+export async function importDisputes(
+  db: Database,
+  caller: Caller,
+  csv: string,
+  opts: { dryRun: boolean; format?: ImportFormat },
+  now = new Date(),
+): Promise<DisputeImportAnswer> {
   const teamId = caller.team.id;
   if (Buffer.byteLength(csv) > MAX_IMPORT_BYTES) throw tooLarge(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.`);
   let parsed;
@@ -105,7 +112,9 @@ export async function importDisputes(db: Database, caller: Caller, csv: string, 
     updated: count('update'),
     skipped: count('skip'),
     invalidRows: new Set(problems.map((p) => p.row)).size,
-    results: rows.slice(0, LISTED).map(({ row, event }, i) => ({ row, source: event.source, externalId: event.externalId, stage: event.stage, status: event.status, action: actions[i]! })),
+    results: rows
+      .slice(0, LISTED)
+      .map(({ row, event }, i) => ({ row, source: event.source, externalId: event.externalId, stage: event.stage, status: event.status, action: actions[i]! })),
     problems: listedProblems,
     truncated: rows.length > LISTED || problems.length > LISTED,
   };

@@ -61,7 +61,11 @@ export function decodeAttachment(body: AttachmentBody): { bytes: Buffer; filenam
   const bytes = Buffer.from(b64, 'base64');
   if (bytes.length === 0) throw new HttpError('validation_failed', 'body.base64: the file is empty.', 'body.base64');
   if (bytes.length > MAX_ATTACHMENT_BYTES) {
-    throw new HttpError('validation_failed', `body.base64: the file has ${(bytes.length / 1048576).toFixed(1)} MB; at most ${MAX_ATTACHMENT_BYTES / 1048576} MB are accepted.`, 'body.base64');
+    throw new HttpError(
+      'validation_failed',
+      `body.base64: the file has ${(bytes.length / 1048576).toFixed(1)} MB; at most ${MAX_ATTACHMENT_BYTES / 1048576} MB are accepted.`,
+      'body.base64',
+    );
   }
   const actual = sniffContentType(bytes);
   if (actual !== body.contentType) {
@@ -92,15 +96,34 @@ export async function addAttachment(db: Database, caller: Caller, id: string, bo
       now,
     );
     if (body.evidenceKey) {
-      await upsertEvidence(tx, teamId, row.id, { key: body.evidenceKey, label: null, value: `Attached file: ${filename}`, notApplicable: false, attachmentId: meta.id, agentId: caller.agent.id }, now);
+      await upsertEvidence(
+        tx,
+        teamId,
+        row.id,
+        { key: body.evidenceKey, label: null, value: `Attached file: ${filename}`, notApplicable: false, attachmentId: meta.id, agentId: caller.agent.id },
+        now,
+      );
     }
-    await recordDisputeEvent(tx, caller, row, 'note', `Dispute ${row.externalId}: file attached, ${filename}`, { attachmentId: meta.id, ...(body.evidenceKey ? { evidenceKey: body.evidenceKey } : {}) }, now);
+    await recordDisputeEvent(
+      tx,
+      caller,
+      row,
+      'note',
+      `Dispute ${row.externalId}: file attached, ${filename}`,
+      { attachmentId: meta.id, ...(body.evidenceKey ? { evidenceKey: body.evidenceKey } : {}) },
+      now,
+    );
   });
-  return disputeView(db, teamId, (await requireDispute(db, teamId, id)), now);
+  return disputeView(db, teamId, await requireDispute(db, teamId, id), now);
 }
 
 /** The team's template for a reason and language, else the built-in one; `isDefault` tells which. */
-export async function teamDefenceTemplate(db: Database, teamId: string, reason: DisputeReason, language: Language): Promise<{ template: DefenceTemplate; isDefault: boolean }> {
+export async function teamDefenceTemplate(
+  db: Database,
+  teamId: string,
+  reason: DisputeReason,
+  language: Language,
+): Promise<{ template: DefenceTemplate; isDefault: boolean }> {
   const own = await findDefenceTemplate(db, teamId, reason, language);
   if (own) return { template: { reason, language, title: own.title, argument: own.argument, version: own.version }, isDefault: false };
   return { template: defaultDefenceTemplate(reason, language), isDefault: true };
@@ -114,7 +137,12 @@ async function defenceLanguage(db: Database, teamId: string, reason: DisputeReas
   return (await findDefenceTemplate(db, teamId, reason, lang.data)) ? lang.data : 'en';
 }
 
-export async function buildDisputeDefence(db: Database, caller: Caller, id: string, opts: { maxLength?: number } = {}): Promise<{ defence: Defence; filename: string; orderId: string }> {
+export async function buildDisputeDefence(
+  db: Database,
+  caller: Caller,
+  id: string,
+  opts: { maxLength?: number } = {},
+): Promise<{ defence: Defence; filename: string; orderId: string }> {
   const teamId = caller.team.id;
   const row = await requireDispute(db, teamId, id);
   const { dispute, context, history, checklist } = await disputeFacts(db, teamId, row);

@@ -42,9 +42,7 @@ function messagesOf(ctx: PageContext | undefined): HistoryMessage[] {
 
 export function historyFor(events: CaseEvent[], ctx: PageContext | undefined): DisputeHistory {
   const history: DisputeHistory = {
-    events: events
-      .filter(isEvidenceOfOrder)
-      .map((e) => ({ type: e.type, text: e.text, createdAt: e.createdAt, agentName: e.agentName, data: e.data })),
+    events: events.filter(isEvidenceOfOrder).map((e) => ({ type: e.type, text: e.text, createdAt: e.createdAt, agentName: e.agentName, data: e.data })),
     messages: messagesOf(ctx),
   };
   if (ctx?.trackingNumber) history.trackingNumber = ctx.trackingNumber;

@@ -46,7 +46,11 @@ export function disputeDeadline(ctx: PageContext, policies: SlaPolicySet, filedA
   }
   const candidates = [computed, stated].filter((d): d is Date => d !== undefined && !Number.isNaN(d.getTime()));
   if (candidates.length === 0) {
-    throw new HttpError('validation_failed', 'No deadline: the team has no SLA policy for this dispute and the page shows no respond-by date.', 'body.context.chargeback.respondBy');
+    throw new HttpError(
+      'validation_failed',
+      'No deadline: the team has no SLA policy for this dispute and the page shows no respond-by date.',
+      'body.context.chargeback.respondBy',
+    );
   }
   return new Date(Math.min(...candidates.map((d) => d.getTime())));
 }
@@ -65,7 +69,7 @@ export function disputeFromPage(ctx: PageContext, policies: SlaPolicySet, now: D
   const reasonText = info?.reason?.trim() || undefined;
   const claim = isMarketplaceClaim(kind);
   const reasonCode = claim ? undefined : leadingCode(reasonText);
-  const network = claim ? undefined : ((reasonCode && networkFromCode(reasonCode)) || (reasonText ? cardNetworkForReason(reasonText) : undefined));
+  const network = claim ? undefined : (reasonCode && networkFromCode(reasonCode)) || (reasonText ? cardNetworkForReason(reasonText) : undefined);
   const filedAtIso = ctx.pageKind === 'chargeback' ? ctx.chargeback?.notifiedAt : ctx.claim?.filedAt;
   const filedAt = filedAtIso ? new Date(filedAtIso) : now;
 

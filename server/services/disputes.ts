@@ -5,7 +5,16 @@ import type { PageContext } from '../../utils/schemas/page';
 import type { Database } from '../db/open';
 import { HttpError, notFound } from '../errors';
 import { touchCase, upsertCase } from '../repositories/cases';
-import { getDispute, listEvidence, updateDisputeStatus, upsertDispute, upsertEvidence, winRateFor, type DisputeRow, type StatusChange } from '../repositories/disputes';
+import {
+  getDispute,
+  listEvidence,
+  updateDisputeStatus,
+  upsertDispute,
+  upsertEvidence,
+  winRateFor,
+  type DisputeRow,
+  type StatusChange,
+} from '../repositories/disputes';
 import { listAttachments } from '../repositories/disputes-files';
 import { announceEvent, insertEvent, listEventsByOrder } from '../repositories/events';
 import { findOrder, upsertOrderSnapshot } from '../repositories/orders';
@@ -105,7 +114,15 @@ export async function disputeFromPageView(db: Database, caller: Caller, ctx: Pag
     let caseId: string | null = null;
     if (caseKey) {
       const c = await upsertCase(tx, teamId, caseKey, now);
-      if (c.created) await insertEvent(tx, teamId, { caseId: c.id, orderId: caseKey.orderId, type: 'created', agentId: caller.agent.id, text: 'Case opened', createdAt: now });
+      if (c.created)
+        await insertEvent(tx, teamId, {
+          caseId: c.id,
+          orderId: caseKey.orderId,
+          type: 'created',
+          agentId: caller.agent.id,
+          text: 'Case opened',
+          createdAt: now,
+        });
       caseId = c.id;
     }
     return upsertDispute(tx, teamId, { ...input, caseId }, now);
@@ -118,10 +135,26 @@ function withoutEmpty(snapshot: Record<string, unknown>): Record<string, unknown
 }
 
 /** Writes one event into the order's case history (the dispute's case, else the order's own). */
-export async function recordDisputeEvent(db: Database, caller: Caller, row: DisputeRow, type: 'note' | 'status', text: string, data: Record<string, unknown>, now: Date) {
+export async function recordDisputeEvent(
+  db: Database,
+  caller: Caller,
+  row: DisputeRow,
+  type: 'note' | 'status',
+  text: string,
+  data: Record<string, unknown>,
+  now: Date,
+) {
   const teamId = caller.team.id;
   const caseId = row.caseId ?? (await ensureOrderCase(db, teamId, row.orderId, now));
-  const id = await insertEvent(db, teamId, { caseId, orderId: row.orderId, type, agentId: caller.agent.id, text, data: { disputeId: row.id, ...data }, createdAt: now });
+  const id = await insertEvent(db, teamId, {
+    caseId,
+    orderId: row.orderId,
+    type,
+    agentId: caller.agent.id,
+    text,
+    data: { disputeId: row.id, ...data },
+    createdAt: now,
+  });
   await touchCase(db, teamId, caseId, now);
   if (id) await announceEvent(db, teamId, id);
 }
@@ -134,11 +167,20 @@ export async function saveEvidence(db: Database, caller: Caller, id: string, key
   const teamId = caller.team.id;
   const row = await requireDispute(db, teamId, id);
   const known = (EVIDENCE_DEFINITIONS as Record<string, unknown>)[key] !== undefined;
-  if (!known && !body.label) throw new HttpError('validation_failed', `body.label: "${key}" is not a standard evidence item, so it needs a label.`, 'body.label');
+  if (!known && !body.label)
+    throw new HttpError('validation_failed', `body.label: "${key}" is not a standard evidence item, so it needs a label.`, 'body.label');
   await db.transaction(async (tx) => {
-    await upsertEvidence(tx, teamId, row.id, { key, label: body.label ?? null, value: body.value ?? null, notApplicable: body.notApplicable === true, attachmentId: null, agentId: caller.agent.id }, now);
+    await upsertEvidence(
+      tx,
+      teamId,
+      row.id,
+      { key, label: body.label ?? null, value: body.value ?? null, notApplicable: body.notApplicable === true, attachmentId: null, agentId: caller.agent.id },
+      now,
+    );
     const label = labelFor(key, body.label);
-    const text = body.notApplicable ? `Dispute ${row.externalId}: ${label} marked as not applicable` : `Dispute ${row.externalId}: evidence added, ${label}: ${body.value!.slice(0, 300)}`;
+    const text = body.notApplicable
+      ? `Dispute ${row.externalId}: ${label} marked as not applicable`
+      : `Dispute ${row.externalId}: evidence added, ${label}: ${body.value!.slice(0, 300)}`;
     await recordDisputeEvent(tx, caller, row, 'note', text, { evidenceKey: key }, now);
   });
   return disputeView(db, teamId, (await getDispute(db, teamId, id))!, now);
@@ -156,8 +198,10 @@ const STATUS_WORDS: Record<StatusBody['status'], string> = {
 function statusChange(row: DisputeRow, body: StatusBody, now: Date): StatusChange {
   const s = body.status;
   if (body.recovered && s !== 'won') throw new HttpError('validation_failed', 'body.recovered: only a won dispute recovers money.', 'body.recovered');
-  if (body.recovered && body.recovered.currency !== row.currency) throw new HttpError('validation_failed', `body.recovered.currency: the dispute is in ${row.currency}.`, 'body.recovered.currency');
-  if (body.recovered && body.recovered.amountMinor > row.amountMinor) throw new HttpError('validation_failed', 'body.recovered.amountMinor: more than the disputed amount.', 'body.recovered.amountMinor');
+  if (body.recovered && body.recovered.currency !== row.currency)
+    throw new HttpError('validation_failed', `body.recovered.currency: the dispute is in ${row.currency}.`, 'body.recovered.currency');
+  if (body.recovered && body.recovered.amountMinor > row.amountMinor)
+    throw new HttpError('validation_failed', 'body.recovered.amountMinor: more than the disputed amount.', 'body.recovered.amountMinor');
   const decided = s === 'won' || s === 'lost' || s === 'refunded' || s === 'accepted';
   return {
     status: s,
@@ -183,7 +227,6 @@ export async function setDisputeStatus(db: Database, caller: Caller, id: string,
   }
   return disputeView(db, teamId, (await getDispute(db, teamId, id))!, now);
 }
-
 
 /** POST /v1/disputes/:id/alert-decision: the team's answer to a pre-dispute alert, into the case history. */
 export async function decideAlertView(db: Database, caller: Caller, id: string, body: AlertDecisionBody, now = new Date()): Promise<DisputeView> {

@@ -34,8 +34,7 @@ export function requestDigest(kind: string, target: string | null, body: unknown
   return createHash('sha256').update(canonicalJson({ kind, target, body })).digest('base64url');
 }
 
-export const keyReusedConflict = () =>
-  new HttpError('conflict', 'This idempotency key was already used for a different write.', 'body.idempotencyKey');
+export const keyReusedConflict = () => new HttpError('conflict', 'This idempotency key was already used for a different write.', 'body.idempotencyKey');
 
 /** Refuses a replay whose request differs from the one the key was first used for. */
 export async function checkKeyDigest(db: Database, teamId: string, key: string, digest: string): Promise<void> {

@@ -27,7 +27,13 @@ describe.each(testDatabases())('fraud, SLA and templates in the panel on $kind',
 
   it("scores the demo order from the team's history: address velocity, shared address, the buyer's claim, a fraud flag", async () => {
     const { orderId, buyerName } = DEMO_ORDERS.amazonDe;
-    const shipTo = { name: buyerName, lines: [buyerName, 'Musterstraße 12', '10115 Berlin', 'Deutschland'], city: 'Berlin', postalCode: '10115', country: 'DE' };
+    const shipTo = {
+      name: buyerName,
+      lines: [buyerName, 'Musterstraße 12', '10115 Berlin', 'Deutschland'],
+      city: 'Berlin',
+      postalCode: '10115',
+      country: 'DE',
+    };
     const data = await panel(app, 'demo-agent-token', { orderId, buyer: { name: buyerName }, shipTo });
     const fired = Object.fromEntries(data.fraud!.fired.map((f) => [f.indicator, f]));
     expect(Object.keys(fired)).toEqual(expect.arrayContaining(['velocity_address', 'shared_address', 'prior_claims', 'prior_fraud_flags']));
@@ -48,8 +54,16 @@ describe.each(testDatabases())('fraud, SLA and templates in the panel on $kind',
 
   it('flags an address changed after an earlier page showed another one', async () => {
     const orderId = newOrderId();
-    await panel(app, team.agentToken, { orderId, buyer: { name: 'Ida Wechsel' }, shipTo: { lines: ['Lindenweg 1'], city: 'Hamburg', postalCode: '20095', country: 'DE' } });
-    const moved = await panel(app, team.agentToken, { orderId, buyer: { name: 'Ida Wechsel' }, shipTo: { lines: ['Bahnhofstraße 99'], city: 'Bremen', postalCode: '28195', country: 'DE' } });
+    await panel(app, team.agentToken, {
+      orderId,
+      buyer: { name: 'Ida Wechsel' },
+      shipTo: { lines: ['Lindenweg 1'], city: 'Hamburg', postalCode: '20095', country: 'DE' },
+    });
+    const moved = await panel(app, team.agentToken, {
+      orderId,
+      buyer: { name: 'Ida Wechsel' },
+      shipTo: { lines: ['Bahnhofstraße 99'], city: 'Bremen', postalCode: '28195', country: 'DE' },
+    });
     expect(moved.fraud!.fired.map((f) => f.indicator)).toContain('address_changed');
   });
 
@@ -73,7 +87,12 @@ describe.each(testDatabases())('fraud, SLA and templates in the panel on $kind',
       message: { threadId: '0b9e7d44-5a31-4f6a-8c2d-93e1f0a7b655', receivedAt: '2025-11-03T08:00:00Z' },
     });
     expect(data.case!.kind).toBe('message');
-    expect(data.sla).toMatchObject({ caseKind: 'amazon_buyer_message', startedAt: '2025-11-03T08:00:00.000Z', deadline: '2025-11-04T08:00:00.000Z', marketplaceTimeZone: 'Europe/Berlin' });
+    expect(data.sla).toMatchObject({
+      caseKind: 'amazon_buyer_message',
+      startedAt: '2025-11-03T08:00:00.000Z',
+      deadline: '2025-11-04T08:00:00.000Z',
+      marketplaceTimeZone: 'Europe/Berlin',
+    });
   });
 
   it('uses SLA policies from team settings', async () => {
@@ -107,7 +126,12 @@ describe.each(testDatabases())('fraud, SLA and templates in the panel on $kind',
   it('records a note without disturbing scoring (history stays per order)', async () => {
     const orderId = newOrderId();
     await panel(app, team.agentToken, { orderId });
-    const res = await app.inject({ method: 'POST', url: '/v1/notes', headers: auth(team.agentToken), payload: { orderId, text: 'ok', idempotencyKey: idempotencyKey() } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/notes',
+      headers: auth(team.agentToken),
+      payload: { orderId, text: 'ok', idempotencyKey: idempotencyKey() },
+    });
     expect(res.statusCode).toBe(201);
     const again = await panel(app, team.agentToken, { orderId });
     expect(again.fraud).not.toBeNull();

@@ -71,7 +71,13 @@ async function scoreFraud(db: Database, teamId: string, input: InsightInput): Pr
   if (!order) return null;
   const matrix = input.matrix ?? teamMatrix(input.settings);
   const matching = input.matching;
-  const fraudInput = await buildFraudInput(db, teamId, { ctx, order, windowHours: matrix.parameters.velocity.windowHours, now, ...(matching ? { matching: matching.context } : {}) });
+  const fraudInput = await buildFraudInput(db, teamId, {
+    ctx,
+    order,
+    windowHours: matrix.parameters.velocity.windowHours,
+    now,
+    ...(matching ? { matching: matching.context } : {}),
+  });
   return scoreOrder(fraudInput, matrix, matching?.keys);
 }
 
@@ -91,7 +97,8 @@ export async function buildFraudInput(
   const buyerKey = order.buyerKey;
   const addressKey = order.addressKey;
   const [related, buyerOrderCount, buyerHistory, addressHistory] = await readTogether(db, [
-    () => findRelatedOrders(db, teamId, keys, { excludeOrderId: order.orderId, from: new Date(at.getTime() - windowMs), to: new Date(at.getTime() + windowMs) }),
+    () =>
+      findRelatedOrders(db, teamId, keys, { excludeOrderId: order.orderId, from: new Date(at.getTime() - windowMs), to: new Date(at.getTime() + windowMs) }),
     () => (buyerKey ? countEarlierBuyerOrders(db, teamId, buyerKey, order.orderId, at) : Promise.resolve(0)),
     () => (buyerKey ? partyHistory(db, teamId, { buyerKey }, order.orderId) : Promise.resolve(undefined)),
     () => (addressKey ? partyHistory(db, teamId, { addressKey }, order.orderId) : Promise.resolve(undefined)),

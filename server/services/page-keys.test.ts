@@ -6,7 +6,10 @@ describe('page keys', () => {
   it('derives matching keys that meet across spellings', () => {
     const a = orderSnapshotOf(parsedPage({ buyer: { name: 'Max Müstermann' } }))!;
     const b = orderSnapshotOf(
-      parsedPage({ buyer: { name: 'MUSTERMANN, Max' }, shipTo: { lines: ['Hauptstr. 5'], city: 'Berlin', postalCode: '10115', country: 'DE', phone: '030 1234567' } }),
+      parsedPage({
+        buyer: { name: 'MUSTERMANN, Max' },
+        shipTo: { lines: ['Hauptstr. 5'], city: 'Berlin', postalCode: '10115', country: 'DE', phone: '030 1234567' },
+      }),
     )!;
     expect(a.buyerKey).toBe(b.buyerKey);
     expect(a.addressKey).toBe(b.addressKey);
@@ -42,7 +45,10 @@ describe('contextForMatching', () => {
   it("drops the recipient's name from the address lines, so two names at one door share a key", async () => {
     const { contextForMatching } = await import('./page-keys');
     const at = (name: string) =>
-      parsedPage({ buyer: { name }, shipTo: { name, lines: [name, 'Musterstraße 12', '10115 Berlin', 'Deutschland'], city: 'Berlin', postalCode: '10115', country: 'DE' } });
+      parsedPage({
+        buyer: { name },
+        shipTo: { name, lines: [name, 'Musterstraße 12', '10115 Berlin', 'Deutschland'], city: 'Berlin', postalCode: '10115', country: 'DE' },
+      });
     const max = contextForMatching(at('Max Mustermann'));
     expect(max.shipTo!.lines).toEqual(['Musterstraße 12', '10115 Berlin', 'Deutschland']);
     expect(orderSnapshotOf(at('Max Mustermann'))!.addressKey).toBe(orderSnapshotOf(at('Anna Schmidt'))!.addressKey);

@@ -34,17 +34,18 @@ export async function loadPanel(db: Database, caller: Caller, ctx: PageContext, 
   const [history, buyerCases, insights] = await readTogether(db, [
     () => loadHistory(db, teamId, caseRecord, keys.orderId),
     () => (keys.buyerKey && caseRecord ? listCasesByBuyer(db, teamId, keys.buyerKey, caseRecord.id) : Promise.resolve([])),
-    () => buildInsights(db, teamId, {
-      ctx,
-      order,
-      caseRecord,
-      settings: config.settings,
-      matrix: config.matrix,
-      policies: config.policies,
-      templates: templatesFor(config, caller.agent.id),
-      matching: { context: keys.matching, keys: keys.keys },
-      now,
-    }),
+    () =>
+      buildInsights(db, teamId, {
+        ctx,
+        order,
+        caseRecord,
+        settings: config.settings,
+        matrix: config.matrix,
+        policies: config.policies,
+        templates: templatesFor(config, caller.agent.id),
+        matching: { context: keys.matching, keys: keys.keys },
+        now,
+      }),
   ] as const);
   // The fraud report counts which indicators fire; one row per order and indicator, updated in place.
   if (insights.fraud && order) book.noteFraud(teamId, order.orderId, insights.fraud, now);
@@ -63,7 +64,13 @@ export async function loadPanel(db: Database, caller: Caller, ctx: PageContext, 
 }
 
 /** The page's order and case as stored after this load; written only when the page shows something new. */
-async function recordPage(db: Database, caller: Caller, keys: PageKeys, now: Date, book: PanelBookkeeping): Promise<{ order: OrderRow | undefined; caseRecord: CaseRecord | null }> {
+async function recordPage(
+  db: Database,
+  caller: Caller,
+  keys: PageKeys,
+  now: Date,
+  book: PanelBookkeeping,
+): Promise<{ order: OrderRow | undefined; caseRecord: CaseRecord | null }> {
   const teamId = caller.team.id;
   const { snapshot, caseKey } = keys;
   if (!caseKey) return { order: undefined, caseRecord: null };

@@ -22,7 +22,11 @@ export async function renderDefencePdfOffThread(
   const maxCharacters = limits.maxCharacters ?? MAX_PDF_CHARACTERS;
   const size = defence.title.length + defence.sections.reduce((n, s) => n + s.title.length + s.body.length, 0);
   if (size > maxCharacters) {
-    throw new HttpError('validation_failed', `The defence has ${size} characters, more than a PDF may hold (${maxCharacters}); shorten its notes or copy the text instead.`, 'defence');
+    throw new HttpError(
+      'validation_failed',
+      `The defence has ${size} characters, more than a PDF may hold (${maxCharacters}); shorten its notes or copy the text instead.`,
+      'defence',
+    );
   }
   const worker = startWorker(ENTRY, {
     workerData: {
@@ -32,7 +36,16 @@ export async function renderDefencePdfOffThread(
   });
   try {
     return await new Promise<Uint8Array>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new HttpError('unavailable', `The PDF took longer than ${Math.round((limits.deadlineMs ?? PDF_DEADLINE_MS) / 1000)} s and was abandoned; try again later.`)), limits.deadlineMs ?? PDF_DEADLINE_MS);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new HttpError(
+              'unavailable',
+              `The PDF took longer than ${Math.round((limits.deadlineMs ?? PDF_DEADLINE_MS) / 1000)} s and was abandoned; try again later.`,
+            ),
+          ),
+        limits.deadlineMs ?? PDF_DEADLINE_MS,
+      );
       worker.once('message', (msg: { ok: true; bytes: Uint8Array } | { ok: false; message: string }) => {
         clearTimeout(timer);
         if (msg.ok) resolve(new Uint8Array(msg.bytes));

@@ -46,7 +46,12 @@ export const UNKNOWN_CURRENCY = 'XXX';
 
 export function reasonOfEvent(ev: Pick<ProcessorDisputeEvent, 'network' | 'reasonCode' | 'reasonText' | 'reasonHint'>): DisputeReason {
   const byCode = ev.reasonCode
-    ? classifyReason({ kind: 'card_dispute', code: ev.reasonCode, ...(ev.network ? { network: ev.network } : {}), ...(ev.reasonText ? { text: ev.reasonText } : {}) })
+    ? classifyReason({
+        kind: 'card_dispute',
+        code: ev.reasonCode,
+        ...(ev.network ? { network: ev.network } : {}),
+        ...(ev.reasonText ? { text: ev.reasonText } : {}),
+      })
     : 'other';
   if (byCode !== 'other') return byCode;
   if (ev.reasonHint) return ev.reasonHint;
@@ -72,7 +77,11 @@ function pickOrder(candidates: OrderRow[], amount: ProcessorDisputeEvent['amount
  * e-mail, else by the buyer's name key, among the orders the team has seen. Unmatched disputes keep the
  * order reference (or the payment's id) as their order id, so they have a history until someone links them.
  */
-export async function matchOrder(db: Database, teamId: string, ev: Pick<ProcessorDisputeEvent, 'orderRef' | 'email' | 'buyerName' | 'amount' | 'paymentRef' | 'externalId'>): Promise<OrderFound> {
+export async function matchOrder(
+  db: Database,
+  teamId: string,
+  ev: Pick<ProcessorDisputeEvent, 'orderRef' | 'email' | 'buyerName' | 'amount' | 'paymentRef' | 'externalId'>,
+): Promise<OrderFound> {
   if (ev.orderRef) {
     const order = await findOrder(db, teamId, ev.orderRef);
     if (order) return { orderId: order.orderId, orderMatch: 'reference', buyerKey: order.buyerKey };
@@ -171,9 +180,15 @@ async function changeFor(db: Database, teamId: string, row: DisputeRow, ev: Proc
   if (verdict !== 'noted' && verdict !== 'same' && verdict !== 'stale') {
     const merged = mergeState(stateOf(row), incomingOf(ev));
     const newStage = merged.stage !== row.stage;
-    Object.assign(change, { stage: merged.stage, stateAt: merged.at, processorStatus: clip(ev.processorStatus, 200), ...outcomeFields(merged.status, amountMinor, ev.eventAt, row) });
+    Object.assign(change, {
+      stage: merged.stage,
+      stateAt: merged.at,
+      processorStatus: clip(ev.processorStatus, 200),
+      ...outcomeFields(merged.status, amountMinor, ev.eventAt, row),
+    });
     // A later stage runs on its own window, from the day it was raised.
-    if (newStage && !ev.dueBy) change.deadline = processorDeadline({ source: ev.source, stage: merged.stage, network, filedAt: ev.eventAt, dueBy: null }, policies);
+    if (newStage && !ev.dueBy)
+      change.deadline = processorDeadline({ source: ev.source, stage: merged.stage, network, filedAt: ev.eventAt, dueBy: null }, policies);
   }
   if (row.orderMatch === 'unmatched') {
     const order = await matchOrder(db, teamId, { ...ev, orderRef: ev.orderRef ?? row.orderRef, amount: { amountMinor, currency: change.currency! } });
@@ -183,7 +198,15 @@ async function changeFor(db: Database, teamId: string, row: DisputeRow, ev: Proc
 }
 
 /** Writes the line the team sees in the order's case history, live. */
-async function recordHistory(db: Database, teamId: string, row: DisputeRow, text: string, data: Record<string, unknown>, agentId: string | null, now: Date): Promise<void> {
+async function recordHistory(
+  db: Database,
+  teamId: string,
+  row: DisputeRow,
+  text: string,
+  data: Record<string, unknown>,
+  agentId: string | null,
+  now: Date,
+): Promise<void> {
   const caseId = await ensureOrderCase(db, teamId, row.orderId, now);
   const id = await insertEvent(db, teamId, {
     caseId,
@@ -202,7 +225,14 @@ async function recordHistory(db: Database, teamId: string, row: DisputeRow, text
  * Applies one verified processor event. Replays answer `replayed` and change nothing; events older
  * than what is stored answer `stale` and change nothing but their own bookkeeping.
  */
-export async function applyProcessorEvent(db: Database, teamId: string, ev: ProcessorDisputeEvent, eventType: string, now = new Date(), policies?: SlaPolicySet): Promise<ApplyResult> {
+export async function applyProcessorEvent(
+  db: Database,
+  teamId: string,
+  ev: ProcessorDisputeEvent,
+  eventType: string,
+  now = new Date(),
+  policies?: SlaPolicySet,
+): Promise<ApplyResult> {
   const slaPolicies = policies ?? teamPolicies(await loadTeamSettings(db, teamId));
   return db.transaction(async (tx) => {
     if (!(await claimProcessorEvent(tx, teamId, ev.source, ev.eventId, eventType.slice(0, 200), now))) return { outcome: 'replayed', disputeId: null };
@@ -243,16 +273,34 @@ export async function linkDisputeToOrder(db: Database, caller: Caller, id: strin
       throw new HttpError('conflict', 'This dispute came from a portal page, which names its order; only processor disputes are linked by hand.', 'params.id');
     }
     const order = await findOrder(tx, teamId, orderId);
-    if (!order) throw new HttpError('validation_failed', `body.orderId: the team has never seen order ${orderId.slice(0, 64)}; open it in the portal once, then link.`, 'body.orderId');
+    if (!order)
+      throw new HttpError(
+        'validation_failed',
+        `body.orderId: the team has never seen order ${orderId.slice(0, 64)}; open it in the portal once, then link.`,
+        'body.orderId',
+      );
     if (current.orderId === order.orderId && current.orderMatch === 'agent') return current;
     const updated = await updateProcessorDispute(tx, teamId, id, { orderId: order.orderId, orderMatch: 'agent', buyerKey: order.buyerKey, updatedAt: now });
-    await recordHistory(tx, teamId, updated, `Dispute ${updated.externalId} (${updated.source}) linked to this order by ${caller.agent.name}`, { linkedFrom: current.orderId }, caller.agent.id, now);
+    await recordHistory(
+      tx,
+      teamId,
+      updated,
+      `Dispute ${updated.externalId} (${updated.source}) linked to this order by ${caller.agent.name}`,
+      { linkedFrom: current.orderId },
+      caller.agent.id,
+      now,
+    );
     return updated;
   });
 }
 
 /** The dispute, locked for the rest of the transaction. */
 async function lockDispute(db: Database, teamId: string, id: string): Promise<DisputeRow | undefined> {
-  const [row] = await db.select().from(disputes).where(and(eq(disputes.teamId, teamId), eq(disputes.id, id))).limit(1).for('update');
+  const [row] = await db
+    .select()
+    .from(disputes)
+    .where(and(eq(disputes.teamId, teamId), eq(disputes.id, id)))
+    .limit(1)
+    .for('update');
   return row;
 }

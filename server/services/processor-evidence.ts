@@ -8,7 +8,11 @@ import { disputeFacts, requireDispute } from './disputes';
 export async function stripeEvidenceFor(db: Database, teamId: string, id: string): Promise<StripeEvidenceExport> {
   const row = await requireDispute(db, teamId, id);
   if (row.source !== 'stripe' || row.stage === 'alert') {
-    throw new HttpError('conflict', `This dispute came from ${row.source}${row.stage === 'alert' ? ' as an alert' : ''}; only Stripe disputes (not early fraud warnings) take Stripe evidence.`, 'params.id');
+    throw new HttpError(
+      'conflict',
+      `This dispute came from ${row.source}${row.stage === 'alert' ? ' as an alert' : ''}; only Stripe disputes (not early fraud warnings) take Stripe evidence.`,
+      'params.id',
+    );
   }
   const [facts, attachments] = await Promise.all([disputeFacts(db, teamId, row), listAttachments(db, teamId, row.id)]);
   return buildStripeEvidence({

@@ -31,7 +31,15 @@ export async function loadQueue(db: Database, teamId: string, limit: number, now
     const sla = snapshotOfClock(clock, now);
     if (!sla) continue;
     const { state, remainingMs } = slaState(sla, now.getTime());
-    items.push({ case: caseRecord, sla, title: `${sla.label} · ${caseRecord.ref}`, url: portalUrlFor(caseRecord, clock.pageUrl), state, remainingMs: Math.round(remainingMs), buyerName });
+    items.push({
+      case: caseRecord,
+      sla,
+      title: `${sla.label} · ${caseRecord.ref}`,
+      url: portalUrlFor(caseRecord, clock.pageUrl),
+      state,
+      remainingMs: Math.round(remainingMs),
+      buyerName,
+    });
   }
   return { items, serverTime: now.toISOString() };
 }

@@ -40,8 +40,19 @@ export async function writeHistoryCase(db: Database, teamId: string, spec: Histo
     db,
     teamId,
     {
-      portal: spec.portal, marketplace: spec.marketplace, orderId: spec.orderId, buyerName: null, buyerKey: null, addressKey: null, phoneKey: null,
-      country: null, totalMinor: null, currency: null, purchasedAt: spec.openedAt, shipService: null, snapshot: {},
+      portal: spec.portal,
+      marketplace: spec.marketplace,
+      orderId: spec.orderId,
+      buyerName: null,
+      buyerKey: null,
+      addressKey: null,
+      phoneKey: null,
+      country: null,
+      totalMinor: null,
+      currency: null,
+      purchasedAt: spec.openedAt,
+      shipService: null,
+      snapshot: {},
     },
     spec.openedAt,
   );
@@ -58,17 +69,44 @@ export async function writeHistoryCase(db: Database, teamId: string, spec: Histo
       await insertEvent(db, teamId, { caseId, orderId: spec.orderId, type: 'note', agentId: e.agentId, text: e.text ?? 'Checked the order.', createdAt: e.at });
     } else if (e.type === 'template_inserted') {
       await insertEvent(db, teamId, {
-        caseId, orderId: spec.orderId, type: 'template_inserted', agentId: e.agentId, text: `Template inserted: ${e.title}`,
-        data: { templateId: e.templateId, title: e.title }, createdAt: e.at,
+        caseId,
+        orderId: spec.orderId,
+        type: 'template_inserted',
+        agentId: e.agentId,
+        text: `Template inserted: ${e.title}`,
+        data: { templateId: e.templateId, title: e.title },
+        createdAt: e.at,
       });
     } else if (e.type === 'decision') {
       const eventId = await insertEvent(db, teamId, {
-        caseId, orderId: spec.orderId, type: 'decision', agentId: e.agentId, text: WORDS[e.decision], decision: e.decision,
-        data: e.score === undefined ? {} : { score: e.score }, createdAt: e.at,
+        caseId,
+        orderId: spec.orderId,
+        type: 'decision',
+        agentId: e.agentId,
+        text: WORDS[e.decision],
+        decision: e.decision,
+        data: e.score === undefined ? {} : { score: e.score },
+        createdAt: e.at,
       });
-      await insertDecision(db, teamId, { orderId: spec.orderId, eventId: eventId!, kind: e.decision, reason: '', agentId: e.agentId, score: e.score ?? null, createdAt: e.at });
+      await insertDecision(db, teamId, {
+        orderId: spec.orderId,
+        eventId: eventId!,
+        kind: e.decision,
+        reason: '',
+        agentId: e.agentId,
+        score: e.score ?? null,
+        createdAt: e.at,
+      });
     } else {
-      await insertEvent(db, teamId, { caseId, orderId: spec.orderId, type: 'status', agentId: e.agentId, text: `Case ${e.status}`, data: { status: e.status }, createdAt: e.at });
+      await insertEvent(db, teamId, {
+        caseId,
+        orderId: spec.orderId,
+        type: 'status',
+        agentId: e.agentId,
+        text: `Case ${e.status}`,
+        data: { status: e.status },
+        createdAt: e.at,
+      });
       await setCaseStatus(db, teamId, caseId, e.status, e.at);
     }
   }

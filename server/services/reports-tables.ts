@@ -45,5 +45,11 @@ export async function buildReportCsv(
   const { scope, tables } = await buildReportTables(db, caller, section, query, now);
   const table = tables.find((t) => t.name === tableName);
   if (!table) throw notFound(`Report table "${tableName}"`);
-  return { filename: `caseside-${table.name}-${scope.from}-${scope.to}.csv`, csv: toCsv(table.columns.map((c) => c.label), table.rows) };
+  return {
+    filename: `caseside-${table.name}-${scope.from}-${scope.to}.csv`,
+    csv: toCsv(
+      table.columns.map((c) => c.label),
+      table.rows,
+    ),
+  };
 }

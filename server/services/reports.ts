@@ -1,8 +1,24 @@
 import type { DecisionKind } from '../../utils/schemas/fraud';
-import { MAX_REPORT_DAYS, type DecisionDay, type DisputeReport, type FraudReport, type ReportFilterOptions, type ReportQuery, type ReportScope, type ServiceReport } from '../../utils/schemas/reports';
+import {
+  MAX_REPORT_DAYS,
+  type DecisionDay,
+  type DisputeReport,
+  type FraudReport,
+  type ReportFilterOptions,
+  type ReportQuery,
+  type ReportScope,
+  type ServiceReport,
+} from '../../utils/schemas/reports';
 import type { Database } from '../db/open';
 import { HttpError } from '../errors';
-import { alertOutcomes, chargebacksByNetwork, moneyRecovered, openDisputesByDeadline, winRateByReason, winRateBySource } from '../repositories/reports-disputes';
+import {
+  alertOutcomes,
+  chargebacksByNetwork,
+  moneyRecovered,
+  openDisputesByDeadline,
+  winRateByReason,
+  winRateBySource,
+} from '../repositories/reports-disputes';
 import { decisionsPerDay, heldOutcomes, ordersSeen, topIndicators } from '../repositories/reports-fraud';
 import { findReportAgent, listReportAgents, listReportMarketplaces } from '../repositories/reports-filters';
 import { inReportSnapshot, type ReportFilter } from '../repositories/reports-scope';

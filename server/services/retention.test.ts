@@ -35,7 +35,21 @@ describe.each(testDatabases())('retention on $kind', (target) => {
     await upsertCase(db, strict.teamId, { kind: 'claim', portal: 'amazon', marketplace: 'DE', ref: `AZ-${old}`, orderId: old, buyerKey: 'max mustermann' });
     const [dispute] = await db
       .insert(disputes)
-      .values({ teamId: strict.teamId, kind: 'card_dispute', portal: 'shop', source: 'stripe', externalId: `dp_${old}`, orderId: old, amountMinor: 12999, currency: 'EUR', filedAt: new Date('2026-04-05T10:00:00Z'), deadline: new Date('2026-04-25T10:00:00Z'), reason: 'fraud', orderMatch: 'email', buyerKey: 'max mustermann' })
+      .values({
+        teamId: strict.teamId,
+        kind: 'card_dispute',
+        portal: 'shop',
+        source: 'stripe',
+        externalId: `dp_${old}`,
+        orderId: old,
+        amountMinor: 12999,
+        currency: 'EUR',
+        filedAt: new Date('2026-04-05T10:00:00Z'),
+        deadline: new Date('2026-04-25T10:00:00Z'),
+        reason: 'fraud',
+        orderMatch: 'email',
+        buyerKey: 'max mustermann',
+      })
       .returning({ id: disputes.id });
     const recent = await seedOrder(strict.teamId, '2026-05-20T10:00:00Z');
     const otherTeamsOld = await seedOrder(keeper.teamId, '2026-01-01T10:00:00Z');

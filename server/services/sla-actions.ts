@@ -22,7 +22,13 @@ function describe(body: SlaActionBody): string {
  * The pause is stored on the clock (the panel's countdown and the queue then reflect it) and an `sla`
  * event goes into the history. Replays of the same key answer the original result.
  */
-export async function applySlaAction(db: Database, caller: Caller, caseId: string, body: SlaActionBody, now = new Date()): Promise<EventWriteOutcome<{ sla: SlaSnapshot | null }>> {
+export async function applySlaAction(
+  db: Database,
+  caller: Caller,
+  caseId: string,
+  body: SlaActionBody,
+  now = new Date(),
+): Promise<EventWriteOutcome<{ sla: SlaSnapshot | null }>> {
   const teamId = caller.team.id;
   const record = await getCase(db, teamId, caseId);
   if (!record) throw notFound('Case');

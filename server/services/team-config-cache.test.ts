@@ -70,7 +70,10 @@ async function renameTemplate(call: Call, team: TestTeam, id: string, title: str
 
 async function saveThresholds(call: Call, team: TestTeam, review: number): Promise<number> {
   const current = FraudMatrixView.parse((await call('GET', '/v1/fraud/matrix', team.leadToken)).json);
-  const res = await call('PUT', '/v1/fraud/matrix', team.leadToken, { matrix: { ...DEFAULT_MATRIX, thresholds: { review, hold: 90 } }, expectedVersion: current.version });
+  const res = await call('PUT', '/v1/fraud/matrix', team.leadToken, {
+    matrix: { ...DEFAULT_MATRIX, thresholds: { review, hold: 90 } },
+    expectedVersion: current.version,
+  });
   expect(res.status).toBe(200);
   return FraudMatrixView.parse(res.json).version;
 }
@@ -121,7 +124,9 @@ describe.each(testDatabases())('team configuration cache on $kind', (target) => 
       // In one transaction: the listener's backend is gone (waited for) before the rename commits, so its
       // notification reaches nobody here; only the reconnect can tell the cache.
       await admin.query('begin');
-      const killed = await admin.query(`select pg_terminate_backend(pid, 5000) from pg_stat_activity where application_name = 'caseside listener' and datname = current_database()`);
+      const killed = await admin.query(
+        `select pg_terminate_backend(pid, 5000) from pg_stat_activity where application_name = 'caseside listener' and datname = current_database()`,
+      );
       expect(killed.rowCount).toBe(1);
       await admin.query(`update templates set title = 'During the outage' where id = $1`, [id]);
       await admin.query('commit');

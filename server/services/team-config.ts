@@ -25,7 +25,12 @@ type ValidationError = { path: string; message: string };
 function invalid(code: 'invalid_matrix' | 'invalid_policies', what: string, errors: ValidationError[]): HttpError {
   const first = errors[0]!;
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
-  return new HttpError(code, `The ${what} is not valid: ${first.message}${more}.`, `body.${code === 'invalid_matrix' ? 'matrix' : 'policies'}.${first.path}`.replace(/\.$/, ''), { errors });
+  return new HttpError(
+    code,
+    `The ${what} is not valid: ${first.message}${more}.`,
+    `body.${code === 'invalid_matrix' ? 'matrix' : 'policies'}.${first.path}`.replace(/\.$/, ''),
+    { errors },
+  );
 }
 
 /** The server owns the version number: whatever the client sent there is replaced. */
@@ -62,7 +67,13 @@ export async function saveFraudMatrix(db: Database, caller: Caller, document: un
   await db.transaction(async (tx) => {
     const current = storedMatrix(TeamSettings.catch({}).parse(await lockSettingsDocument(tx, teamId)));
     if (current.version !== expectedVersion) throw await conflict(tx, teamId, 'fraud matrix', expectedVersion, current.version);
-    const claimed = await insertConfigVersion(tx, teamId, { kind: 'fraud_matrix', version: matrix.version, document: matrix, createdBy: caller.agent.id, createdAt: now });
+    const claimed = await insertConfigVersion(tx, teamId, {
+      kind: 'fraud_matrix',
+      version: matrix.version,
+      document: matrix,
+      createdBy: caller.agent.id,
+      createdAt: now,
+    });
     if (!claimed) throw await conflict(tx, teamId, 'fraud matrix', expectedVersion, matrix.version);
     await mergeSettingsDocument(tx, teamId, { fraudMatrix: matrix });
   });
@@ -108,7 +119,13 @@ export async function saveSlaPolicies(
   const recomputedCases = await db.transaction(async (tx) => {
     const current = storedPolicies(TeamSettings.catch({}).parse(await lockSettingsDocument(tx, teamId)));
     if (current.version !== body.expectedVersion) throw await conflict(tx, teamId, 'SLA policy set', body.expectedVersion, current.version);
-    const claimed = await insertConfigVersion(tx, teamId, { kind: 'sla_policies', version: policySet.version, document: policySet, createdBy: caller.agent.id, createdAt: now });
+    const claimed = await insertConfigVersion(tx, teamId, {
+      kind: 'sla_policies',
+      version: policySet.version,
+      document: policySet,
+      createdBy: caller.agent.id,
+      createdAt: now,
+    });
     if (!claimed) throw await conflict(tx, teamId, 'SLA policy set', body.expectedVersion, policySet.version);
     await mergeSettingsDocument(tx, teamId, { slaPolicies: policySet });
     if (!body.applyToOpenCases) return 0;

@@ -29,7 +29,7 @@ export function lintFor(template: Pick<Template, 'body' | 'marketplaces'>) {
 
 function assertMayWrite(caller: Caller, scope: Template['scope'], ownerId: string): void {
   if (scope === 'team' && !isLead(caller)) throw new HttpError('forbidden', 'Only a team lead may create or change team templates.', 'body.scope');
-  if (scope === 'personal' && ownerId !== caller.agent.id) throw new HttpError('forbidden', "Only its owner may change a personal template.");
+  if (scope === 'personal' && ownerId !== caller.agent.id) throw new HttpError('forbidden', 'Only its owner may change a personal template.');
 }
 
 async function visibleOrMissing(db: Database, caller: Caller, id: string): Promise<Template> {
@@ -53,7 +53,12 @@ export async function createLibraryTemplate(db: Database, caller: Caller, input:
   return { template, warnings: lintFor(template) };
 }
 
-export async function updateLibraryTemplate(db: Database, caller: Caller, id: string, input: TemplateInput & { expectedVersion: number }): Promise<TemplateSaved> {
+export async function updateLibraryTemplate(
+  db: Database,
+  caller: Caller,
+  id: string,
+  input: TemplateInput & { expectedVersion: number },
+): Promise<TemplateSaved> {
   const current = await visibleOrMissing(db, caller, id);
   assertMayWrite(caller, current.scope, current.ownerId);
   // Moving a template between scopes needs the right to write it in its new scope as well.

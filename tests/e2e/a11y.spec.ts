@@ -126,7 +126,8 @@ test('keyboard only: Tab reaches every panel action with a visible focus, Enter 
     seen.add(focus.id);
     await page.keyboard.press('Tab');
   }
-  for (const action of ['template-search', 'template-insert', 'decision-reason', 'flag-hold', 'flag-release', 'flag-fraud']) expect(seen, action).toContain(action);
+  for (const action of ['template-search', 'template-insert', 'decision-reason', 'flag-hold', 'flag-release', 'flag-fraud'])
+    expect(seen, action).toContain(action);
   await page.keyboard.press('Alt+Shift+KeyC');
   await expect(panel).toHaveAttribute('data-collapsed', 'true');
   await page.keyboard.press('Alt+Shift+KeyC');
@@ -134,7 +135,16 @@ test('keyboard only: Tab reaches every panel action with a visible focus, Enter 
 });
 
 // One screenshot of the panel per sandbox page kind, for review and the README.
-const PAGE_KINDS = ['amazon-de-order', 'amazon-uk-message', 'amazon-fr-claim', 'amazon-com-chargeback', 'amazon-it-return', 'amazon-es-refund', 'zalando-order', 'zalando-cc-request'];
+const PAGE_KINDS = [
+  'amazon-de-order',
+  'amazon-uk-message',
+  'amazon-fr-claim',
+  'amazon-com-chargeback',
+  'amazon-it-return',
+  'amazon-es-refund',
+  'zalando-order',
+  'zalando-cc-request',
+];
 test('screenshots of the panel on each page kind', async ({ context }) => {
   test.setTimeout(240_000);
   mkdirSync(SCREENSHOTS, { recursive: true });

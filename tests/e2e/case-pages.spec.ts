@@ -7,7 +7,8 @@ import { PANEL, expect, fixture, test } from './harness';
  * the panel follows a thread switch that keeps the URL, and the SLA deadline comes from the page.
  */
 // Every language's opener ("Rispondi ad Amazon" on the Italian claims page), as the fixtures label them.
-const OPENERS = /^(Reply|Respond|Respond to Amazon|Antworten|Amazon antworten|Répondre|Répondre à Amazon|Rispondi|Rispondi ad Amazon|Responder|Responder a Amazon|Beantwoorden|Reageren|Odpowiedz|Svara)$/;
+const OPENERS =
+  /^(Reply|Respond|Respond to Amazon|Antworten|Amazon antworten|Répondre|Répondre à Amazon|Rispondi|Rispondi ad Amazon|Responder|Responder a Amazon|Beantwoorden|Reageren|Odpowiedz|Svara)$/;
 
 /** Text in every reply-like box of the page and its same-origin frames (kat-textarea shadow roots included). */
 async function boxValues(page: Page): Promise<{ placeholder: string; value: string }[]> {

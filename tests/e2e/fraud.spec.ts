@@ -27,7 +27,9 @@ test('a hold click is recorded with its reason and shows in the history for a se
   const lead = await openSecondAgent();
   const leadPage = await lead.newPage();
   await leadPage.goto(order.url);
-  await expect(leadPage.locator(PANEL).locator('[data-testid="history-item"][data-event-type="decision"]').filter({ hasText: 'reroute to a forwarder' })).toHaveCount(1);
+  await expect(
+    leadPage.locator(PANEL).locator('[data-testid="history-item"][data-event-type="decision"]').filter({ hasText: 'reroute to a forwarder' }),
+  ).toHaveCount(1);
 });
 
 test('Alt+Shift+R records a release from the keyboard', async ({ context }) => {

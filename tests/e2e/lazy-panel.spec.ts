@@ -30,5 +30,9 @@ test('a work page loads the panel script once, and SPA navigation reuses it', as
   await page.locator('a[href*="/orders-v3/order/"]').first().click();
   await expect(page.locator(PANEL)).toHaveAttribute('data-page-kind', 'order');
   // Seller Central's own panel script only: the zDirect adapter is never parsed there.
-  expect(scripts().filter((u) => /\/panel-[a-z]+\.js$/.test(u)).map((u) => u.replace(/^.*\//, ''))).toEqual(['panel-amazon.js']);
+  expect(
+    scripts()
+      .filter((u) => /\/panel-[a-z]+\.js$/.test(u))
+      .map((u) => u.replace(/^.*\//, '')),
+  ).toEqual(['panel-amazon.js']);
 });

@@ -66,7 +66,12 @@ test('with the backend down, three flags and a note wait in the outbox and arriv
     for (const c of cases) {
       const ev = await fetch(`${backend.url}/v1/cases/${c.id}/events`, { headers: { Authorization: `Bearer ${DEMO_LEAD_TOKEN}` } });
       const { events } = (await ev.json()) as { events: { text: string; createdAt: string }[] };
-      texts.push(...events.filter((e) => e.text.includes(marker)).sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((e) => e.text));
+      texts.push(
+        ...events
+          .filter((e) => e.text.includes(marker))
+          .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+          .map((e) => e.text),
+      );
     }
     expect(texts).toHaveLength(4);
     expect(texts.filter((t) => t.includes('flag-hold'))).toHaveLength(1);

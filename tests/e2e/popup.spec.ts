@@ -1,6 +1,6 @@
 import { DEMO_AGENT_TOKEN, expect, test } from './harness';
 
-test('the popup lists the demo team\'s open cases ranked by time left, with live countdowns', async ({ context, extensionId, backend }) => {
+test("the popup lists the demo team's open cases ranked by time left, with live countdowns", async ({ context, extensionId, backend }) => {
   const res = await fetch(`${backend.url}/v1/queue`, { headers: { Authorization: `Bearer ${DEMO_AGENT_TOKEN}` } });
   const queue = (await res.json()) as { items: { case: { id: string } }[] };
   expect(queue.items.length).toBeGreaterThan(1);
@@ -14,7 +14,11 @@ test('the popup lists the demo team\'s open cases ranked by time left, with live
 
   // Ranked by time left: the most overdue first, then running clocks with the least time left first.
   const clocks = await rows.evaluateAll((els) =>
-    els.map((el) => ({ state: el.getAttribute('data-sla-state'), remaining: Number(el.getAttribute('data-remaining-ms')), overdue: Number(el.getAttribute('data-overdue-ms')) })),
+    els.map((el) => ({
+      state: el.getAttribute('data-sla-state'),
+      remaining: Number(el.getAttribute('data-remaining-ms')),
+      overdue: Number(el.getAttribute('data-overdue-ms')),
+    })),
   );
   for (const c of clocks) expect(['ok', 'warning', 'breached', 'paused']).toContain(c.state);
   const timeLeft = clocks.filter((c) => c.state !== 'paused').map((c) => c.remaining - c.overdue);

@@ -26,7 +26,7 @@ async function pressPanelFromPageScript(page: Page): Promise<void> {
   });
 }
 
-test('clicks and keys dispatched by the portal page record nothing; the agent\'s own click and keys do', async ({ context }) => {
+test("clicks and keys dispatched by the portal page record nothing; the agent's own click and keys do", async ({ context }) => {
   const page = await context.newPage();
   await page.goto(fixture('amazon-europe-missing-fields-order').url);
   const panel = page.locator(PANEL);

@@ -39,14 +39,27 @@ export async function seedDecidedOrders(db: Database, teamId: string, count: num
     const kind = (['hold', 'release', 'fraud'] as const)[i % 3]!;
     decisionRows.push({ teamId, orderId, kind: i % 5 === 0 ? 'hold' : kind, createdAt: new Date(placed.getTime() + HOUR) });
     // A later change of mind on some: the last decision counts.
-    if (i % 4 === 0) decisionRows.push({ teamId, orderId, kind: kind === 'fraud' ? ('release' as const) : ('fraud' as const), createdAt: new Date(placed.getTime() + 2 * HOUR) });
+    if (i % 4 === 0)
+      decisionRows.push({
+        teamId,
+        orderId,
+        kind: kind === 'fraud' ? ('release' as const) : ('fraud' as const),
+        createdAt: new Date(placed.getTime() + 2 * HOUR),
+      });
     if (i % 6 === 0) {
       const caseKind = (['claim', 'return', 'chargeback'] as const)[i % 3]!;
-      caseRows.push({ teamId, kind: caseKind, portal: 'amazon' as const, ref: `${caseKind}-${orderId}`, orderId, buyerKey: i % 12 === 0 ? `buyer-${g}` : null, openedAt: new Date(placed.getTime() + i) });
+      caseRows.push({
+        teamId,
+        kind: caseKind,
+        portal: 'amazon' as const,
+        ref: `${caseKind}-${orderId}`,
+        orderId,
+        buyerKey: i % 12 === 0 ? `buyer-${g}` : null,
+        openedAt: new Date(placed.getTime() + i),
+      });
     }
   }
   for (let i = 0; i < orderRows.length; i += 500) await db.insert(orders).values(orderRows.slice(i, i + 500));
   for (let i = 0; i < decisionRows.length; i += 1000) await db.insert(decisions).values(decisionRows.slice(i, i + 1000));
   for (let i = 0; i < caseRows.length; i += 1000) await db.insert(cases).values(caseRows.slice(i, i + 1000));
 }
-

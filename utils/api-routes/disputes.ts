@@ -1,6 +1,21 @@
 import { z } from 'zod';
 import { CasePortal, Instant, Language, Money } from '../schemas/common';
-import { AlertAction, AlertKind, AlertRecommendation, Defence, DefenceTemplate, Dispute, DisputeReason, DisputeRecommendation, DisputeSource, DisputeStage, DisputeStatus, EvidenceItem, EvidenceKey, ReasonGroup } from '../schemas/disputes';
+import {
+  AlertAction,
+  AlertKind,
+  AlertRecommendation,
+  Defence,
+  DefenceTemplate,
+  Dispute,
+  DisputeReason,
+  DisputeRecommendation,
+  DisputeSource,
+  DisputeStage,
+  DisputeStatus,
+  EvidenceItem,
+  EvidenceKey,
+  ReasonGroup,
+} from '../schemas/disputes';
 import { PageContext } from '../schemas/page';
 import { defineRoutes } from './types';
 
@@ -36,7 +51,10 @@ export type EvidenceBody = z.infer<typeof EvidenceBody>;
 export const AttachmentBody = z.strictObject({
   filename: z.string().min(1).max(200),
   contentType: AttachmentContentType,
-  base64: z.string().min(1).max(MAX_ATTACHMENT_BASE64 + 4, `the file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`),
+  base64: z
+    .string()
+    .min(1)
+    .max(MAX_ATTACHMENT_BASE64 + 4, `the file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`),
   /** The checklist item the file is evidence for; it then counts as present. */
   evidenceKey: EvidenceKey.optional(),
 });
@@ -174,7 +192,14 @@ export const DISPUTE_ROUTES = defineRoutes({
     success: [200, 201],
   },
   'disputes.list': { method: 'GET', path: '/v1/disputes', summary: "The team's disputes", query: DisputeListQuery, response: DisputeList, pages: true },
-  'disputes.get': { method: 'GET', path: DISPUTE, summary: 'One dispute with its checklist, attachments and recommendation', params: IdParams, response: DisputeView, pages: true },
+  'disputes.get': {
+    method: 'GET',
+    path: DISPUTE,
+    summary: 'One dispute with its checklist, attachments and recommendation',
+    params: IdParams,
+    response: DisputeView,
+    pages: true,
+  },
   'disputes.evidence': {
     method: 'PUT',
     path: '/v1/disputes/:id/evidence/:key',
@@ -193,8 +218,23 @@ export const DISPUTE_ROUTES = defineRoutes({
     errors: [409],
     pages: true,
   },
-  'disputes.status': { method: 'POST', path: '/v1/disputes/:id/status', summary: "Change a dispute's status or record its outcome", params: IdParams, body: StatusBody, response: DisputeView, pages: true },
-  'disputes.defencePdf': { method: 'GET', path: '/v1/disputes/:id/defence.pdf', summary: 'The defence document as PDF', params: IdParams, produces: 'application/pdf', errors: [503] },
+  'disputes.status': {
+    method: 'POST',
+    path: '/v1/disputes/:id/status',
+    summary: "Change a dispute's status or record its outcome",
+    params: IdParams,
+    body: StatusBody,
+    response: DisputeView,
+    pages: true,
+  },
+  'disputes.defencePdf': {
+    method: 'GET',
+    path: '/v1/disputes/:id/defence.pdf',
+    summary: 'The defence document as PDF',
+    params: IdParams,
+    produces: 'application/pdf',
+    errors: [503],
+  },
   'disputes.defence': {
     method: 'GET',
     path: '/v1/disputes/:id/defence',
@@ -203,7 +243,14 @@ export const DISPUTE_ROUTES = defineRoutes({
     query: DefenceQuery,
     response: Defence,
   },
-  'disputes.defenceText': { method: 'GET', path: '/v1/disputes/:id/defence.txt', summary: 'The defence as plain text (for A-to-z claims)', params: IdParams, query: DefenceQuery, produces: 'text/plain' },
+  'disputes.defenceText': {
+    method: 'GET',
+    path: '/v1/disputes/:id/defence.txt',
+    summary: 'The defence as plain text (for A-to-z claims)',
+    params: IdParams,
+    query: DefenceQuery,
+    produces: 'text/plain',
+  },
   'disputes.attach': {
     method: 'POST',
     path: '/v1/disputes/:id/attachments',

@@ -16,13 +16,17 @@ export type ContractId = keyof typeof CONTRACT;
 export type ContractRoute<Id extends ContractId> = (typeof CONTRACT)[Id];
 
 /** Where the backend answers: the one `npm start` runs; a team's own backend answers at its own address. */
-export const API_SERVERS = [{ url: 'http://127.0.0.1:8787', description: 'The backend started by `npm start` (a team runs its own at its own address)' }] as const;
+export const API_SERVERS = [
+  { url: 'http://127.0.0.1:8787', description: 'The backend started by `npm start` (a team runs its own at its own address)' },
+] as const;
 
 /** The ids of the routes extension pages may call through the worker (`pages: true`). */
 export type RouteId = { [K in ContractId]: ContractRoute<K> extends { pages: true } ? K : never }[ContractId];
 
 /** Every route extension pages may call, by id. */
-export const API_ROUTES = Object.fromEntries(Object.entries(CONTRACT).filter(([, r]) => (r as ApiRoute).pages === true)) as { [K in RouteId]: ContractRoute<K> };
+export const API_ROUTES = Object.fromEntries(Object.entries(CONTRACT).filter(([, r]) => (r as ApiRoute).pages === true)) as {
+  [K in RouteId]: ContractRoute<K>;
+};
 
 export type ResponseOf<Id extends ContractId> = ContractRoute<Id> extends { response: z.ZodType<infer Res> } ? Res : never;
 export type BodyOf<Id extends ContractId> = ContractRoute<Id> extends { body: z.ZodType } ? z.input<ContractRoute<Id>['body']> : never;

@@ -49,7 +49,6 @@ export const WebhookAnswer = z.strictObject({
 });
 export type WebhookAnswer = z.infer<typeof WebhookAnswer>;
 
-
 export const DisputeImportQuery = z.strictObject({
   /** true (the default) only reports what the import would do. */
   dryRun: z.enum(['true', 'false']).default('true'),
@@ -103,10 +102,43 @@ const TeamParams = z.strictObject({ teamId: z.uuid() });
 const SECRET = '/v1/processors/:processor/secret';
 
 export const PROCESSOR_ROUTES = defineRoutes({
-  'processors.secrets': { method: 'GET', path: '/v1/processors/secrets', summary: 'Whether and when each processor\'s webhook secret was set', access: 'lead', response: SecretStatusList, pages: true },
-  'processors.setSecret': { method: 'PUT', path: SECRET, summary: "Set or rotate a processor's webhook signing secret", access: 'lead', params: ProcessorParams, body: SecretBody, response: SecretStatus, pages: true },
-  'processors.deleteSecret': { method: 'DELETE', path: SECRET, summary: "Remove a processor's webhook signing secret", access: 'lead', params: ProcessorParams, response: SecretStatus, pages: true },
-  'disputes.linkOrder': { method: 'POST', path: '/v1/disputes/:id/order', summary: 'Link a processor dispute to its order', params: IdParams, body: LinkOrderBody, response: DisputeView, errors: [409], pages: true },
+  'processors.secrets': {
+    method: 'GET',
+    path: '/v1/processors/secrets',
+    summary: "Whether and when each processor's webhook secret was set",
+    access: 'lead',
+    response: SecretStatusList,
+    pages: true,
+  },
+  'processors.setSecret': {
+    method: 'PUT',
+    path: SECRET,
+    summary: "Set or rotate a processor's webhook signing secret",
+    access: 'lead',
+    params: ProcessorParams,
+    body: SecretBody,
+    response: SecretStatus,
+    pages: true,
+  },
+  'processors.deleteSecret': {
+    method: 'DELETE',
+    path: SECRET,
+    summary: "Remove a processor's webhook signing secret",
+    access: 'lead',
+    params: ProcessorParams,
+    response: SecretStatus,
+    pages: true,
+  },
+  'disputes.linkOrder': {
+    method: 'POST',
+    path: '/v1/disputes/:id/order',
+    summary: 'Link a processor dispute to its order',
+    params: IdParams,
+    body: LinkOrderBody,
+    response: DisputeView,
+    errors: [409],
+    pages: true,
+  },
   'disputes.stripeEvidence': {
     method: 'GET',
     path: '/v1/disputes/:id/stripe-evidence',

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { Agent, AgentList, ApiTokenInfo, CreateAgentBody, CreatedAgent, CreatedToken, CreateTokenBody, Health, Me, TokenList, UpdateAgentBody } from '../schemas/api';
+import {
+  Agent,
+  AgentList,
+  ApiTokenInfo,
+  CreateAgentBody,
+  CreatedAgent,
+  CreatedToken,
+  CreateTokenBody,
+  Health,
+  Me,
+  TokenList,
+  UpdateAgentBody,
+} from '../schemas/api';
 import { defineRoutes } from './types';
 
 const IdParams = z.strictObject({ id: z.uuid() });
@@ -9,11 +21,25 @@ const AGENT_TOKENS = '/v1/agents/:id/tokens';
 
 /** Who am I, the backend's health and description, and the lead's team administration (audited). */
 export const TEAM_ROUTES = defineRoutes({
-  'system.health': { method: 'GET', path: '/health', summary: 'Whether the backend answers, its database kind and version', access: 'public', response: Health },
+  'system.health': {
+    method: 'GET',
+    path: '/health',
+    summary: 'Whether the backend answers, its database kind and version',
+    access: 'public',
+    response: Health,
+  },
   'system.openapi': { method: 'GET', path: '/openapi.json', summary: 'This description', access: 'public', produces: 'application/json', hide: true },
   'me.get': { method: 'GET', path: '/v1/me', summary: 'The signed-in agent and their team', response: Me },
   'agents.list': { method: 'GET', path: AGENTS, summary: "The team's agents", access: 'lead', response: AgentList },
-  'agents.create': { method: 'POST', path: AGENTS, summary: 'Add an agent, with a first token', access: 'lead', body: CreateAgentBody, response: CreatedAgent, success: [201] },
+  'agents.create': {
+    method: 'POST',
+    path: AGENTS,
+    summary: 'Add an agent, with a first token',
+    access: 'lead',
+    body: CreateAgentBody,
+    response: CreatedAgent,
+    success: [201],
+  },
   'agents.update': {
     method: 'PATCH',
     path: '/v1/agents/:id',
@@ -34,6 +60,20 @@ export const TEAM_ROUTES = defineRoutes({
     response: CreatedToken,
     success: [201],
   },
-  'tokens.list': { method: 'GET', path: AGENT_TOKENS, summary: "An agent's API tokens (never the secrets)", access: 'lead', params: IdParams, response: TokenList },
-  'tokens.revoke': { method: 'DELETE', path: '/v1/tokens/:id', summary: 'Revoke an API token (its streams close at once)', access: 'lead', params: IdParams, response: ApiTokenInfo },
+  'tokens.list': {
+    method: 'GET',
+    path: AGENT_TOKENS,
+    summary: "An agent's API tokens (never the secrets)",
+    access: 'lead',
+    params: IdParams,
+    response: TokenList,
+  },
+  'tokens.revoke': {
+    method: 'DELETE',
+    path: '/v1/tokens/:id',
+    summary: 'Revoke an API token (its streams close at once)',
+    access: 'lead',
+    params: IdParams,
+    response: ApiTokenInfo,
+  },
 });

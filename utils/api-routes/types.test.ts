@@ -6,7 +6,10 @@ const route: ApiRoute = { method: 'PUT', path: '/v1/templates/:id', response: z.
 
 describe('buildPath', () => {
   it('fills parameters and query strings', () => {
-    expect(buildPath(route, { id: 'abc-123' }, { includeArchived: 'true', empty: '' })).toEqual({ ok: true, path: '/v1/templates/abc-123?includeArchived=true' });
+    expect(buildPath(route, { id: 'abc-123' }, { includeArchived: 'true', empty: '' })).toEqual({
+      ok: true,
+      path: '/v1/templates/abc-123?includeArchived=true',
+    });
   });
   it('refuses missing parameters and path tricks', () => {
     expect(buildPath(route, {})).toMatchObject({ ok: false });

@@ -76,7 +76,11 @@ export function errorStatuses(route: ApiRoute): ErrorStatus[] {
 const PARAM = /^(?!\.{1,2}$)[A-Za-z0-9_.-]{1,100}$/;
 
 /** Builds the request path, refusing missing or odd parameters. */
-export function buildPath(route: Pick<ApiRoute, 'path'>, params: Record<string, string>, query?: Record<string, string | undefined>): { ok: true; path: string } | { ok: false; message: string } {
+export function buildPath(
+  route: Pick<ApiRoute, 'path'>,
+  params: Record<string, string>,
+  query?: Record<string, string | undefined>,
+): { ok: true; path: string } | { ok: false; message: string } {
   let missing: string | null = null;
   const path = route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     const value = params[name];

@@ -82,7 +82,12 @@ export function runDetector(portal: PortalId, classify: Classify, opts: Detector
   // Same-document navigations (History API, fragments) change the current entry; the Navigation API
   // reports them without polling. Without it, popstate and hashchange are the cheap fallback.
   const navigation = (win as Window & { navigation?: EventTarget }).navigation;
-  const navigationEvents = navigation ? [[navigation, 'currententrychange']] : [[win, 'popstate'], [win, 'hashchange']];
+  const navigationEvents = navigation
+    ? [[navigation, 'currententrychange']]
+    : [
+        [win, 'popstate'],
+        [win, 'hashchange'],
+      ];
   for (const [target, type] of navigationEvents as Array<[EventTarget, string]>) target.addEventListener(type, onNavigation);
 
   const stop = () => {

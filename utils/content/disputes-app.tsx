@@ -16,7 +16,14 @@ export function isDisputePage(ctx: PageContext): boolean {
   return ctx.pageKind === 'chargeback' || (ctx.pageKind === 'claim' && portalDefinition(ctx.portal)?.disputes.kindForPage(ctx) !== undefined);
 }
 
-const BY_EXTENSION: Record<string, AttachmentContentType> = { pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp', txt: 'text/plain' };
+const BY_EXTENSION: Record<string, AttachmentContentType> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+  txt: 'text/plain',
+};
 
 function contentTypeOf(file: File): AttachmentContentType | undefined {
   if ((ATTACHMENT_TYPES as readonly string[]).includes(file.type)) return file.type as AttachmentContentType;

@@ -8,7 +8,10 @@ import { watchPage, type WatchedPage } from './page-watcher';
 const adapter: PortalAdapter = {
   id: 'amazon',
   matchesHost: () => true,
-  pages: { predicates: [['order', (url) => url.pathname.startsWith('/order/')]], examples: { order: ['https://portal.example/order/1'], unknown: ['https://portal.example/'] } },
+  pages: {
+    predicates: [['order', (url) => url.pathname.startsWith('/order/')]],
+    examples: { order: ['https://portal.example/order/1'], unknown: ['https://portal.example/'] },
+  },
   classify: (url) => (url.pathname.startsWith('/order/') ? 'order' : 'unknown'),
   isContentReady: (_kind, doc) => doc.querySelector('#order') !== null,
   extract: (url, doc): PageContext => {
@@ -94,7 +97,8 @@ describe('watchPage', () => {
   it('follows a detail pane replaced without a URL change within 300 ms, a selection change within a frame', async () => {
     vi.useFakeTimers();
     history.pushState({}, '', '/order/111-0000000-0000004');
-    document.body.innerHTML = '<ul><li aria-selected="true">one</li><li aria-selected="false">two</li></ul><div id="order"><span id="buyer">First Buyer</span></div>';
+    document.body.innerHTML =
+      '<ul><li aria-selected="true">one</li><li aria-selected="false">two</li></ul><div id="order"><span id="buyer">First Buyer</span></div>';
     const pages: (WatchedPage | null)[] = [];
     stop = watchPage({ adapter, onPage: (p) => pages.push(p) }).stop;
     expect(pages.at(-1)).toMatchObject({ context: { buyer: { name: 'First Buyer' } } });

@@ -111,7 +111,16 @@ export function watchPage(opts: PageWatcherOptions): PageWatcher {
     stopWaiting();
     observeFrames();
     const context = opts.adapter.extract(url, doc);
-    const signature = [urlKey, recordRef(context) ?? '', context.orderId ?? '', context.recognition.status, context.recognition.missing.length, context.items.length, context.buyer?.name ?? '', context.clockStart?.at ?? ''].join('|');
+    const signature = [
+      urlKey,
+      recordRef(context) ?? '',
+      context.orderId ?? '',
+      context.recognition.status,
+      context.recognition.missing.length,
+      context.items.length,
+      context.buyer?.name ?? '',
+      context.clockStart?.at ?? '',
+    ].join('|');
     emit(signature, { context, loading: false });
   };
 

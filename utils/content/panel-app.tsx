@@ -69,7 +69,8 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
     const fresh = sendRequest({ type: 'panel:load', context });
     // A page seen before renders from the cache at once; the fresh answer replaces it.
     void sendRequest({ type: 'panel:cached', context }).then((cached) => {
-      if (seq === loadSeq.current && cached.ok && cached.data) setResult((cur) => (cur && !cur.fromCache && cur.data.case?.orderId === context.orderId ? cur : cached.data));
+      if (seq === loadSeq.current && cached.ok && cached.data)
+        setResult((cur) => (cur && !cur.fromCache && cur.data.case?.orderId === context.orderId ? cur : cached.data));
     });
     const res = await fresh;
     if (seq !== loadSeq.current) return;
@@ -173,7 +174,9 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
   const mergedResult = useMemo<PanelResult | null>(() => {
     if (!result && localPending.length === 0) return null;
     const known = new Set(result?.pendingForOrder.map((p) => p.key));
-    const pending = [...localPending.filter((p) => !known.has(p.key)), ...(result?.pendingForOrder ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    const pending = [...localPending.filter((p) => !known.has(p.key)), ...(result?.pendingForOrder ?? [])].sort((a, b) =>
+      b.createdAt.localeCompare(a.createdAt),
+    );
     return result ? { ...result, pendingForOrder: pending } : null;
   }, [result, localPending]);
 
@@ -192,7 +195,14 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
   }, [context?.marketplace?.language, context?.marketplace?.code]);
 
   const templateVars = useMemo(
-    () => (context ? templateVarsFromContext(context, { agentName: result?.data.agent.name ?? '', language: buyerLanguage, ...(result?.data.sla ? { slaDeadline: result.data.sla.deadline } : {}) }) : {}),
+    () =>
+      context
+        ? templateVarsFromContext(context, {
+            agentName: result?.data.agent.name ?? '',
+            language: buyerLanguage,
+            ...(result?.data.sla ? { slaDeadline: result.data.sla.deadline } : {}),
+          })
+        : {},
     [context, result?.data.agent.name, result?.data.sla, buyerLanguage],
   );
 
@@ -205,7 +215,13 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
       const insert = (target: ReplyTarget) => {
         const res = insertIntoReplyBox(target, text);
         if (res.ok && context?.orderId) {
-          void sendRequest({ type: 'template:inserted', orderId: context.orderId, templateId: template.id, templateVersion: template.version, templateTitle: template.title.slice(0, 200) });
+          void sendRequest({
+            type: 'template:inserted',
+            orderId: context.orderId,
+            templateId: template.id,
+            templateVersion: template.version,
+            templateTitle: template.title.slice(0, 200),
+          });
         }
         return res;
       };
@@ -268,7 +284,7 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
     ? 'signed-out'
     : context.recognition.status === 'unrecognized' && !page?.loading
       ? 'unrecognized'
-      : error?.code === 'offline' || result?.fromCache && sync?.online === false
+      : error?.code === 'offline' || (result?.fromCache && sync?.online === false)
         ? 'offline'
         : page?.loading || (inFlight && !result)
           ? 'loading'
@@ -277,41 +293,56 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
   return (
     <I18nProvider value={browserTranslate}>
       <InputPolicyProvider value={isTrustedEvent}>
-      <Panel
-        context={context}
-        state={state}
-        result={mergedResult}
-        sync={sync}
-        error={error && error.code !== 'signed_out' && error.code !== 'offline' ? error.message : null}
-        collapsed={collapsed}
-        onToggle={() => setPanelCollapsed((c) => !c)}
-        language={uiLanguage()}
-        onRetry={() => void load()}
-        onOpenOptions={() => void sendRequest({ type: 'options:open' })}
-        onDecide={onDecide}
-        onAddNote={onAddNote}
-        onSetCaseStatus={onSetCaseStatus}
-        formatTime={formatTime}
-        slots={{
-          outbox: sync?.signedIn && sync.failed > 0 ? <OutboxProblemsSlot failedCount={sync.failed} formatTime={formatTime} onSent={() => void load()} /> : undefined,
-          sla: data?.sla ? <SlaCountdown sla={data.sla} language={uiLanguage()} {...(caseId && state !== 'signed-out' ? { onAction: onSlaAction } : {})} /> : undefined,
-          disputes: isDisputePage(context) && !page?.loading && state !== 'signed-out' ? <DisputeSlot context={context} canWrite={state !== 'offline'} formatTime={formatTime} /> : undefined,
-          templates:
-            data && data.templates.length > 0 && (context.pageKind === 'message' || context.pageKind === 'claim' || context.pageKind === 'return' || context.pageKind === 'order' || context.pageKind === 'chargeback' || context.pageKind === 'refund') ? (
-              <TemplatePicker
-                templates={data.templates}
-                portal={context.portal}
-                pageKind={context.pageKind}
-                {...(context.marketplace?.code ? { marketplace: context.marketplace.code } : {})}
-                language={buyerLanguage}
-                vars={templateVars}
-                timeZone={context.marketplace?.timeZone ?? context.portalTimeZone ?? 'UTC'}
-                onInsert={onInsertTemplate}
-                focusRequest={templatesFocus}
-              />
+        <Panel
+          context={context}
+          state={state}
+          result={mergedResult}
+          sync={sync}
+          error={error && error.code !== 'signed_out' && error.code !== 'offline' ? error.message : null}
+          collapsed={collapsed}
+          onToggle={() => setPanelCollapsed((c) => !c)}
+          language={uiLanguage()}
+          onRetry={() => void load()}
+          onOpenOptions={() => void sendRequest({ type: 'options:open' })}
+          onDecide={onDecide}
+          onAddNote={onAddNote}
+          onSetCaseStatus={onSetCaseStatus}
+          formatTime={formatTime}
+          slots={{
+            outbox:
+              sync?.signedIn && sync.failed > 0 ? (
+                <OutboxProblemsSlot failedCount={sync.failed} formatTime={formatTime} onSent={() => void load()} />
+              ) : undefined,
+            sla: data?.sla ? (
+              <SlaCountdown sla={data.sla} language={uiLanguage()} {...(caseId && state !== 'signed-out' ? { onAction: onSlaAction } : {})} />
             ) : undefined,
-        }}
-      />
+            disputes:
+              isDisputePage(context) && !page?.loading && state !== 'signed-out' ? (
+                <DisputeSlot context={context} canWrite={state !== 'offline'} formatTime={formatTime} />
+              ) : undefined,
+            templates:
+              data &&
+              data.templates.length > 0 &&
+              (context.pageKind === 'message' ||
+                context.pageKind === 'claim' ||
+                context.pageKind === 'return' ||
+                context.pageKind === 'order' ||
+                context.pageKind === 'chargeback' ||
+                context.pageKind === 'refund') ? (
+                <TemplatePicker
+                  templates={data.templates}
+                  portal={context.portal}
+                  pageKind={context.pageKind}
+                  {...(context.marketplace?.code ? { marketplace: context.marketplace.code } : {})}
+                  language={buyerLanguage}
+                  vars={templateVars}
+                  timeZone={context.marketplace?.timeZone ?? context.portalTimeZone ?? 'UTC'}
+                  onInsert={onInsertTemplate}
+                  focusRequest={templatesFocus}
+                />
+              ) : undefined,
+          }}
+        />
       </InputPolicyProvider>
     </I18nProvider>
   );

@@ -26,7 +26,12 @@ export function waitForReplyBox(adapter: PortalAdapter, doc: Document, timeoutMs
     };
     const observe = (d: Document) => {
       const observer = new MutationObserver(check);
-      observer.observe(d.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'style', 'class', 'aria-expanded', 'disabled'] });
+      observer.observe(d.documentElement, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['hidden', 'style', 'class', 'aria-expanded', 'disabled'],
+      });
       observers.push(observer);
     };
     observe(doc);

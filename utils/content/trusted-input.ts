@@ -6,7 +6,24 @@
  */
 
 /** Events that can make the panel do something. Focus and hover are left alone. */
-const ACTION_EVENTS = ['click', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'change', 'submit', 'paste', 'drop'] as const;
+const ACTION_EVENTS = [
+  'click',
+  'dblclick',
+  'auxclick',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'keydown',
+  'keyup',
+  'keypress',
+  'beforeinput',
+  'input',
+  'change',
+  'submit',
+  'paste',
+  'drop',
+] as const;
 
 export function isTrustedEvent(event: Event): boolean {
   return event.isTrusted;

@@ -47,7 +47,14 @@ describe('recommendAlert', () => {
   });
 
   it('explains its advice in words an agent can check', () => {
-    const r = recommendAlert({ amount: { amountMinor: 4999, currency: 'EUR' }, kind: 'customer_dispute', fraudScore: 72, shipped: true, buyerOrders: 0, buyerDisputes: 1 });
+    const r = recommendAlert({
+      amount: { amountMinor: 4999, currency: 'EUR' },
+      kind: 'customer_dispute',
+      fraudScore: 72,
+      shipped: true,
+      buyerOrders: 0,
+      buyerDisputes: 1,
+    });
     expect(r.action).toBe('refund');
     expect(r.reasons.join(' ')).toMatch(/fraud score is 72/);
     expect(r.reasons.join(' ')).toMatch(/disputed one earlier order/);

@@ -21,7 +21,12 @@ export function alertKindOf(source: ProcessorSource | string, reasonText: string
  * whether the transaction was refunded), or null where there is nobody to answer: a processor's own
  * fraud warning is settled by refunding through the processor.
  */
-export function providerOutcome(source: ProcessorSource | string, kind: AlertKind, action: AlertAction, facts: { shipped: boolean; alreadyRefunded?: boolean }): string | null {
+export function providerOutcome(
+  source: ProcessorSource | string,
+  kind: AlertKind,
+  action: AlertAction,
+  facts: { shipped: boolean; alreadyRefunded?: boolean },
+): string | null {
   if (source === 'ethoca') {
     if (kind === 'customer_dispute') {
       if (facts.alreadyRefunded) return 'RESOLVED_PREVIOUSLY_REFUNDED';
@@ -89,11 +94,18 @@ export function recommendAlert(f: AlertFacts): AlertRecommendation {
   }
   if (f.buyerDisputes > 0) reasons.push(`The buyer has disputed ${f.buyerDisputes === 1 ? 'one earlier order' : `${f.buyerDisputes} earlier orders`}.`);
   if (known && large && (score === null || score < ALERT_TUNING.lowScore)) {
-    reasons.push(`A known buyer (${f.buyerOrders} earlier orders, no dispute)${score !== null ? ` with a low fraud score (${score})` : ''} and a large amount (${formatMoney(f.amount)}): contacting the buyer and defending a chargeback if it comes can be worth it.`);
+    reasons.push(
+      `A known buyer (${f.buyerOrders} earlier orders, no dispute)${score !== null ? ` with a low fraud score (${score})` : ''} and a large amount (${formatMoney(f.amount)}): contacting the buyer and defending a chargeback if it comes can be worth it.`,
+    );
     return { action: 'decline', confidence: 0.55, reasons };
   }
   if (!large) reasons.push(`${formatMoney(f.amount)} is less than ${ALERT_TUNING.declineFromFees} chargeback fees: a refund costs less than a defence.`);
-  else if (!known) reasons.push(f.buyerOrders === 0 ? 'A first-time buyer: nothing in the team\'s records speaks for the purchase.' : `Only ${f.buyerOrders} earlier order${f.buyerOrders === 1 ? '' : 's'} from this buyer.`);
+  else if (!known)
+    reasons.push(
+      f.buyerOrders === 0
+        ? "A first-time buyer: nothing in the team's records speaks for the purchase."
+        : `Only ${f.buyerOrders} earlier order${f.buyerOrders === 1 ? '' : 's'} from this buyer.`,
+    );
   reasons.push(`A refund now prevents the chargeback, its ${formatMoney(fee)} fee and a dispute on the team's ratio.`);
   return { action: 'refund', confidence: score !== null && score >= ALERT_TUNING.highScore ? 0.85 : 0.7, reasons };
 }

@@ -4,7 +4,12 @@ import type { Dispute } from '../schemas/disputes';
 
 /** A dispute as the engine needs it: the stored record, or one being built from a page. */
 export type DisputeLike = Pick<Dispute, 'id' | 'kind' | 'orderId' | 'reason' | 'amount' | 'filedAt'> &
-  Partial<Pick<Dispute, 'network' | 'reasonCode' | 'reasonText' | 'deadline' | 'status' | 'evidence' | 'source' | 'stage' | 'reasonGroup' | 'orderMatch' | 'processorStatus'>>;
+  Partial<
+    Pick<
+      Dispute,
+      'network' | 'reasonCode' | 'reasonText' | 'deadline' | 'status' | 'evidence' | 'source' | 'stage' | 'reasonGroup' | 'orderMatch' | 'processorStatus'
+    >
+  >;
 
 /** A case event as the backend returns it; only what the engine reads is required. */
 export type CaseEventLike = Pick<CaseEvent, 'type' | 'text' | 'createdAt'> & Partial<Pick<CaseEvent, 'agentName' | 'data'>>;

@@ -21,7 +21,9 @@ describe('buildChecklist', () => {
     });
     const k = byKey(items);
     expect(k.tracking_number).toMatchObject({ source: 'page', value: '00340434161094042557 (DHL)', required: true });
-    expect(k.proof_of_delivery!.value).toBe('Delivered 2026-11-05 11:42 UTC to Max Mustermann, Hauptstraße 5, 10115 Berlin, DE (tracking 00340434161094042557)');
+    expect(k.proof_of_delivery!.value).toBe(
+      'Delivered 2026-11-05 11:42 UTC to Max Mustermann, Hauptstraße 5, 10115 Berlin, DE (tracking 00340434161094042557)',
+    );
     expect(k.proof_of_delivery!.source).toBe('history');
     expect(k.message_history!.value).toContain('2 messages (1 from the buyer)');
     expect(k.message_history!.value).toContain('Mein Paket ist nie angekommen.');
@@ -50,7 +52,12 @@ describe('buildChecklist', () => {
     expect(before.message_history!.required).toBe(true);
 
     const after = byKey(
-      buildChecklist({ dispute, context: disputeContext(), history: aHistory(), provided: [{ key: 'product_photos', value: '3 photos of the mugs before packing', attachmentId: 'att-1' }] }),
+      buildChecklist({
+        dispute,
+        context: disputeContext(),
+        history: aHistory(),
+        provided: [{ key: 'product_photos', value: '3 photos of the mugs before packing', attachmentId: 'att-1' }],
+      }),
     );
     expect(after.product_photos).toMatchObject({ status: 'present', source: 'attachment', attachmentId: 'att-1' });
   });
@@ -75,14 +82,24 @@ describe('buildChecklist', () => {
     const prior = (id: string, at: string): PriorTransaction => ({ id, at, ipAddress: '203.0.113.7', deviceId: 'dev-1', disputed: false });
 
     const eligible = byKey(
-      buildChecklist({ dispute, history: aHistory(), disputedTransaction, priorTransactions: [prior('ch_1', '2026-06-01T10:00:00Z'), prior('ch_2', '2026-03-01T10:00:00Z')] }),
+      buildChecklist({
+        dispute,
+        history: aHistory(),
+        disputedTransaction,
+        priorTransactions: [prior('ch_1', '2026-06-01T10:00:00Z'), prior('ch_2', '2026-03-01T10:00:00Z')],
+      }),
     );
     expect(eligible.ce3_prior_transactions!.status).toBe('present');
     expect(eligible.ce3_prior_transactions!.value).toMatch(/^2 earlier undisputed payments/);
     expect(eligible.avs_cvv_result!.status).toBe('missing');
 
     const tooRecent = byKey(
-      buildChecklist({ dispute, history: aHistory(), disputedTransaction, priorTransactions: [prior('ch_1', '2026-10-01T10:00:00Z'), prior('ch_2', '2026-03-01T10:00:00Z')] }),
+      buildChecklist({
+        dispute,
+        history: aHistory(),
+        disputedTransaction,
+        priorTransactions: [prior('ch_1', '2026-10-01T10:00:00Z'), prior('ch_2', '2026-03-01T10:00:00Z')],
+      }),
     );
     expect(tooRecent.ce3_prior_transactions!.status).toBe('missing');
     expect(tooRecent.ce3_prior_transactions!.hint).toMatch(/ch_1 is only 49 days before the dispute/);
@@ -98,18 +115,29 @@ describe('buildChecklist', () => {
 
   it('agents can mark an item not applicable and add items of their own; stored agent evidence is kept', () => {
     const dispute = aDispute({
-      evidence: [{ key: 'signature_confirmation', label: 'Signature on delivery', status: 'present', required: false, source: 'attachment', attachmentId: 'att-sig' }],
+      evidence: [
+        { key: 'signature_confirmation', label: 'Signature on delivery', status: 'present', required: false, source: 'attachment', attachmentId: 'att-sig' },
+      ],
     });
     const items = buildChecklist({
       dispute,
       context: disputeContext(),
       history: aHistory(),
-      provided: [{ key: 'message_history', notApplicable: true }, { key: 'neighbour_statement', label: 'Statement from the neighbour', value: 'Took the parcel in.' }],
+      provided: [
+        { key: 'message_history', notApplicable: true },
+        { key: 'neighbour_statement', label: 'Statement from the neighbour', value: 'Took the parcel in.' },
+      ],
     });
     const k = byKey(items);
     expect(k.signature_confirmation).toMatchObject({ status: 'present', source: 'attachment', attachmentId: 'att-sig' });
     expect(k.message_history!.status).toBe('not_applicable');
-    expect(items[items.length - 1]).toMatchObject({ key: 'neighbour_statement', label: 'Statement from the neighbour', status: 'present', source: 'agent', required: false });
+    expect(items[items.length - 1]).toMatchObject({
+      key: 'neighbour_statement',
+      label: 'Statement from the neighbour',
+      status: 'present',
+      source: 'agent',
+      required: false,
+    });
   });
 
   it('without a page context, page items are missing rather than invented', () => {

@@ -82,7 +82,11 @@ const FINDERS: Partial<Record<StandardEvidenceKey, Finder>> = {
   return_status: ({ context }) => {
     const r = context?.return;
     if (!r || (!r.requestedAt && !r.receivedAt && !r.status)) return undefined;
-    const parts = [r.requestedAt && `requested ${formatDay(r.requestedAt)}`, r.receivedAt && `received ${formatDay(r.receivedAt)}`, r.status && `status ${r.status}`];
+    const parts = [
+      r.requestedAt && `requested ${formatDay(r.requestedAt)}`,
+      r.receivedAt && `received ${formatDay(r.receivedAt)}`,
+      r.status && `status ${r.status}`,
+    ];
     return { value: `Return ${parts.filter(Boolean).join(', ')}`, source: 'page' };
   },
   refund_proof: ({ history }) => {

@@ -28,16 +28,19 @@ describe('CSV reader', () => {
   });
 
   it('gives back exactly the cells it was given, whatever they hold (property)', async () => {
-    const cellArb = fc.string({ unit: fc.constantFrom('a', 'b', ' ', ',', '"', '\n', '\r\n', ';', 'é', '1') , maxLength: 8 });
+    const cellArb = fc.string({ unit: fc.constantFrom('a', 'b', ' ', ',', '"', '\n', '\r\n', ';', 'é', '1'), maxLength: 8 });
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 4 }).chain((width) => fc.array(fc.array(cellArb, { minLength: width, maxLength: width }), { minLength: 2, maxLength: 12 })), async (rows) => {
-        // A record whose only cell is empty or spaces is a blank line, which the reader skips by design.
-        const kept = rows.map((r) => (r.length === 1 && r[0]!.trim() === '' ? ['x'] : r));
-        const header = kept[0]!.map((_, i) => `h${i}`);
-        const { records } = await parseCsv(toCsv([header, ...kept]), { maxRows: 100, sliceRows: 3, pause: async () => {} });
-        expect(records.map((r) => r.cells)).toEqual(kept);
-        expect(records.map((r) => r.row)).toEqual(kept.map((_, i) => i + 2));
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 4 }).chain((width) => fc.array(fc.array(cellArb, { minLength: width, maxLength: width }), { minLength: 2, maxLength: 12 })),
+        async (rows) => {
+          // A record whose only cell is empty or spaces is a blank line, which the reader skips by design.
+          const kept = rows.map((r) => (r.length === 1 && r[0]!.trim() === '' ? ['x'] : r));
+          const header = kept[0]!.map((_, i) => `h${i}`);
+          const { records } = await parseCsv(toCsv([header, ...kept]), { maxRows: 100, sliceRows: 3, pause: async () => {} });
+          expect(records.map((r) => r.cells)).toEqual(kept);
+          expect(records.map((r) => r.row)).toEqual(kept.map((_, i) => i + 2));
+        },
+      ),
       { numRuns: 300 },
     );
   });

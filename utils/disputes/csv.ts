@@ -63,7 +63,8 @@ export async function parseCsv(input: string, options: CsvOptions): Promise<{ he
     if (!blank) {
       row++;
       // The header plus maxRows data rows; one more means the file is over the limit.
-      if (row > options.maxRows + 1) throw new CsvError('too_many_rows', `The file has more than ${options.maxRows} rows; split it into files of at most ${options.maxRows} rows.`);
+      if (row > options.maxRows + 1)
+        throw new CsvError('too_many_rows', `The file has more than ${options.maxRows} rows; split it into files of at most ${options.maxRows} rows.`);
       records.push({ row, cells });
     }
     cells = [];

@@ -30,7 +30,9 @@ describe('buildDefence', () => {
     expect(d.text).toContain('Seller: Kaffeehaus Schmidt GmbH');
     expect(d.text).toContain('2026-11-02 13:30 UTC  Order 302-1234567-1234567 placed');
     expect(d.text).toContain('2026-11-05 11:42 UTC  Delivered, confirmed by the carrier');
-    expect(d.text).toContain('The carrier confirms delivery on 2026-11-05 11:42 UTC to the address the buyer gave: Max Mustermann, Hauptstraße 5, 10115 Berlin, DE.');
+    expect(d.text).toContain(
+      'The carrier confirms delivery on 2026-11-05 11:42 UTC to the address the buyer gave: Max Mustermann, Hauptstraße 5, 10115 Berlin, DE.',
+    );
     expect(d.text).toContain('The tracking number is 00340434161094042557.');
     expect(d.text).toContain('- Tracking number: 00340434161094042557 (DHL)');
     expect(d.text).toMatch(/Not available:\n- Signature on delivery/);

@@ -50,12 +50,22 @@ function placeholderValues(input: DefenceInput, tz: string): Partial<Record<Defe
   if (history?.deliveredAt) v.deliveredAt = formatInstant(history.deliveredAt, tz);
   const messages = history?.messages ?? [];
   if (messages.length > 0) v.messageCount = String(messages.length);
-  const lastBuyer = messages.filter((m) => m.from === 'buyer').map((m) => m.at).sort().pop();
+  const lastBuyer = messages
+    .filter((m) => m.from === 'buyer')
+    .map((m) => m.at)
+    .sort()
+    .pop();
   if (lastBuyer) v.lastBuyerMessageAt = formatDay(lastBuyer, tz);
   const refunds = (history?.refunds ?? []).filter((r) => r.amount.currency === dispute.amount.currency);
   if (refunds.length > 0) {
     v.refundAmount = formatMoney({ amountMinor: refunds.reduce((s, r) => s + r.amount.amountMinor, 0), currency: dispute.amount.currency });
-    v.refundedAt = formatDay(refunds.map((r) => r.at).sort().pop()!, tz);
+    v.refundedAt = formatDay(
+      refunds
+        .map((r) => r.at)
+        .sort()
+        .pop()!,
+      tz,
+    );
   }
   if (context?.return?.receivedAt) v.returnReceivedAt = formatDay(context.return.receivedAt, tz);
   const ce3 = checklist.find((i) => i.key === 'ce3_prior_transactions' && i.status === 'present');
@@ -126,8 +136,10 @@ export function buildDefence(input: DefenceInput): Defence {
   const warnings: string[] = [];
 
   const template = input.template ?? defaultDefenceTemplate(input.dispute.reason, language);
-  if (template.language !== language) warnings.push(`No ${language} template for '${REASON_LABELS[input.dispute.reason]}': the ${template.language} one was used`);
-  if (template.reason !== input.dispute.reason) warnings.push(`The template is for '${REASON_LABELS[template.reason]}' disputes, this one is '${REASON_LABELS[input.dispute.reason]}'`);
+  if (template.language !== language)
+    warnings.push(`No ${language} template for '${REASON_LABELS[input.dispute.reason]}': the ${template.language} one was used`);
+  if (template.reason !== input.dispute.reason)
+    warnings.push(`The template is for '${REASON_LABELS[template.reason]}' disputes, this one is '${REASON_LABELS[input.dispute.reason]}'`);
   const filled = fillTemplate(plainText(template.argument), placeholderValues(input, tz));
   if (filled.unfilled.length > 0) warnings.push(`Lines left out of the argument for lack of: ${filled.unfilled.join(', ')}`);
   if (filled.unknown.length > 0) warnings.push(`Unknown placeholders in the template: ${filled.unknown.join(', ')}`);

@@ -14,21 +14,52 @@ async function read(text: string) {
 
 describe('dispute exports', () => {
   it('recognises each export by its header', async () => {
-    const stripe = await read('id,Created (UTC),Amount,Currency,Status,Reason,Charge ID,Evidence Due By (UTC),Order ID (metadata)\ndp_1,2026-11-02 14:20,49.99,eur,needs_response,fraudulent,ch_1,2026-11-20 23:59,SHOP-1\n');
+    const stripe = await read(
+      'id,Created (UTC),Amount,Currency,Status,Reason,Charge ID,Evidence Due By (UTC),Order ID (metadata)\ndp_1,2026-11-02 14:20,49.99,eur,needs_response,fraudulent,ch_1,2026-11-20 23:59,SHOP-1\n',
+    );
     expect(stripe.format).toBe('stripe');
     expect(stripe.problems).toEqual([]);
-    expect(stripe.rows[0]!.event).toMatchObject({ source: 'stripe', externalId: 'dp_1', stage: 'chargeback', status: 'open', reasonHint: 'fraud_card_absent', paymentRef: 'ch_1', orderRef: 'SHOP-1', amount: { amountMinor: 4999, currency: 'EUR' } });
+    expect(stripe.rows[0]!.event).toMatchObject({
+      source: 'stripe',
+      externalId: 'dp_1',
+      stage: 'chargeback',
+      status: 'open',
+      reasonHint: 'fraud_card_absent',
+      paymentRef: 'ch_1',
+      orderRef: 'SHOP-1',
+      amount: { amountMinor: 4999, currency: 'EUR' },
+    });
     expect(stripe.rows[0]!.event.dueBy?.toISOString()).toBe('2026-11-20T23:59:00.000Z');
 
-    const adyen = await read('Company Account,Merchant Account,Psp Reference,Merchant Reference,Payment Method,Record Date,Dispute Currency,Dispute Amount,Record Type,Dispute PSP Reference,Dispute Reason,Reason Code\nCo,Shop,PAY1,SHOP-2,mc,2026-11-03 10:00:00,EUR,-120.00,Chargeback,DISP1,No authorisation,4808\n');
+    const adyen = await read(
+      'Company Account,Merchant Account,Psp Reference,Merchant Reference,Payment Method,Record Date,Dispute Currency,Dispute Amount,Record Type,Dispute PSP Reference,Dispute Reason,Reason Code\nCo,Shop,PAY1,SHOP-2,mc,2026-11-03 10:00:00,EUR,-120.00,Chargeback,DISP1,No authorisation,4808\n',
+    );
     expect(adyen.format).toBe('adyen');
-    expect(adyen.rows[0]!.event).toMatchObject({ source: 'adyen', externalId: 'DISP1', paymentRef: 'PAY1', network: 'mastercard', reasonCode: '4808', stage: 'chargeback', amount: { amountMinor: 12000, currency: 'EUR' } });
+    expect(adyen.rows[0]!.event).toMatchObject({
+      source: 'adyen',
+      externalId: 'DISP1',
+      paymentRef: 'PAY1',
+      network: 'mastercard',
+      reasonCode: '4808',
+      stage: 'chargeback',
+      amount: { amountMinor: 12000, currency: 'EUR' },
+    });
 
-    const paypal = await read('Case ID,Case type,Case status,Reason,Transaction ID,Invoice ID,Disputed amount,Currency,Case filing date,Seller response due date\nPP-D-1,Claim,WAITING_FOR_SELLER_RESPONSE,MERCHANDISE_OR_SERVICE_NOT_RECEIVED,TX1,SHOP-3,"1,050.00",USD,2026-11-04,2026-11-14\n');
+    const paypal = await read(
+      'Case ID,Case type,Case status,Reason,Transaction ID,Invoice ID,Disputed amount,Currency,Case filing date,Seller response due date\nPP-D-1,Claim,WAITING_FOR_SELLER_RESPONSE,MERCHANDISE_OR_SERVICE_NOT_RECEIVED,TX1,SHOP-3,"1,050.00",USD,2026-11-04,2026-11-14\n',
+    );
     expect(paypal.format).toBe('paypal');
-    expect(paypal.rows[0]!.event).toMatchObject({ source: 'paypal', stage: 'chargeback', status: 'open', reasonHint: 'not_received', amount: { amountMinor: 105000, currency: 'USD' } });
+    expect(paypal.rows[0]!.event).toMatchObject({
+      source: 'paypal',
+      stage: 'chargeback',
+      status: 'open',
+      reasonHint: 'not_received',
+      amount: { amountMinor: 105000, currency: 'USD' },
+    });
 
-    const alerts = await read('alert_id,provider,alert_type,created_at,amount,currency,order_id,card_network,respond_by,outcome\nE-1,ethoca,CONFIRMEDFRAUD,2026-11-05T08:00:00Z,19.90,GBP,SHOP-4,mastercard,,\nV-1,rdr,dispute,2026-11-05 09:00,5000,JPY,SHOP-5,visa,2026-11-08 09:00,resolved\n');
+    const alerts = await read(
+      'alert_id,provider,alert_type,created_at,amount,currency,order_id,card_network,respond_by,outcome\nE-1,ethoca,CONFIRMEDFRAUD,2026-11-05T08:00:00Z,19.90,GBP,SHOP-4,mastercard,,\nV-1,rdr,dispute,2026-11-05 09:00,5000,JPY,SHOP-5,visa,2026-11-08 09:00,resolved\n',
+    );
     expect(alerts.format).toBe('alerts');
     expect(alerts.rows.map((r) => [r.event.source, r.event.stage, r.event.status, r.event.amount])).toEqual([
       ['ethoca', 'alert', 'open', { amountMinor: 1990, currency: 'GBP' }],
@@ -97,7 +128,8 @@ describe('dispute exports', () => {
   });
 
   it('never throws on any cell content, and every problem names a real row and column (property)', async () => {
-    const map: ColumnMap = (detectFormat(['alert_id', 'provider', 'alert_type', 'created_at', 'amount', 'currency', 'outcome']) as { ok: true; map: ColumnMap }).map;
+    const map: ColumnMap = (detectFormat(['alert_id', 'provider', 'alert_type', 'created_at', 'amount', 'currency', 'outcome']) as { ok: true; map: ColumnMap })
+      .map;
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(fc.string({ maxLength: 12 }), { minLength: 0, maxLength: 9 }), { maxLength: 20 }), async (cells) => {
         const records = cells.map((c, i) => ({ row: i + 2, cells: c }));

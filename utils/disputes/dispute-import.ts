@@ -232,9 +232,11 @@ export function parseMajorAmount(text: string, currency: string): { ok: true; mi
     }
   }
   whole = whole.replace(/[.,]/g, '');
-  if (!/^\d{1,15}$/.test(whole) || !/^\d*$/.test(fraction)) return { ok: false, message: `"${text.slice(0, 40)}" is not an amount (expected digits such as 49.99)` };
+  if (!/^\d{1,15}$/.test(whole) || !/^\d*$/.test(fraction))
+    return { ok: false, message: `"${text.slice(0, 40)}" is not an amount (expected digits such as 49.99)` };
   const decimals = currencyMinorDigits(currency) ?? 2;
-  if (fraction.replace(/0+$/, '').length > decimals) return { ok: false, message: `"${text.slice(0, 40)}" has more decimals than ${currency} allows (${decimals})` };
+  if (fraction.replace(/0+$/, '').length > decimals)
+    return { ok: false, message: `"${text.slice(0, 40)}" has more decimals than ${currency} allows (${decimals})` };
   const minor = Number(whole) * 10 ** decimals + Number((fraction + '0'.repeat(decimals)).slice(0, decimals) || '0');
   if (!Number.isSafeInteger(minor)) return { ok: false, message: `"${text.slice(0, 40)}" is too large` };
   return { ok: true, minor };
@@ -242,7 +244,11 @@ export function parseMajorAmount(text: string, currency: string): { ok: true; mi
 
 // ---- per-format meaning ----
 
-const word = (s: string) => s.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const word = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 const PAYPAL_STAGE: Record<string, DisputeStage> = { inquiry: 'inquiry', dispute: 'inquiry', claim: 'chargeback', chargeback: 'chargeback' };
 const PAYPAL_STATUS: Record<string, DisputeStatus> = {
@@ -345,7 +351,9 @@ export function readImportRow(map: ColumnMap, record: CsvRecord, now: Date): { o
       break;
     }
     case 'adyen': {
-      const code = need('recordType', 'record type').toUpperCase().replace(/[^A-Z]/g, '');
+      const code = need('recordType', 'record type')
+        .toUpperCase()
+        .replace(/[^A-Z]/g, '');
       const key = Object.keys(ADYEN_DISPUTE_EVENTS).find((k) => k.replace(/_/g, '') === code);
       if (!key && code !== '') problem('recordType', `unknown record type "${cell('recordType').slice(0, 40)}"`);
       if (key) {

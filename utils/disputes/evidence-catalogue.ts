@@ -26,9 +26,15 @@ export const EVIDENCE_DEFINITIONS = {
   },
   authorization_record: { label: 'Authorization record', hint: "Add the processor's authorization approval code and date." },
   transaction_receipt: { label: 'Transaction receipt', hint: 'Add the receipt or invoice showing the amount and currency charged.' },
-  separate_transactions: { label: 'Proof the charges are separate purchases', hint: 'Add the order ids and items of each charge, or the refund of the duplicate.' },
+  separate_transactions: {
+    label: 'Proof the charges are separate purchases',
+    hint: 'Add the order ids and items of each charge, or the refund of the duplicate.',
+  },
   cancellation_policy: { label: 'Cancellation policy accepted by the customer', hint: 'Add the subscription terms the customer accepted and how they cancel.' },
-  no_cancellation_request: { label: 'No cancellation request before the charge', hint: 'Confirm from the message history that the customer did not cancel before this charge.' },
+  no_cancellation_request: {
+    label: 'No cancellation request before the charge',
+    hint: 'Confirm from the message history that the customer did not cancel before this charge.',
+  },
   case_notes: { label: "Team's case notes", hint: 'No notes on this case yet.' },
 } as const satisfies Record<string, { label: string; hint: string }>;
 

@@ -23,7 +23,11 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 export function formatInstant(iso: string, timeZone = 'UTC'): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${timeZone}`;
 }
 

@@ -24,9 +24,30 @@ const GREY = rgb(0.35, 0.35, 0.35);
 
 // Look-alikes for common characters outside WinAnsi, before falling back to the substitute.
 const LOOKALIKES: Record<string, string> = {
-  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2212': '-', '\u2192': '->', '\u2190': '<-', '\u21D2': '=>',
-  '\u2264': '<=', '\u2265': '>=', '\u2009': ' ', '\u200A': ' ', '\u202F': ' ', '\u2007': ' ', '\u2002': ' ', '\u2003': ' ',
-  '\u0141': 'L', '\u0142': 'l', '\u0110': 'D', '\u0111': 'd', '\u0131': 'i', '\u2032': "'", '\u2033': '"', '\u00A0': ' ', '\t': '    ',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2212': '-',
+  '\u2192': '->',
+  '\u2190': '<-',
+  '\u21D2': '=>',
+  '\u2264': '<=',
+  '\u2265': '>=',
+  '\u2009': ' ',
+  '\u200A': ' ',
+  '\u202F': ' ',
+  '\u2007': ' ',
+  '\u2002': ' ',
+  '\u2003': ' ',
+  '\u0141': 'L',
+  '\u0142': 'l',
+  '\u0110': 'D',
+  '\u0111': 'd',
+  '\u0131': 'i',
+  '\u2032': "'",
+  '\u2033': '"',
+  '\u00A0': ' ',
+  '\t': '    ',
 };
 
 /**
@@ -59,7 +80,10 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     const indent = /^\s*/.exec(paragraph)![0];
-    const words = paragraph.trim().split(/\s+/).filter((w) => w !== '');
+    const words = paragraph
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== '');
     if (words.length === 0) {
       lines.push('');
       continue;

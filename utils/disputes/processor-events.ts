@@ -40,7 +40,12 @@ export const StripeDispute = z.looseObject({
   metadata: Metadata,
   evidence: z.looseObject({ customer_email_address: Text.nullish(), customer_name: Text.nullish() }).nullish(),
   evidence_details: z
-    .looseObject({ due_by: UnixSeconds.nullish(), has_evidence: z.boolean().optional(), past_due: z.boolean().optional(), submission_count: z.number().int().optional() })
+    .looseObject({
+      due_by: UnixSeconds.nullish(),
+      has_evidence: z.boolean().optional(),
+      past_due: z.boolean().optional(),
+      submission_count: z.number().int().optional(),
+    })
     .nullish(),
   network_reason_code: z.string().max(40).nullish(),
   payment_method_details: z
@@ -117,7 +122,10 @@ export interface ProcessorDisputeEvent {
 
 /** Card brands as processors write them, to the four networks the engine knows. */
 export function networkOfBrand(brand: string | null | undefined): CardNetwork | null {
-  const b = (brand ?? '').trim().toLowerCase().replace(/[\s_-]+/g, '');
+  const b = (brand ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
   if (b === 'visa' || b.startsWith('visa')) return 'visa';
   if (b === 'mc' || b === 'mastercard' || b === 'maestro' || b.startsWith('mc')) return 'mastercard';
   if (b === 'amex' || b === 'americanexpress') return 'amex';
@@ -161,7 +169,13 @@ function chargeFacts(charge: string | z.infer<typeof StripeCharge>) {
   if (typeof charge === 'string') return { id: charge, orderRef: null, email: null, name: null, amount: null };
   const orderRef = clean(charge.metadata?.['order_id']) ?? clean(charge.metadata?.['orderId']) ?? clean(charge.description);
   const amount = charge.amount !== undefined && charge.currency ? { amountMinor: charge.amount, currency: charge.currency.toUpperCase() } : null;
-  return { id: charge.id, orderRef, email: clean(charge.billing_details?.email) ?? clean(charge.receipt_email), name: clean(charge.billing_details?.name), amount };
+  return {
+    id: charge.id,
+    orderRef,
+    email: clean(charge.billing_details?.email) ?? clean(charge.receipt_email),
+    name: clean(charge.billing_details?.name),
+    amount,
+  };
 }
 
 export function fromStripeDispute(event: StripeEvent, dispute: StripeDispute): ProcessorDisputeEvent {
@@ -270,7 +284,10 @@ export type AdyenNotificationItem = z.infer<typeof AdyenNotificationItem>;
 
 export const AdyenNotification = z.looseObject({
   live: z.enum(['true', 'false']).optional(),
-  notificationItems: z.array(z.looseObject({ NotificationRequestItem: z.unknown() })).min(1).max(100),
+  notificationItems: z
+    .array(z.looseObject({ NotificationRequestItem: z.unknown() }))
+    .min(1)
+    .max(100),
 });
 export type AdyenNotification = z.infer<typeof AdyenNotification>;
 

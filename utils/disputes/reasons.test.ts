@@ -3,8 +3,7 @@ import type { DisputeReason } from '../schemas/disputes';
 import type { CardNetwork } from '../schemas/sla';
 import { classifyReason, networkFromCode } from './reasons';
 
-const card = (network: CardNetwork | undefined, code: string, text?: string) =>
-  classifyReason({ kind: 'card_dispute', network, code, text });
+const card = (network: CardNetwork | undefined, code: string, text?: string) => classifyReason({ kind: 'card_dispute', network, code, text });
 
 describe('card reason codes', () => {
   it.each<[string, DisputeReason]>([

@@ -26,7 +26,14 @@ describe('evidenceStrength', () => {
 
 describe('recommendAction', () => {
   it('strong evidence and a good record: fight, with sentences an analyst can check', () => {
-    const r = recommendAction({ amount: eur(4999), reason: 'not_received', checklist: strongChecklist(), winRate: { won: 7, lost: 2 }, handlingCost: eur(1500), kind: 'amazon_atoz' });
+    const r = recommendAction({
+      amount: eur(4999),
+      reason: 'not_received',
+      checklist: strongChecklist(),
+      winRate: { won: 7, lost: 2 },
+      handlingCost: eur(1500),
+      kind: 'amazon_atoz',
+    });
     expect(DisputeRecommendation.safeParse(r).success).toBe(true);
     expect(r.action).toBe('fight');
     expect(r.confidence).toBeGreaterThan(0.7);
@@ -50,25 +57,50 @@ describe('recommendAction', () => {
   });
 
   it('a tiny amount is accepted however strong the evidence', () => {
-    const r = recommendAction({ amount: eur(1200), reason: 'not_received', checklist: strongChecklist(), winRate: { won: 9, lost: 0 }, handlingCost: eur(1500), kind: 'card_dispute' });
+    const r = recommendAction({
+      amount: eur(1200),
+      reason: 'not_received',
+      checklist: strongChecklist(),
+      winRate: { won: 9, lost: 0 },
+      handlingCost: eur(1500),
+      kind: 'card_dispute',
+    });
     expect(r.action).toBe('accept');
     expect(r.reasons).toContain('Amount 12.00 EUR is below the handling cost of 15.00 EUR');
   });
 
   it('an amount above the cost but a low expected recovery is not fought either', () => {
-    const r = recommendAction({ amount: eur(2000), reason: 'not_received', checklist: strongChecklist(), winRate: { won: 1, lost: 9 }, handlingCost: eur(1500), kind: 'card_dispute' });
+    const r = recommendAction({
+      amount: eur(2000),
+      reason: 'not_received',
+      checklist: strongChecklist(),
+      winRate: { won: 1, lost: 9 },
+      handlingCost: eur(1500),
+      kind: 'card_dispute',
+    });
     expect(r.action).toBe('accept');
     expect(r.reasons.some((s) => s.startsWith('Expected recovery') && s.endsWith('is below the handling cost of 15.00 EUR'))).toBe(true);
   });
 
   it('a long losing record outweighs good evidence', () => {
-    const r = recommendAction({ amount: eur(20_000), reason: 'not_received', checklist: strongChecklist(), winRate: { won: 2, lost: 40 }, kind: 'amazon_chargeback' });
+    const r = recommendAction({
+      amount: eur(20_000),
+      reason: 'not_received',
+      checklist: strongChecklist(),
+      winRate: { won: 2, lost: 40 },
+      kind: 'amazon_chargeback',
+    });
     expect(r.action).toBe('accept');
     expect(r.reasons).toContain("Won 2 of 42 'not received' disputes");
   });
 
   it('costs in another currency are not compared', () => {
-    const r = recommendAction({ amount: eur(1000), reason: 'not_received', checklist: strongChecklist(), handlingCost: { amountMinor: 5000, currency: 'USD' } });
+    const r = recommendAction({
+      amount: eur(1000),
+      reason: 'not_received',
+      checklist: strongChecklist(),
+      handlingCost: { amountMinor: 5000, currency: 'USD' },
+    });
     expect(r.action).toBe('fight');
     expect(r.reasons).toContain('Handling cost is in USD and the amount in EUR: they were not compared');
   });

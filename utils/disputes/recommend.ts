@@ -130,7 +130,9 @@ export function recommendAction(input: RecommendInput): DisputeRecommendation {
       reasons.push(fallback.sentence);
       return { action: fallback.action, confidence: round2(clamp01(0.5 + 0.5 * (1 - expected / cost.amountMinor))), reasons };
     }
-    reasons.push(`Expected recovery ${formatMoney({ amountMinor: Math.round(expected), currency: cost.currency })} exceeds the handling cost of ${formatMoney(cost)}`);
+    reasons.push(
+      `Expected recovery ${formatMoney({ amountMinor: Math.round(expected), currency: cost.currency })} exceeds the handling cost of ${formatMoney(cost)}`,
+    );
   }
 
   if (chance >= RECOMMEND_TUNING.fightFrom) return { action: 'fight', confidence: round2(chance), reasons };

@@ -8,7 +8,10 @@ const stateArb = fc.record({
   status: fc.constantFrom(...DisputeStatus.options),
   at: fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2027-01-01T00:00:00Z'), noInvalidDate: true }),
 });
-const incomingArb: fc.Arbitrary<IncomingState> = fc.record({ ...{ stage: stateArb.map((s) => s.stage), status: stateArb.map((s) => s.status), at: stateArb.map((s) => s.at) }, reversal: fc.boolean() });
+const incomingArb: fc.Arbitrary<IncomingState> = fc.record({
+  ...{ stage: stateArb.map((s) => s.stage), status: stateArb.map((s) => s.status), at: stateArb.map((s) => s.at) },
+  reversal: fc.boolean(),
+});
 const plainArb: fc.Arbitrary<IncomingState> = stateArb.map((s) => ({ ...s, reversal: false }));
 
 /** Where a state stands: stage first, then open < responded < closed. */
@@ -54,7 +57,9 @@ describe('dispute stage order', () => {
     // One dispute's life: events whose closed statuses do not contradict each other within a stage.
     const lifeArb = fc
       .array(plainArb, { minLength: 1, maxLength: 8 })
-      .filter((events) => DisputeStage.options.every((stage) => new Set(events.filter((e) => e.stage === stage && statusRank(e.status) === 2).map((e) => e.status)).size <= 1))
+      .filter((events) =>
+        DisputeStage.options.every((stage) => new Set(events.filter((e) => e.stage === stage && statusRank(e.status) === 2).map((e) => e.status)).size <= 1),
+      )
       .filter((events) => new Set(events.map((e) => e.at.getTime())).size === events.length);
     fc.assert(
       fc.property(lifeArb, fc.func(fc.integer()), (events, key) => {

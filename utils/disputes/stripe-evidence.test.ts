@@ -29,9 +29,21 @@ const dispute = (reason: DisputeLike['reason']): DisputeLike => ({
 });
 
 function exportFor(reason: DisputeLike['reason'], provided: Parameters<typeof buildChecklist>[0]['provided'] = []) {
-  const history = { events: [], trackingNumber: context.trackingNumber!, carrier: context.shippingService!, shippedAt: '2026-11-03T09:00:00Z', deliveredAt: '2026-11-05T12:00:00Z' };
+  const history = {
+    events: [],
+    trackingNumber: context.trackingNumber!,
+    carrier: context.shippingService!,
+    shippedAt: '2026-11-03T09:00:00Z',
+    deliveredAt: '2026-11-05T12:00:00Z',
+  };
   const checklist = buildChecklist({ dispute: dispute(reason), context, history, provided });
-  return buildStripeEvidence({ dispute: dispute(reason), context, history, checklist, attachments: [{ id: '00000000-0000-4000-8000-000000000001', filename: 'pod.pdf', evidenceKey: 'proof_of_delivery' }] });
+  return buildStripeEvidence({
+    dispute: dispute(reason),
+    context,
+    history,
+    checklist,
+    attachments: [{ id: '00000000-0000-4000-8000-000000000001', filename: 'pod.pdf', evidenceKey: 'proof_of_delivery' }],
+  });
 }
 
 describe('Stripe evidence export', () => {
@@ -56,7 +68,11 @@ describe('Stripe evidence export', () => {
 
   it('fills a fraud case with the customer and delivery facts and names what is still missing', () => {
     const out = exportFor('fraud_card_absent', [{ key: 'avs_cvv_result', value: 'AVS Y, CVV M' }]);
-    expect(out.body.evidence).toMatchObject({ customer_name: 'Max Mustermann', customer_email_address: 'max@example.com', shipping_address: expect.stringContaining('Berlin') });
+    expect(out.body.evidence).toMatchObject({
+      customer_name: 'Max Mustermann',
+      customer_email_address: 'max@example.com',
+      shipping_address: expect.stringContaining('Berlin'),
+    });
     expect(out.body.evidence.uncategorized_text).toContain('AVS and CVV check results: AVS Y, CVV M');
     expect(out.missing).toEqual(STRIPE_FIELDS_BY_REASON.fraud_card_absent.filter((f) => f === 'billing_address' || f === 'customer_purchase_ip'));
   });

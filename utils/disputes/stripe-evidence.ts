@@ -31,7 +31,14 @@ export const STRIPE_TEXT_FIELDS = [
 ] as const;
 export type StripeTextField = (typeof STRIPE_TEXT_FIELDS)[number];
 
-export const STRIPE_FILE_FIELDS = ['customer_communication', 'receipt', 'refund_policy', 'shipping_documentation', 'uncategorized_file', 'cancellation_policy'] as const;
+export const STRIPE_FILE_FIELDS = [
+  'customer_communication',
+  'receipt',
+  'refund_policy',
+  'shipping_documentation',
+  'uncategorized_file',
+  'cancellation_policy',
+] as const;
 export type StripeFileField = (typeof STRIPE_FILE_FIELDS)[number];
 
 /** Stripe's limit for all text evidence together. */
@@ -43,7 +50,15 @@ export const STRIPE_FIELDS_BY_REASON: Record<DisputeReason, readonly (StripeText
   not_received: ['shipping_tracking_number', 'shipping_carrier', 'shipping_date', 'shipping_address', 'product_description', 'customer_communication'],
   not_as_described: ['product_description', 'refund_policy_disclosure', 'customer_communication', 'refund_refusal_explanation'],
   credit_not_processed: ['refund_policy_disclosure', 'refund_refusal_explanation', 'customer_communication'],
-  fraud_card_absent: ['customer_name', 'customer_email_address', 'billing_address', 'shipping_address', 'shipping_tracking_number', 'customer_purchase_ip', 'product_description'],
+  fraud_card_absent: [
+    'customer_name',
+    'customer_email_address',
+    'billing_address',
+    'shipping_address',
+    'shipping_tracking_number',
+    'customer_purchase_ip',
+    'product_description',
+  ],
   authorization: ['uncategorized_text', 'receipt'],
   processing_error: ['uncategorized_text', 'receipt'],
   duplicate: ['duplicate_charge_explanation', 'receipt'],
@@ -134,7 +149,8 @@ export function buildStripeEvidence(input: StripeEvidenceInput): StripeEvidenceE
   }
   if (history.deliveredAt) extra.push(`Delivered: ${day(history.deliveredAt)}`);
   const messages = (history.messages ?? []).slice(-10);
-  if (messages.length > 0) extra.push(`Messages with the customer:\n${messages.map((m) => `${m.at.slice(0, 10)} ${m.from}: ${m.text.slice(0, 1000)}`).join('\n')}`);
+  if (messages.length > 0)
+    extra.push(`Messages with the customer:\n${messages.map((m) => `${m.at.slice(0, 10)} ${m.from}: ${m.text.slice(0, 1000)}`).join('\n')}`);
   if (extra.length > 0) set('uncategorized_text', extra.join('\n\n'), 'history');
 
   const files: StripeEvidenceExport['files'] = [];

@@ -178,6 +178,9 @@ export function fillTemplate(argument: string, values: Partial<Record<DefencePla
     });
     if (keep) lines.push(filled.replace(/\{\{|\}\}/g, ''));
   }
-  const text = lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const text = lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   return { text, unfilled: [...unfilled], unknown: [...unknown] };
 }

@@ -9,15 +9,17 @@ const consoles = {
   items: [{ title: 'PlayStation 5', quantity: 1, unitPrice: { amountMinor: 54_999, currency: 'EUR' } }],
   totals: { total: { amountMinor: 54_999, currency: 'EUR' } },
 };
-const order = (id: string, overrides: Parameters<typeof fraudInput>[0] = {}) =>
-  fraudInput({ ...overrides, context: { ...overrides.context, orderId: id } });
+const order = (id: string, overrides: Parameters<typeof fraudInput>[0] = {}) => fraudInput({ ...overrides, context: { ...overrides.context, orderId: id } });
 
 const cases = [
   { input: order('302-0000000-000000A'), decision: 'release' as const }, // 0 points
   { input: order('302-0000000-000000B', { context: { shipTo: forwarder } }), decision: 'release' as const }, // 45
   { input: order('302-0000000-000000C', { buyerOrderCount: 0, context: { ...consoles, shipTo: forwarder } }), decision: 'fraud' as const }, // 85
   {
-    input: order('302-0000000-000000D', { addressChangedAfterPurchase: true, context: { shipTo: { lines: ['Packstation 101'], city: 'Berlin', postalCode: '10115', country: 'DE' } } }),
+    input: order('302-0000000-000000D', {
+      addressChangedAfterPurchase: true,
+      context: { shipTo: { lines: ['Packstation 101'], city: 'Berlin', postalCode: '10115', country: 'DE' } },
+    }),
     decision: 'hold' as const,
   }, // 45
   { input: order('302-0000000-000000E'), decision: 'fraud' as const }, // 0 points, a fraud nobody could see

@@ -72,7 +72,9 @@ export type AddressLike = { name?: string; lines: string[]; city?: string; posta
 export type AddressClass = { forwarder?: string; poBox?: boolean; packStation?: boolean };
 
 function flatten(s: string): string {
-  return foldAccents(s).replace(/[^\p{L}\p{N}&]+/gu, ' ').trim();
+  return foldAccents(s)
+    .replace(/[^\p{L}\p{N}&]+/gu, ' ')
+    .trim();
 }
 
 function firstMatch(patterns: readonly Pattern[], text: string): string | undefined {

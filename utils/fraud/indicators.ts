@@ -64,7 +64,9 @@ export function collectFacts(input: FraudInput, matrix: FraudMatrix, keys: Fraud
 
 /** Folded text with single spaces and a space at both ends, for whole-word `includes` checks. */
 function flat(s: string): string {
-  const words = foldAccents(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const words = foldAccents(s)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   return words === '' ? '' : ` ${words} `;
 }
 
@@ -156,7 +158,6 @@ function isHighDemand(facts: Facts, item: FraudInput['context']['items'][number]
   return p.keywordsFlat.some((k) => title.includes(k));
 }
 
-
 export const CHECKS: Record<FraudIndicatorId, (facts: Facts) => Hit | null> = {
   billing_shipping_mismatch(facts) {
     const { billTo, shipTo } = facts.input.context;
@@ -176,7 +177,8 @@ export const CHECKS: Record<FraudIndicatorId, (facts: Facts) => Hit | null> = {
   },
   forwarder_address: (facts) => (facts.drop.forwarder ? { evidence: `Ships to a freight forwarder (${facts.drop.forwarder})`, relatedOrderIds: [] } : null),
   po_box: (facts) => (facts.drop.poBox ? { evidence: `Ships to a PO box (${facts.drop.poBox})`, relatedOrderIds: [] } : null),
-  pack_station: (facts) => (facts.drop.packStation ? { evidence: `Ships to a pack station or pickup point (${facts.drop.packStation})`, relatedOrderIds: [] } : null),
+  pack_station: (facts) =>
+    facts.drop.packStation ? { evidence: `Ships to a pack station or pickup point (${facts.drop.packStation})`, relatedOrderIds: [] } : null,
   address_changed: (facts) =>
     facts.input.addressChangedAfterPurchase ? { evidence: 'The shipping address was changed after purchase', relatedOrderIds: [] } : null,
   new_buyer_high_value(facts) {
@@ -190,7 +192,10 @@ export const CHECKS: Record<FraudIndicatorId, (facts: Facts) => Hit | null> = {
     if (p.requireHighDemand && hot.length === 0) return null;
     const who = prior === 0 ? 'First order from this buyer' : `Buyer has only ${prior} earlier order${prior === 1 ? '' : 's'}`;
     const goods = hot.length > 0 ? ` with high-demand goods (${hot.map((i) => i.title ?? i.asin ?? i.sku).join('; ')})` : '';
-    return { evidence: `${who}: ${formatMoney(total)}${goods}, at or above ${formatMoney({ amountMinor: threshold, currency: total.currency })}`, relatedOrderIds: [] };
+    return {
+      evidence: `${who}: ${formatMoney(total)}${goods}, at or above ${formatMoney({ amountMinor: threshold, currency: total.currency })}`,
+      relatedOrderIds: [],
+    };
   },
   velocity_address: (facts) => velocity(facts, 'addressKey', facts.params.velocity.addressCount, 'to this address'),
   velocity_name: (facts) => velocity(facts, 'buyerKey', facts.params.velocity.nameCount, 'under this name'),

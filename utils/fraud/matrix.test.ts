@@ -63,7 +63,10 @@ describe('validateMatrix', () => {
     const m = clone();
     m.thresholds.review = 'sixty';
     const result = validateMatrix(m);
-    expect(result.ok === false && result.errors[0]).toEqual({ path: 'thresholds.review', message: 'thresholds.review: Invalid input: expected number, received string' });
+    expect(result.ok === false && result.errors[0]).toEqual({
+      path: 'thresholds.review',
+      message: 'thresholds.review: Invalid input: expected number, received string',
+    });
   });
 
   it('never throws on garbage', () => {

@@ -15,13 +15,19 @@ const SPACES = fc.constantFrom(' ', '  ', '\t', ' \u00A0');
 
 describe('normalizeName (property)', { timeout: 60_000 }, () => {
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (s) => {
-      expect(normalizeName(normalizeName(s))).toBe(normalizeName(s));
-    }), { numRuns: RUNS });
-    fc.assert(fc.property(nameWords, (w) => {
-      const key = normalizeName(w.join(' '));
-      expect(normalizeName(key)).toBe(key);
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (s) => {
+        expect(normalizeName(normalizeName(s))).toBe(normalizeName(s));
+      }),
+      { numRuns: RUNS },
+    );
+    fc.assert(
+      fc.property(nameWords, (w) => {
+        const key = normalizeName(w.join(' '));
+        expect(normalizeName(key)).toBe(key);
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('ignores case, accents, spacing, word order, punctuation and honorifics', () => {
@@ -54,10 +60,28 @@ const COUNTRY_FORMS = [
 
 // Street names as they are: real stems, or invented words of four letters or more.
 const STEM = fc.oneof(
-  fc.constantFrom('Haupt', 'Bahnhof', 'Garten', 'Schiller', 'Goethe', 'Linden', 'Berliner', 'Kirch', 'Schul', 'Mühlen', 'Rosen', 'Königs', 'Friedrich-Ebert-', 'Am Markt'),
-  fc.array(fc.constantFrom(...'bcdfghklmnrstäöüéß'.split('')), { minLength: 2, maxLength: 4 }).chain((cons) =>
-    fc.array(fc.constantFrom(...'aeiou'.split('')), { minLength: cons.length, maxLength: cons.length }).map((vow) => cons.map((c, i) => c + vow[i]).join('')),
-  ).map((w) => w[0]!.toUpperCase() + w.slice(1) + 'n'),
+  fc.constantFrom(
+    'Haupt',
+    'Bahnhof',
+    'Garten',
+    'Schiller',
+    'Goethe',
+    'Linden',
+    'Berliner',
+    'Kirch',
+    'Schul',
+    'Mühlen',
+    'Rosen',
+    'Königs',
+    'Friedrich-Ebert-',
+    'Am Markt',
+  ),
+  fc
+    .array(fc.constantFrom(...'bcdfghklmnrstäöüéß'.split('')), { minLength: 2, maxLength: 4 })
+    .chain((cons) =>
+      fc.array(fc.constantFrom(...'aeiou'.split('')), { minLength: cons.length, maxLength: cons.length }).map((vow) => cons.map((c, i) => c + vow[i]).join('')),
+    )
+    .map((w) => w[0]!.toUpperCase() + w.slice(1) + 'n'),
 );
 
 describe('normalizeAddress (property)', { timeout: 60_000 }, () => {
@@ -77,15 +101,26 @@ describe('normalizeAddress (property)', { timeout: 60_000 }, () => {
       fc.property(address, fc.nat(), fc.nat(), fc.nat(), fc.boolean(), fc.boolean(), (a, formA, formB, countryPick, splitLines, repeatCity) => {
         const forms = STREET_FORMS[a.kind]!;
         const countries = COUNTRY_FORMS[a.country]!;
-        const street = (form: string, nr: boolean) => `${a.stem}${form.startsWith(' ') || form.startsWith('-') ? form : form.toLowerCase()} ${nr ? 'Nr. ' : ''}${a.house}${a.letter}`;
-        const canonical = normalizeAddress({ lines: [street(forms[0], false) + (a.apt ? `, Apt ${a.apt}` : '')], postalCode: a.postal, city: a.city, country: countries[0] });
+        const street = (form: string, nr: boolean) =>
+          `${a.stem}${form.startsWith(' ') || form.startsWith('-') ? form : form.toLowerCase()} ${nr ? 'Nr. ' : ''}${a.house}${a.letter}`;
+        const canonical = normalizeAddress({
+          lines: [street(forms[0], false) + (a.apt ? `, Apt ${a.apt}` : '')],
+          postalCode: a.postal,
+          city: a.city,
+          country: countries[0],
+        });
         const lines = [street(forms[formA % forms.length]!, formB % 2 === 0)];
         if (a.apt) {
           if (splitLines) lines.push(`Apartment ${a.apt}`);
           else lines[0] += ` Apt. ${a.apt}`;
         }
         if (repeatCity) lines.push(`${a.postal} ${a.city.toUpperCase()}`);
-        const other = normalizeAddress({ lines: lines.map((l) => (formB % 3 === 0 ? l.toUpperCase() : l)), postalCode: ` ${a.postal} `, city: a.city.toLowerCase(), country: countries[countryPick % countries.length] });
+        const other = normalizeAddress({
+          lines: lines.map((l) => (formB % 3 === 0 ? l.toUpperCase() : l)),
+          postalCode: ` ${a.postal} `,
+          city: a.city.toLowerCase(),
+          country: countries[countryPick % countries.length],
+        });
         expect(other).toBe(canonical);
       }),
       { numRuns: RUNS },
@@ -95,7 +130,12 @@ describe('normalizeAddress (property)', { timeout: 60_000 }, () => {
   it('is stable: the key read back as an address gives the same key', () => {
     fc.assert(
       fc.property(address, (a) => {
-        const key = normalizeAddress({ lines: [`${a.stem}${STREET_FORMS[a.kind]![0]} ${a.house}${a.letter}`], postalCode: a.postal, city: a.city, country: COUNTRY_FORMS[a.country]![0] });
+        const key = normalizeAddress({
+          lines: [`${a.stem}${STREET_FORMS[a.kind]![0]} ${a.house}${a.letter}`],
+          postalCode: a.postal,
+          city: a.city,
+          country: COUNTRY_FORMS[a.country]![0],
+        });
         const [street, postal, city, country] = key.split('|');
         expect(normalizeAddress({ lines: [street!], postalCode: postal!, city: city!, country: country! })).toBe(key);
       }),
@@ -115,8 +155,15 @@ describe('normalizeAddress (property)', { timeout: 60_000 }, () => {
   });
 });
 
-const NATIONAL: Record<string, { code: string; trunk: boolean }> = { DE: { code: '49', trunk: true }, FR: { code: '33', trunk: true }, GB: { code: '44', trunk: true }, IT: { code: '39', trunk: false }, ES: { code: '34', trunk: false } };
-const digitString = (min: number, max: number) => fc.array(fc.constantFrom(...'0123456789'.split('')), { minLength: min, maxLength: max }).map((d) => d.join(''));
+const NATIONAL: Record<string, { code: string; trunk: boolean }> = {
+  DE: { code: '49', trunk: true },
+  FR: { code: '33', trunk: true },
+  GB: { code: '44', trunk: true },
+  IT: { code: '39', trunk: false },
+  ES: { code: '34', trunk: false },
+};
+const digitString = (min: number, max: number) =>
+  fc.array(fc.constantFrom(...'0123456789'.split('')), { minLength: min, maxLength: max }).map((d) => d.join(''));
 
 describe('normalizePhone (property)', { timeout: 60_000 }, () => {
   // National significant numbers at their real lengths: ES 9, FR 9, GB 10, DE 7-11, IT landlines 9-11 with the 0.
@@ -140,7 +187,13 @@ describe('normalizePhone (property)', { timeout: 60_000 }, () => {
         const key = normalizePhone(`+${code} ${afterCode}`);
         expect(key).toBe(`${code}${afterCode}`);
         const split = (s: string) => `${s.slice(0, 3)}${sep}${s.slice(3)}`;
-        for (const written of [`+${code}${sep}${split(afterCode)}`, `00${code} ${split(afterCode)}`, split(national), `(${national.slice(0, 3)}) ${national.slice(3)}`, `+${code} ${split(afterCode)} ext. 12`]) {
+        for (const written of [
+          `+${code}${sep}${split(afterCode)}`,
+          `00${code} ${split(afterCode)}`,
+          split(national),
+          `(${national.slice(0, 3)}) ${national.slice(3)}`,
+          `+${code} ${split(afterCode)} ext. 12`,
+        ]) {
           expect(normalizePhone(written, country), `${written} (${country})`).toBe(key);
         }
         if (trunk) expect(normalizePhone(`+${code} (0)${split(afterCode)}`)).toBe(key);
@@ -155,7 +208,13 @@ describe('normalizePhone (property)', { timeout: 60_000 }, () => {
       fc.property(fc.constantFrom(...'23456789'.split('')), digitString(2, 2), fc.constantFrom(...'23456789'.split('')), digitString(6, 6), (a, b, c, d) => {
         const [area, exchange, line] = [`${a}${b}`, `${c}${d.slice(0, 2)}`, d.slice(2)];
         const key = `1${area}${exchange}${line}`;
-        for (const written of [`(${area}) ${exchange}-${line}`, `${area}.${exchange}.${line}`, `1-${area}-${exchange}-${line}`, `+1 ${area} ${exchange} ${line}`, `${area}-${exchange}-${line} x204`]) {
+        for (const written of [
+          `(${area}) ${exchange}-${line}`,
+          `${area}.${exchange}.${line}`,
+          `1-${area}-${exchange}-${line}`,
+          `+1 ${area} ${exchange} ${line}`,
+          `${area}-${exchange}-${line} x204`,
+        ]) {
           expect(normalizePhone(written, 'US'), written).toBe(key);
         }
         expect(normalizePhone(key, 'US')).toBe(key);

@@ -5,8 +5,7 @@ import { fraudKeysFor, scoreOrder } from './score';
 import { fraudInput, orderContext } from './test-orders';
 import { PageContext } from '../schemas/page';
 
-const firedIds = (input: ReturnType<typeof fraudInput>, matrix: FraudMatrix = DEFAULT_MATRIX) =>
-  scoreOrder(input, matrix).fired.map((f) => f.indicator);
+const firedIds = (input: ReturnType<typeof fraudInput>, matrix: FraudMatrix = DEFAULT_MATRIX) => scoreOrder(input, matrix).fired.map((f) => f.indicator);
 
 /** Every indicator in both scopes, so each check can be seen on its own. */
 const EVERYTHING_ON: FraudMatrix = {
@@ -43,15 +42,69 @@ describe('each indicator fires on its signal and stays silent without it', () =>
     ['new_buyer_high_value', { buyerOrderCount: 0, context: highValueConsole }],
     ['velocity_address', { relatedOrders: [related('302-0000001-0000001', 2, { buyerKey: 'a' }), related('302-0000002-0000002', 5, { buyerKey: 'a' })] }],
     ['velocity_name', { relatedOrders: [related('302-0000001-0000001', 2, { addressKey: 'x' }), related('302-0000002-0000002', 5, { addressKey: 'y' })] }],
-    ['velocity_phone', { relatedOrders: [related('302-0000001-0000001', 2, { buyerKey: 'a', addressKey: 'x', phoneKey: '49301234567' }), related('302-0000002-0000002', 3, { buyerKey: 'b', addressKey: 'y', phoneKey: '49301234567' })] }],
-    ['shared_address', { relatedOrders: [related('302-0000001-0000001', 24 * 20, { buyerKey: 'erika' }), related('302-0000002-0000002', 24 * 40, { buyerKey: 'john' })] }],
+    [
+      'velocity_phone',
+      {
+        relatedOrders: [
+          related('302-0000001-0000001', 2, { buyerKey: 'a', addressKey: 'x', phoneKey: '49301234567' }),
+          related('302-0000002-0000002', 3, { buyerKey: 'b', addressKey: 'y', phoneKey: '49301234567' }),
+        ],
+      },
+    ],
+    [
+      'shared_address',
+      { relatedOrders: [related('302-0000001-0000001', 24 * 20, { buyerKey: 'erika' }), related('302-0000002-0000002', 24 * 40, { buyerKey: 'john' })] },
+    ],
     ['odd_hour', { context: { purchasedAt: '2026-11-20T02:10:00Z' } }],
-    ['expedited_shipping', { context: { shippingService: 'Express (next day)', shipTo: { lines: ['Postfach 10 20 30'], city: 'Berlin', postalCode: '10115', country: 'DE' } } }],
+    [
+      'expedited_shipping',
+      { context: { shippingService: 'Express (next day)', shipTo: { lines: ['Postfach 10 20 30'], city: 'Berlin', postalCode: '10115', country: 'DE' } } },
+    ],
     ['disposable_email', { context: { buyer: { name: 'Max Mustermann', email: 'max@mailinator.com' } } }],
-    ['prior_claims', { buyerHistory: { claims: { count: 1, ids: ['claim-1'] }, returns: { count: 0, ids: [] }, chargebacks: { count: 0, ids: [] }, fraudFlags: { count: 0, ids: [] } } }],
-    ['prior_returns', { addressHistory: { claims: { count: 0, ids: [] }, returns: { count: 3, ids: ['r1', 'r2', 'r3'] }, chargebacks: { count: 0, ids: [] }, fraudFlags: { count: 0, ids: [] } } }],
-    ['prior_chargebacks', { buyerHistory: { claims: { count: 0, ids: [] }, returns: { count: 0, ids: [] }, chargebacks: { count: 1, ids: ['cb-9'] }, fraudFlags: { count: 0, ids: [] } } }],
-    ['prior_fraud_flags', { addressHistory: { claims: { count: 0, ids: [] }, returns: { count: 0, ids: [] }, chargebacks: { count: 0, ids: [] }, fraudFlags: { count: 1, ids: ['302-9999999-9999999'] } } }],
+    [
+      'prior_claims',
+      {
+        buyerHistory: {
+          claims: { count: 1, ids: ['claim-1'] },
+          returns: { count: 0, ids: [] },
+          chargebacks: { count: 0, ids: [] },
+          fraudFlags: { count: 0, ids: [] },
+        },
+      },
+    ],
+    [
+      'prior_returns',
+      {
+        addressHistory: {
+          claims: { count: 0, ids: [] },
+          returns: { count: 3, ids: ['r1', 'r2', 'r3'] },
+          chargebacks: { count: 0, ids: [] },
+          fraudFlags: { count: 0, ids: [] },
+        },
+      },
+    ],
+    [
+      'prior_chargebacks',
+      {
+        buyerHistory: {
+          claims: { count: 0, ids: [] },
+          returns: { count: 0, ids: [] },
+          chargebacks: { count: 1, ids: ['cb-9'] },
+          fraudFlags: { count: 0, ids: [] },
+        },
+      },
+    ],
+    [
+      'prior_fraud_flags',
+      {
+        addressHistory: {
+          claims: { count: 0, ids: [] },
+          returns: { count: 0, ids: [] },
+          chargebacks: { count: 0, ids: [] },
+          fraudFlags: { count: 1, ids: ['302-9999999-9999999'] },
+        },
+      },
+    ],
   ];
 
   it('the plain order fires nothing', () => {
@@ -70,7 +123,11 @@ describe('each indicator fires on its signal and stays silent without it', () =>
 describe('indicator edges', () => {
   it('velocity ignores orders outside the window and the order itself', () => {
     const input = fraudInput({
-      relatedOrders: [related('302-0000001-0000001', 30, { buyerKey: 'a' }), related('302-1234567-1234567', 1, { buyerKey: 'a' }), related('302-0000002-0000002', 2, { buyerKey: 'a' })],
+      relatedOrders: [
+        related('302-0000001-0000001', 30, { buyerKey: 'a' }),
+        related('302-1234567-1234567', 1, { buyerKey: 'a' }),
+        related('302-0000002-0000002', 2, { buyerKey: 'a' }),
+      ],
     });
     expect(firedIds(input, EVERYTHING_ON)).not.toContain('velocity_address');
   });
@@ -110,7 +167,12 @@ describe('indicator edges', () => {
   });
 
   it('history below the minimum does not fire, and shared ids count once', () => {
-    const twoReturns = { claims: { count: 0, ids: [] }, returns: { count: 2, ids: ['r1', 'r2'] }, chargebacks: { count: 0, ids: [] }, fraudFlags: { count: 0, ids: [] } };
+    const twoReturns = {
+      claims: { count: 0, ids: [] },
+      returns: { count: 2, ids: ['r1', 'r2'] },
+      chargebacks: { count: 0, ids: [] },
+      fraudFlags: { count: 0, ids: [] },
+    };
     const input = fraudInput({ buyerHistory: twoReturns, addressHistory: twoReturns });
     expect(firedIds(input, EVERYTHING_ON)).not.toContain('prior_returns');
   });
@@ -126,7 +188,14 @@ describe('scope, forces and the cap', () => {
   });
 
   it('a forced decision wins over the total', () => {
-    const flagged = fraudInput({ buyerHistory: { claims: { count: 0, ids: [] }, returns: { count: 0, ids: [] }, chargebacks: { count: 0, ids: [] }, fraudFlags: { count: 1, ids: ['302-9'] } } });
+    const flagged = fraudInput({
+      buyerHistory: {
+        claims: { count: 0, ids: [] },
+        returns: { count: 0, ids: [] },
+        chargebacks: { count: 0, ids: [] },
+        fraudFlags: { count: 1, ids: ['302-9'] },
+      },
+    });
     const score = scoreOrder(flagged, DEFAULT_MATRIX);
     expect(score.score).toBe(50);
     expect(score.recommendation).toBe('hold');
@@ -137,7 +206,11 @@ describe('scope, forces and the cap', () => {
     const heavy = fraudInput({
       buyerOrderCount: 0,
       addressChangedAfterPurchase: true,
-      context: { ...highValueConsole, shippingService: 'Next Day', shipTo: { lines: ['c/o Shipito', 'Postfach 12'], city: 'Berlin', postalCode: '10115', country: 'DE' } },
+      context: {
+        ...highValueConsole,
+        shippingService: 'Next Day',
+        shipTo: { lines: ['c/o Shipito', 'Postfach 12'], city: 'Berlin', postalCode: '10115', country: 'DE' },
+      },
     });
     const score = scoreOrder(heavy, DEFAULT_MATRIX);
     expect(score.fired.reduce((sum, f) => sum + f.points, 0)).toBeGreaterThan(100);
@@ -154,11 +227,20 @@ describe('scenarios', () => {
 
   it('a first high-value order of high-demand goods to a freight forwarder is held', () => {
     const score = scoreOrder(
-      fraudInput({ buyerOrderCount: 0, context: { ...highValueConsole, shipTo: { name: 'Max Mustermann', lines: ['MyUS.com', '4299 Express Lane', 'Suite 123456'], city: 'Sarasota', postalCode: '34249', country: 'US' } } }),
+      fraudInput({
+        buyerOrderCount: 0,
+        context: {
+          ...highValueConsole,
+          shipTo: { name: 'Max Mustermann', lines: ['MyUS.com', '4299 Express Lane', 'Suite 123456'], city: 'Sarasota', postalCode: '34249', country: 'US' },
+        },
+      }),
       DEFAULT_MATRIX,
     );
     expect(score.recommendation).toBe('hold');
-    expect(score.fired.map((f) => [f.indicator, f.points])).toEqual([['forwarder_address', 45], ['new_buyer_high_value', 40]]);
+    expect(score.fired.map((f) => [f.indicator, f.points])).toEqual([
+      ['forwarder_address', 45],
+      ['new_buyer_high_value', 40],
+    ]);
     expect(score.fired[1]?.evidence).toBe(
       'First order from this buyer: 1599.98 EUR with high-demand goods (Sony PlayStation 5 Pro Konsole), at or above 300.00 EUR',
     );
@@ -184,7 +266,12 @@ describe('scenarios', () => {
 describe('fraudKeysFor', () => {
   it('gives name, address and phone keys that meet across spellings', () => {
     const a = keysOf();
-    const b = keysOf(orderContext({ buyer: { name: 'MUSTERMANN, MAX' }, shipTo: { lines: ['Hauptstr. 5'], city: 'Berlin', postalCode: '10115', country: 'DE', phone: '+49 30 1234567' } }));
+    const b = keysOf(
+      orderContext({
+        buyer: { name: 'MUSTERMANN, MAX' },
+        shipTo: { lines: ['Hauptstr. 5'], city: 'Berlin', postalCode: '10115', country: 'DE', phone: '+49 30 1234567' },
+      }),
+    );
     expect(b).toEqual(a);
     expect(a.phoneKey).toBe('49301234567');
   });

@@ -11,7 +11,7 @@ export const INDICATOR_TEXT: Record<FraudIndicatorId, { label: string; phrase: s
   po_box: { label: 'PO box', phrase: 'the PO box' },
   pack_station: { label: 'Pack station or pickup point', phrase: 'the pack station' },
   address_changed: { label: 'Address changed after purchase', phrase: 'the address change' },
-  new_buyer_high_value: { label: 'New buyer, high-value order', phrase: 'the new buyer\'s high-value order' },
+  new_buyer_high_value: { label: 'New buyer, high-value order', phrase: "the new buyer's high-value order" },
   velocity_address: { label: 'Several orders to this address', phrase: 'the orders to this address' },
   velocity_name: { label: 'Several orders under this name', phrase: 'the orders under this name' },
   velocity_phone: { label: 'Several orders with this phone', phrase: 'the orders with this phone' },
@@ -62,7 +62,13 @@ export function scoreOrder(input: FraudInput, matrix: FraudMatrix, keys?: FraudK
     if (!rule.enabled || (rule.scope !== 'both' && rule.scope !== scope)) continue;
     const hit = CHECKS[id](facts);
     if (!hit) continue;
-    const indicator: FiredIndicator = { indicator: id, label: INDICATOR_TEXT[id].label, points: rule.weight, evidence: hit.evidence, relatedOrderIds: hit.relatedOrderIds };
+    const indicator: FiredIndicator = {
+      indicator: id,
+      label: INDICATOR_TEXT[id].label,
+      points: rule.weight,
+      evidence: hit.evidence,
+      relatedOrderIds: hit.relatedOrderIds,
+    };
     if (rule.forces) indicator.forces = rule.forces;
     fired.push(indicator);
     total += rule.weight;

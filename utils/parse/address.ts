@@ -22,7 +22,9 @@ const JP_PREFECTURE = /^.{1,4}[都道府県]$/;
 const REGION = /^[A-Z]{2}$/;
 
 const US_STATES = new Set(
-  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP AA AE AP'.split(' '),
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP AA AE AP'.split(
+    ' ',
+  ),
 );
 const CA_PROVINCES = new Set('AB BC MB NB NL NS NT NU ON PE QC SK YT'.split(' '));
 
@@ -82,7 +84,11 @@ export function parseAddressLines(lines: readonly string[], extra: Partial<Addre
     if (jp) return { ...result, postalCode: jp[1] };
     const uk = UK_POSTCODE.exec(line);
     if (uk && i > 0) {
-      const city = line.replace(uk[0], '').replace(/[,\s]+$/, '').trim() || (i > 0 ? clean[i - 1] : undefined);
+      const city =
+        line
+          .replace(uk[0], '')
+          .replace(/[,\s]+$/, '')
+          .trim() || (i > 0 ? clean[i - 1] : undefined);
       return { ...result, postalCode: uk[1], ...(city ? { city } : {}) };
     }
   }

@@ -24,11 +24,15 @@ const COUNTRY_NAMES: Readonly<Record<string, readonly string[]>> = {
   TR: ['turkey', 'turkiye', 'turkei', 'turquie', 'turchia', 'turquia', 'turkije', 'turcja', 'turkiet', 'トルコ'],
 };
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.\s]+$/, '').trim();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[.\s]+$/, '')
+    .trim();
 
-const CODE_BY_NAME: ReadonlyMap<string, string> = new Map(
-  Object.entries(COUNTRY_NAMES).flatMap(([code, names]) => names.map((n) => [fold(n), code] as const)),
-);
+const CODE_BY_NAME: ReadonlyMap<string, string> = new Map(Object.entries(COUNTRY_NAMES).flatMap(([code, names]) => names.map((n) => [fold(n), code] as const)));
 
 /** ISO alpha-2 for a country name line, or for a bare two-letter code; undefined when not a country. */
 export function countryFromText(text: string): string | undefined {

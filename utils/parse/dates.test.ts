@@ -34,7 +34,10 @@ describe('parsePortalDate', () => {
   });
 
   test('a date without time is the start of the day in the hinted zone', () => {
-    expect(parsePortalDate('Dec 4, 2019', { timeZone: 'America/Los_Angeles' })).toEqual({ instant: '2019-12-04T08:00:00.000Z', timeZone: 'America/Los_Angeles' });
+    expect(parsePortalDate('Dec 4, 2019', { timeZone: 'America/Los_Angeles' })).toEqual({
+      instant: '2019-12-04T08:00:00.000Z',
+      timeZone: 'America/Los_Angeles',
+    });
     expect(parsePortalDate('2 novembre 2025', { timeZone: 'Europe/Paris' })).toEqual({ instant: '2025-11-01T23:00:00.000Z', timeZone: 'Europe/Paris' });
     expect(parsePortalDate('2 de noviembre de 2025', { timeZone: 'Europe/Madrid' })?.instant).toBe('2025-11-01T23:00:00.000Z');
     expect(parsePortalDate('Dec 4, 2019')).toEqual({ instant: '2019-12-04T00:00:00.000Z', timeZone: undefined });
@@ -56,7 +59,10 @@ describe('parsePortalDate', () => {
   });
 
   test('IST on an Irish page is Irish summer time, not India', () => {
-    expect(parsePortalDate('Tue, 14 Jul 2026, 10:05 IST', { timeZone: 'Europe/Dublin' })).toEqual({ instant: '2026-07-14T09:05:00.000Z', timeZone: 'Europe/Dublin' });
+    expect(parsePortalDate('Tue, 14 Jul 2026, 10:05 IST', { timeZone: 'Europe/Dublin' })).toEqual({
+      instant: '2026-07-14T09:05:00.000Z',
+      timeZone: 'Europe/Dublin',
+    });
     expect(parsePortalDate('Tue, 14 Jul 2026, 10:05 IST', { timeZone: 'Asia/Kolkata' })?.instant).toBe('2026-07-14T04:35:00.000Z');
     expect(parsePortalDate('Tue, 14 Jul 2026, 10:05 IST')?.instant).toBe('2026-07-14T04:35:00.000Z');
   });
@@ -85,9 +91,12 @@ describe('parsePortalDate', () => {
     });
   });
 
-  test.each(['', 'hello', 'soon', '31.02.2025', 'Feb 30, 2025', '25:00 Dec 4, 2019', '13:00 PM Dec 4, 2019', 'x'.repeat(300)])('unparseable %j gives undefined', (text) => {
-    expect(parsePortalDate(text)).toBeUndefined();
-  });
+  test.each(['', 'hello', 'soon', '31.02.2025', 'Feb 30, 2025', '25:00 Dec 4, 2019', '13:00 PM Dec 4, 2019', 'x'.repeat(300)])(
+    'unparseable %j gives undefined',
+    (text) => {
+      expect(parsePortalDate(text)).toBeUndefined();
+    },
+  );
 
   test('a bad zone hint does not throw', () => {
     expect(parsePortalDate('Dec 4, 2019', { timeZone: 'Mars/Olympus' })?.instant).toBe('2019-12-04T00:00:00.000Z');

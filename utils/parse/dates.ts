@@ -86,7 +86,15 @@ function readWallTime(text: string, locale: string | undefined): (WallTime & { t
   const iso = ISO_LOCAL.exec(text);
   if (iso) {
     const [, y, mo, d, h, mi, s] = iso;
-    return { year: Number(y), month: Number(mo), day: Number(d), hour: Number(h ?? 0), minute: Number(mi ?? 0), second: Number(s ?? 0), timed: h !== undefined };
+    return {
+      year: Number(y),
+      month: Number(mo),
+      day: Number(d),
+      hour: Number(h ?? 0),
+      minute: Number(mi ?? 0),
+      second: Number(s ?? 0),
+      timed: h !== undefined,
+    };
   }
   let rest = text;
   let hour = 0;

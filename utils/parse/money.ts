@@ -15,15 +15,56 @@ export interface MoneyHint {
 
 // Longest first so `CA$` wins over `$` and `E£` over `£`.
 const SYMBOLS: ReadonlyArray<readonly [string, string]> = [
-  ['CA$', 'CAD'], ['C$', 'CAD'], ['MX$', 'MXN'], ['AU$', 'AUD'], ['A$', 'AUD'], ['R$', 'BRL'],
-  ['US$', 'USD'], ['S$', 'SGD'], ['NZ$', 'NZD'], ['HK$', 'HKD'], ['E£', 'EGP'],
-  ['€', 'EUR'], ['£', 'GBP'], ['¥', 'JPY'], ['￥', 'JPY'], ['₹', 'INR'], ['zł', 'PLN'],
-  ['Fr.', 'CHF'], ['kr', 'SEK'], ['₺', 'TRY'], ['$', 'USD'],
+  ['CA$', 'CAD'],
+  ['C$', 'CAD'],
+  ['MX$', 'MXN'],
+  ['AU$', 'AUD'],
+  ['A$', 'AUD'],
+  ['R$', 'BRL'],
+  ['US$', 'USD'],
+  ['S$', 'SGD'],
+  ['NZ$', 'NZD'],
+  ['HK$', 'HKD'],
+  ['E£', 'EGP'],
+  ['€', 'EUR'],
+  ['£', 'GBP'],
+  ['¥', 'JPY'],
+  ['￥', 'JPY'],
+  ['₹', 'INR'],
+  ['zł', 'PLN'],
+  ['Fr.', 'CHF'],
+  ['kr', 'SEK'],
+  ['₺', 'TRY'],
+  ['$', 'USD'],
 ];
 // ISO codes written out on the portals; a closed list so words like VAT or QTY are never read as currencies.
 const ISO_CODES = [
-  'USD', 'EUR', 'GBP', 'JPY', 'CAD', 'MXN', 'BRL', 'AUD', 'SGD', 'INR', 'AED', 'SAR', 'EGP', 'PLN', 'SEK',
-  'DKK', 'NOK', 'CHF', 'TRY', 'CNY', 'NZD', 'HKD', 'CZK', 'HUF', 'RON', 'ZAR',
+  'USD',
+  'EUR',
+  'GBP',
+  'JPY',
+  'CAD',
+  'MXN',
+  'BRL',
+  'AUD',
+  'SGD',
+  'INR',
+  'AED',
+  'SAR',
+  'EGP',
+  'PLN',
+  'SEK',
+  'DKK',
+  'NOK',
+  'CHF',
+  'TRY',
+  'CNY',
+  'NZD',
+  'HKD',
+  'CZK',
+  'HUF',
+  'RON',
+  'ZAR',
 ];
 const DOLLAR_CURRENCIES = new Set(['USD', 'CAD', 'MXN', 'AUD', 'SGD', 'NZD', 'HKD']);
 const SCANDINAVIAN_KRONA = new Set(['SEK', 'DKK', 'NOK']);
@@ -34,9 +75,7 @@ const SYMBOL_SOURCE = SYMBOLS.map(([s]) => escapeRegex(s)).join('|');
 // A currency token: a known symbol or a three-letter ISO code that is not glued to other letters.
 const CURRENCY_SOURCE = `(?:(?<![A-Za-z])(?:${ISO_CODES.join('|')})(?![A-Za-z])|${SYMBOL_SOURCE})`;
 const NUMBER_SOURCE = `\\d[\\d.,' \u2019]*\\d|\\d`;
-const MONEY_PATTERN = new RegExp(
-  `(\\()?([-\u2212])?\\s*(${CURRENCY_SOURCE})?\\s*([-\u2212])?\\s*(${NUMBER_SOURCE})\\s*(${CURRENCY_SOURCE})?(\\))?`,
-);
+const MONEY_PATTERN = new RegExp(`(\\()?([-\u2212])?\\s*(${CURRENCY_SOURCE})?\\s*([-\u2212])?\\s*(${NUMBER_SOURCE})\\s*(${CURRENCY_SOURCE})?(\\))?`);
 
 function resolveToken(token: string, hint: MoneyHint | undefined): string | undefined {
   const hinted = hint?.currency?.toUpperCase();

@@ -17,13 +17,15 @@ const MONTHS: ReadonlyArray<readonly string[]> = [
   ['dec', 'december', 'dez', 'dezember', 'decembre', 'dic', 'dicembre', 'diciembre', 'dezembro'],
 ];
 
-const MONTH_BY_NAME: ReadonlyMap<string, number> = new Map(
-  MONTHS.flatMap((names, index) => names.map((name) => [foldWord(name), index + 1] as const)),
-);
+const MONTH_BY_NAME: ReadonlyMap<string, number> = new Map(MONTHS.flatMap((names, index) => names.map((name) => [foldWord(name), index + 1] as const)));
 
 /** Lower case, accents removed, trailing dot removed: the key month names are stored under. */
 export function foldWord(word: string): string {
-  return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\.$/, '');
+  return word
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
 }
 
 /** 1-12 for a month word in any supported language, else undefined. */

@@ -20,7 +20,18 @@ describe('parsers, for every generated input', () => {
   });
 
   test('money: an amount written in any supported locale reads back as the same minor units', () => {
-    const locales = [['en-US', 'USD'], ['de-DE', 'EUR'], ['fr-FR', 'EUR'], ['it-IT', 'EUR'], ['es-ES', 'EUR'], ['ja-JP', 'JPY'], ['nl-NL', 'EUR'], ['pl-PL', 'PLN'], ['sv-SE', 'SEK'], ['en-GB', 'GBP']] as const;
+    const locales = [
+      ['en-US', 'USD'],
+      ['de-DE', 'EUR'],
+      ['fr-FR', 'EUR'],
+      ['it-IT', 'EUR'],
+      ['es-ES', 'EUR'],
+      ['ja-JP', 'JPY'],
+      ['nl-NL', 'EUR'],
+      ['pl-PL', 'PLN'],
+      ['sv-SE', 'SEK'],
+      ['en-GB', 'GBP'],
+    ] as const;
     fc.assert(
       fc.property(fc.constantFrom(...locales), fc.integer({ min: 0, max: 99_999_999 }), ([locale, currency], minor) => {
         const factor = currency === 'JPY' ? 1 : 100;

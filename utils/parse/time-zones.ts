@@ -13,9 +13,20 @@ interface ZoneFamily {
 }
 
 const CENTRAL_EUROPE = [
-  'Europe/Berlin', 'Europe/Paris', 'Europe/Rome', 'Europe/Madrid', 'Europe/Amsterdam', 'Europe/Brussels',
-  'Europe/Vienna', 'Europe/Zurich', 'Europe/Stockholm', 'Europe/Warsaw', 'Europe/Copenhagen', 'Europe/Oslo',
-  'Europe/Prague', 'Europe/Luxembourg',
+  'Europe/Berlin',
+  'Europe/Paris',
+  'Europe/Rome',
+  'Europe/Madrid',
+  'Europe/Amsterdam',
+  'Europe/Brussels',
+  'Europe/Vienna',
+  'Europe/Zurich',
+  'Europe/Stockholm',
+  'Europe/Warsaw',
+  'Europe/Copenhagen',
+  'Europe/Oslo',
+  'Europe/Prague',
+  'Europe/Luxembourg',
 ] as const;
 const centralEurope: ZoneFamily = { zone: 'Europe/Berlin', members: CENTRAL_EUROPE };
 const pacific: ZoneFamily = { zone: 'America/Los_Angeles' };
@@ -27,21 +38,39 @@ const westernEurope: ZoneFamily = { zone: 'Europe/Lisbon', members: ['Europe/Lis
 const australiaEast: ZoneFamily = { zone: 'Australia/Sydney', members: ['Australia/Sydney', 'Australia/Melbourne'] };
 
 const ZONE_ABBREVIATIONS: Readonly<Record<string, ZoneFamily>> = {
-  PST: pacific, PDT: pacific, PT: pacific,
-  MST: mountain, MDT: mountain,
-  CST: central, CDT: central,
-  EST: eastern, EDT: eastern, ET: eastern,
-  GMT: utc, UTC: utc, Z: utc,
+  PST: pacific,
+  PDT: pacific,
+  PT: pacific,
+  MST: mountain,
+  MDT: mountain,
+  CST: central,
+  CDT: central,
+  EST: eastern,
+  EDT: eastern,
+  ET: eastern,
+  GMT: utc,
+  UTC: utc,
+  Z: utc,
   BST: { zone: 'Europe/London' },
-  MET: centralEurope, MEZ: centralEurope, MESZ: centralEurope, CET: centralEurope, CEST: centralEurope,
-  WET: westernEurope, WEST: westernEurope,
+  MET: centralEurope,
+  MEZ: centralEurope,
+  MESZ: centralEurope,
+  CET: centralEurope,
+  CEST: centralEurope,
+  WET: westernEurope,
+  WEST: westernEurope,
   JST: { zone: 'Asia/Tokyo' },
   // IST is India's, Ireland's summer time and Israel's: the marketplace decides (Amazon.ie prints IST all summer).
   IST: { zone: 'Asia/Kolkata', members: ['Asia/Kolkata', 'Europe/Dublin', 'Asia/Jerusalem'] },
-  AEST: australiaEast, AEDT: australiaEast,
+  AEST: australiaEast,
+  AEDT: australiaEast,
 };
 
-export const ZONE_ABBREVIATION_PATTERN = new RegExp(`(?<![A-Za-z])(${Object.keys(ZONE_ABBREVIATIONS).filter((k) => k.length > 1).join('|')})(?![A-Za-z])`);
+export const ZONE_ABBREVIATION_PATTERN = new RegExp(
+  `(?<![A-Za-z])(${Object.keys(ZONE_ABBREVIATIONS)
+    .filter((k) => k.length > 1)
+    .join('|')})(?![A-Za-z])`,
+);
 
 export interface ResolvedZone {
   /** IANA zone the text meant, as reported to callers. */

@@ -39,7 +39,7 @@ describe('portal knowledge lives in the portal folders', () => {
     writeFileSync(
       join(dir, 'utils', 'sla', 'clock.ts'),
       [
-        "// Comments may name Zalando as an example.",
+        '// Comments may name Zalando as an example.',
         "export const kind = (portal: string) => (portal === 'zalando' ? 'zalando_customer_care' : 'x');",
         "export const host = 'https://zdirect.zalando.com/orders';",
         "export const fine = 'no portal here';",

@@ -41,7 +41,12 @@ export function textFirst(root: ParentNode, selectors: readonly string[]): strin
   return undefined;
 }
 
-const foldLabel = (s: string) => s.replace(/\s+/g, ' ').replace(/[:：]\s*$/, '').trim().toLowerCase();
+const foldLabel = (s: string) =>
+  s
+    .replace(/\s+/g, ' ')
+    .replace(/[:：]\s*$/, '')
+    .trim()
+    .toLowerCase();
 
 /**
  * The value shown next to a label ("Order ID: ...", "Bestellnummer"), for pages whose hooks changed.
@@ -57,7 +62,10 @@ export function valueByLabel(root: ParentNode, labels: readonly string[], scope 
     const sibling = textOf(el.nextElementSibling);
     if (sibling) return sibling;
     const parentText = textOf(el.parentElement);
-    const rest = parentText?.slice(parentText.indexOf(own.trim()) + own.trim().length).replace(/^[\s:：]+/, '').trim();
+    const rest = parentText
+      ?.slice(parentText.indexOf(own.trim()) + own.trim().length)
+      .replace(/^[\s:：]+/, '')
+      .trim();
     if (rest) return rest;
   }
   return undefined;

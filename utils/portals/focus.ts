@@ -30,7 +30,13 @@ function isShown(el: Element): boolean {
 }
 
 function marked(el: Element): boolean {
-  if (OWN_MARKS.some((attr) => { const v = el.getAttribute(attr); return v !== null && v !== 'false'; })) return true;
+  if (
+    OWN_MARKS.some((attr) => {
+      const v = el.getAttribute(attr);
+      return v !== null && v !== 'false';
+    })
+  )
+    return true;
   if (el.hasAttribute('open') || el.hasAttribute('expanded') || el.hasAttribute('selected')) return true;
   return FOCUS_MARKS.some((mark) => el.querySelector(mark) !== null);
 }
@@ -43,7 +49,11 @@ function controlledBy(item: Element): Element[] {
     .filter(Boolean);
   const controlled = ids.map((id) => doc.getElementById(id)).filter((el): el is HTMLElement => el !== null && isShown(el));
   const next = item.nextElementSibling;
-  const isDetailRow = next && (next.tagName === 'TR' || next.tagName === 'KAT-TABLE-ROW') && !next.querySelector('a[href*="/order"]') && /detail|expan/i.test(`${next.className} ${next.getAttribute('data-row-type') ?? ''}`);
+  const isDetailRow =
+    next &&
+    (next.tagName === 'TR' || next.tagName === 'KAT-TABLE-ROW') &&
+    !next.querySelector('a[href*="/order"]') &&
+    /detail|expan/i.test(`${next.className} ${next.getAttribute('data-row-type') ?? ''}`);
   return isDetailRow && isShown(next) && !controlled.includes(next as HTMLElement) ? [...controlled, next] : controlled;
 }
 

@@ -8,7 +8,12 @@ import { deepElements, deepText } from './deep-dom';
 
 /** Lower case, accents kept (they tell languages apart), trailing colon and whitespace removed. */
 export function foldLabel(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').replace(/\s*[:：]\s*$/, '').trim().toLowerCase();
+  return text
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*[:：]\s*$/, '')
+    .trim()
+    .toLowerCase();
 }
 
 const MAX_LABEL_LENGTH = 60;
@@ -84,7 +89,10 @@ export class LabelIndex {
         const folded = foldLabel(segment);
         for (const label of wanted) {
           if (!folded.startsWith(label) || !/^\s*[:：]/.test(segment.slice(label.length))) continue;
-          const rest = segment.slice(label.length).replace(/^\s*[:：]\s*/, '').trim();
+          const rest = segment
+            .slice(label.length)
+            .replace(/^\s*[:：]\s*/, '')
+            .trim();
           if (rest && !wanted.includes(foldLabel(rest)) && !found.some((f) => f.value === rest)) found.push({ value: rest, length: text.length });
         }
       }
@@ -106,7 +114,10 @@ export class LabelIndex {
     for (const { text, folded } of this.candidates) {
       for (const phrase of wanted) {
         if (!folded.startsWith(phrase) || folded.length === phrase.length) continue;
-        const rest = text.slice(phrase.length).replace(/^[\s:：]+/, '').trim();
+        const rest = text
+          .slice(phrase.length)
+          .replace(/^[\s:：]+/, '')
+          .trim();
         if (rest && (best === undefined || rest.length < best.length)) best = rest;
       }
     }
@@ -134,7 +145,13 @@ function valueBeside(label: Element, labelText: string): string | undefined {
   const parentText = deepText(parent);
   if (!parentText || parentText.length > MAX_VALUE_LENGTH) return undefined;
   const index = parentText.indexOf(labelText);
-  const rest = index >= 0 ? parentText.slice(index + labelText.length).replace(/^[\s:：]+/, '').trim() : '';
+  const rest =
+    index >= 0
+      ? parentText
+          .slice(index + labelText.length)
+          .replace(/^[\s:：]+/, '')
+          .trim()
+      : '';
   return rest || undefined;
 }
 

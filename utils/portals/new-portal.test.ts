@@ -9,9 +9,21 @@ import type { PortalDefinition } from './types';
  * reports' SLA rules, the order-id guess and the manifest matches, with no other file changed.
  */
 
-const acmeReply = { label: 'Acme reply', warningFraction: 0.25, notifyLeadMinutes: 60, clock: 'calendar' as const, duration: { amount: 12, unit: 'hours' as const } };
+const acmeReply = {
+  label: 'Acme reply',
+  warningFraction: 0.25,
+  notifyLeadMinutes: 60,
+  clock: 'calendar' as const,
+  duration: { amount: 12, unit: 'hours' as const },
+};
 
-const acmeClaim = { label: 'Acme claim response', warningFraction: 0.25, notifyLeadMinutes: 240, clock: 'calendar' as const, duration: { amount: 3, unit: 'days' as const } };
+const acmeClaim = {
+  label: 'Acme claim response',
+  warningFraction: 0.25,
+  notifyLeadMinutes: 240,
+  clock: 'calendar' as const,
+  duration: { amount: 3, unit: 'days' as const },
+};
 
 const acme: PortalDefinition<'acme', 'acme_reply' | 'acme_claim_response', 'acme_claim'> = {
   id: 'acme',
@@ -93,7 +105,11 @@ describe('a new portal is its folder, its entrypoint and a registry line', () =>
     expect(m.sla.SlaCaseKind.parse('acme_reply')).toBe('acme_reply');
     expect(m.disputes.DisputeKind.parse('acme_claim')).toBe('acme_claim');
     expect(m.disputes.DisputeSource.parse('acme')).toBe('acme');
-    const message = m.page.PageContext.parse({ ...page, pageKind: 'message', message: { body: 'Où est mon colis ?', receivedAt: '2026-11-30T08:00:00Z', from: 'buyer' } });
+    const message = m.page.PageContext.parse({
+      ...page,
+      pageKind: 'message',
+      message: { body: 'Où est mon colis ?', receivedAt: '2026-11-30T08:00:00Z', from: 'buyer' },
+    });
 
     // SLA: its default policy and the clock of its pages.
     expect(m.policies.DEFAULT_POLICIES.policies).toMatchObject({ acme_reply: acmeReply, acme_claim_response: acmeClaim });
@@ -108,7 +124,11 @@ describe('a new portal is its folder, its entrypoint and a registry line', () =>
     expect(m.language.languageForMarketplace('ACME-FR', 'en')).toBe('fr');
 
     // Disputes: its claim page is a dispute of its own kind, named in the defence's language.
-    const claim = m.page.PageContext.parse({ ...page, pageKind: 'claim', claim: { id: 'CL-9', amount: { amountMinor: 4500, currency: 'EUR' }, reason: 'Article non reçu', filedAt: '2026-11-30T08:00:00Z' } });
+    const claim = m.page.PageContext.parse({
+      ...page,
+      pageKind: 'claim',
+      claim: { id: 'CL-9', amount: { amountMinor: 4500, currency: 'EUR' }, reason: 'Article non reçu', filedAt: '2026-11-30T08:00:00Z' },
+    });
     const dispute = m.disputesPage.disputeFromPage(claim, m.policies.DEFAULT_POLICIES, new Date('2026-11-30T09:00:00Z'));
     expect(dispute).toMatchObject({ kind: 'acme_claim', portal: 'acme', externalId: 'CL-9' });
     // Three calendar days from the filing, on the portal's own claim clock.
@@ -118,7 +138,11 @@ describe('a new portal is its folder, its entrypoint and a registry line', () =>
 
     // Reports: cases of its kinds are counted against its clock; its chargebacks on the card window.
     const rules = m.reportsSla.slaRulesFor(m.policies.DEFAULT_POLICIES).calendar.filter((r) => r.portal === 'acme');
-    expect(rules.map((r) => [r.kind, r.policy])).toEqual([['message', 'acme_reply'], ['claim', 'acme_claim_response'], ['chargeback', 'card_dispute']]);
+    expect(rules.map((r) => [r.kind, r.policy])).toEqual([
+      ['message', 'acme_reply'],
+      ['claim', 'acme_claim_response'],
+      ['chargeback', 'card_dispute'],
+    ]);
 
     // An order known only by its id, and the hosts the manifest asks for.
     expect(m.pageKeys.guessPortalOfOrderId('ACM-654321')).toBe('acme');

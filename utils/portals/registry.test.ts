@@ -8,7 +8,10 @@ import { ADAPTERS, adapterForHost } from './adapters';
 describe('every fixture through its adapter', () => {
   test('fixture names and served URLs are unique', () => {
     expect(new Set(FIXTURES.map((f) => f.name)).size).toBe(FIXTURES.length);
-    const served = FIXTURES.map((f) => { const u = new URL(f.url); return u.host + u.pathname + u.search; });
+    const served = FIXTURES.map((f) => {
+      const u = new URL(f.url);
+      return u.host + u.pathname + u.search;
+    });
     expect(new Set(served).size).toBe(FIXTURES.length);
   });
 
@@ -47,7 +50,7 @@ describe('every fixture through its adapter', () => {
     });
   }
 
-  test('a thread in a same-origin frame: the message is the buyer\'s text, not its bubble header', async () => {
+  test("a thread in a same-origin frame: the message is the buyer's text, not its bubble header", async () => {
     const fixture = FIXTURES.find((f) => f.name === 'amazon-de-inbox-iframe-fr-order')!;
     const url = new URL(fixture.url);
     const adapter = adapterForHost(url.hostname)!;

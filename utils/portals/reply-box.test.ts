@@ -15,7 +15,9 @@ function plainTextarea(value: string, caret: [number, number]): HTMLTextAreaElem
 }
 
 describe('insertIntoReplyBox: textarea', () => {
-  beforeEach(() => { document.body.innerHTML = ''; });
+  beforeEach(() => {
+    document.body.innerHTML = '';
+  });
 
   test('inserts at the caret, keeps what the agent typed, caret after the insertion', () => {
     const box = plainTextarea('Hello Max, thanks.', [10, 10]);

@@ -98,7 +98,9 @@ function describe(el: Element): string {
   const attrs = (e: Element | null) =>
     e ? ['placeholder', 'aria-label', 'name', 'id', 'class', 'label', 'type', 'role', 'title'].map((a) => e.getAttribute(a) ?? '').join(' ') : '';
   const form = el.closest('form') ?? host?.closest('form');
-  const formLabel = form ? `${form.getAttribute('role') ?? ''} ${form.getAttribute('aria-label') ?? ''} ${form.getAttribute('name') ?? ''} ${form.className}` : '';
+  const formLabel = form
+    ? `${form.getAttribute('role') ?? ''} ${form.getAttribute('aria-label') ?? ''} ${form.getAttribute('name') ?? ''} ${form.className}`
+    : '';
   return `${attrs(el)} ${attrs(host)} ${formLabel}`;
 }
 
@@ -108,7 +110,7 @@ function isHidden(el: Element): boolean {
     if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return true;
     const style = (node as HTMLElement).style;
     if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
-    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null);
+    node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null;
   }
   return false;
 }

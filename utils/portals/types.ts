@@ -27,8 +27,6 @@ export interface PortalAdapter {
   };
 }
 
-export type ReplyTarget =
-  | { kind: 'textarea'; element: HTMLTextAreaElement; host?: Element }
-  | { kind: 'contenteditable'; element: HTMLElement };
+export type ReplyTarget = { kind: 'textarea'; element: HTMLTextAreaElement; host?: Element } | { kind: 'contenteditable'; element: HTMLElement };
 
 export type { PortalDefinition, PortalDisputeKind } from './definition';

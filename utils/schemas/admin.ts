@@ -159,7 +159,11 @@ export const SlaPoliciesView = z.strictObject({
 export type SlaPoliciesView = z.infer<typeof SlaPoliciesView>;
 
 /** `policies` is checked by utils/sla/policies.ts (400 `invalid_policies`); its `version` is set by the server. */
-export const SlaPoliciesPut = z.strictObject({ policies: z.unknown(), expectedVersion: z.number().int().min(1).max(INT32_MAX, 'no such version'), applyToOpenCases: z.boolean() });
+export const SlaPoliciesPut = z.strictObject({
+  policies: z.unknown(),
+  expectedVersion: z.number().int().min(1).max(INT32_MAX, 'no such version'),
+  applyToOpenCases: z.boolean(),
+});
 export type SlaPoliciesPut = z.infer<typeof SlaPoliciesPut>;
 
 export const SlaPoliciesSaved = SlaPoliciesView.extend({
@@ -215,4 +219,3 @@ export type QueueItem = z.infer<typeof QueueItem>;
 /** GET /v1/queue: open cases with a running clock, least time left first (breached, most overdue first). */
 export const QueueList = z.strictObject({ items: z.array(QueueItem), serverTime: Instant });
 export type QueueList = z.infer<typeof QueueList>;
-

@@ -97,7 +97,11 @@ export const CaseEvent = z.strictObject({
 export type CaseEvent = z.infer<typeof CaseEvent>;
 
 /** Idempotency keys make replayed outbox writes count once (header `Idempotency-Key` or body). */
-export const IdempotencyKey = z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/);
+export const IdempotencyKey = z
+  .string()
+  .min(8)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 export const AddNoteBody = z.strictObject({
   orderId: z.string().trim().min(1).max(64),

@@ -43,7 +43,10 @@ export const AuditQuery = z.strictObject({
     .regex(/^\d{1,3}$/, 'expected a whole number')
     .refine((s) => Number(s) >= 1 && Number(s) <= 200, 'expected a number from 1 to 200')
     .optional(),
-  before: z.string().regex(/^\d{1,18}$/, 'must be a cursor from nextCursor').optional(),
+  before: z
+    .string()
+    .regex(/^\d{1,18}$/, 'must be a cursor from nextCursor')
+    .optional(),
 });
 export const AuditPage = z.strictObject({
   entries: z.array(AuditEntry),

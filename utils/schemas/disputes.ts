@@ -35,7 +35,10 @@ export type DisputeReason = z.infer<typeof DisputeReason>;
  * Keys are snake_case so teams can add their own items next to the standard ones. Bounded everywhere a
  * key arrives (a file's evidence key too): an item without a label is shown by its key.
  */
-export const EvidenceKey = z.string().max(LIMITS.evidenceKey).regex(/^[a-z][a-z0-9_]*$/, 'evidence keys are snake_case');
+export const EvidenceKey = z
+  .string()
+  .max(LIMITS.evidenceKey)
+  .regex(/^[a-z][a-z0-9_]*$/, 'evidence keys are snake_case');
 
 export const EvidenceStatus = z.enum(['present', 'missing', 'not_applicable']);
 export type EvidenceStatus = z.infer<typeof EvidenceStatus>;
@@ -242,4 +245,3 @@ export const AlertRecommendation = z.strictObject({
   reasons: z.array(z.string()),
 });
 export type AlertRecommendation = z.infer<typeof AlertRecommendation>;
-

@@ -84,7 +84,10 @@ const MinorUnits = z.number().int().min(0);
 export const FraudParameters = z.strictObject({
   velocity: z.strictObject({
     /** Orders within this many hours of the current one count towards velocity. */
-    windowHours: z.number().positive().max(24 * 30),
+    windowHours: z
+      .number()
+      .positive()
+      .max(24 * 30),
     /** Orders (this one included) to one address / under one name / with one phone that fire the rule. */
     addressCount: z.number().int().min(2),
     nameCount: z.number().int().min(2),

@@ -14,7 +14,10 @@ export const Marketplace = z.strictObject({
   amazonId: PageText().optional(),
   /** The storefront domain (Amazon.de) when shown on the page. */
   domain: PageText().optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   /** IANA zone that the marketplace's deadlines and odd-hour checks use. */
   timeZone: PageText().optional(),
   /** Default buyer language for this marketplace. */
@@ -31,7 +34,10 @@ export const Address = z.strictObject({
   region: PageText().optional(),
   postalCode: PageText().optional(),
   /** ISO 3166-1 alpha-2 when it can be told, else undefined. */
-  country: z.string().regex(/^[A-Z]{2}$/).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   /** Amazon's address type text (Residential/Commercial) or Zalando's HOME_ADDRESS/PACK_STATION/PICKUP_POINT. */
   type: PageText().optional(),
   phone: PageText().optional(),
@@ -125,7 +131,17 @@ export type Recognition = z.infer<typeof Recognition>;
 export const ClockStart = z.strictObject({
   at: Instant.optional(),
   endsAt: Instant.optional(),
-  source: z.enum(['buyer-message', 'customer-care-request', 'notice', 'respond-by', 'claim', 'information-request', 'return-request', 'return-received', 'purchase']),
+  source: z.enum([
+    'buyer-message',
+    'customer-care-request',
+    'notice',
+    'respond-by',
+    'claim',
+    'information-request',
+    'return-request',
+    'return-received',
+    'purchase',
+  ]),
 });
 export type ClockStart = z.infer<typeof ClockStart>;
 

@@ -157,7 +157,6 @@ export const ReportFilterOptions = z.strictObject({
 });
 export type ReportFilterOptions = z.infer<typeof ReportFilterOptions>;
 
-
 /** A table as shown (and exported): header keys and display strings, shared by page, server page and CSV. */
 export const ReportTableModel = z.strictObject({
   name: z.string(),
@@ -176,9 +175,10 @@ export type ReportSection = z.infer<typeof ReportSection>;
 
 /** GET /v1/reports/tables and /v1/reports/csv: one section's tables (or one table as CSV) with the same filters. */
 export const ReportTablesQuery = ReportFilters.extend({ section: ReportSection }).superRefine(checkReportRange);
-export const ReportCsvQuery = ReportFilters.extend({ section: ReportSection, table: z.string().regex(/^[a-z-]{1,40}$/, 'table must be a table name such as sla') }).superRefine(
-  checkReportRange,
-);
+export const ReportCsvQuery = ReportFilters.extend({
+  section: ReportSection,
+  table: z.string().regex(/^[a-z-]{1,40}$/, 'table must be a table name such as sla'),
+}).superRefine(checkReportRange);
 
 // ---- Disputes (tables of server/db/schema-disputes.ts) ----
 

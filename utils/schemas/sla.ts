@@ -33,7 +33,9 @@ export const SlaSnapshot = z.strictObject({
    */
   startedFrom: z.enum(['page', 'first-sight']).optional(),
   /** What the page showed the start as (the buyer's message, the notice, the claim ...). */
-  startSource: z.enum(['buyer-message', 'customer-care-request', 'notice', 'respond-by', 'claim', 'information-request', 'return-request', 'return-received', 'purchase']).optional(),
+  startSource: z
+    .enum(['buyer-message', 'customer-care-request', 'notice', 'respond-by', 'claim', 'information-request', 'return-request', 'return-received', 'purchase'])
+    .optional(),
 });
 export type SlaSnapshot = z.infer<typeof SlaSnapshot>;
 

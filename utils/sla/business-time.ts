@@ -83,7 +83,7 @@ export function addBusinessDays(fromUtc: number, days: number, calendar: TeamCal
     minute = 0;
     if (++searched > MAX_DAYS_SEARCHED) throw noWorkingHours(calendar);
   }
-  for (let counted = 0; counted < days; ) {
+  for (let counted = 0; counted < days;) {
     day += DAY_MS;
     if (++searched > MAX_DAYS_SEARCHED) throw noWorkingHours(calendar);
     if (intervalsOfDay(day, calendar).length > 0) counted++;

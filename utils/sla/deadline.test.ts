@@ -4,11 +4,18 @@ import { computeSlaDeadline, computeSlaSnapshot, SlaInputError } from './deadlin
 import { DEFAULT_CALENDAR, DEFAULT_POLICIES } from './policies';
 import { wallToUtc } from './zoned';
 
-const businessHours = (amount: number): SlaPolicy => ({ label: 'Test', clock: 'business', duration: { amount, unit: 'hours' }, warningFraction: 0.25, notifyLeadMinutes: 60 });
+const businessHours = (amount: number): SlaPolicy => ({
+  label: 'Test',
+  clock: 'business',
+  duration: { amount, unit: 'hours' },
+  warningFraction: 0.25,
+  notifyLeadMinutes: 60,
+});
 const businessDays = (amount: number): SlaPolicy => ({ ...businessHours(0), duration: { amount, unit: 'days' } });
 const calendarDays = (amount: number): SlaPolicy => ({ ...businessHours(0), clock: 'calendar', duration: { amount, unit: 'days' } });
 const calendarHours = (amount: number): SlaPolicy => ({ ...businessHours(0), clock: 'calendar', duration: { amount, unit: 'hours' } });
-const deadline = (start: string, policy: SlaPolicy, calendar: TeamCalendar = DEFAULT_CALENDAR) => computeSlaDeadline(new Date(start), policy, calendar).toISOString();
+const deadline = (start: string, policy: SlaPolicy, calendar: TeamCalendar = DEFAULT_CALENDAR) =>
+  computeSlaDeadline(new Date(start), policy, calendar).toISOString();
 
 const LA: TeamCalendar = { ...DEFAULT_CALENDAR, timeZone: 'America/Los_Angeles' };
 const withHoliday = (date: string): TeamCalendar => ({ ...DEFAULT_CALENDAR, holidays: [date] });
@@ -74,7 +81,15 @@ describe('computeSlaDeadline: business clocks', () => {
   });
 
   it('works in lunch-break calendars', () => {
-    const split: TeamCalendar = { ...DEFAULT_CALENDAR, workingHours: { mon: [{ start: '13:00', end: '17:00' }, { start: '09:00', end: '12:00' }] } };
+    const split: TeamCalendar = {
+      ...DEFAULT_CALENDAR,
+      workingHours: {
+        mon: [
+          { start: '13:00', end: '17:00' },
+          { start: '09:00', end: '12:00' },
+        ],
+      },
+    };
     // Monday 11:00 + 2 h = 1 h before lunch + 1 h after -> 14:00.
     expect(deadline('2026-11-23T10:00:00Z', businessHours(2), split)).toBe('2026-11-23T13:00:00.000Z');
   });

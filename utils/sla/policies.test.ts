@@ -11,7 +11,10 @@ describe('validatePolicySet', () => {
   it('accepts the defaults, with reference values', () => {
     expect(validatePolicySet(DEFAULT_POLICIES).ok).toBe(true);
     expect(DEFAULT_POLICIES.policies.card_dispute.byCardNetwork).toEqual({
-      visa: { amount: 30, unit: 'days' }, mastercard: { amount: 45, unit: 'days' }, amex: { amount: 20, unit: 'days' }, discover: { amount: 30, unit: 'days' },
+      visa: { amount: 30, unit: 'days' },
+      mastercard: { amount: 45, unit: 'days' },
+      amex: { amount: 20, unit: 'days' },
+      discover: { amount: 30, unit: 'days' },
     });
   });
 
@@ -34,7 +37,10 @@ describe('validatePolicySet', () => {
     set.policies.amazon_mfn_shipment.duration = { amount: 1, unit: 'days' };
     expect(errorsOf(set)).toEqual([
       { path: 'policies.amazon_buyer_message.duration', message: 'policies.amazon_buyer_message.duration is required for a calendar clock' },
-      { path: 'policies.amazon_mfn_shipment.duration', message: "policies.amazon_mfn_shipment.duration must be left out: a shipBy clock runs to the order's ship-by date" },
+      {
+        path: 'policies.amazon_mfn_shipment.duration',
+        message: "policies.amazon_mfn_shipment.duration must be left out: a shipBy clock runs to the order's ship-by date",
+      },
     ]);
   });
 

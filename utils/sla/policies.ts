@@ -49,14 +49,18 @@ export function validatePolicySet(json: unknown): PolicyValidation {
   const set = parsed.data;
   const errors: PolicyError[] = [];
   const { calendar } = set;
-  if (!isValidTimeZone(calendar.timeZone)) errors.push({ path: 'calendar.timeZone', message: `calendar.timeZone "${calendar.timeZone}" is not a known IANA time zone` });
+  if (!isValidTimeZone(calendar.timeZone))
+    errors.push({ path: 'calendar.timeZone', message: `calendar.timeZone "${calendar.timeZone}" is not a known IANA time zone` });
   let workingMinutes = 0;
   for (const [day, intervals] of Object.entries(calendar.workingHours)) {
     (intervals ?? []).forEach((interval, i) => {
       const start = minutesOfDay(interval.start);
       const end = minutesOfDay(interval.end);
       if (end <= start) {
-        errors.push({ path: `calendar.workingHours.${day}.${i}`, message: `calendar.workingHours.${day}.${i}: end (${interval.end}) must be after start (${interval.start})` });
+        errors.push({
+          path: `calendar.workingHours.${day}.${i}`,
+          message: `calendar.workingHours.${day}.${i}: end (${interval.end}) must be after start (${interval.start})`,
+        });
       }
       workingMinutes += Math.max(0, end - start);
     });
@@ -69,7 +73,8 @@ export function validatePolicySet(json: unknown): PolicyValidation {
   for (const [kind, p] of Object.entries(set.policies)) {
     const at = `policies.${kind}`;
     if (p.clock !== 'shipBy' && !p.duration) errors.push({ path: `${at}.duration`, message: `${at}.duration is required for a ${p.clock} clock` });
-    if (p.clock === 'shipBy' && p.duration) errors.push({ path: `${at}.duration`, message: `${at}.duration must be left out: a shipBy clock runs to the order's ship-by date` });
+    if (p.clock === 'shipBy' && p.duration)
+      errors.push({ path: `${at}.duration`, message: `${at}.duration must be left out: a shipBy clock runs to the order's ship-by date` });
     if (p.clock === 'business') {
       if (workingMinutes === 0) errors.push({ path: `${at}.clock`, message: `${at} uses business time but calendar.workingHours has no working hours` });
       const durations = [p.duration, ...Object.values(p.byCardNetwork ?? {})];

@@ -70,7 +70,11 @@ describe('formatDuration', () => {
   it('speaks the five languages', () => {
     const ms = 26 * H;
     expect([formatDuration(ms, 'en'), formatDuration(ms, 'de'), formatDuration(ms, 'fr'), formatDuration(ms, 'es'), formatDuration(ms, 'it')]).toEqual([
-      '1 d 2 h', '1 T 2 Std.', '1 j 2 h', '1 d 2 h', '1 g 2 h',
+      '1 d 2 h',
+      '1 T 2 Std.',
+      '1 j 2 h',
+      '1 d 2 h',
+      '1 g 2 h',
     ]);
     expect(formatDuration(2 * H + 5 * 60_000, 'de')).toBe('2 Std. 05 Min.');
   });

@@ -16,7 +16,12 @@ export const LINK_TLDS = 'com|net|org|info|biz|shop|store|online|site|app|io|eu|
 
 /** "https://www.shop.de/x?y" -> "shop.de": the host a link or bare address points to. */
 export function hostOf(link: string): string {
-  return link.replace(/^[a-z]+:\/\//i, '').replace(/^www\./i, '').split(/[/?#:]/)[0]!.replace(/[.,;!?)]+$/, '').toLowerCase();
+  return link
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/^www\./i, '')
+    .split(/[/?#:]/)[0]!
+    .replace(/[.,;!?)]+$/, '')
+    .toLowerCase();
 }
 
 /** A domain that is part of an email address is the contact-details rule's finding, not a link. */

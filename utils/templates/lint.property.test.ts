@@ -27,9 +27,12 @@ describe('lint: no false positives on the values replies carry (10,000 each)', {
     ['postcodes', inSentence('postcode', () => fc.oneof(postcode, postalAddress))],
     ['SKUs and ASINs', inSentence('sku', () => sku)],
   ] as const)('%s', (_name, sentences) => {
-    fc.assert(fc.property(sentences, (text) => {
-      expect(findings(text), text).toEqual([]);
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(sentences, (text) => {
+        expect(findings(text), text).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('a whole reply mixing them all', () => {
@@ -46,16 +49,22 @@ describe('lint: no false positives on the values replies carry (10,000 each)', {
         )
         .map((parts) => parts.map(([s, v]) => fill(s, v)).join(' ')),
     );
-    fc.assert(fc.property(reply, (text) => {
-      expect(findings(text), text).toEqual([]);
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(reply, (text) => {
+        expect(findings(text), text).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('the order id of the sandbox message, and the 2,000 random ids of the report', () => {
     expect(findings('Your order 204-3456789-0123456 is on its way.')).toEqual([]);
-    fc.assert(fc.property(amazonOrderId, (id) => {
-      expect(findings(`Your order ${id} is on its way.`)).toEqual([]);
-    }), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(amazonOrderId, (id) => {
+        expect(findings(`Your order ${id} is on its way.`)).toEqual([]);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
 
@@ -65,15 +74,21 @@ describe('lint: every real violation is flagged', { timeout: 120_000 }, () => {
     lang.chain((l) => fc.tuple(fc.constantFrom(...sentences[l]), phones).map(([s, p]) => fill(s, p)));
 
   it('phone numbers by their shape, in neutral sentences', () => {
-    fc.assert(fc.property(phoneSentence(phoneByShape, NEUTRAL), (text) => {
-      expect(rulesOf(text), text).toContain('contact-details');
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(phoneSentence(phoneByShape, NEUTRAL), (text) => {
+        expect(rulesOf(text), text).toContain('contact-details');
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('phone numbers introduced as such, whatever their shape', () => {
-    fc.assert(fc.property(phoneSentence(fc.oneof(phoneByShape, phoneNeedingWord), WITH_PHONE_WORD), (text) => {
-      expect(rulesOf(text), text).toContain('contact-details');
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(phoneSentence(fc.oneof(phoneByShape, phoneNeedingWord), WITH_PHONE_WORD), (text) => {
+        expect(rulesOf(text), text).toContain('contact-details');
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it.each([
@@ -92,21 +107,32 @@ describe('lint: every real violation is flagged', { timeout: 120_000 }, () => {
   });
 
   it('e-mail addresses', () => {
-    fc.assert(fc.property(phoneSentence(email, NEUTRAL), (text) => {
-      expect(rulesOf(text), text).toContain('contact-details');
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(phoneSentence(email, NEUTRAL), (text) => {
+        expect(rulesOf(text), text).toContain('contact-details');
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('links outside Amazon: http, www. and bare domains', () => {
-    fc.assert(fc.property(phoneSentence(externalLink, LINK_SENTENCES), (text) => {
-      expect(rulesOf(text), text).toContain('external-link');
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(phoneSentence(externalLink, LINK_SENTENCES), (text) => {
+        expect(rulesOf(text), text).toContain('external-link');
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('review incentives and marketing in the five languages, next to ordinary text', () => {
-    const text = lang.chain((l) => fc.tuple(sentenceOf(l, 'order'), amazonOrderId, fc.constantFrom(...MARKETING[l])).map(([s, id, m]) => `${fill(s, id)} ${m}`));
-    fc.assert(fc.property(text, (t) => {
-      expect(rulesOf(t), t).toContain('marketing');
-    }), { numRuns: 2_000 });
+    const text = lang.chain((l) =>
+      fc.tuple(sentenceOf(l, 'order'), amazonOrderId, fc.constantFrom(...MARKETING[l])).map(([s, id, m]) => `${fill(s, id)} ${m}`),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(rulesOf(t), t).toContain('marketing');
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

@@ -28,7 +28,11 @@ describe('lintTemplate: links', () => {
   it('reports one finding per link with an excerpt', () => {
     const findings = lintTemplate('Hello, please see https://www.myshop.de/faq for answers.', { portal: 'amazon' });
     expect(findings).toEqual([
-      { rule: 'external-link', message: 'Links outside Amazon are not allowed in buyer messages', excerpt: 'Hello, please see https://www.myshop.de/faq for answers.' },
+      {
+        rule: 'external-link',
+        message: 'Links outside Amazon are not allowed in buyer messages',
+        excerpt: 'Hello, please see https://www.myshop.de/faq for answers.',
+      },
     ]);
   });
 });
@@ -52,9 +56,12 @@ describe('lintTemplate: contact details', () => {
   });
 
   // Found by the property test: a SKU that starts with a phone word joined to its digits is a code.
-  it.each(['L’article FAX-000000-BLK est de nouveau disponible.', 'Item TEL-123456-XL is back in stock.', 'Artikel FAX-000000-42 ist da.'])('leaves the SKU in %s alone', (body) => {
-    expect(rules(body)).toEqual([]);
-  });
+  it.each(['L’article FAX-000000-BLK est de nouveau disponible.', 'Item TEL-123456-XL is back in stock.', 'Artikel FAX-000000-42 ist da.'])(
+    'leaves the SKU in %s alone',
+    (body) => {
+      expect(rules(body)).toEqual([]);
+    },
+  );
 
   it('flags an email only once, not also as a link', () => {
     expect(rules('support@myshop.de')).toEqual(['contact-details']);
@@ -65,7 +72,7 @@ describe('lintTemplate: marketing in five languages', () => {
   it.each([
     ['Use coupon SAVE10 on your next order'],
     ['Mit dem Gutscheincode erhalten Sie 10 % Rabatt'],
-    ['Profitez d\'une remise de 10 %'],
+    ["Profitez d'une remise de 10 %"],
     ['Le ofrecemos un descuento'],
     ['Ti offriamo uno sconto'],
     ['Visit our shop for more'],

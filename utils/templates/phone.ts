@@ -70,7 +70,8 @@ export function findPhoneNumbers(text: string): Found[] {
     const raw = m[0];
     const lead = raw.length - raw.trimStart().length;
     const run = raw.trim();
-    if (isPhone(run, blanked.slice(Math.max(0, m.index - 40), m.index + lead))) found.push({ index: m.index + lead, text: text.slice(m.index + lead, m.index + raw.length) });
+    if (isPhone(run, blanked.slice(Math.max(0, m.index - 40), m.index + lead)))
+      found.push({ index: m.index + lead, text: text.slice(m.index + lead, m.index + raw.length) });
   }
   return found;
 }

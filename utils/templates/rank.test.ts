@@ -31,7 +31,7 @@ const all = [claimDe, messageFr, archived, messageAny, withShortcut, messageDeEn
 const titles = (ts: Template[]) => ts.map((t) => t.title);
 
 describe('rankTemplates', () => {
-  it('puts this page kind and marketplace first, in the buyer\'s language, then the rest', () => {
+  it("puts this page kind and marketplace first, in the buyer's language, then the rest", () => {
     expect(titles(rankTemplates(all, { pageKind: 'message', marketplace: 'DE', language: 'de' }))).toEqual([
       'Versandbestätigung DE', // made for message + DE, German
       'Allgemeine Antwort', // message, any marketplace, German
@@ -63,8 +63,19 @@ describe('rankTemplates', () => {
 
 describe('languageForMarketplace', () => {
   it.each([
-    ['DE', 'de'], ['AT', 'de'], ['UK', 'en'], ['US', 'en'], ['FR', 'fr'], ['BE', 'fr'], ['ES', 'es'], ['MX', 'es'], ['IT', 'it'],
-    ['ZALANDO-DE', 'de'], ['ZALANDO-FR', 'fr'], ['zalando-it', 'it'], [' es ', 'es'],
+    ['DE', 'de'],
+    ['AT', 'de'],
+    ['UK', 'en'],
+    ['US', 'en'],
+    ['FR', 'fr'],
+    ['BE', 'fr'],
+    ['ES', 'es'],
+    ['MX', 'es'],
+    ['IT', 'it'],
+    ['ZALANDO-DE', 'de'],
+    ['ZALANDO-FR', 'fr'],
+    ['zalando-it', 'it'],
+    [' es ', 'es'],
   ] as const)('%s -> %s', (code, language) => {
     expect(languageForMarketplace(code, 'en')).toBe(language);
   });

@@ -22,7 +22,12 @@ function fit(list: readonly string[], value: string | undefined): 0 | 1 | 2 {
  * Archived templates are left out.
  */
 export function rankTemplates(templates: Template[], ctx: RankContext): Template[] {
-  const words = ctx.query ? foldAccents(ctx.query).split(/\s+/).map((w) => w.replace(/^[/;:#!]+/, '')).filter((w) => w !== '') : [];
+  const words = ctx.query
+    ? foldAccents(ctx.query)
+        .split(/\s+/)
+        .map((w) => w.replace(/^[/;:#!]+/, ''))
+        .filter((w) => w !== '')
+    : [];
   const typedShortcut = ctx.query ? bareShortcut(ctx.query) : '';
   const ranked = templates
     .filter((t) => !t.archived)

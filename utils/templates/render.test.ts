@@ -72,6 +72,9 @@ describe('fillMissing', () => {
 
 describe('placeholdersIn', () => {
   it('finds names and fallbacks in order', () => {
-    expect(placeholdersIn('{{a.b}} x {{c | "d"}}').map((p) => [p.name, p.fallback])).toEqual([['a.b', undefined], ['c', 'd']]);
+    expect(placeholdersIn('{{a.b}} x {{c | "d"}}').map((p) => [p.name, p.fallback])).toEqual([
+      ['a.b', undefined],
+      ['c', 'd'],
+    ]);
   });
 });

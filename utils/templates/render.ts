@@ -52,11 +52,7 @@ function valueFor(name: string, vars: TemplateVars, language: Language, timeZone
  * A placeholder with no value and no fallback stays in the text and is named in `missing`, so the
  * caller can refuse to insert until the agent fills it in. Inserted values are never expanded again.
  */
-export function renderTemplate(
-  body: string,
-  vars: TemplateVars,
-  opts: { language?: Language; timeZone?: string } = {},
-): { text: string; missing: string[] } {
+export function renderTemplate(body: string, vars: TemplateVars, opts: { language?: Language; timeZone?: string } = {}): { text: string; missing: string[] } {
   const language = opts.language ?? 'en';
   const timeZone = opts.timeZone ?? 'UTC';
   const missing: string[] = [];

@@ -29,7 +29,7 @@ describe('firstNameOf', () => {
 });
 
 describe('displayName', () => {
-  it('puts shouted names in ordinary case and keeps the buyer\'s own mixed case', () => {
+  it("puts shouted names in ordinary case and keeps the buyer's own mixed case", () => {
     expect(displayName('MAX  MUSTERMANN')).toBe('Max Mustermann');
     expect(displayName('Jan de Vries')).toBe('Jan de Vries');
     expect(displayName('ANNA-LENA SCHMIDT')).toBe('Anna-Lena Schmidt');
@@ -70,9 +70,15 @@ describe('templateVarsFromContext', () => {
     });
   });
 
-  it('uses Zalando\'s customer-facing order number and store name', () => {
+  it("uses Zalando's customer-facing order number and store name", () => {
     const vars = templateVarsFromContext(
-      ctx({ portal: 'zalando', url: 'https://zdirect.zalando.com/orders/x', orderId: '1d2c3b4a-0000-4000-8000-000000000001', orderNumber: '1040970000502251', marketplace: { code: 'ZALANDO-DE' } }),
+      ctx({
+        portal: 'zalando',
+        url: 'https://zdirect.zalando.com/orders/x',
+        orderId: '1d2c3b4a-0000-4000-8000-000000000001',
+        orderNumber: '1040970000502251',
+        marketplace: { code: 'ZALANDO-DE' },
+      }),
       { agentName: 'Jana' },
     );
     expect(vars['order.id']).toBe('1040970000502251');

@@ -4,8 +4,34 @@ import type { PageContext } from '../schemas/page';
 import type { TemplateVars } from '../schemas/templates';
 
 const HONORIFICS = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'herr', 'frau', 'hr', 'fr', 'm', 'mme', 'mlle', 'monsieur', 'madame',
-  'sr', 'sra', 'srta', 'sig', 'sigra', 'signor', 'signora', 'dott', 'dottssa', 'ing', 'mag', 'dipl',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'herr',
+  'frau',
+  'hr',
+  'fr',
+  'm',
+  'mme',
+  'mlle',
+  'monsieur',
+  'madame',
+  'sr',
+  'sra',
+  'srta',
+  'sig',
+  'sigra',
+  'signor',
+  'signora',
+  'dott',
+  'dottssa',
+  'ing',
+  'mag',
+  'dipl',
 ]);
 const COMPANY_RE = /\b(?:gmbh|ag|kg|ug|ltd|limited|inc|llc|plc|corp|co|sarl|sas|sa|s\.?l|s\.?r\.?l|s\.?p\.?a|bv|nv|e\.?v)\.?$/i;
 
@@ -64,10 +90,7 @@ function itemsList(ctx: PageContext, language: Language): string | undefined {
  * Template values from the page. Only values the page shows are set, so anything else is reported
  * missing when rendered. The order id is the one buyers know on the page's portal.
  */
-export function templateVarsFromContext(
-  ctx: PageContext,
-  extra: { agentName: string; slaDeadline?: string; language?: Language },
-): TemplateVars {
+export function templateVarsFromContext(ctx: PageContext, extra: { agentName: string; slaDeadline?: string; language?: Language }): TemplateVars {
   const vars: TemplateVars = {};
   const set = (name: string, value: string | undefined) => {
     if (value !== undefined && value.trim() !== '') vars[name] = value.trim();

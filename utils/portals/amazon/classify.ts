@@ -28,5 +28,10 @@ function showsThread(doc: Document): boolean {
       // cross-origin
     }
   }
-  return docs.some((d) => d.querySelector('[data-test-id="thread-view"], a[href*="/orders-v3/order/"], kat-textarea, textarea, [aria-selected="true"] a[href*="/orders-v3/order/"]') !== null);
+  return docs.some(
+    (d) =>
+      d.querySelector(
+        '[data-test-id="thread-view"], a[href*="/orders-v3/order/"], kat-textarea, textarea, [aria-selected="true"] a[href*="/orders-v3/order/"]',
+      ) !== null,
+  );
 }

@@ -70,7 +70,11 @@ export function readClaim(reader: AmazonPageReader): CaseFields {
   const infoRequested = reader.instantField('claim.informationRequested', [], LABELS.informationRequested, LABEL_LEVEL);
   const claim = compact({
     // Claim lists show no claim id (the order identifies the claim); the reason may be a column header.
-    id: log.read('claim.id', { hook: () => reader.hook(CLAIM.id), label: () => reader.label(LABELS.claimId), url: () => reader.url.searchParams.get('claimId') ?? undefined }, LABEL_LEVEL),
+    id: log.read(
+      'claim.id',
+      { hook: () => reader.hook(CLAIM.id), label: () => reader.label(LABELS.claimId), url: () => reader.url.searchParams.get('claimId') ?? undefined },
+      LABEL_LEVEL,
+    ),
     amount: reader.moneyField('claim.amount', CLAIM.amount, LABELS.amount, LABEL_LEVEL),
     reason: reader.field('claim.reason', CLAIM.reason, LABELS.reason, LABEL_LEVEL),
     filedAt,
@@ -78,7 +82,11 @@ export function readClaim(reader: AmazonPageReader): CaseFields {
     status: reader.field('claim.status', CLAIM.status, LABELS.status, LABEL_LEVEL),
   });
   // The response clock runs from Amazon's information request when the page shows one, else from the claim.
-  const clockStart = infoRequested ? { at: infoRequested, source: 'information-request' as const } : filedAt ? { at: filedAt, source: 'claim' as const } : undefined;
+  const clockStart = infoRequested
+    ? { at: infoRequested, source: 'information-request' as const }
+    : filedAt
+      ? { at: filedAt, source: 'claim' as const }
+      : undefined;
   if (clockStart) log.found('clockStart', log.tiers[infoRequested ? 'claim.informationRequested' : 'claim.filedAt'] ?? 'label', 'label');
   return {
     orderId: reader.orderId(CLAIM.orderId, REQUIRED),
@@ -98,7 +106,11 @@ export function readChargeback(reader: AmazonPageReader): CaseFields {
   const chargeback = compact({
     id: log.read(
       'chargeback.id',
-      { hook: () => reader.hook(CHARGEBACK.id), label: () => reader.label(LABELS.chargebackId), url: () => (idFromHash ? safely(() => decodeURIComponent(idFromHash)) : undefined) },
+      {
+        hook: () => reader.hook(CHARGEBACK.id),
+        label: () => reader.label(LABELS.chargebackId),
+        url: () => (idFromHash ? safely(() => decodeURIComponent(idFromHash)) : undefined),
+      },
       LABEL_LEVEL,
     ),
     amount: reader.moneyField('chargeback.amount', CHARGEBACK.amount, LABELS.amount, LABEL_LEVEL),
@@ -140,7 +152,11 @@ export function readReturn(reader: AmazonPageReader): CaseFields {
     .all(`${RETURN.itemRows}, tr, kat-table-row`)
     .map((row) => safely(() => readItemRow(reader, row, {})))
     .filter((item): item is OrderItem => item !== undefined);
-  const clockStart = receivedAt ? { at: receivedAt, source: 'return-received' as const } : requestedAt ? { at: requestedAt, source: 'return-request' as const } : undefined;
+  const clockStart = receivedAt
+    ? { at: receivedAt, source: 'return-received' as const }
+    : requestedAt
+      ? { at: requestedAt, source: 'return-request' as const }
+      : undefined;
   if (clockStart) log.found('clockStart', log.tiers[receivedAt ? 'return.receivedAt' : 'return.requestedAt'] ?? 'label', 'label');
   return {
     orderId: reader.orderId(RETURN.orderId, REQUIRED),
@@ -162,14 +178,23 @@ export function readRefund(reader: AmazonPageReader): CaseFields {
     const value = (reader.first([REFUND.orderIdInput]) as HTMLInputElement | undefined)?.value;
     return value && /^[\w-]{5,40}$/.test(value) ? value : undefined;
   };
-  const items = log.read(
-    'items',
-    {
-      hook: () => reader.all(REFUND.itemRows).map((row) => safely(() => readItemRow(reader, row, {}))).filter((i): i is OrderItem => i !== undefined),
-      structure: () => reader.all('tr').map((row) => safely(() => readItemRow(reader, row, {}))).filter((i): i is OrderItem => i !== undefined),
-    },
-    LABEL_LEVEL,
-  ) ?? [];
+  const items =
+    log.read(
+      'items',
+      {
+        hook: () =>
+          reader
+            .all(REFUND.itemRows)
+            .map((row) => safely(() => readItemRow(reader, row, {})))
+            .filter((i): i is OrderItem => i !== undefined),
+        structure: () =>
+          reader
+            .all('tr')
+            .map((row) => safely(() => readItemRow(reader, row, {})))
+            .filter((i): i is OrderItem => i !== undefined),
+      },
+      LABEL_LEVEL,
+    ) ?? [];
   const orderId = reader.orderId([], { ...REQUIRED, structure: hiddenOrderId });
   const total = reader.moneyField('totals.total', [], LABELS.total, LABEL_LEVEL);
   return {

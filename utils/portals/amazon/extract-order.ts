@@ -10,7 +10,11 @@ import { ORDER } from './selectors';
 type OrderFields = Omit<PageContextInput, 'portal' | 'pageKind' | 'url' | 'recognition' | 'marketplace'>;
 
 /** EU order pages split the unit price into excl. / incl. VAT columns; the buyer paid the inclusive one. */
-const UNIT_PRICE_HEADINGS = ['[data-test-id="item-unit-price-inclusive-heading"]', '.item-unit-price-inclusive-heading', '[data-test-id="item-unit-price-exclusive-heading"]'];
+const UNIT_PRICE_HEADINGS = [
+  '[data-test-id="item-unit-price-inclusive-heading"]',
+  '.item-unit-price-inclusive-heading',
+  '[data-test-id="item-unit-price-exclusive-heading"]',
+];
 
 /** The order details page (`/orders-v3/order/<id>`), field by field in tiers; each reader fails alone. */
 export function readOrderDetails(reader: AmazonPageReader): OrderFields {
@@ -18,7 +22,12 @@ export function readOrderDetails(reader: AmazonPageReader): OrderFields {
   const orderId = reader.orderId(ORDER.orderId);
   const buyerName = reader.field('buyer.name', ORDER.buyerName, LABELS.buyerName, { required: true });
   const shipTo = log.read('shipTo', { hook: () => readShipTo(reader), label: () => readShipToByLabel(reader) }, { required: true });
-  const items = log.read('items', { hook: () => readItems(reader, reader.first(ORDER.itemsTable)), structure: () => readItems(reader, itemsTableByContent(reader)) }, { required: true }) ?? [];
+  const items =
+    log.read(
+      'items',
+      { hook: () => readItems(reader, reader.first(ORDER.itemsTable)), structure: () => readItems(reader, itemsTableByContent(reader)) },
+      { required: true },
+    ) ?? [];
   const purchasedAt = reader.instantField('purchasedAt', ORDER.purchaseDate, LABELS.purchaseDate, { required: true });
   // A ship-by date without a time means by the end of that day in the marketplace's zone.
   const shipBy = reader.instantField('shipBy', ORDER.shipBy, LABELS.shipBy, { required: true, dateOnly: 'end' });
@@ -46,7 +55,10 @@ export function stripLabel(text: string | undefined, labels: readonly string[]):
   if (!text) return undefined;
   for (const label of labels) {
     if (text.toLowerCase().startsWith(label.toLowerCase())) {
-      const rest = text.slice(label.length).replace(/^\s*[:：]\s*/, '').trim();
+      const rest = text
+        .slice(label.length)
+        .replace(/^\s*[:：]\s*/, '')
+        .trim();
       return rest || undefined;
     }
   }
@@ -101,9 +113,14 @@ export function readShipToByLabel(reader: AmazonPageReader): Address | undefined
     const block = label?.nextElementSibling;
     if (block) return readAddressBlock(block);
     for (const line of Array.from(root.querySelectorAll('div, p, li, td'))) {
-      const text = (line.firstChild?.textContent ?? '').trim().toLowerCase().replace(/\s*[:：]$/, '');
+      const text = (line.firstChild?.textContent ?? '')
+        .trim()
+        .toLowerCase()
+        .replace(/\s*[:：]$/, '');
       if (wanted.includes(text) && line.querySelector(':scope > span')) {
-        const spans = Array.from(line.querySelectorAll(':scope > span')).map((s) => deepText(s)).filter((t): t is string => Boolean(t));
+        const spans = Array.from(line.querySelectorAll(':scope > span'))
+          .map((s) => deepText(s))
+          .filter((t): t is string => Boolean(t));
         return parseAddressLines(spans);
       }
     }
@@ -141,7 +158,9 @@ function valueInRow(box: Element, labels: readonly string[]): string | undefined
   const wanted = labels.map((l) => l.toLowerCase());
   for (const row of Array.from(box.querySelectorAll('tr'))) {
     const cells = Array.from(row.children);
-    const label = textOf(cells[0])?.replace(/[:：]\s*$/, '').toLowerCase();
+    const label = textOf(cells[0])
+      ?.replace(/[:：]\s*$/, '')
+      .toLowerCase();
     if (label && wanted.includes(label) && cells.length > 1) return textOf(cells[cells.length - 1]);
   }
   return undefined;

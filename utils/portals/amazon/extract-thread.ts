@@ -25,7 +25,8 @@ export interface BuyerThread {
   tier: FieldTier;
 }
 
-const MESSAGE_CANDIDATES = '[data-test-id^="message"], [class*="message"], [class*="msg"], [class*="bubble"], [data-sender], [data-author], article, [role="article"], [role="listitem"], li, kat-box, div, p, section';
+const MESSAGE_CANDIDATES =
+  '[data-test-id^="message"], [class*="message"], [class*="msg"], [class*="bubble"], [data-sender], [data-author], article, [role="article"], [role="listitem"], li, kat-box, div, p, section';
 const BUYER_MARK = /buyer|customer|incoming|inbound|received|from-them|käufer|acheteur|acquirente|comprador/i;
 const SELLER_MARK = /seller|merchant|outgoing|outbound|\bsent\b|from-you|from-me|\bself\b|\bmine\b|verkäufer|vendeur|venditore|vendedor/i;
 
@@ -62,11 +63,10 @@ function structuralMessages(reader: AmazonPageReader, buyerName?: string): Threa
   // A thread has two parties: when only one side is marked (the seller's bubbles), the rest is the other.
   const marked = new Set(read.map((m) => m.from).filter(Boolean));
   const other = marked.size === 1 ? (marked.has('seller') ? 'buyer' : 'seller') : undefined;
-  return read
-    .flatMap(({ el, from }): ThreadMessage[] => {
-      const sender = from ?? other;
-      return sender ? [{ from: sender, at: timeOf(reader, el), body: bodyOf(el) }] : [];
-    });
+  return read.flatMap(({ el, from }): ThreadMessage[] => {
+    const sender = from ?? other;
+    return sender ? [{ from: sender, at: timeOf(reader, el), body: bodyOf(el) }] : [];
+  });
 }
 
 /**

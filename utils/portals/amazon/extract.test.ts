@@ -20,7 +20,11 @@ describe('Amazon extraction, read as a person reading the page would', () => {
     expect(c.shipTo).toEqual({
       name: 'Max Mustermann',
       lines: ['Max Mustermann', 'Musterstraße 12', '10115 Berlin', 'Deutschland'],
-      city: 'Berlin', postalCode: '10115', country: 'DE', type: 'Wohnadresse', phone: '+49 30 1234567',
+      city: 'Berlin',
+      postalCode: '10115',
+      country: 'DE',
+      type: 'Wohnadresse',
+      phone: '+49 30 1234567',
     });
     expect(c.items).toEqual([
       { title: 'Bluetooth Kopfhörer Over-Ear, Schwarz', asin: 'B0C1X2Y3Z4', sku: 'KH-BT-200-SW', quantity: 1, unitPrice: eur(5999), status: 'Nicht versandt' },
@@ -54,7 +58,9 @@ describe('Amazon extraction, read as a person reading the page would', () => {
 
   test('amazon.co.jp order: yen without minor digits, JST', () => {
     const c = extract('amazon-jp-order');
-    expect(c.items).toEqual([{ title: 'ステンレスボトル 500ml', asin: 'B08JPBTL01', sku: 'BOTTLE-500-JP', quantity: 3, unitPrice: { amountMinor: 1980, currency: 'JPY' } }]);
+    expect(c.items).toEqual([
+      { title: 'ステンレスボトル 500ml', asin: 'B08JPBTL01', sku: 'BOTTLE-500-JP', quantity: 3, unitPrice: { amountMinor: 1980, currency: 'JPY' } },
+    ]);
     expect(c.totals?.total).toEqual({ amountMinor: 5940, currency: 'JPY' });
     expect(c.purchasedAt).toBe('2021-05-19T14:45:00.000Z');
     expect(c.shipBy).toBe('2021-05-21T14:59:00.000Z'); // a date with no time: by the end of that day in Tokyo
@@ -109,8 +115,12 @@ describe('Amazon extraction, read as a person reading the page would', () => {
   test('A-to-z claim on amazon.fr', () => {
     const c = extract('amazon-fr-claim');
     expect(c.claim).toEqual({
-      id: 'AZ7QK2LX9M', amount: eur(108990), reason: 'Article non reçu', filedAt: '2025-11-02T14:20:00.000Z',
-      stage: "Demande d'informations", status: 'Action requise',
+      id: 'AZ7QK2LX9M',
+      amount: eur(108990),
+      reason: 'Article non reçu',
+      filedAt: '2025-11-02T14:20:00.000Z',
+      stage: "Demande d'informations",
+      status: 'Action requise',
     });
     expect(c.portalTimeZone).toBe('Europe/Paris');
   });
@@ -118,15 +128,25 @@ describe('Amazon extraction, read as a person reading the page would', () => {
   test('chargeback details behind a hash route', () => {
     const c = extract('amazon-com-chargeback');
     expect(c.chargeback).toEqual({
-      id: 'CB-9F3K2Q7ZL1', amount: usd(126648), reason: '13.1 Merchandise/Services Not Received',
-      notifiedAt: '2025-11-05T18:00:00.000Z', respondBy: '2025-11-12T18:00:00.000Z', status: 'Seller response needed',
+      id: 'CB-9F3K2Q7ZL1',
+      amount: usd(126648),
+      reason: '13.1 Merchandise/Services Not Received',
+      notifiedAt: '2025-11-05T18:00:00.000Z',
+      respondBy: '2025-11-12T18:00:00.000Z',
+      status: 'Seller response needed',
     });
     expect(c.buyer).toBeUndefined();
   });
 
   test('return request on amazon.it', () => {
     const c = extract('amazon-it-return');
-    expect(c.return).toEqual({ id: 'Dk7Tq2mRRMA', reason: 'Taglia troppo piccola', requestedAt: '2025-11-02T14:20:00.000Z', status: 'In attesa di autorizzazione', amount: eur(2490) });
+    expect(c.return).toEqual({
+      id: 'Dk7Tq2mRRMA',
+      reason: 'Taglia troppo piccola',
+      requestedAt: '2025-11-02T14:20:00.000Z',
+      status: 'In attesa di autorizzazione',
+      amount: eur(2490),
+    });
     expect(c.items).toEqual([{ title: 'Scarpe da corsa uomo, 42', asin: 'B0RUNSH042', sku: 'RUN-M-42-BLU', quantity: 1, unitPrice: eur(2490) }]);
   });
 

@@ -72,13 +72,25 @@ function marketplaceSignals(url: URL, doc: Document, scope: FocusScope, fields: 
     .map((a) => {
       try {
         const link = new URL(a.getAttribute('href') ?? '', url);
-        return link.searchParams.get('marketplaceID') ?? link.searchParams.get('marketplaceId') ?? link.searchParams.get('mons_sel_mkid') ?? link.searchParams.get('mp') ?? '';
+        return (
+          link.searchParams.get('marketplaceID') ??
+          link.searchParams.get('marketplaceId') ??
+          link.searchParams.get('mons_sel_mkid') ??
+          link.searchParams.get('mp') ??
+          ''
+        );
       } catch {
         return '';
       }
     })
     .filter(Boolean);
-  const amounts = [fields?.totals?.total, fields?.claim?.amount, fields?.chargeback?.amount, fields?.return?.amount, ...(fields?.items ?? []).map((i) => i.unitPrice)];
+  const amounts = [
+    fields?.totals?.total,
+    fields?.claim?.amount,
+    fields?.chargeback?.amount,
+    fields?.return?.amount,
+    ...(fields?.items ?? []).map((i) => i.unitPrice),
+  ];
   return {
     ...(channel ? { salesChannel: { text: channel, tier: probe.log.tiers.salesChannel ?? 'hook' } } : {}),
     linkIds,
@@ -114,7 +126,9 @@ export function extractAmazonPage(url: URL, doc: Document, kind: PageKind): Page
   // Without its hooks a page is still recognised when its order and buyer were read from the page itself
   // (labels, structure): the redesign is then reported field by field in lowerTier, not as unrecognised.
   const fromPage = (name: string) => reader.log.tiers[name] !== undefined && reader.log.tiers[name] !== 'url';
-  const readFromPage = HOOKED_KINDS.has(kind) ? fromPage('orderId') && fromPage('buyer.name') : Object.keys(reader.log.tiers).some((name) => name !== 'marketplace' && fromPage(name));
+  const readFromPage = HOOKED_KINDS.has(kind)
+    ? fromPage('orderId') && fromPage('buyer.name')
+    : Object.keys(reader.log.tiers).some((name) => name !== 'marketplace' && fromPage(name));
   const recognized = anchorsFound || readFromPage;
   const input: PageContextInput = {
     ...fields,
@@ -125,7 +139,11 @@ export function extractAmazonPage(url: URL, doc: Document, kind: PageKind): Page
     items: fields.items ?? [],
     fieldTiers: { ...reader.log.tiers },
     recognition: {
-      ...recognitionOf(recognized, ANCHORS[kind].map((a) => `selector ${a}`), reader.log.missing),
+      ...recognitionOf(
+        recognized,
+        ANCHORS[kind].map((a) => `selector ${a}`),
+        reader.log.missing,
+      ),
       ...(reader.log.lowerTier.length ? { lowerTier: reader.log.lowerTier.slice(0, 60) } : {}),
     },
   };

@@ -12,12 +12,35 @@ import { REPLY_BOX } from './selectors';
 const LIST_AND_DETAIL: ReadonlySet<PageKind> = new Set(['message', 'claim', 'chargeback', 'return']);
 
 /** Containers that hold one item of a list; the outermost one holding a single order id is the item. */
-const ITEM_CANDIDATES = ['kat-table-row', 'tr', '[role="row"]', 'li', 'article', 'details', 'kat-expander', '[role="listitem"]', '[role="option"]', 'section', 'kat-box', 'div', 'dl'];
+const ITEM_CANDIDATES = [
+  'kat-table-row',
+  'tr',
+  '[role="row"]',
+  'li',
+  'article',
+  'details',
+  'kat-expander',
+  '[role="listitem"]',
+  '[role="option"]',
+  'section',
+  'kat-box',
+  'div',
+  'dl',
+];
 
 /** Panes and drawers that show one item by itself. */
 const PANES = [
-  '[data-test-id="thread-view"]', '[data-test-id="claim-details"]', '[data-test-id="chargeback-details"]',
-  '[role="dialog"]', 'kat-modal[visible]', 'kat-sheet[visible]', 'aside[aria-label]', 'aside[aria-labelledby]', '[class*="drawer"][open]', '[class*="detail-pane"]', '[class*="details-pane"]',
+  '[data-test-id="thread-view"]',
+  '[data-test-id="claim-details"]',
+  '[data-test-id="chargeback-details"]',
+  '[role="dialog"]',
+  'kat-modal[visible]',
+  'kat-sheet[visible]',
+  'aside[aria-label]',
+  'aside[aria-labelledby]',
+  '[class*="drawer"][open]',
+  '[class*="detail-pane"]',
+  '[class*="details-pane"]',
 ];
 
 export interface PageFocus {
@@ -74,7 +97,9 @@ function detailPaneFor(orderId: string, item: Element, bodies: readonly Element[
 }
 
 export function amazonPageFocus(kind: PageKind, url: URL, doc: Document): PageFocus {
-  const bodies = pageDocuments(doc).map((d) => d.body).filter((b): b is HTMLElement => Boolean(b));
+  const bodies = pageDocuments(doc)
+    .map((d) => d.body)
+    .filter((b): b is HTMLElement => Boolean(b));
   const singleItem = !LIST_AND_DETAIL.has(kind) || url.pathname.includes('/messaging/contact');
   if (singleItem) return { scope: bodies, listOnly: false };
   const items = bodies.flatMap(listItems);

@@ -3,8 +3,29 @@
  * match per host keeps the manifest least-privilege.
  */
 export const SELLER_CENTRAL_TLDS = [
-  'com', 'ca', 'com.mx', 'com.br', 'co.uk', 'de', 'fr', 'it', 'es', 'nl', 'se', 'pl',
-  'com.be', 'ae', 'sa', 'eg', 'co.jp', 'com.au', 'sg', 'in', 'ie', 'com.tr', 'co.za',
+  'com',
+  'ca',
+  'com.mx',
+  'com.br',
+  'co.uk',
+  'de',
+  'fr',
+  'it',
+  'es',
+  'nl',
+  'se',
+  'pl',
+  'com.be',
+  'ae',
+  'sa',
+  'eg',
+  'co.jp',
+  'com.au',
+  'sg',
+  'in',
+  'ie',
+  'com.tr',
+  'co.za',
 ] as const;
 
 export const SELLER_CENTRAL_HOSTS: readonly string[] = [

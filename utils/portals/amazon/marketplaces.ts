@@ -96,7 +96,10 @@ function marketplaceFromCurrency(currency: string, host: string): AmazonMarketpl
  * marketplace id of the order's links, the page URL's `marketplaceID`, the ship-to country, a currency
  * only one marketplace uses, then `mons_sel_mkid` (the account's chosen marketplace) and the host.
  */
-export function resolveAmazonMarketplace(url: URL, signals: MarketplaceSignals | string | undefined): { marketplace: Marketplace; tier: FieldTier } | undefined {
+export function resolveAmazonMarketplace(
+  url: URL,
+  signals: MarketplaceSignals | string | undefined,
+): { marketplace: Marketplace; tier: FieldTier } | undefined {
   const s: MarketplaceSignals = typeof signals === 'string' ? { salesChannel: { text: signals, tier: 'hook' } } : (signals ?? {});
   const host = url.hostname.toLowerCase();
   const param = (name: string) => url.searchParams.get(name) ?? new URLSearchParams(url.hash.split('?')[1] ?? '').get(name);

@@ -16,7 +16,12 @@ const isAmazonLink = (match: string) => AMAZON_HOST_RE.test(hostOf(match));
 
 export const AMAZON_MESSAGING_RULES: readonly LintRule[] = [
   { rule: 'external-link', message: 'Links outside Amazon are not allowed in buyer messages', re: /\bhttps?:\/\/[^\s<>"]+/gi, accept: (m) => !isAmazonLink(m) },
-  { rule: 'external-link', message: 'Links outside Amazon are not allowed in buyer messages', re: /(?<![\w/.])www\.[^\s<>"]+/gi, accept: (m) => !isAmazonLink(m) },
+  {
+    rule: 'external-link',
+    message: 'Links outside Amazon are not allowed in buyer messages',
+    re: /(?<![\w/.])www\.[^\s<>"]+/gi,
+    accept: (m) => !isAmazonLink(m),
+  },
   {
     rule: 'external-link',
     message: 'Web addresses outside Amazon are not allowed in buyer messages',
@@ -45,7 +50,10 @@ export const AMAZON_MESSAGING_RULES: readonly LintRule[] = [
     message: 'Offering something in exchange for a review or feedback is not allowed',
     // A review word and an incentive in one sentence. "Refund" alone is no incentive: replies mention refunds all the time.
     re: /[^.!?\n]*\b(?:review|feedback|rating|rate us|stars?|bewertung|bewerten|rezension|sterne|sternen|notez|évaluez|valórenos|valuti|avis|commentaire|[ée]toiles|rese[ñn]a|opini[oó]n|valoraci[oó]n|estrellas|recensione|stelle)\b[^.!?\n]*/gi,
-    accept: (m) => /\b(?:free|gift|reward|bonus|cash ?back|in exchange|gratis|kostenlos|geschenk|belohnung|im gegenzug|gratuit|cadeau|en [ée]change|regalo|a cambio|omaggio|in cambio|voucher|gutschein|discount|rabatt|remise|descuento|sconto)\b/i.test(m),
+    accept: (m) =>
+      /\b(?:free|gift|reward|bonus|cash ?back|in exchange|gratis|kostenlos|geschenk|belohnung|im gegenzug|gratuit|cadeau|en [ée]change|regalo|a cambio|omaggio|in cambio|voucher|gutschein|discount|rabatt|remise|descuento|sconto)\b/i.test(
+        m,
+      ),
   },
   {
     rule: 'marketing',
@@ -55,10 +63,27 @@ export const AMAZON_MESSAGING_RULES: readonly LintRule[] = [
 ];
 
 const STOREFRONTS: Record<string, string> = {
-  US: 'Amazon.com', CA: 'Amazon.ca', MX: 'Amazon.com.mx', BR: 'Amazon.com.br', UK: 'Amazon.co.uk', GB: 'Amazon.co.uk',
-  DE: 'Amazon.de', FR: 'Amazon.fr', IT: 'Amazon.it', ES: 'Amazon.es', NL: 'Amazon.nl', SE: 'Amazon.se', PL: 'Amazon.pl',
-  BE: 'Amazon.com.be', AE: 'Amazon.ae', SA: 'Amazon.sa', EG: 'Amazon.eg', JP: 'Amazon.co.jp', AU: 'Amazon.com.au',
-  SG: 'Amazon.sg', IN: 'Amazon.in',
+  US: 'Amazon.com',
+  CA: 'Amazon.ca',
+  MX: 'Amazon.com.mx',
+  BR: 'Amazon.com.br',
+  UK: 'Amazon.co.uk',
+  GB: 'Amazon.co.uk',
+  DE: 'Amazon.de',
+  FR: 'Amazon.fr',
+  IT: 'Amazon.it',
+  ES: 'Amazon.es',
+  NL: 'Amazon.nl',
+  SE: 'Amazon.se',
+  PL: 'Amazon.pl',
+  BE: 'Amazon.com.be',
+  AE: 'Amazon.ae',
+  SA: 'Amazon.sa',
+  EG: 'Amazon.eg',
+  JP: 'Amazon.co.jp',
+  AU: 'Amazon.com.au',
+  SG: 'Amazon.sg',
+  IN: 'Amazon.in',
 };
 
 /** The storefront name buyers know: the domain the page shows, else the marketplace's ("Amazon.de"). */

@@ -23,7 +23,12 @@ export const amazonPortal: PortalDefinition<'amazon', AmazonClock, AmazonDispute
     fixedClocks: ['amazon_mfn_shipment'],
     clockFor: amazonClockFor,
     // A claim without its stage counts as an information request; orders and refunds have no stored start.
-    clockOfCaseKind: { message: 'amazon_buyer_message', claim: 'amazon_atoz_info_request', chargeback: 'amazon_chargeback', return: 'amazon_return_authorization' },
+    clockOfCaseKind: {
+      message: 'amazon_buyer_message',
+      claim: 'amazon_atoz_info_request',
+      chargeback: 'amazon_chargeback',
+      return: 'amazon_return_authorization',
+    },
   },
   disputes: {
     kinds: {

@@ -105,7 +105,12 @@ export class AmazonPageReader {
   }
 
   /** A date field: hook, then label; only text that parses as a date counts, a value with a time first. */
-  instantField(name: string, hooks: readonly string[], labels: readonly string[], options: ReadOptions & { dateOnly?: 'start' | 'end' } = {}): string | undefined {
+  instantField(
+    name: string,
+    hooks: readonly string[],
+    labels: readonly string[],
+    options: ReadOptions & { dateOnly?: 'start' | 'end' } = {},
+  ): string | undefined {
     const { dateOnly = 'start', ...readOptions } = options;
     const byLabel = () => {
       this.indexes ??= this.scope.map((root) => new LabelIndex(root));
@@ -185,8 +190,12 @@ export function readItemRow(reader: AmazonPageReader, row: Element, columns: { q
   if (!asin && !sku) return undefined;
   const productCell = cells.find((c) => /ASIN|SKU/.test(c.textContent ?? '')) ?? row;
   const title =
-    textOf(productCell.querySelector('.myo-list-orders-product-name-cell a, .myo-list-orders-product-name-cell, a, .product-name, [data-test-id="product-name"]')) ??
-    textOf(productCell)?.split(/ASIN|SKU/)[0]?.trim() ??
+    textOf(
+      productCell.querySelector('.myo-list-orders-product-name-cell a, .myo-list-orders-product-name-cell, a, .product-name, [data-test-id="product-name"]'),
+    ) ??
+    textOf(productCell)
+      ?.split(/ASIN|SKU/)[0]
+      ?.trim() ??
     undefined;
   const texts = cells.map((c) => textOf(c));
   const quantityText = columns.quantity !== undefined ? texts[columns.quantity] : texts.find((t) => t && /^\d{1,4}$/.test(t));

@@ -28,7 +28,13 @@ export const ORDER = {
   /** Items are rows of the first key-value table. com-order, de-order, jp-order. */
   itemsTable: ['table.a-keyvalue'],
   /** Totals box (sale proceeds), under its real class first. */
-  totalsBox: ['.order-details-right-column .order-details-bordered-box-sale-proceeds table.a-normal', '.order-details-bordered-box-sale-proceeds', testId('sale-proceeds'), '.sale-proceeds', '#MYO-app'],
+  totalsBox: [
+    '.order-details-right-column .order-details-bordered-box-sale-proceeds table.a-normal',
+    '.order-details-bordered-box-sale-proceeds',
+    testId('sale-proceeds'),
+    '.sale-proceeds',
+    '#MYO-app',
+  ],
   productName: ['.myo-list-orders-product-name-cell', 'a', '.product-name', testId('product-name')],
 } as const;
 

@@ -13,7 +13,12 @@ export type AmazonClock =
 
 const hours = (amount: number) => ({ amount, unit: 'hours' as const });
 const days = (amount: number) => ({ amount, unit: 'days' as const });
-const policy = (label: string, p: Pick<SlaPolicy, 'clock' | 'duration'>, notifyLeadMinutes: number): SlaPolicy => ({ label, warningFraction: 0.25, notifyLeadMinutes, ...p });
+const policy = (label: string, p: Pick<SlaPolicy, 'clock' | 'duration'>, notifyLeadMinutes: number): SlaPolicy => ({
+  label,
+  warningFraction: 0.25,
+  notifyLeadMinutes,
+  ...p,
+});
 
 /** Amazon's published deadlines (docs/portals.md). */
 export const AMAZON_POLICIES: Record<AmazonClock, SlaPolicy> = {
@@ -39,10 +44,18 @@ export function amazonClockFor(ctx: PageContext): PageClock<AmazonClock> | null 
       return withStart({ caseKind: 'amazon_buyer_message' }, ctx.clockStart?.at ?? ctx.message?.receivedAt, ctx.clockStart?.endsAt);
     case 'claim': {
       const appeal = APPEAL_RE.test(`${ctx.claim?.stage ?? ''} ${ctx.claim?.status ?? ''}`);
-      return withStart({ caseKind: appeal ? 'amazon_atoz_appeal' : 'amazon_atoz_info_request' }, ctx.clockStart?.at ?? ctx.claim?.filedAt, ctx.clockStart?.endsAt);
+      return withStart(
+        { caseKind: appeal ? 'amazon_atoz_appeal' : 'amazon_atoz_info_request' },
+        ctx.clockStart?.at ?? ctx.claim?.filedAt,
+        ctx.clockStart?.endsAt,
+      );
     }
     case 'chargeback':
-      return withStart({ caseKind: 'amazon_chargeback' }, ctx.clockStart?.at ?? ctx.chargeback?.notifiedAt, ctx.clockStart?.endsAt ?? ctx.chargeback?.respondBy);
+      return withStart(
+        { caseKind: 'amazon_chargeback' },
+        ctx.clockStart?.at ?? ctx.chargeback?.notifiedAt,
+        ctx.clockStart?.endsAt ?? ctx.chargeback?.respondBy,
+      );
     case 'return':
     case 'refund':
       if (ctx.return?.receivedAt) return { caseKind: 'amazon_refund_after_return', startedAt: ctx.return.receivedAt };

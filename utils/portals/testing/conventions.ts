@@ -102,7 +102,9 @@ export function portalKnowledgeOutsideFolders(root: string, portals: readonly Po
   const markers = portals.map((p) => [p, markersOf(p)] as const);
   for (const file of listSourceFiles(root)) {
     if (REGISTRY_FILES.has(file) || DATA_FILE_RES.some((re) => re.test(file))) continue;
-    const owner = portals.find((p) => file.startsWith(`utils/portals/${p.id}/`) || file === `entrypoints/${p.detector.entrypoint}.ts` || file === `entrypoints/${p.panel.entrypoint}.ts`);
+    const owner = portals.find(
+      (p) => file.startsWith(`utils/portals/${p.id}/`) || file === `entrypoints/${p.detector.entrypoint}.ts` || file === `entrypoints/${p.panel.entrypoint}.ts`,
+    );
     const lines = stripComments(readFileSync(join(root, file), 'utf8')).split('\n');
     lines.forEach((text, index) => {
       for (const [portal, re] of markers) {

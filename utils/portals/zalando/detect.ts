@@ -13,7 +13,10 @@ const fold = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').tr
 /** "Initial (4)", "Approved · 6", "Alle (89)" -> the tab's name. */
 const tabName = (s: string) => fold(s).replace(/\s*[(·:|-]?\s*\d[\d.,]*\)?\s*$/, '');
 const startsWithAny = (text: string, labels: readonly string[]) =>
-  labels.some((l) => { const w = l.toLowerCase(); return text === w || text.startsWith(`${w} `) || text.startsWith(`${w}:`); });
+  labels.some((l) => {
+    const w = l.toLowerCase();
+    return text === w || text.startsWith(`${w} `) || text.startsWith(`${w}:`);
+  });
 
 function isShown(el: Element): boolean {
   return !el.closest('[hidden], [aria-hidden="true"]');
@@ -29,12 +32,14 @@ export function hasStatusTabs(tabTexts: readonly string[]): boolean {
 
 /** An open drawer or dialog that shows one order (its number in a heading or an Article details part). */
 export function openOrderDrawer(doc: Document): Element | undefined {
-  return Array.from(doc.querySelectorAll('[role="dialog"], dialog[open]')).slice(0, 10).find((dialog) => {
-    if (!isShown(dialog)) return false;
-    const headings = Array.from(dialog.querySelectorAll('h1, h2, h3, h4')).map((h) => fold(h.textContent));
-    const showsOrder = headings.some((h) => startsWithAny(h, PAGE_SIGNS.order) && findOrderNumber(h) !== undefined);
-    return showsOrder || headings.some((h) => startsWithAny(h, PAGE_SIGNS.articleDetails));
-  });
+  return Array.from(doc.querySelectorAll('[role="dialog"], dialog[open]'))
+    .slice(0, 10)
+    .find((dialog) => {
+      if (!isShown(dialog)) return false;
+      const headings = Array.from(dialog.querySelectorAll('h1, h2, h3, h4')).map((h) => fold(h.textContent));
+      const showsOrder = headings.some((h) => startsWithAny(h, PAGE_SIGNS.order) && findOrderNumber(h) !== undefined);
+      return showsOrder || headings.some((h) => startsWithAny(h, PAGE_SIGNS.articleDetails));
+    });
 }
 
 export function classifyByContent(doc: Document): PageKind {

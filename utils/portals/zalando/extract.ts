@@ -33,15 +33,23 @@ function readOrderNumber(reader: ZalandoReader): string | undefined {
     return texts.map(findOrderNumber).find(Boolean);
   };
   const inLinks = () => {
-    const numbers = new Set(Array.from(reader.scope.querySelectorAll('a')).map((a) => deepText(a)).filter((t): t is string => isOrderNumber(t)));
+    const numbers = new Set(
+      Array.from(reader.scope.querySelectorAll('a'))
+        .map((a) => deepText(a))
+        .filter((t): t is string => isOrderNumber(t)),
+    );
     return numbers.size === 1 ? [...numbers][0] : undefined;
   };
-  return reader.read('orderId', {
-    hook: () => findOrderNumber(reader.hook(HOOKS.orderNumber)),
-    label: () => findOrderNumber(reader.label(LABELS.orderNumber)),
-    structure: () => inHeadings() ?? inLinks(),
-    url: () => [reader.url.searchParams.get('orderNumber'), /\/orders\/(\d+)$/.exec(reader.url.pathname)?.[1]].find(isOrderNumber),
-  }, { required: true });
+  return reader.read(
+    'orderId',
+    {
+      hook: () => findOrderNumber(reader.hook(HOOKS.orderNumber)),
+      label: () => findOrderNumber(reader.label(LABELS.orderNumber)),
+      structure: () => inHeadings() ?? inLinks(),
+      url: () => [reader.url.searchParams.get('orderNumber'), /\/orders\/(\d+)$/.exec(reader.url.pathname)?.[1]].find(isOrderNumber),
+    },
+    { required: true },
+  );
 }
 
 /** The order's UUID: an attribute or text hook, the "Order ID" label, a link to the order, the URL. */
@@ -53,7 +61,10 @@ function readOrderRef(reader: ZalandoReader, orderNumber: string | undefined): s
   };
   return reader.read('orderRef', {
     hook: () => findUuid(reader.hookElement([HOOKS.orderUuidAttribute])?.getAttribute('data-order-id')) ?? findUuid(reader.hook(HOOKS.orderUuidText)),
-    label: () => { const v = reader.label(LABELS.orderUuid); return isUuid(v) ? v.toLowerCase() : undefined; },
+    label: () => {
+      const v = reader.label(LABELS.orderUuid);
+      return isUuid(v) ? v.toLowerCase() : undefined;
+    },
     structure: fromLinks,
     url: () => orderUuidOfHref(reader.url.href),
   });
@@ -62,10 +73,14 @@ function readOrderRef(reader: ZalandoReader, orderNumber: string | undefined): s
 const plausibleName = (v: string | undefined) => (v && v.length <= 80 && !/^\d+$/.test(v) && !/[:：]/.test(v) ? v : undefined);
 
 function readCustomer(reader: ZalandoReader, required: boolean) {
-  const name = reader.read('buyer.name', {
-    hook: () => plausibleName(reader.hook(HOOKS.customerName)),
-    label: () => plausibleName(reader.label(LABELS.customerName)),
-  }, { required });
+  const name = reader.read(
+    'buyer.name',
+    {
+      hook: () => plausibleName(reader.hook(HOOKS.customerName)),
+      label: () => plausibleName(reader.label(LABELS.customerName)),
+    },
+    { required },
+  );
   const number = reader.read('buyer.customerNumber', {
     hook: () => reader.hook(HOOKS.customerNumber),
     label: () => reader.label(LABELS.customerNumber),

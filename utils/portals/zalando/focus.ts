@@ -35,7 +35,13 @@ function detailPaneBeside(item: Element): Element | undefined {
   const list = item.closest('[role="listbox"], [role="list"], [role="grid"], ul, ol, table') ?? item.parentElement;
   const container = list?.parentElement;
   if (!list || !container) return undefined;
-  return Array.from(container.children).find((sibling) => sibling !== list && isShown(sibling) && /^(SECTION|ARTICLE|DIV|ASIDE)$/.test(sibling.tagName) && sibling.querySelector('h1, h2, h3, textarea, dl, table') !== null);
+  return Array.from(container.children).find(
+    (sibling) =>
+      sibling !== list &&
+      isShown(sibling) &&
+      /^(SECTION|ARTICLE|DIV|ASIDE)$/.test(sibling.tagName) &&
+      sibling.querySelector('h1, h2, h3, textarea, dl, table') !== null,
+  );
 }
 
 /** Distinct order numbers the element shows, up to `limit`. */
@@ -54,7 +60,9 @@ export function zalandoFocus(doc: Document, kind: PageKind): ZalandoFocus {
   if (drawer) return { scope: drawer, by: 'drawer', listWithoutFocus: false };
   const expanded = Array.from(page.querySelectorAll('[aria-expanded="true"]')).find((el) => isShown(el) && !isNavigation(el));
   if (expanded) return { scope: itemOf(expanded, 'aria-expanded'), by: 'expanded', listWithoutFocus: false };
-  const selected = Array.from(page.querySelectorAll('[aria-selected="true"], [aria-current]:not([aria-current="false"]):not([aria-current="page"])')).find((el) => isShown(el) && !isNavigation(el));
+  const selected = Array.from(page.querySelectorAll('[aria-selected="true"], [aria-current]:not([aria-current="false"]):not([aria-current="page"])')).find(
+    (el) => isShown(el) && !isNavigation(el),
+  );
   if (selected) {
     const item = itemOf(selected, 'aria-selected');
     return { scope: detailPaneBeside(item) ?? item, by: 'selected', listWithoutFocus: false };

@@ -20,7 +20,11 @@ describe('Zalando URL predicates', () => {
 describe('Zalando detection by content', () => {
   const doc = (body: string) => new DOMParser().parseFromString(`<body>${body}</body>`, 'text/html');
   test('status tabs make an order list', () => {
-    expect(classifyByContent(doc('<div role="tablist"><a role="tab">Initial (3)</a><a role="tab">Approved</a><a role="tab">Fulfilled (9)</a><a role="tab">All</a></div>'))).toBe('order-list');
+    expect(
+      classifyByContent(
+        doc('<div role="tablist"><a role="tab">Initial (3)</a><a role="tab">Approved</a><a role="tab">Fulfilled (9)</a><a role="tab">All</a></div>'),
+      ),
+    ).toBe('order-list');
     expect(classifyByContent(doc('<div role="tablist"><a role="tab">Initial</a><a role="tab">Approved</a></div>'))).toBe('unknown');
   });
   test('Article details make an order, or a return when the page is a return', () => {
@@ -32,7 +36,13 @@ describe('Zalando detection by content', () => {
     expect(classifyByContent(doc('<h1>Dashboard</h1><h2>Returns this week</h2>'))).toBe('unknown');
   });
   test('status tabs with other count styles, German "Alle", or a state nav of links', () => {
-    expect(classifyByContent(doc('<div role="tablist"><button role="tab">Initial (0)</button><button role="tab">Approved (2)</button><button role="tab">Fulfilled (87)</button><button role="tab">Alle (89)</button></div>'))).toBe('order-list');
+    expect(
+      classifyByContent(
+        doc(
+          '<div role="tablist"><button role="tab">Initial (0)</button><button role="tab">Approved (2)</button><button role="tab">Fulfilled (87)</button><button role="tab">Alle (89)</button></div>',
+        ),
+      ),
+    ).toBe('order-list');
     expect(classifyByContent(doc('<nav><a>Initial · 1</a><a>Approved · 6</a><a>Fulfilled · 310</a><a>All · 317</a></nav>'))).toBe('order-list');
     // The side menu's links are not status tabs.
     expect(classifyByContent(doc('<nav><a>Orders</a><a>Returns</a><a>Customer Care</a></nav>'))).toBe('unknown');

@@ -9,7 +9,13 @@ const PREFIX_RE = /^ZALANDO(?:[-_]|$)/i;
 
 /** zDirect's published deadlines (docs/portals.md). */
 const POLICIES: Record<ZalandoClock, SlaPolicy> = {
-  zalando_customer_care: { label: 'Customer Care reply', warningFraction: 0.25, notifyLeadMinutes: 120, clock: 'calendar', duration: { amount: 24, unit: 'hours' } },
+  zalando_customer_care: {
+    label: 'Customer Care reply',
+    warningFraction: 0.25,
+    notifyLeadMinutes: 120,
+    clock: 'calendar',
+    duration: { amount: 24, unit: 'hours' },
+  },
   zalando_order_export: { label: 'Order export', warningFraction: 0.25, notifyLeadMinutes: 30, clock: 'calendar', duration: { amount: 3, unit: 'hours' } },
 };
 

@@ -50,7 +50,10 @@ function threadMessages(reader: ZalandoReader): ThreadMessage[] {
     const dateIndex = lines.findIndex((line) => reader.instant(line.replace(/^[·\s-]+/, '')) !== undefined);
     if (dateIndex < 0) continue;
     const at = reader.instant(lines[dateIndex]!.replace(/^[·\s-]+/, ''))!;
-    const body = lines.slice(dateIndex + 1).join(' ').trim();
+    const body = lines
+      .slice(dateIndex + 1)
+      .join(' ')
+      .trim();
     messages.push({ from, at, ...(body ? { body } : {}) });
   }
   return messages;
@@ -76,11 +79,15 @@ export function readCustomerCareRequest(reader: ZalandoReader): Fields {
   const thread = threadMessages(reader);
   const open = unanswered(thread);
   const last = open[open.length - 1];
-  const receivedAt = reader.read('clockStart', {
-    hook: () => reader.instant(reader.hook(HOOKS.requestReceivedAt)),
-    label: () => reader.instant(reader.label(LABELS.requestReceivedAt)),
-    structure: () => last?.at,
-  }, { required: true });
+  const receivedAt = reader.read(
+    'clockStart',
+    {
+      hook: () => reader.instant(reader.hook(HOOKS.requestReceivedAt)),
+      label: () => reader.instant(reader.label(LABELS.requestReceivedAt)),
+      structure: () => last?.at,
+    },
+    { required: true },
+  );
   const body = reader.read('message.body', {
     hook: () => reader.hook(HOOKS.requestBody),
     label: () => bodyUnderHeading(reader),

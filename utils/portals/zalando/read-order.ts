@@ -14,7 +14,9 @@ import { HOOKS, LABELS, PAGE_SIGNS } from './selectors';
 /** Address lines from a block: one span per line, lines split by `<br>`, or one comma-separated line. */
 function addressLines(block: Element): string[] {
   const holder = block.querySelector('address') ?? block;
-  const spans = Array.from(holder.querySelectorAll(':scope > span')).map((s) => deepText(s)).filter((l): l is string => Boolean(l));
+  const spans = Array.from(holder.querySelectorAll(':scope > span'))
+    .map((s) => deepText(s))
+    .filter((l): l is string => Boolean(l));
   if (spans.length > 1) return spans;
   const lines = textLines(holder);
   if (lines.length > 1) return lines;
@@ -53,15 +55,25 @@ export function readAddress(reader: ZalandoReader, which: 'shippingAddress' | 'b
 }
 
 const LINE_STATES: Readonly<Record<string, string>> = {
-  initial: 'initial', reserved: 'reserved', reserviert: 'reserved', shipped: 'shipped', versendet: 'shipped',
-  returned: 'returned', retourniert: 'returned', canceled: 'canceled', cancelled: 'canceled', storniert: 'canceled',
+  initial: 'initial',
+  reserved: 'reserved',
+  reserviert: 'reserved',
+  shipped: 'shipped',
+  versendet: 'shipped',
+  returned: 'returned',
+  retourniert: 'returned',
+  canceled: 'canceled',
+  cancelled: 'canceled',
+  storniert: 'canceled',
 };
 
 /** A line's status: the chosen option of its drop-down, else the cell's text; API state names when known. */
 function lineStatus(cell: Element | undefined): string | undefined {
   if (!cell) return undefined;
   const select = cell.querySelector('select');
-  const text = select ? deepText(select.selectedOptions?.[0] ?? select.querySelector('option[selected]') ?? select.options[select.selectedIndex]) : deepText(cell);
+  const text = select
+    ? deepText(select.selectedOptions?.[0] ?? select.querySelector('option[selected]') ?? select.options[select.selectedIndex])
+    : deepText(cell);
   if (!text) return undefined;
   return LINE_STATES[text.toLowerCase()] ?? text;
 }
@@ -110,12 +122,16 @@ export function readArticles(reader: ZalandoReader, required: boolean): OrderIte
     const ean = col.ean >= 0 ? deepText(cells[col.ean]) : cells.map((c) => deepText(c)).find((t) => t !== undefined && /^\d{13}$/.test(t));
     const quantity = Number(col.quantity >= 0 ? deepText(cells[col.quantity]) : NaN);
     if (!title && !sku) return [];
-    return [compact({
-      title, sku, articleId: ean,
-      quantity: Number.isInteger(quantity) && quantity >= 0 ? quantity : 1,
-      unitPrice: reader.money(deepText(priceCell)),
-      status: lineStatus(statusCell),
-    }) as unknown as OrderItem];
+    return [
+      compact({
+        title,
+        sku,
+        articleId: ean,
+        quantity: Number.isInteger(quantity) && quantity >= 0 ? quantity : 1,
+        unitPrice: reader.money(deepText(priceCell)),
+        status: lineStatus(statusCell),
+      }) as unknown as OrderItem,
+    ];
   });
   if (items.length) reader.found('items', tier);
   else if (required) reader.log.miss('items');

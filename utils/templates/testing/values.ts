@@ -72,34 +72,39 @@ export const dateIn = (lang: Lang) =>
   });
 
 export const timeIn = (lang: Lang) =>
-  fc.tuple(fc.nat(23), fc.nat(59), fc.nat(59)).map(([h, min, s]) => {
-    const h12 = ((h + 11) % 12) + 1;
-    const styles: Record<Lang, string[]> = {
-      en: [`${h12}:${pad(min)} ${h < 12 ? 'am' : 'pm'}`, `${pad(h)}:${pad(min)}`, `${h}:${pad(min)}:${pad(s)}`],
-      de: [`${pad(h)}:${pad(min)} Uhr`, `${h}.${pad(min)} Uhr`, `${pad(h)}:${pad(min)}`],
-      fr: [`${h}h${pad(min)}`, `${h} h ${pad(min)}`, `${pad(h)}:${pad(min)}`],
-      es: [`${pad(h)}:${pad(min)} h`, `${h}:${pad(min)}`],
-      it: [`${pad(h)}:${pad(min)}`, `${h}.${pad(min)}`],
-    };
-    return styles[lang];
-  }).chain((options) => fc.constantFrom(...options));
+  fc
+    .tuple(fc.nat(23), fc.nat(59), fc.nat(59))
+    .map(([h, min, s]) => {
+      const h12 = ((h + 11) % 12) + 1;
+      const styles: Record<Lang, string[]> = {
+        en: [`${h12}:${pad(min)} ${h < 12 ? 'am' : 'pm'}`, `${pad(h)}:${pad(min)}`, `${h}:${pad(min)}:${pad(s)}`],
+        de: [`${pad(h)}:${pad(min)} Uhr`, `${h}.${pad(min)} Uhr`, `${pad(h)}:${pad(min)}`],
+        fr: [`${h}h${pad(min)}`, `${h} h ${pad(min)}`, `${pad(h)}:${pad(min)}`],
+        es: [`${pad(h)}:${pad(min)} h`, `${h}:${pad(min)}`],
+        it: [`${pad(h)}:${pad(min)}`, `${h}.${pad(min)}`],
+      };
+      return styles[lang];
+    })
+    .chain((options) => fc.constantFrom(...options));
 
 /** An amount as each language writes it, with a currency symbol or code before or after. */
 export const amountIn = (lang: Lang) =>
-  fc.tuple(fc.integer({ min: 0, max: 99_999_999 }), fc.constantFrom('€', 'EUR', '$', 'USD', '£', 'GBP', 'CHF', 'zł', 'PLN', '¥', 'JPY', 'SEK'), fc.nat(3)).map(([minor, cur, style]) => {
-    const whole = Math.floor(minor / 100);
-    const cents = pad(minor % 100);
-    const group = (sep: string) => String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-    const comma = `${group('.')},${cents}`;
-    const forms: Record<Lang, string[]> = {
-      en: [`${cur}${group(',')}.${cents}`, `${cur} ${group(',')}.${cents}`, `${group(',')}.${cents} ${cur}`, `${cur}${whole}`],
-      de: [`${comma} ${cur}`, `${comma}\u00A0${cur}`, `${cur} ${comma}`, `${whole} ${cur}`],
-      fr: [`${group('\u202F')},${cents} ${cur}`, `${group(' ')},${cents} ${cur}`, `${group('\u00A0')},${cents}\u00A0${cur}`, `${whole} ${cur}`],
-      es: [`${comma} ${cur}`, `${comma}${cur}`, `${cur}${comma}`, `${whole} ${cur}`],
-      it: [`${cur} ${comma}`, `${comma} ${cur}`, `${cur}${whole},${cents}`, `${group("'")}.${cents} ${cur}`],
-    };
-    return forms[lang][style]!;
-  });
+  fc
+    .tuple(fc.integer({ min: 0, max: 99_999_999 }), fc.constantFrom('€', 'EUR', '$', 'USD', '£', 'GBP', 'CHF', 'zł', 'PLN', '¥', 'JPY', 'SEK'), fc.nat(3))
+    .map(([minor, cur, style]) => {
+      const whole = Math.floor(minor / 100);
+      const cents = pad(minor % 100);
+      const group = (sep: string) => String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+      const comma = `${group('.')},${cents}`;
+      const forms: Record<Lang, string[]> = {
+        en: [`${cur}${group(',')}.${cents}`, `${cur} ${group(',')}.${cents}`, `${group(',')}.${cents} ${cur}`, `${cur}${whole}`],
+        de: [`${comma} ${cur}`, `${comma}\u00A0${cur}`, `${cur} ${comma}`, `${whole} ${cur}`],
+        fr: [`${group('\u202F')},${cents} ${cur}`, `${group(' ')},${cents} ${cur}`, `${group('\u00A0')},${cents}\u00A0${cur}`, `${whole} ${cur}`],
+        es: [`${comma} ${cur}`, `${comma}${cur}`, `${cur}${comma}`, `${whole} ${cur}`],
+        it: [`${cur} ${comma}`, `${comma} ${cur}`, `${cur}${whole},${cents}`, `${group("'")}.${cents} ${cur}`],
+      };
+      return forms[lang][style]!;
+    });
 
 const US_STATE = fc.constantFrom('MA', 'NY', 'CA', 'NJ', 'CT', 'TX', 'WA');
 export const postcode = fc.oneof(

@@ -89,9 +89,40 @@ export const LINK_SENTENCES: Record<Lang, string[]> = {
 };
 
 export const MARKETING: Record<Lang, string[]> = {
-  en: ['Leave us a 5-star review and get a free gift.', 'Use coupon code SAVE10 for 10% off your next order.', 'We would appreciate a positive review.', 'Visit our online shop for more deals.', 'Rate us five stars and receive a discount.', 'Your feedback earns you a voucher.'],
-  de: ['Für eine 5-Sterne-Bewertung erhalten Sie einen Gutschein.', 'Mit dem Rabattcode SAVE10 sparen Sie 10 %.', 'Über eine positive Bewertung freuen wir uns.', 'Besuchen Sie unseren Onlineshop.', 'Bewerten Sie uns mit fünf Sternen und erhalten Sie ein Geschenk.'],
-  fr: ['Laissez-nous un avis 5 étoiles et recevez un cadeau.', 'Profitez de 10 % de réduction avec le code promo SAVE10.', 'Un avis positif nous aiderait beaucoup.', 'Visitez notre boutique en ligne.', 'Notez-nous cinq étoiles et recevez un bon de réduction.'],
-  es: ['Déjenos una reseña de 5 estrellas y reciba un regalo.', 'Use el código promocional SAVE10 para un 10 % de descuento.', 'Le agradeceríamos una valoración positiva.', 'Visite nuestra tienda online.', 'Valórenos con cinco estrellas y reciba un cupón.'],
-  it: ['Lasciaci una recensione a 5 stelle e ricevi un omaggio.', 'Usa il codice sconto SAVE10 per il 10 % di sconto.', 'Ci farebbe piacere una recensione positiva.', 'Visita il nostro negozio online.', 'Dacci cinque stelle e ricevi un buono sconto.'],
+  en: [
+    'Leave us a 5-star review and get a free gift.',
+    'Use coupon code SAVE10 for 10% off your next order.',
+    'We would appreciate a positive review.',
+    'Visit our online shop for more deals.',
+    'Rate us five stars and receive a discount.',
+    'Your feedback earns you a voucher.',
+  ],
+  de: [
+    'Für eine 5-Sterne-Bewertung erhalten Sie einen Gutschein.',
+    'Mit dem Rabattcode SAVE10 sparen Sie 10 %.',
+    'Über eine positive Bewertung freuen wir uns.',
+    'Besuchen Sie unseren Onlineshop.',
+    'Bewerten Sie uns mit fünf Sternen und erhalten Sie ein Geschenk.',
+  ],
+  fr: [
+    'Laissez-nous un avis 5 étoiles et recevez un cadeau.',
+    'Profitez de 10 % de réduction avec le code promo SAVE10.',
+    'Un avis positif nous aiderait beaucoup.',
+    'Visitez notre boutique en ligne.',
+    'Notez-nous cinq étoiles et recevez un bon de réduction.',
+  ],
+  es: [
+    'Déjenos una reseña de 5 estrellas y reciba un regalo.',
+    'Use el código promocional SAVE10 para un 10 % de descuento.',
+    'Le agradeceríamos una valoración positiva.',
+    'Visite nuestra tienda online.',
+    'Valórenos con cinco estrellas y reciba un cupón.',
+  ],
+  it: [
+    'Lasciaci una recensione a 5 stelle e ricevi un omaggio.',
+    'Usa il codice sconto SAVE10 per il 10 % di sconto.',
+    'Ci farebbe piacere una recensione positiva.',
+    'Visita il nostro negozio online.',
+    'Dacci cinque stelle e ricevi un buono sconto.',
+  ],
 };
