@@ -106,6 +106,16 @@ test('the reports: no serious violation, light and dark', async ({ openSecondAge
   await expectAccessibleInBothSchemes(reports, undefined, 'reports');
 });
 
+test('the disputes inbox with a dispute open: no serious violation, light and dark', async ({ context, extensionId }) => {
+  const inbox = await context.newPage();
+  await inbox.goto(`chrome-extension://${extensionId}/disputes.html`);
+  const first = inbox.getByTestId('inbox-item').first();
+  await loaded(first).toBeVisible();
+  await first.getByRole('button').click();
+  await loaded(inbox.getByTestId('inbox-detail')).toBeVisible();
+  await expectAccessibleInBothSchemes(inbox, undefined, 'disputes-inbox');
+});
+
 test('keyboard only: Tab reaches every panel action with a visible focus, Enter acts', async ({ context }) => {
   const page = await openPanel(context, 'amazon-uk-message');
   const panel = page.locator(PANEL);

@@ -1,0 +1,48 @@
+import { DEMO_LEAD_TOKEN, expect, test } from './harness';
+
+/**
+ * The disputes inbox (an extension page): a pre-dispute alert imported by the lead shows with its time
+ * left, an agent opens it, reads the advice and answers it; the answer says what to report to the provider.
+ */
+
+const loaded = expect.configure({ timeout: 30_000 });
+
+test('an agent answers a pre-dispute alert from the inbox, and the filter keeps to alerts', async ({ context, extensionId, backend }) => {
+  // The lead imports an Ethoca alert received an hour ago (its 24-hour window is open).
+  const alertId = `E-E2E-${Date.now()}`;
+  const createdAt = new Date(Date.now() - 3_600_000).toISOString();
+  const csv = [
+    'alert_id,provider,alert_type,created_at,amount,currency,order_id,card_network,respond_by,outcome',
+    `${alertId},ethoca,CUSTOMERDISPUTE,${createdAt},89.90,EUR,SHOP-E2E-1,visa,,`,
+  ].join('\n');
+  const imported = await fetch(`${backend.url}/v1/disputes/import?dryRun=false`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${DEMO_LEAD_TOKEN}`, 'content-type': 'text/csv' },
+    body: csv,
+  });
+  expect(imported.status, await imported.clone().text()).toBe(200);
+
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/disputes.html`);
+  const item = page.getByTestId('inbox-item').filter({ hasText: alertId });
+  await loaded(item).toBeVisible();
+  await expect(item).toHaveAttribute('data-stage', 'alert');
+  await expect(item.getByRole('timer')).toContainText(/left/);
+
+  // Only alerts once filtered.
+  await page.getByTestId('inbox-filter-stage').selectOption('alert');
+  await expect(item).toBeVisible();
+  await expect
+    .poll(async () => page.getByTestId('inbox-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-stage'))))
+    .not.toContain('chargeback');
+  expect(await page.getByTestId('inbox-item').evaluateAll((items) => items.every((i) => i.getAttribute('data-stage') === 'alert'))).toBe(true);
+
+  // Open it: the advice for a cardholder dispute from an unknown buyer is a refund.
+  await item.getByRole('button').click();
+  const alert = page.getByTestId('inbox-alert');
+  await loaded(alert).toContainText('Refund to prevent the chargeback');
+  await page.getByTestId('inbox-answer-refund').click();
+  await loaded(page.getByTestId('inbox-decision')).toContainText('Report RESOLVED to the alert provider.');
+  // Answered and refunded: no longer waiting in the inbox.
+  await expect(item).toHaveCount(0);
+});
