@@ -164,7 +164,6 @@ export const PROCESSOR_ROUTES = defineRoutes({
     access: 'public',
     params: TeamParams,
     consumes: 'application/json',
-    produces: 'application/json',
     response: WebhookAnswer,
     errors: [503],
   },
