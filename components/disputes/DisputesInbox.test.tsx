@@ -131,4 +131,21 @@ describe('DisputesInbox', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('answered by someone else');
     expect(screen.getByTestId('inbox-answer-refund')).toBeTruthy();
   });
+
+  it('opens the dispute the address names once, however often the page ticks', async () => {
+    const load = vi.fn(async () => ({ disputes: [ALERT] }));
+    const loadOne = vi.fn(async (_id: string) => viewOf(false));
+    const inbox = (now: number) => (
+      <I18nProvider value={t}>
+        <DisputesInbox load={load} loadOne={(id) => loadOne(id)} decideAlert={vi.fn()} now={now} language="en" initialOpenId={ALERT.id} />
+      </I18nProvider>
+    );
+    const { rerender } = render(inbox(NOW));
+    expect(await screen.findByTestId('inbox-alert')).toBeTruthy();
+    rerender(inbox(NOW + 1_000));
+    rerender(inbox(NOW + 2_000));
+    await screen.findAllByTestId('inbox-item');
+    expect(loadOne).toHaveBeenCalledTimes(1);
+    expect(loadOne).toHaveBeenCalledWith(ALERT.id);
+  });
 });

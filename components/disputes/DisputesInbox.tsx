@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import type { DisputeListQuery, DisputeSummary, DisputeView } from '@/utils/api-routes/disputes';
 import { formatMoney } from '@/utils/money';
 import type { Language } from '@/utils/schemas/common';
@@ -13,6 +13,8 @@ export interface DisputesInboxProps {
   /** The current time (the page ticks it every second). */
   now: number;
   language: Language;
+  /** A dispute to open at once (the popup's queue row or a notification named it in the page's address). */
+  initialOpenId?: string | null;
 }
 
 const STAGES: DisputeStage[] = ['alert', 'inquiry', 'chargeback', 'pre_arbitration'];
@@ -32,7 +34,7 @@ function timeLeft(item: DisputeSummary, loadedAt: number, now: number): number {
  * windows) come first when they close soonest. A row opens the dispute: for an alert, the advice and the
  * three answers. Everything shown is text: nothing from a processor or a buyer is rendered as HTML.
  */
-export function DisputesInbox({ load, loadOne, decideAlert, now, language }: DisputesInboxProps) {
+export function DisputesInbox({ load, loadOne, decideAlert, now, language, initialOpenId = null }: DisputesInboxProps) {
   const t = useT();
   const [filters, setFilters] = useState<Filters>({ stage: '', source: '', reasonGroup: '' });
   const [list, setList] = useState<{ items: DisputeSummary[]; loadedAt: number } | null>(null);
@@ -68,6 +70,12 @@ export function DisputesInbox({ load, loadOne, decideAlert, now, language }: Dis
       setError(err instanceof Error ? err.message : String(err));
     }
   };
+
+  // Once per id named in the address: the loader's identity changes with every render of the page.
+  const openNamed = useEffectEvent((id: string) => void openDispute(id));
+  useEffect(() => {
+    if (initialOpenId) openNamed(initialOpenId);
+  }, [initialOpenId]);
 
   const answer = async (action: AlertAction) => {
     if (!open) return;

@@ -39,6 +39,7 @@ function item(n: number, remainingMs: number, over: Partial<QueueItem> = {}): Qu
     state: remainingMs <= 0 ? 'breached' : 'ok',
     remainingMs: Math.max(0, remainingMs),
     buyerName: null,
+    dispute: null,
     ...over,
   };
 }
@@ -57,6 +58,7 @@ describe('Popup', () => {
   function setup(items: QueueItem[], agent: typeof LEAD | { name: string; role: 'agent'; teamName: string } | null = LEAD, serverTime = NOW) {
     const onOpenUrl = vi.fn();
     const onOpenLeadTools = vi.fn();
+    const onOpenDispute = vi.fn();
     const data: QueueList = { items, serverTime: new Date(serverTime).toISOString() };
     render(
       <I18nProvider value={translatorFrom(en)}>
@@ -66,12 +68,13 @@ describe('Popup', () => {
           onOpenUrl={onOpenUrl}
           onOpenOptions={() => {}}
           onOpenLeadTools={onOpenLeadTools}
+          onOpenDispute={onOpenDispute}
           language="en"
           clock={() => clockNow}
         />
       </I18nProvider>,
     );
-    return { onOpenUrl, onOpenLeadTools };
+    return { onOpenUrl, onOpenLeadTools, onOpenDispute };
   }
 
   it('lists the cases in the backend order with state as text and a countdown that ticks', async () => {
@@ -149,5 +152,41 @@ describe('Popup', () => {
     expect(first!.getAttribute('title')).toContain(thread);
     expect(second!.textContent).toContain('Zalando DE');
     expect(second!.querySelector('[data-testid="queue-who"]')).toBeNull();
+  });
+
+  it("lists a processor's alert by stage, provider and amount beside the order's case, and opens it in the inbox", async () => {
+    const orderCase = item(1, 5 * 3_600_000, { case: { ...item(1, 0).case, orderId: '305-1111111-2222222' }, buyerName: 'Jana Nováková' });
+    const disputeId = '11111111-2222-4333-8444-555555555555';
+    const alert = item(1, 2 * 3_600_000, {
+      case: orderCase.case,
+      buyerName: 'Jana Nováková',
+      url: null,
+      title: 'Pre-dispute alert · Ethoca · 305-1111111-2222222',
+      dispute: {
+        id: disputeId,
+        source: 'ethoca',
+        stage: 'alert',
+        network: 'visa',
+        reasonGroup: 'fraud',
+        amount: { amountMinor: 5990, currency: 'EUR' },
+        unmatched: false,
+      },
+    });
+    const unmatched = item(3, 9 * 3_600_000, {
+      url: null,
+      dispute: { ...alert.dispute!, id: '21111111-2222-4333-8444-555555555555', source: 'stripe', stage: 'chargeback', unmatched: true },
+    });
+    const { onOpenDispute, onOpenUrl } = setup([alert, orderCase, unmatched]);
+    await act(async () => {});
+    const [first, second, third] = screen.getAllByTestId('queue-item');
+    expect(first!.getAttribute('data-dispute-id')).toBe(disputeId);
+    expect(first!.querySelector('[data-testid="queue-dispute"]')!.textContent).toBe('Alert · Ethoca €59.90');
+    expect(first!.textContent).toContain('Jana Nováková · 305-1111111-2222222');
+    expect(second!.getAttribute('data-dispute-id')).toBeNull();
+    expect(third!.textContent).toContain('Chargeback · Stripe');
+    expect(third!.textContent).toContain('order not matched');
+    fireEvent.click(first!.querySelector('a')!);
+    expect(onOpenDispute).toHaveBeenCalledWith(disputeId);
+    expect(onOpenUrl).not.toHaveBeenCalled();
   });
 });

@@ -15,6 +15,8 @@ export interface PopupProps {
   onOpenLeadTools: () => void;
   /** Opens the disputes and alerts inbox (an extension page). */
   onOpenInbox?: () => void;
+  /** Opens one dispute or alert of the queue in the inbox. */
+  onOpenDispute?: (disputeId: string) => void;
   language: Language;
   /** Injected for tests; the popup uses Date.now. */
   clock?: () => number;
@@ -32,6 +34,7 @@ export function Popup({
   onOpenOptions,
   onOpenLeadTools,
   onOpenInbox,
+  onOpenDispute,
   language,
   clock = Date.now,
   refreshMs = 60_000,
@@ -97,7 +100,9 @@ export function Popup({
           </button>
         </p>
       )}
-      {queue.kind === 'ready' && <QueueList items={queue.data.items} now={now + queue.offsetMs} language={language} onOpen={onOpenUrl} />}
+      {queue.kind === 'ready' && (
+        <QueueList items={queue.data.items} now={now + queue.offsetMs} language={language} onOpen={onOpenUrl} onOpenDispute={onOpenDispute} />
+      )}
     </main>
   );
 }

@@ -1,4 +1,7 @@
+import { inboxPathFor } from '@/utils/disputes/inbox-link';
+import { formatMoneyLocalized } from '@/utils/money';
 import { portalDefinition } from '@/utils/portals/catalogue';
+import { queueKey } from '@/utils/queue';
 import type { QueueItem } from '@/utils/schemas/admin';
 import type { Language } from '@/utils/schemas/common';
 import { formatDuration, slaState } from '@/utils/sla/state';
@@ -10,6 +13,8 @@ export interface QueueListProps {
   now: number;
   language: Language;
   onOpen: (url: string) => void;
+  /** Opens a processor's dispute or alert in the disputes inbox (no portal page shows it). */
+  onOpenDispute?: (disputeId: string) => void;
 }
 
 /** Only web pages are opened from a row: the URL comes from the backend, never a script or data URL. */
@@ -36,8 +41,10 @@ function whoAndWhich(item: QueueItem): string {
   return [item.buyerName, item.case.orderId].filter((part): part is string => Boolean(part)).join(' · ');
 }
 
+const PROVIDERS: Record<string, string> = { stripe: 'Stripe', adyen: 'Adyen', paypal: 'PayPal', ethoca: 'Ethoca', verifi: 'Verifi' };
+
 /** The team's open cases in the backend's order (least time left first), each with a live countdown. */
-export function QueueList({ items, now, language, onOpen }: QueueListProps) {
+export function QueueList({ items, now, language, onOpen, onOpenDispute }: QueueListProps) {
   const t = useT();
   if (items.length === 0)
     return (
@@ -58,11 +65,19 @@ export function QueueList({ items, now, language, onOpen }: QueueListProps) {
               : t('slaLeft', formatDuration(remainingMs, language));
         const stateLabel = state === 'none' ? '' : t(`slaState_${state}`);
         const who = whoAndWhich(item);
+        const { dispute } = item;
         const body = (
           <>
             <span className="pp-title">
-              <span>{item.sla.label}</span>
-              <span className="pp-market">{marketplaceLabel(item)}</span>
+              {dispute ? (
+                <span data-testid="queue-dispute">
+                  {dispute.stage ? t(`inboxStage_${dispute.stage}`) : t('popupCardDispute')} · {PROVIDERS[dispute.source] ?? dispute.source}{' '}
+                  {formatMoneyLocalized(dispute.amount, language)}
+                </span>
+              ) : (
+                <span>{item.sla.label}</span>
+              )}
+              <span className="pp-market">{dispute ? (dispute.unmatched ? t('inboxUnmatched') : marketplaceLabel(item)) : marketplaceLabel(item)}</span>
             </span>
             {who && (
               <span className="pp-who-line" data-testid="queue-who">
@@ -79,17 +94,28 @@ export function QueueList({ items, now, language, onOpen }: QueueListProps) {
         );
         return (
           <li
-            key={item.case.id}
+            key={queueKey(item)}
             className={`pp-item pp-item-${state}`}
             title={item.title}
             data-testid="queue-item"
             data-case-id={item.case.id}
+            data-dispute-id={dispute?.id}
             data-order-id={item.case.orderId ?? undefined}
             data-sla-state={state}
             data-remaining-ms={remainingMs}
             data-overdue-ms={overdueMs}
           >
-            {url ? (
+            {dispute && onOpenDispute ? (
+              <a
+                href={inboxPathFor(dispute.id)}
+                onClick={(e) => {
+                  e.preventDefault();
+                  onOpenDispute(dispute.id);
+                }}
+              >
+                {body}
+              </a>
+            ) : url ? (
               <a
                 href={url}
                 onClick={(e) => {

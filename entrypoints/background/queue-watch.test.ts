@@ -40,6 +40,26 @@ function item(state: QueueItem['state'], remainingMs: number, over: { id?: strin
     state,
     remainingMs: state === 'breached' ? 0 : remainingMs,
     buyerName: null,
+    dispute: null,
+  };
+}
+
+/** A processor's alert on the same order case as another queue item: its own row, badge count and notice. */
+function alertOn(base: QueueItem, disputeId: string): QueueItem {
+  return {
+    ...base,
+    sla: { ...base.sla, caseKind: 'card_dispute', label: 'Pre-dispute alert · Ethoca' },
+    title: `Pre-dispute alert · Ethoca · ${base.case.ref}`,
+    url: null,
+    dispute: {
+      id: disputeId,
+      source: 'ethoca',
+      stage: 'alert',
+      network: 'visa',
+      reasonGroup: 'fraud',
+      amount: { amountMinor: 5990, currency: 'EUR' },
+      unmatched: false,
+    },
   };
 }
 
@@ -141,6 +161,23 @@ describe('QueueWatch', () => {
     const tabs = await fakeBrowser.tabs.query({});
     expect(tabs.map((t) => t.url)).toContain(soon.url);
     expect(await shown()).toEqual([]);
+  });
+
+  it("counts and notifies a processor's alert apart from its order's case, and opens it in the inbox", async () => {
+    const orderCase = item('warning', 20 * MIN);
+    const alert = alertOn(item('warning', 10 * MIN, { id: orderCase.case.id }), '11111111-2222-4333-8444-555555555555');
+    queue = [alert, orderCase];
+    const w = watch();
+    await w.check();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+    expect((await shown()).sort()).toEqual([`${NOTIFICATION_PREFIX}${orderCase.case.id}`, `${NOTIFICATION_PREFIX}dispute:${alert.dispute!.id}`].sort());
+    expect(await w.openFromNotification(`${NOTIFICATION_PREFIX}dispute:${alert.dispute!.id}`)).toBe(true);
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((t) => t.url)).toContain(`chrome-extension://${fakeBrowser.runtime.id}/disputes.html#dispute=${alert.dispute!.id}`);
+    // Answered: gone from the queue, and a later check does not notify the case again.
+    queue = [orderCase];
+    await w.check();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
   });
 
   it('clears the badge when signed out and keeps the last count while offline', async () => {

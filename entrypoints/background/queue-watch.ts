@@ -5,6 +5,8 @@ import type { Translate } from '@/utils/i18n';
 import { QueueList, TeamSettingsView, type QueueItem } from '@/utils/schemas/admin';
 import type { Language } from '@/utils/schemas/common';
 import { formatDuration } from '@/utils/sla/state';
+import { INBOX_PAGE, inboxHashFor } from '@/utils/disputes/inbox-link';
+import { queueKey } from '@/utils/queue';
 import { signedInAgent } from '@/utils/storage';
 
 /**
@@ -24,12 +26,12 @@ const FALLBACK_NOTIFY_MINUTES = 60;
 const REMEMBER_AFTER_DEADLINE_MS = 2 * 86_400_000;
 
 export interface NotifiedCase {
-  /** Where a click on the notification goes (the queue item's portal page). */
+  /** Where a click on the notification goes (the queue item's portal page, or the inbox on a processor's dispute). */
   url: string | null;
   expiresAt: number;
 }
 
-/** Case id -> what was notified. Not secret: case ids and portal URLs only. */
+/** Queue key (a case id, or `dispute:<id>`) -> what was notified. Not secret: ids and portal URLs only. */
 export const notifiedCases = storage.defineItem<Record<string, NotifiedCase>>('local:queueNotifiedCases', {
   fallback: {},
   version: 1,
@@ -70,6 +72,11 @@ export function dueForNotice(items: QueueItem[], notifyLeadMinutes: number): Que
   return items.filter((item) => item.state !== 'paused' && item.state !== 'none' && item.remainingMs <= notifyLeadMinutes * 60_000);
 }
 
+/** A processor's dispute opens in the inbox; a case on its portal page. */
+function openUrlOf(item: QueueItem): string | null {
+  return item.dispute ? `${browser.runtime.getURL(INBOX_PAGE)}${inboxHashFor(item.dispute.id)}` : item.url;
+}
+
 export class QueueWatch {
   private running: Promise<void> = Promise.resolve();
   private notifyLeadMinutes = FALLBACK_NOTIFY_MINUTES;
@@ -94,8 +101,8 @@ export class QueueWatch {
   /** A click on one of our notifications opens the case's portal page; other notifications are not ours. */
   async openFromNotification(notificationId: string): Promise<boolean> {
     if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return false;
-    const caseId = notificationId.slice(NOTIFICATION_PREFIX.length);
-    const url = (await notifiedCases.getValue())[caseId]?.url;
+    const key = notificationId.slice(NOTIFICATION_PREFIX.length);
+    const url = (await notifiedCases.getValue())[key]?.url;
     await browser.notifications.clear(notificationId);
     if (!url) return false;
     await browser.tabs.create({ url });
@@ -137,15 +144,16 @@ export class QueueWatch {
   private async notifyNewlyDue(items: QueueItem[]): Promise<void> {
     const now = this.now();
     const remembered = await notifiedCases.getValue();
-    const inQueue = new Set(items.map((i) => i.case.id));
+    const inQueue = new Set(items.map(queueKey));
     const next: Record<string, NotifiedCase> = {};
     // Forget a case only when it has left the queue and its deadline is long past: otherwise a case
     // that stays overdue for days would be notified again.
     for (const [id, entry] of Object.entries(remembered)) if (inQueue.has(id) || entry.expiresAt > now) next[id] = entry;
     for (const item of dueForNotice(items, this.notifyLeadMinutes)) {
-      if (next[item.case.id]) continue;
+      const key = queueKey(item);
+      if (next[key]) continue;
       const deadline = Date.parse(item.sla.deadline);
-      next[item.case.id] = { url: item.url, expiresAt: Math.max(Number.isNaN(deadline) ? now : deadline, now) + REMEMBER_AFTER_DEADLINE_MS };
+      next[key] = { url: openUrlOf(item), expiresAt: Math.max(Number.isNaN(deadline) ? now : deadline, now) + REMEMBER_AFTER_DEADLINE_MS };
       // Remember before showing: a worker stopped mid-way must not show it twice.
       await notifiedCases.setValue(next);
       await this.show(item);
@@ -160,7 +168,7 @@ export class QueueWatch {
         ? t('notifyOverdueMessage', item.title)
         : t('notifyDueMessage', [item.title, formatDuration(item.remainingMs, this.deps.language ?? 'en')]);
     try {
-      await browser.notifications.create(`${NOTIFICATION_PREFIX}${item.case.id}`, {
+      await browser.notifications.create(`${NOTIFICATION_PREFIX}${queueKey(item)}`, {
         type: 'basic',
         iconUrl: NOTIFICATION_ICON,
         title: t('notifyDueTitle'),

@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
+import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DisputesInbox } from '@/components/disputes/DisputesInbox';
 import { I18nProvider } from '@/components/i18n-context';
 import { useNow } from '@/components/use-now';
 import { apiRequest } from '@/utils/api-client';
 import type { DisputeListQuery } from '@/utils/api-routes/disputes';
+import { disputeIdOfHash } from '@/utils/disputes/inbox-link';
 import { browserTranslate } from '@/utils/i18n-browser';
 import type { Result } from '@/utils/messaging';
 import { Language } from '@/utils/schemas/common';
@@ -25,6 +27,12 @@ const asQuery = (q: DisputeListQuery): Record<string, string> =>
 
 function InboxPage() {
   const now = useNow();
+  const [openId, setOpenId] = useState(() => disputeIdOfHash(location.hash));
+  useEffect(() => {
+    const onHash = () => setOpenId(disputeIdOfHash(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   return (
     <DisputesInbox
       load={(query) => unwrap(apiRequest('disputes.list', { query: asQuery(query) }))}
@@ -32,6 +40,7 @@ function InboxPage() {
       decideAlert={(id, action) => unwrap(apiRequest('disputes.alertDecision', { params: { id }, body: { action } }))}
       now={now}
       language={language}
+      initialOpenId={openId}
     />
   );
 }

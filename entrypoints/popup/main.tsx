@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '@/components/i18n-context';
 import { Popup } from '@/components/popup/Popup';
 import { apiRequest } from '@/utils/api-client';
+import { INBOX_PAGE, inboxHashFor } from '@/utils/disputes/inbox-link';
 import { browserTranslate } from '@/utils/i18n-browser';
 import { Language } from '@/utils/schemas/common';
 import { signedInAgent, type SignedInAgent } from '@/utils/storage';
@@ -27,7 +28,8 @@ function PopupPage() {
       onOpenUrl={(url) => void browser.tabs.create({ url })}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onOpenLeadTools={() => void browser.tabs.create({ url: browser.runtime.getURL('/leads.html') })}
-      onOpenInbox={() => void browser.tabs.create({ url: browser.runtime.getURL('/disputes.html') })}
+      onOpenInbox={() => void browser.tabs.create({ url: browser.runtime.getURL(INBOX_PAGE) })}
+      onOpenDispute={(id) => void browser.tabs.create({ url: `${browser.runtime.getURL(INBOX_PAGE)}${inboxHashFor(id)}` })}
     />
   );
 }

@@ -134,6 +134,22 @@ export async function findOrderCase(db: Database, teamId: string, orderId: strin
   return row && toRecord(row as CaseSelection);
 }
 
+/** The order case of each of these orders (the newest when there are several), by order id. */
+export async function findOrderCases(db: Database, teamId: string, orderIds: string[]): Promise<Map<string, CaseRecord>> {
+  const found = new Map<string, CaseRecord>();
+  if (orderIds.length === 0) return found;
+  const rows = await db
+    .select(caseColumns)
+    .from(cases)
+    .where(and(eq(cases.teamId, teamId), inArray(cases.orderId, [...new Set(orderIds)]), eq(cases.kind, 'order')))
+    .orderBy(desc(cases.openedAt));
+  for (const row of rows) {
+    const record = toRecord(row as CaseSelection);
+    if (record.orderId && !found.has(record.orderId)) found.set(record.orderId, record);
+  }
+  return found;
+}
+
 export async function listCasesByOrder(db: Database, teamId: string, orderId: string): Promise<CaseRecord[]> {
   const rows = await db
     .select(caseColumns)

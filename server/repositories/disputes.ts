@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import { isMarketplaceClaim } from '../../utils/portals/catalogue';
 import type { DisputeReason, DisputeStatus } from '../../utils/schemas/disputes';
 import type { Database } from '../db/open';
-import { disputeEvidence, disputes } from '../db/schema-disputes';
+import { disputeEvidence, disputes, PROCESSOR_SOURCES_SQL } from '../db/schema-disputes';
 
 export type DisputeRow = typeof disputes.$inferSelect;
 export type EvidenceRow = typeof disputeEvidence.$inferSelect;
@@ -152,4 +152,17 @@ export async function listEvidence(db: Database, teamId: string, disputeId: stri
     .from(disputeEvidence)
     .where(and(eq(disputeEvidence.teamId, teamId), eq(disputeEvidence.disputeId, disputeId)))
     .orderBy(asc(disputeEvidence.updatedAt));
+}
+
+/**
+ * The disputes the queue shows beside the case clocks: still open (nobody has answered them) and sent by a
+ * processor or alert provider, so no portal page runs a clock for them. Nearest deadline first.
+ */
+export async function listOpenProcessorDisputes(db: Database, teamId: string, limit: number): Promise<DisputeRow[]> {
+  return db
+    .select()
+    .from(disputes)
+    .where(and(eq(disputes.teamId, teamId), eq(disputes.status, 'open'), sql`${disputes.source} IN (${PROCESSOR_SOURCES_SQL})`))
+    .orderBy(asc(disputes.deadline), asc(disputes.id))
+    .limit(limit);
 }

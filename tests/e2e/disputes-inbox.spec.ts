@@ -46,3 +46,35 @@ test('an agent answers a pre-dispute alert from the inbox, and the filter keeps 
   // Answered and refunded: no longer waiting in the inbox.
   await expect(item).toHaveCount(0);
 });
+
+test("the popup's queue lists an alert by time left and opens it in the inbox", async ({ context, extensionId, backend }) => {
+  const alertId = `E-POP-${Date.now()}`;
+  const csv = [
+    'alert_id,provider,alert_type,created_at,amount,currency,order_id,card_network,respond_by,outcome',
+    // Its window closes in 20 minutes: the first row of the queue, at risk.
+    `${alertId},ethoca,FRAUD,${new Date(Date.now() - 3_600_000).toISOString()},42.00,EUR,SHOP-E2E-POP,visa,${new Date(Date.now() + 20 * 60_000).toISOString()},`,
+  ].join('\n');
+  const imported = await fetch(`${backend.url}/v1/disputes/import?dryRun=false`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${DEMO_LEAD_TOKEN}`, 'content-type': 'text/csv' },
+    body: csv,
+  });
+  expect(imported.status, await imported.clone().text()).toBe(200);
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const row = popup.getByTestId('queue-item').filter({ hasText: 'SHOP-E2E-POP' });
+  await loaded(row).toBeVisible();
+  await expect(row.getByTestId('queue-dispute')).toHaveText(/^Alert · Ethoca €42\.00$/);
+  await expect(row).toHaveAttribute('data-sla-state', 'warning');
+  const disputeId = await row.getAttribute('data-dispute-id');
+  expect(disputeId).toMatch(/^[0-9a-f-]{36}$/);
+
+  const opened = context.waitForEvent('page');
+  await row.getByRole('link').click();
+  const inbox = await opened;
+  await inbox.waitForLoadState();
+  expect(inbox.url()).toBe(`chrome-extension://${extensionId}/disputes.html#dispute=${disputeId}`);
+  await loaded(inbox.getByTestId('inbox-alert')).toBeVisible();
+  await expect(inbox.getByTestId('inbox-answer-refund')).toBeVisible();
+});

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { CaseEvent, CaseRecord, IdempotencyKey } from './api';
-import { Instant, Language, PageKind } from './common';
+import { Instant, Language, Money, PageKind } from './common';
+import { DisputeSource, DisputeStage, ReasonGroup } from './disputes';
 import { INT32_MAX } from './fields';
 import { FraudMatrix, Recommendation } from './fraud';
-import { SlaPolicySet, SlaSnapshot, SlaState } from './sla';
+import { CardNetwork, SlaPolicySet, SlaSnapshot, SlaState } from './sla';
 import { LintFinding, Template, TemplateScope } from './templates';
 
 /**
@@ -202,6 +203,18 @@ export type TeamSettingsView = z.infer<typeof TeamSettingsView>;
 
 export const QueueQuery = z.strictObject({ limit: IntString(1, 200).optional() });
 
+export const QueueDispute = z.strictObject({
+  id: z.uuid(),
+  source: DisputeSource,
+  stage: DisputeStage.nullable(),
+  network: CardNetwork.nullable(),
+  reasonGroup: ReasonGroup.nullable(),
+  amount: Money,
+  /** No order of the team's was found for it yet: the row's order id is the processor's payment reference. */
+  unmatched: z.boolean(),
+});
+export type QueueDispute = z.infer<typeof QueueDispute>;
+
 export const QueueItem = z.strictObject({
   case: CaseRecord,
   sla: SlaSnapshot,
@@ -214,6 +227,11 @@ export const QueueItem = z.strictObject({
   remainingMs: z.number().int(),
   /** Who the case is about, as the portal showed them; null when unknown or removed by retention. */
   buyerName: z.string().max(500).nullable().default(null),
+  /**
+   * A card dispute or pre-dispute alert a processor or alert provider sent (no portal page shows it):
+   * the row opens it in the disputes inbox, and its clock is the dispute's own deadline.
+   */
+  dispute: QueueDispute.nullable().default(null),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 /** GET /v1/queue: open cases with a running clock, least time left first (breached, most overdue first). */
