@@ -52,6 +52,7 @@ const RESULT: PanelResult = {
     templates: [],
     agent: AGENT,
     serverTime: '2026-11-22T10:00:00.000Z',
+    disputes: [],
   },
 };
 

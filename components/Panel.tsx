@@ -3,6 +3,7 @@ import type { DecisionKind } from '@/utils/schemas/fraud';
 import type { PageContext } from '@/utils/schemas/page';
 import type { PanelResult, SyncStatus } from '@/utils/messaging';
 import { CaseHistory } from './CaseHistory';
+import { OrderDisputes } from './disputes/OrderDisputes';
 import { FraudCard } from './FraudCard';
 import { useT } from './i18n-context';
 import { OrderSummary } from './OrderSummary';
@@ -24,6 +25,8 @@ export interface PanelProps {
   onDecide: (decision: DecisionKind, reason: string) => void;
   onAddNote: (text: string) => Promise<boolean>;
   onSetCaseStatus?: (status: 'open' | 'resolved') => void;
+  /** Opens one of the order's disputes in the disputes inbox. */
+  onOpenDispute?: (disputeId: string) => void;
   formatTime: (iso: string) => string;
   /** The panel's own language (countdown units in announcements). */
   language?: Language;
@@ -95,6 +98,9 @@ export function Panel(props: PanelProps) {
           {state === 'loading' && !data && <p className="cs-muted">{t('loading')}</p>}
           {props.slots?.sla}
           {props.slots?.disputes}
+          {data && data.disputes.length > 0 && props.onOpenDispute && (
+            <OrderDisputes disputes={data.disputes} language={props.language ?? 'en'} onOpen={props.onOpenDispute} />
+          )}
           {/* On a buyer message the reply comes first; on an order, the hold-or-release decision. */}
           {context.pageKind === 'message' && props.slots?.templates}
           {data?.fraud && context.orderId && <FraudCard fraud={data.fraud} latestDecision={latestDecision} canWrite={canWrite} onDecide={props.onDecide} />}

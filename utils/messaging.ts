@@ -44,6 +44,8 @@ export const ContentRequest = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('status:get') }),
   z.strictObject({ type: z.literal('options:open') }),
+  /** The panel's list of the order's disputes: open one in the disputes inbox (an extension page). */
+  z.strictObject({ type: z.literal('inbox:open'), disputeId: z.uuid() }),
   /** The detector found a work page: load the portal's panel script into the sender's frame. */
   z.strictObject({ type: z.literal('panel:inject'), portal: PortalId }),
   // Disputes (chargeback and A-to-z claim pages): answered at once, not queued, since the panel shows the result.

@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { signedInAgent } from '@/utils/storage';
+import { INBOX_PAGE, inboxHashFor } from '@/utils/disputes/inbox-link';
 import { PANEL_PORT, type TabPush } from '@/utils/messaging';
 import { browserTranslate } from '@/utils/i18n-browser';
 import { Language } from '@/utils/schemas/common';
@@ -42,6 +43,7 @@ export default defineBackground(() => {
         onSignedIn: (me) => void signedInAgent.setValue({ name: me.agent.name, role: me.agent.role, teamName: me.team.name }),
         onSignedOut: () => void signedInAgent.setValue(null),
         openOptions: () => void browser.runtime.openOptionsPage(),
+        openInbox: (disputeId) => void browser.tabs.create({ url: `${browser.runtime.getURL(INBOX_PAGE)}${inboxHashFor(disputeId)}` }),
         // Into the one frame whose detector found a work page (never into other pages).
         injectPanel: async ({ tabId, frameId, portal }) => {
           await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [panelScriptFor(portal)] });

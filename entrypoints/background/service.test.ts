@@ -27,6 +27,7 @@ const PANEL: PanelData = {
   templates: [],
   agent: AGENT,
   serverTime: '2026-11-22T10:00:00.000Z',
+  disputes: [],
 };
 
 type Handler = (url: string, init: RequestInit) => Response | Promise<Response>;

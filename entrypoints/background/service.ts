@@ -25,6 +25,7 @@ export interface ServiceDeps {
   onSignedIn?: (me: Me) => void;
   onSignedOut?: () => void;
   openOptions?: () => void;
+  openInbox?: (disputeId: string) => void;
   /** Loads the panel script into one frame of a tab. */
   injectPanel?: (target: PanelTarget) => Promise<void>;
   /** The event stream came back after a drop: panels should reload what they show. */
@@ -89,6 +90,7 @@ export class BackgroundService {
       writes: this.writes,
       newKey: this.newKey,
       openOptions: () => this.deps.openOptions?.(),
+      openInbox: (disputeId) => this.deps.openInbox?.(disputeId),
       injectPanel: this.deps.injectPanel ?? (() => Promise.reject(new Error('Panels cannot be loaded here.'))),
       origin,
     }) as Promise<Result<ResponseMap[T['type']]>>;

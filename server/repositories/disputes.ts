@@ -166,3 +166,13 @@ export async function listOpenProcessorDisputes(db: Database, teamId: string, li
     .orderBy(asc(disputes.deadline), asc(disputes.id))
     .limit(limit);
 }
+
+/** An order's disputes from every source: those still waiting for the team first, nearest deadline first. */
+export async function listOrderDisputes(db: Database, teamId: string, orderId: string, limit = 20): Promise<DisputeRow[]> {
+  return db
+    .select()
+    .from(disputes)
+    .where(and(eq(disputes.teamId, teamId), eq(disputes.orderId, orderId)))
+    .orderBy(sql`(${disputes.status} in ('open', 'responded')) desc`, asc(disputes.deadline), asc(disputes.id))
+    .limit(limit);
+}

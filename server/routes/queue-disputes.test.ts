@@ -8,7 +8,7 @@ import { testDatabases } from '../../tests/server/databases';
 import { closeTestApp, openTestApp } from '../../tests/server/app';
 import { auth, newOrderId, orderPage, postPanel, type TestTeam } from '../../tests/server/harness';
 
-/** The popup's queue carries the card disputes and alerts no portal page runs a clock for. */
+/** The popup's queue and the order's panel carry the card disputes and alerts no portal page runs a clock for. */
 const ALERT_HEADER = 'alert_id,provider,alert_type,created_at,amount,currency,order_id,card_network,respond_by,outcome';
 const HOUR = 3_600_000;
 const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
@@ -121,5 +121,34 @@ describe.each(testDatabases())('disputes in the queue on $kind', (target) => {
     expect((await queue(b.agentToken)).filter((i) => i.dispute).map((i) => i.title)).toEqual([expect.stringContaining('E-B1')]);
     const one = QueueList.parse((await app.inject({ method: 'GET', url: '/v1/queue?limit=1', headers: auth(a.agentToken) })).json());
     expect(one.items).toHaveLength(1);
+  });
+
+  it("lists the order's disputes and alerts in its panel, those waiting first, with an alert's answer, and no other team's", async () => {
+    const orderId = newOrderId('308');
+    const panel = async (token: string) => {
+      const res = await postPanel(app, token, orderPage({ orderId }));
+      expect(res.statusCode, res.body).toBe(200);
+      return PanelData.parse(res.json());
+    };
+    expect((await panel(a.agentToken)).disputes).toEqual([]);
+    await importAlerts(a, [
+      `E-P1,ethoca,CUSTOMERDISPUTE,${iso(-2 * HOUR)},30.00,EUR,${orderId},visa,${iso(20 * HOUR)},`,
+      `E-P2,verifi,FRAUD,${iso(-HOUR)},30.00,EUR,${orderId},visa,${iso(5 * HOUR)},`,
+    ]);
+    await importAlerts(b, [`E-P3,ethoca,FRAUD,${iso(-HOUR)},30.00,EUR,${orderId},visa,${iso(HOUR)},`]);
+    const answered = await disputeId('E-P2');
+    const res = await app.inject({
+      method: 'POST',
+      url: `/v1/disputes/${answered}/alert-decision`,
+      headers: auth(a.agentToken),
+      payload: { action: 'refund' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+
+    const { disputes } = await panel(a.agentToken);
+    expect(disputes.map((d) => d.externalId)).toEqual(['E-P1', 'E-P2']);
+    expect(disputes[0]).toMatchObject({ source: 'ethoca', stage: 'alert', status: 'open', alertAnswer: null, amount: { amountMinor: 3000, currency: 'EUR' } });
+    expect(disputes[1]).toMatchObject({ source: 'verifi', status: 'refunded', alertAnswer: 'refund', providerOutcome: expect.any(String) });
+    expect((await panel(b.agentToken)).disputes.map((d) => d.externalId)).toEqual(['E-P3']);
   });
 });

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { AlertDecisionBody, AlertView } from '../../utils/api-routes/disputes';
 import { alertKindOf, providerOutcome, recommendAlert } from '../../utils/disputes/alerts';
-import type { AlertAction } from '../../utils/schemas/disputes';
+import { AlertAction } from '../../utils/schemas/disputes';
 import type { PageContext } from '../../utils/schemas/page';
 import type { Database } from '../db/open';
 import { disputes } from '../db/schema-disputes';
@@ -20,6 +20,13 @@ import { readTogether } from './parallel-reads';
 
 /** The decision as stored in the dispute's details (no column of its own: only alerts have one). */
 const DECISION_KEYS = { action: 'alertAction', outcome: 'alertProviderOutcome', at: 'alertDecidedAt' } as const;
+
+/** An alert's stored answer and what is reported to its provider; nulls until it is answered. */
+export function storedAlertAnswer(row: Pick<DisputeRow, 'details'>): { alertAnswer: AlertAction | null; providerOutcome: string | null } {
+  const action = AlertAction.safeParse(row.details[DECISION_KEYS.action]);
+  const outcome = row.details[DECISION_KEYS.outcome];
+  return { alertAnswer: action.success ? action.data : null, providerOutcome: typeof outcome === 'string' ? outcome.slice(0, 60) : null };
+}
 
 /** Shipped once a tracking number is known or the order's status says so, in the portals' words. */
 const SHIPPED_WORDS =

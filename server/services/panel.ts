@@ -1,10 +1,12 @@
-import type { CaseEvent, CaseRecord, PanelData } from '../../utils/schemas/api';
+import type { CaseEvent, CaseRecord, OrderDispute, PanelData } from '../../utils/schemas/api';
 import type { PageContext } from '../../utils/schemas/page';
 import { handleOf, type Database } from '../db/open';
 import { findCaseByKey, getCase, listCasesByBuyer, upsertCase } from '../repositories/cases';
+import { listOrderDisputes, type DisputeRow } from '../repositories/disputes';
 import { insertEvent, listEventsByCase, listEventsByOrder } from '../repositories/events';
 import { findOrderByKey, snapshotWouldChange, upsertOrderSnapshot, type OrderRow } from '../repositories/orders';
 import type { Caller } from '../repositories/tokens';
+import { storedAlertAnswer } from './dispute-alerts';
 import { buildInsights } from './insights';
 import { pageKeysOf, type PageKeys } from './page-keys';
 import { PanelBookkeeping, panelBookkeeping } from './panel-bookkeeping';
@@ -31,9 +33,10 @@ export async function loadPanel(db: Database, caller: Caller, ctx: PageContext, 
 
   const { order, caseRecord } = await recordPage(db, caller, keys, now, book);
 
-  const [history, buyerCases, insights] = await readTogether(db, [
+  const [history, buyerCases, disputeRows, insights] = await readTogether(db, [
     () => loadHistory(db, teamId, caseRecord, keys.orderId),
     () => (keys.buyerKey && caseRecord ? listCasesByBuyer(db, teamId, keys.buyerKey, caseRecord.id) : Promise.resolve([])),
+    () => (keys.orderId && caseRecord ? listOrderDisputes(db, teamId, keys.orderId) : Promise.resolve([])),
     () =>
       buildInsights(db, teamId, {
         ctx,
@@ -60,6 +63,23 @@ export async function loadPanel(db: Database, caller: Caller, ctx: PageContext, 
     templates: insights.templates,
     agent: { id: caller.agent.id, name: caller.agent.name, role: caller.agent.role },
     serverTime: now.toISOString(),
+    disputes: disputeRows.map(orderDispute),
+  };
+}
+
+function orderDispute(row: DisputeRow): OrderDispute {
+  return {
+    id: row.id,
+    externalId: row.externalId,
+    kind: row.kind,
+    source: row.source,
+    stage: row.stage,
+    status: row.status,
+    network: row.network,
+    reasonCode: row.reasonCode,
+    amount: { amountMinor: row.amountMinor, currency: row.currency },
+    deadline: row.deadline.toISOString(),
+    ...storedAlertAnswer(row),
   };
 }
 

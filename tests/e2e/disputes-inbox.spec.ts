@@ -1,4 +1,4 @@
-import { DEMO_LEAD_TOKEN, expect, test } from './harness';
+import { DEMO_LEAD_TOKEN, PANEL, expect, fixture, test } from './harness';
 
 /**
  * The disputes inbox (an extension page): a pre-dispute alert imported by the lead shows with its time
@@ -77,4 +77,34 @@ test("the popup's queue lists an alert by time left and opens it in the inbox", 
   expect(inbox.url()).toBe(`chrome-extension://${extensionId}/disputes.html#dispute=${disputeId}`);
   await loaded(inbox.getByTestId('inbox-alert')).toBeVisible();
   await expect(inbox.getByTestId('inbox-answer-refund')).toBeVisible();
+});
+
+test("the order's panel lists its alert with the time left and opens it in the inbox", async ({ context, extensionId, backend }) => {
+  const order = fixture('amazon-jp-order');
+  const alertId = `E-PANEL-${Date.now()}`;
+  const csv = [
+    'alert_id,provider,alert_type,created_at,amount,currency,order_id,card_network,respond_by,outcome',
+    `${alertId},ethoca,CUSTOMERDISPUTE,${new Date(Date.now() - 3_600_000).toISOString()},4800,JPY,${order.expected.orderId},visa,${new Date(Date.now() + 6 * 3_600_000).toISOString()},`,
+  ].join('\n');
+  const imported = await fetch(`${backend.url}/v1/disputes/import?dryRun=false`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${DEMO_LEAD_TOKEN}`, 'content-type': 'text/csv' },
+    body: csv,
+  });
+  expect(imported.status, await imported.clone().text()).toBe(200);
+
+  const page = await context.newPage();
+  await page.goto(order.url);
+  const row = page.locator(PANEL).getByTestId('order-dispute').filter({ hasText: 'Ethoca' });
+  await loaded(row).toBeVisible();
+  await expect(row).toContainText('Alert · Ethoca');
+  await expect(row.getByRole('timer')).toContainText(/[56] h \d{2} min left/);
+  const disputeId = await row.getAttribute('data-dispute-id');
+
+  const opened = context.waitForEvent('page');
+  await row.getByRole('button').click();
+  const inbox = await opened;
+  await inbox.waitForLoadState();
+  expect(inbox.url()).toBe(`chrome-extension://${extensionId}/disputes.html#dispute=${disputeId}`);
+  await loaded(inbox.getByTestId('inbox-alert')).toBeVisible();
 });

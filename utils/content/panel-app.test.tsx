@@ -21,7 +21,7 @@ const CONTEXT: PageContext = {
 const RESULT: PanelResult = {
   fromCache: false,
   pendingForOrder: [],
-  data: { case: null, history: [], buyerCases: [], fraud: null, sla: null, templates: [], agent: AGENT, serverTime: '2026-11-22T10:00:00.000Z' },
+  data: { case: null, history: [], buyerCases: [], fraud: null, sla: null, templates: [], agent: AGENT, serverTime: '2026-11-22T10:00:00.000Z', disputes: [] },
 };
 
 /** The bridge's port is the worker's business; here it only has to exist. */

@@ -304,6 +304,7 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
           language={uiLanguage()}
           onRetry={() => void load()}
           onOpenOptions={() => void sendRequest({ type: 'options:open' })}
+          onOpenDispute={(disputeId) => void sendRequest({ type: 'inbox:open', disputeId })}
           onDecide={onDecide}
           onAddNote={onAddNote}
           onSetCaseStatus={onSetCaseStatus}

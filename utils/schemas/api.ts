@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { CasePortal, Instant, Role } from './common';
+import { CasePortal, Instant, Money, Role } from './common';
+import { AlertAction, DisputeKind, DisputeSource, DisputeStage, DisputeStatus } from './disputes';
 import { DecisionKind, FraudScore } from './fraud';
 import { PageContext } from './page';
-import { SlaSnapshot } from './sla';
+import { CardNetwork, SlaSnapshot } from './sla';
 import { Template } from './templates';
 
 /** Every error the backend returns: a stable code and a human message; never a stack trace. */
@@ -127,6 +128,26 @@ export type RecordDecisionBody = z.infer<typeof RecordDecisionBody>;
 export const PanelRequest = z.strictObject({ context: PageContext });
 export type PanelRequest = z.infer<typeof PanelRequest>;
 
+/** A dispute or pre-dispute alert on the page's order, as the panel lists it (the inbox holds the rest). */
+export const OrderDispute = z.strictObject({
+  id: z.uuid(),
+  /** The portal's, the processor's or the alert provider's own id. */
+  externalId: z.string().max(200),
+  kind: DisputeKind,
+  source: DisputeSource,
+  stage: DisputeStage.nullable(),
+  status: DisputeStatus,
+  network: CardNetwork.nullable(),
+  reasonCode: z.string().max(40).nullable(),
+  amount: Money,
+  deadline: Instant,
+  /** An alert's answer, once given. */
+  alertAnswer: AlertAction.nullable(),
+  /** What the team reports back to the alert provider for that answer (Ethoca RESOLVED ...). */
+  providerOutcome: z.string().max(60).nullable(),
+});
+export type OrderDispute = z.infer<typeof OrderDispute>;
+
 export const PanelData = z.strictObject({
   case: CaseRecord.nullable(),
   history: z.array(CaseEvent),
@@ -137,6 +158,8 @@ export const PanelData = z.strictObject({
   templates: z.array(Template),
   agent: z.strictObject({ id: z.uuid(), name: z.string(), role: Role }),
   serverTime: Instant,
+  /** The order's disputes and alerts from every source, those still waiting first (nearest deadline first). */
+  disputes: z.array(OrderDispute).max(20).default([]),
 });
 export type PanelData = z.infer<typeof PanelData>;
 

@@ -31,6 +31,8 @@ export interface HandlerContext {
   writes: OutboxWrites;
   newKey: () => string;
   openOptions: () => void;
+  /** Opens the disputes inbox on one dispute (a tab of the extension's page). */
+  openInbox: (disputeId: string) => void;
   /** Loads a portal's panel script into one frame (browser.scripting in the worker). */
   injectPanel: (target: PanelTarget) => Promise<void>;
   origin: MessageOrigin;

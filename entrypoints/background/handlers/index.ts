@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { apiRequest } from './api-request';
 import type { HandlerMap } from './define';
 import { disputeAttach, disputeDefencePdf, disputeDefenceText, disputeEvidence, disputeLoad, disputeStatus } from './disputes';
-import { optionsOpen } from './options-open';
+import { inboxOpen, optionsOpen } from './options-open';
 import { outboxDiscard, outboxProblems, outboxResend } from './outbox';
 import { panelCached, panelLoad } from './panel';
 import { panelInject } from './panel-inject';
@@ -21,6 +21,7 @@ export const handlers = {
   'case:sla': caseSla,
   'status:get': statusGet,
   'options:open': optionsOpen,
+  'inbox:open': inboxOpen,
   'dispute:load': disputeLoad,
   'dispute:evidence': disputeEvidence,
   'dispute:attach': disputeAttach,
