@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 /**
  * Which source module each byte of a minified bundle came from, read from the bundle's source map
  * (CS_SOURCEMAP=1 npx wxt build). A byte belongs to the source of the mapping segment it follows;
- * bytes before a line's first segment are "(unmapped)" (the bundler's own glue).
+ * bytes before a line's first segment, and the newlines, are "(unmapped)".
  * Format: https://tc39.es/ecma426/ (Base64 VLQ "mappings").
  */
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -57,7 +57,7 @@ export function bytesBySource(code: string, map: SourceMapJson): Map<string, num
       }
     }
     const first = starts[0]?.col ?? line.length;
-    add('(unmapped)', Buffer.byteLength(line.slice(0, first)) + 1);
+    add('(unmapped)', Buffer.byteLength(line.slice(0, first)) + (l < lines.length - 1 ? 1 : 0));
     for (let i = 0; i < starts.length; i++) {
       const s = starts[i]!;
       const end = starts[i + 1]?.col ?? line.length;
