@@ -1,7 +1,8 @@
 import { defineConfig } from 'wxt';
-import type { Alias } from 'vite';
+import type { Alias, Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { matchesOf, PORTAL_DEFINITIONS, PORTAL_MATCHES } from './utils/portals/catalogue';
+import { SECTION_ENTRYPOINT_RE } from './utils/content/sections/names';
 
 /**
  * A panel script (one per portal: entrypoints/panel-<portal>.ts) is parsed on every work page a portal
@@ -18,7 +19,34 @@ const PREACT_ALIASES: Alias[] = [
   { find: /^react$/, replacement: 'preact/compat' },
 ];
 
-const SCHEMA_MODULES = /\/utils\/(schemas|api-routes)\//;
+/**
+ * A lazily loaded panel section (entrypoints/panel-section-<name>.ts) runs in the frame beside its panel
+ * script and uses that script's Preact and contexts (utils/content/sections/kit.ts): React, its JSX
+ * runtime and the context modules resolve to shims that read the panel's kit, so a section bundles only
+ * its own code. Without this it would carry a second Preact, whose hooks fail under the panel's renderer.
+ */
+const SECTION_SHIMS = resolve(import.meta.dirname, 'utils/content/sections/shims');
+const SHARED_WITH_PANEL: Record<string, string> = {
+  react: 'react.ts',
+  'react/jsx-runtime': 'jsx-runtime.ts',
+  [resolve(import.meta.dirname, 'components/i18n-context.tsx')]: 'i18n-context.ts',
+  [resolve(import.meta.dirname, 'components/input-policy.tsx')]: 'input-policy.ts',
+};
+const sectionShims: Plugin = {
+  name: 'caseside-section-shims',
+  enforce: 'pre',
+  async resolveId(source, importer, options) {
+    if (importer?.startsWith(SECTION_SHIMS)) return null;
+    const bySpecifier = SHARED_WITH_PANEL[source];
+    if (bySpecifier) return resolve(SECTION_SHIMS, bySpecifier);
+    if (!source.includes('i18n-context') && !source.includes('input-policy')) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    const shim = resolved && SHARED_WITH_PANEL[resolved.id];
+    return shim ? resolve(SECTION_SHIMS, shim) : null;
+  },
+};
+
+const SCHEMA_MODULES = /\/utils\/(schemas\/(?!mini\/)|api-routes\/|messaging\.ts$)/;
 
 /**
  * The detectors run on every portal page as plain content scripts (unlisted scripts, so without WXT's
@@ -53,6 +81,14 @@ export default defineConfig({
       ];
     },
     'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.every((e) => SECTION_ENTRYPOINT_RE.test(e.name))) {
+        config.plugins = [sectionShims, ...(config.plugins ?? [])];
+        config.build = {
+          ...config.build,
+          rollupOptions: { ...config.build?.rollupOptions, treeshake: { moduleSideEffects: (id: string) => !SCHEMA_MODULES.test(id) } },
+        };
+        return;
+      }
       if (!entrypoints.every((e) => PANEL_ENTRYPOINTS.has(e.name))) return;
       const existing = config.resolve?.alias;
       const list: Alias[] = Array.isArray(existing)

@@ -22,7 +22,10 @@ export interface BrowserFigures {
   /** No extension, the empty-script floor and ours, side by side. */
   pageLoad: LoadFigures;
   threadTime: { orderLoad: ThreadFigures; nonWork: ThreadFigures; spa: ThreadFigures };
-  /** Minified bytes of the scripts a portal page can get: the detectors (every page) and the panels (work pages, one per portal). */
+  /**
+   * Minified bytes of the scripts a portal page can get: the detectors (every page), the panels (work pages,
+   * one per portal) and the panel's lazily loaded sections (panel-section-*.js, when the panel shows one).
+   */
   bundle: Array<{ file: string; bytes: number }>;
   shift: ShiftFigures;
   timeToPanel: {
@@ -124,7 +127,7 @@ let floorCopy: string | null = null;
 /** The injected scripts' minified sizes, from the copy of the build being measured. */
 function bundleSizes(dir: string): Array<{ file: string; bytes: number }> {
   const files = [
-    ...readdirSync(dir).filter((f) => /^panel(-[a-z]+)?\.js$/.test(f)),
+    ...readdirSync(dir).filter((f) => /^panel(-[a-z]+)+\.js$/.test(f)),
     ...readdirSync(join(dir, 'content-scripts'))
       .filter((f) => f.endsWith('.js'))
       .map((f) => `content-scripts/${f}`),

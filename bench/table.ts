@@ -245,6 +245,15 @@ export function tableRows(r: Results): Row[] {
       target: '<= 150 kB',
       ...atMost(largest === null ? null : largest / 1000, 150, 'kB'),
     });
+    const sections = b.bundle.filter((f) => /^panel-section-[a-z-]+\.js$/.test(f.file));
+    rows.push({
+      part: '1 bundle',
+      figure: 'panel sections loaded when first shown (minified)',
+      value: sections.length ? sections.map(kB).join(', ') : 'none',
+      target: '',
+      verdict: '',
+      margin: '',
+    });
     rows.push({
       part: '1 bundle',
       figure: 'detectors on every portal page (minified)',

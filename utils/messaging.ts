@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { browser } from 'wxt/browser';
 import type { ResponseMap } from '@/entrypoints/background/handlers';
 import { DisputeStatus } from './schemas/disputes';
 import { DecisionKind } from './schemas/fraud';
@@ -8,6 +7,7 @@ import { PageContext } from './schemas/page';
 import { PortalId } from './schemas/common';
 import { AttachmentContentType, MAX_ATTACHMENT_BASE64 } from './api-routes/disputes';
 import { EvidenceKey } from './schemas/disputes';
+import { PANEL_SECTION_NAMES } from './content/sections/names';
 
 /**
  * Every message that crosses extension contexts, as one discriminated union (STYLE.md rule 5).
@@ -48,6 +48,8 @@ export const ContentRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('inbox:open'), disputeId: z.uuid() }),
   /** The detector found a work page: load the portal's panel script into the sender's frame. */
   z.strictObject({ type: z.literal('panel:inject'), portal: PortalId }),
+  /** The open panel shows a lazily loaded section: load its script into the sender's frame (utils/content/sections). */
+  z.strictObject({ type: z.literal('panel:section'), section: z.enum(PANEL_SECTION_NAMES) }),
   // Disputes (chargeback and A-to-z claim pages): answered at once, not queued, since the panel shows the result.
   z.strictObject({ type: z.literal('dispute:load'), context: PageContext }),
   z.strictObject({
@@ -151,9 +153,6 @@ export type DefenceText = z.infer<typeof DefenceText>;
  */
 export type { ResponseMap };
 
-/** The name of the port an open panel keeps to the worker; TabPush messages travel on it. */
-export const PANEL_PORT = 'caseside-panel';
-
 /** Pushed by the background worker to portal tabs. */
 export const TabPush = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('push:live'), event: LiveEvent }),
@@ -163,15 +162,4 @@ export const TabPush = z.discriminatedUnion('type', [
 ]);
 export type TabPush = z.infer<typeof TabPush>;
 
-/** Sends a request and turns every failure (no receiver, worker restarting) into error data. */
-export async function sendRequest<T extends AnyRequest>(message: T): Promise<Result<ResponseMap[T['type']]>> {
-  try {
-    const reply = (await browser.runtime.sendMessage(message)) as Result<ResponseMap[T['type']]> | undefined;
-    if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
-      return { ok: false, error: { code: 'no_reply', message: 'The Caseside background worker did not answer.' } };
-    }
-    return reply;
-  } catch (err) {
-    return { ok: false, error: { code: 'unreachable', message: err instanceof Error ? err.message : String(err) } };
-  }
-}
+export { PANEL_PORT, sendRequest } from './messaging-send';

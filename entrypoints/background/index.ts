@@ -12,6 +12,7 @@ import { callPageRoute } from './handlers/api-request';
 import { classifySender, routeMessage } from './router';
 import { BackgroundService } from './service';
 import { panelScriptOf, portalDefinition } from '@/utils/portals/catalogue';
+import { sectionScriptFile } from '@/utils/content/sections/names';
 
 /**
  * The service worker: the only holder of the token and the only caller of the backend.
@@ -47,6 +48,10 @@ export default defineBackground(() => {
         // Into the one frame whose detector found a work page (never into other pages).
         injectPanel: async ({ tabId, frameId, portal }) => {
           await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [panelScriptFor(portal)] });
+        },
+        // A section the open panel shows, into that panel's frame; the name was checked against the list.
+        injectSection: async ({ tabId, frameId, section }) => {
+          await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [sectionScriptFile(section) as ScriptPublicPath] });
         },
       }),
   );

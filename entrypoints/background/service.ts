@@ -2,7 +2,7 @@ import type { LiveEvent, Me } from '@/utils/schemas/api';
 import type { AnyRequest, Result, SyncStatus } from '@/utils/messaging';
 import type { CasesideDatabase } from './db';
 import { handlers, type ResponseMap } from './handlers';
-import { dispatch, type HandlerMap, type MessageOrigin, type PanelTarget } from './handlers/define';
+import { dispatch, type HandlerMap, type MessageOrigin, type PanelTarget, type SectionTarget } from './handlers/define';
 import { LiveStream } from './live';
 import { OutboxWrites } from './outbox-writes';
 import { PanelCache } from './panel-cache';
@@ -28,6 +28,8 @@ export interface ServiceDeps {
   openInbox?: (disputeId: string) => void;
   /** Loads the panel script into one frame of a tab. */
   injectPanel?: (target: PanelTarget) => Promise<void>;
+  /** Loads a panel section's script into one frame of a tab. */
+  injectSection?: (target: SectionTarget) => Promise<void>;
   /** The event stream came back after a drop: panels should reload what they show. */
   onResync?: () => void;
   /** The handler map (tests swap one handler). */
@@ -92,6 +94,7 @@ export class BackgroundService {
       openOptions: () => this.deps.openOptions?.(),
       openInbox: (disputeId) => this.deps.openInbox?.(disputeId),
       injectPanel: this.deps.injectPanel ?? (() => Promise.reject(new Error('Panels cannot be loaded here.'))),
+      injectSection: this.deps.injectSection ?? (() => Promise.reject(new Error('Panel sections cannot be loaded here.'))),
       origin,
     }) as Promise<Result<ResponseMap[T['type']]>>;
   }

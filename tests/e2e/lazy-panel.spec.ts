@@ -36,3 +36,20 @@ test('a work page loads the panel script once, and SPA navigation reuses it', as
       .map((u) => u.replace(/^.*\//, '')),
   ).toEqual(['panel-amazon.js']);
 });
+
+test('the Dispute section is its own script, loaded by the worker only when the panel shows a dispute', async ({ context }) => {
+  const page = await context.newPage();
+  const scripts = await parsedScripts(page);
+  const sectionScripts = () => scripts().filter((u) => u.endsWith('/panel-section-disputes.js'));
+  await page.goto(fixture('amazon-com-order-list').url);
+  await expect(page.locator(PANEL)).toHaveAttribute('data-page-kind', 'order-list');
+  await page.locator('a[href*="/orders-v3/order/"]').first().click();
+  await expect(page.locator(PANEL)).toHaveAttribute('data-page-kind', 'order');
+  expect(sectionScripts()).toEqual([]);
+
+  await page.goto(fixture('amazon-com-chargeback').url);
+  await expect(page.locator(PANEL).getByTestId('dispute')).toBeVisible();
+  expect(sectionScripts()).toHaveLength(1);
+  // The section renders with the panel's Preact: its hooks run (the deadline counts down) and its controls answer.
+  await expect(page.locator(PANEL).getByTestId('dispute-time-left')).not.toBeEmpty();
+});

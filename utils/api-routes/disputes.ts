@@ -18,6 +18,7 @@ import {
 } from '../schemas/disputes';
 import { PageContext } from '../schemas/page';
 import { defineRoutes } from './types';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BASE64, MAX_ATTACHMENT_BYTES } from '../disputes/attachments';
 
 /**
  * The disputes API's bodies and answers, shared by the backend routes (server/routes/disputes.ts) and the
@@ -25,12 +26,9 @@ import { defineRoutes } from './types';
  */
 
 /** Files an agent may attach, by declared type; the backend checks the bytes too. */
-export const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/webp', 'text/plain'] as const;
+export { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_BASE64 };
 export const AttachmentContentType = z.enum(ATTACHMENT_TYPES);
 export type AttachmentContentType = z.infer<typeof AttachmentContentType>;
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
-/** Base64 of MAX_ATTACHMENT_BYTES, rounded up to whole 4-character groups. */
-export const MAX_ATTACHMENT_BASE64 = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
 
 export const DisputeFromPageBody = z.strictObject({ context: PageContext });
 export type DisputeFromPageBody = z.infer<typeof DisputeFromPageBody>;

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { PANEL_PORT, TabPush } from '@/utils/messaging';
+import type { TabPush } from '@/utils/messaging';
+import { PANEL_PORT } from '@/utils/messaging-send';
+import { TabPush as TabPushMini } from '@/utils/schemas/mini/push';
 
 /**
  * The open panel's line to the background worker: live events and sync status arrive here. The port's
@@ -30,7 +32,7 @@ export class PanelBridge {
       return; // the extension was reloaded; this content script is on its way out
     }
     this.port.onMessage.addListener((message: unknown) => {
-      const parsed = TabPush.safeParse(message);
+      const parsed = TabPushMini.safeParse(message);
       if (!parsed.success) return;
       for (const fn of this.listeners) fn(parsed.data);
     });

@@ -1,20 +1,15 @@
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { DisputeSection, type DefenceDownload, type DefenceText } from '@/components/disputes/DisputeSection';
 import type { EvidenceInput } from '@/components/disputes/EvidenceRow';
-import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type AttachmentContentType, type DisputeView } from '@/utils/api-routes/disputes';
+import type { AttachmentContentType, DisputeView } from '@/utils/api-routes/disputes';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '@/utils/disputes/attachments';
 import { browserTranslate } from '@/utils/i18n-browser';
-import { portalDefinition } from '@/utils/portals/catalogue';
-import { sendRequest } from '@/utils/messaging';
+import { sendRequest } from '@/utils/messaging-send';
 import type { PageContext } from '@/utils/schemas/page';
 import type { DisputeStatus } from '@/utils/schemas/disputes';
 
 /** Long enough for the browser to start saving the file after the click. */
 const DOWNLOAD_URL_LIFETIME_MS = 3_000;
-
-/** Chargeback pages and the claim pages a portal counts as disputes (its folder says) have a dispute. */
-export function isDisputePage(ctx: PageContext): boolean {
-  return ctx.pageKind === 'chargeback' || (ctx.pageKind === 'claim' && portalDefinition(ctx.portal)?.disputes.kindForPage(ctx) !== undefined);
-}
 
 const BY_EXTENSION: Record<string, AttachmentContentType> = {
   pdf: 'application/pdf',
@@ -48,7 +43,13 @@ function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
  * Connects the pure DisputeSection to the worker: loads the page's dispute, saves evidence and files,
  * and turns the defence PDF's bytes into a Blob URL download. The token never reaches this script.
  */
-export function DisputeSlot({ context, canWrite, formatTime }: { context: PageContext; canWrite: boolean; formatTime: (iso: string) => string }) {
+export interface DisputeSlotProps {
+  context: PageContext;
+  canWrite: boolean;
+  formatTime: (iso: string) => string;
+}
+
+export function DisputeSlot({ context, canWrite, formatTime }: DisputeSlotProps) {
   const [view, setView] = useState<DisputeView | null>(null);
   const [receivedAt, setReceivedAt] = useState(0);
   const [loading, setLoading] = useState(false);

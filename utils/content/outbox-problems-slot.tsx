@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { OutboxProblems } from '@/components/OutboxProblems';
-import { sendRequest, type OutboxProblem } from '@/utils/messaging';
+import type { OutboxProblem } from '@/utils/messaging';
+import { sendRequest } from '@/utils/messaging-send';
 
 /**
  * Connects the set-aside list to the background worker: it reloads whenever the worker's count of

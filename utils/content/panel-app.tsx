@@ -4,7 +4,8 @@ import { Panel, type PanelState } from '@/components/Panel';
 import { I18nProvider } from '@/components/i18n-context';
 import { InputPolicyProvider } from '@/components/input-policy';
 import { browserTranslate } from '@/utils/i18n-browser';
-import { sendRequest, type PanelResult, type SyncStatus } from '@/utils/messaging';
+import type { PanelResult, SyncStatus } from '@/utils/messaging';
+import { sendRequest } from '@/utils/messaging-send';
 import { panelPreferences } from '@/utils/storage';
 import type { DecisionKind } from '@/utils/schemas/fraud';
 import type { PortalAdapter, ReplyTarget } from '@/utils/portals/types';
@@ -13,9 +14,11 @@ import { insertIntoReplyBox } from '@/utils/portals/reply-box';
 import { deepText } from '@/utils/portals/deep-dom';
 import { SlaCountdown } from '@/components/SlaCountdown';
 import { TemplatePicker } from '@/components/TemplatePicker';
-import { DisputeSlot, isDisputePage } from './disputes-app';
+import { isDisputePage } from './dispute-page';
+import { LazySection } from './sections/lazy-section';
 import { OutboxProblemsSlot } from './outbox-problems-slot';
-import { Language } from '@/utils/schemas/common';
+import type { Language } from '@/utils/schemas/common';
+import { Language as LanguageMini } from '@/utils/schemas/mini/fields';
 import type { Template } from '@/utils/schemas/templates';
 import type { PageContext } from '@/utils/schemas/page';
 import { languageForMarketplace } from '@/utils/templates/language';
@@ -189,7 +192,7 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
   }, []);
 
   const buyerLanguage = useMemo<Language>(() => {
-    const fromPage = Language.safeParse(context?.marketplace?.language);
+    const fromPage = LanguageMini.safeParse(context?.marketplace?.language);
     if (fromPage.success) return fromPage.data;
     return context?.marketplace?.code ? languageForMarketplace(context.marketplace.code, 'en') : 'en';
   }, [context?.marketplace?.language, context?.marketplace?.code]);
@@ -319,7 +322,7 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
             ) : undefined,
             disputes:
               isDisputePage(context) && !page?.loading && state !== 'signed-out' ? (
-                <DisputeSlot context={context} canWrite={state !== 'offline'} formatTime={formatTime} />
+                <LazySection name="disputes" props={{ context, canWrite: state !== 'offline', formatTime }} />
               ) : undefined,
             templates:
               data &&
@@ -351,6 +354,6 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
 
 /** The panel's own language (for countdown units): the browser's UI language when Caseside speaks it. */
 function uiLanguage(): Language {
-  const parsed = Language.safeParse(browser.i18n.getUILanguage().slice(0, 2));
+  const parsed = LanguageMini.safeParse(browser.i18n.getUILanguage().slice(0, 2));
   return parsed.success ? parsed.data : 'en';
 }

@@ -9,6 +9,7 @@ import { PanelApp } from './panel-app';
 import { watchPage } from './page-watcher';
 import { guardTrustedInput } from './trusted-input';
 import { PANEL_GLOBAL, type PanelModule } from './panel-global';
+import { installSectionKit } from './sections/lazy-section';
 
 export const PANEL_HOST = 'caseside-panel';
 const DOCKED_CLASS = 'caseside-docked';
@@ -22,7 +23,9 @@ const PANEL_WIDTH_PX = 360;
 export function definePanel(adapter: PortalAdapter): void {
   const module: PanelModule = {
     start: (portal) => {
-      if (portal === adapter.id) runPortal(new ContentScriptContext('panel'), adapter);
+      if (portal !== adapter.id) return;
+      installSectionKit();
+      runPortal(new ContentScriptContext('panel'), adapter);
     },
   };
   (globalThis as Record<string, unknown>)[PANEL_GLOBAL] = module;

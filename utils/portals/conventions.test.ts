@@ -20,6 +20,8 @@ const ALLOWED = new Map<string, readonly string[]>([
   // The stored page context's marketplace-id field is named for the one portal that shows such ids;
   // renaming it changes every stored context (debt, kept visible here).
   ['utils/schemas/page.ts', ['amazonId: PageText().optional()']],
+  // Its zod/mini twin for the panel script (utils/schemas/mini/page.ts), the same field.
+  ['utils/schemas/mini/page.ts', ['amazonId: text()']],
   // The developer start script opens a fixture page of the sandbox (fixtures are data).
   ['scripts/start.ts', ["f.name === 'amazon-de-order'", 'https://sellercentral.amazon.de/caseside-sandbox']],
   // Test pages shared by the disputes route tests: data, beside the routes they test.

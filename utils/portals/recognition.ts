@@ -1,4 +1,6 @@
-import { PageContext, type PageContextInput, type Recognition } from '../schemas';
+import type { PageContext as PageContextOut, PageContextInput, Recognition } from '../schemas';
+// The zod/mini twin: this runs in the panel script (utils/schemas/mini/fields.ts says why).
+import { PageContext } from '../schemas/mini/page';
 
 /**
  * How well a page matched what its kind should show: `unrecognized` when none of the kind's anchor
@@ -13,7 +15,7 @@ export function recognitionOf(anchorsFound: boolean, anchorNames: readonly strin
  * Validates an extracted context; a value the schema rejects is dropped and named instead of thrown,
  * so extraction always returns something the panel can show.
  */
-export function finalizeContext(input: PageContextInput): PageContext {
+export function finalizeContext(input: PageContextInput): PageContextOut {
   const parsed = PageContext.safeParse(input);
   if (parsed.success) return parsed.data;
   const badKeys = new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? '')));

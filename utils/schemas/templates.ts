@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEMPLATE_VARIABLE_NAMES } from '../templates/variable-names';
 import { Instant, Language, PageKind } from './common';
 
 export const TemplateScope = z.enum(['team', 'personal']);
@@ -22,16 +23,7 @@ export const Template = z.strictObject({
 export type Template = z.infer<typeof Template>;
 
 /** The variables templates may use; see utils/templates/render.ts for the `{{name | "fallback"}}` syntax. */
-export const TemplateVariableName = z.enum([
-  'buyer.firstName',
-  'buyer.name',
-  'order.id',
-  'order.items',
-  'tracking.number',
-  'sla.deadline',
-  'agent.name',
-  'marketplace',
-]);
+export const TemplateVariableName = z.enum(TEMPLATE_VARIABLE_NAMES);
 export type TemplateVariableName = z.infer<typeof TemplateVariableName>;
 
 /**

@@ -1,5 +1,5 @@
 import type { LintFinding } from '../schemas/templates';
-import { TemplateVariableName } from '../schemas/templates';
+import { TEMPLATE_VARIABLE_NAMES } from './variable-names';
 import { portalDefinition, portalsOfMarketplaces } from '../portals/catalogue';
 import type { PortalId } from '../schemas/common';
 import { hostOf, type LintRule } from './lint-rule';
@@ -19,7 +19,7 @@ function excerptAt(text: string, index: number, length: number): string {
   return `${start > 0 ? '…' : ''}${text.slice(start, end).replace(/\s+/g, ' ').trim()}${end < text.length ? '…' : ''}`;
 }
 
-const KNOWN = new Set<string>(TemplateVariableName.options);
+const KNOWN = new Set<string>(TEMPLATE_VARIABLE_NAMES);
 
 /** Which portals' rules apply: one portal (the page a reply goes to), or those of a template's marketplaces. */
 export type LintScope = { portal: PortalId } | { marketplaces: readonly string[] };

@@ -4,6 +4,7 @@ import type { OutboxWrites } from '../outbox-writes';
 import type { PanelCache } from '../panel-cache';
 import type { Session } from '../session';
 import type { PortalId } from '@/utils/schemas/common';
+import type { PanelSectionName } from '@/utils/content/sections/names';
 
 /**
  * One handler per message type: what it answers (a zod schema, checked before the reply leaves the
@@ -25,6 +26,12 @@ export interface PanelTarget {
   portal: PortalId;
 }
 
+export interface SectionTarget {
+  tabId: number;
+  frameId: number;
+  section: PanelSectionName;
+}
+
 export interface HandlerContext {
   session: Session;
   panelCache: PanelCache;
@@ -35,6 +42,8 @@ export interface HandlerContext {
   openInbox: (disputeId: string) => void;
   /** Loads a portal's panel script into one frame (browser.scripting in the worker). */
   injectPanel: (target: PanelTarget) => Promise<void>;
+  /** Loads a lazily loaded panel section's script into one frame (browser.scripting in the worker). */
+  injectSection: (target: SectionTarget) => Promise<void>;
   origin: MessageOrigin;
 }
 

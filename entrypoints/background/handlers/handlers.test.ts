@@ -69,5 +69,6 @@ describe('replies', () => {
     const service = await serviceWith(handlers);
     expect(await service.dispatch({ type: 'status:get' })).toEqual({ ok: true, data: { signedIn: false, online: true, pending: 0, failed: 0 } });
     expect(await service.dispatch({ type: 'panel:inject', portal: 'amazon' }, {})).toMatchObject({ ok: false, error: { code: 'invalid_sender' } });
+    expect(await service.dispatch({ type: 'panel:section', section: 'disputes' }, {})).toMatchObject({ ok: false, error: { code: 'invalid_sender' } });
   });
 });

@@ -5,7 +5,7 @@ import { disputeAttach, disputeDefencePdf, disputeDefenceText, disputeEvidence, 
 import { inboxOpen, optionsOpen } from './options-open';
 import { outboxDiscard, outboxProblems, outboxResend } from './outbox';
 import { panelCached, panelLoad } from './panel';
-import { panelInject } from './panel-inject';
+import { panelInject, panelSection } from './panel-inject';
 import { signIn, signOut, statusGet } from './session';
 import { caseSla, caseStatus, decisionRecord, noteAdd, templateInserted } from './writes';
 
@@ -14,6 +14,7 @@ export const handlers = {
   'panel:cached': panelCached,
   'panel:load': panelLoad,
   'panel:inject': panelInject,
+  'panel:section': panelSection,
   'decision:record': decisionRecord,
   'note:add': noteAdd,
   'template:inserted': templateInserted,
