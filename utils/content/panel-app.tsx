@@ -15,6 +15,7 @@ import { SlaCountdown } from '@/components/SlaCountdown';
 import { TemplatePicker } from '@/components/TemplatePicker';
 import { DisputeSlot, isDisputePage } from './disputes-app';
 import { OutboxProblemsSlot } from './outbox-problems-slot';
+import { HandoffSlot } from './handoffs-slot';
 import { Language } from '@/utils/schemas/common';
 import type { Template } from '@/utils/schemas/templates';
 import type { PageContext } from '@/utils/schemas/page';
@@ -316,6 +317,16 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
             sla: data?.sla ? (
               <SlaCountdown sla={data.sla} language={uiLanguage()} {...(caseId && state !== 'signed-out' ? { onAction: onSlaAction } : {})} />
             ) : undefined,
+            handoffs:
+              data && context.orderId ? (
+                <HandoffSlot
+                  bridge={bridge}
+                  data={data}
+                  orderId={context.orderId}
+                  canWrite={state !== 'signed-out' && state !== 'offline'}
+                  formatTime={formatTime}
+                />
+              ) : undefined,
             disputes:
               isDisputePage(context) && !page?.loading && state !== 'signed-out' ? (
                 <DisputeSlot context={context} canWrite={state !== 'offline'} formatTime={formatTime} />
