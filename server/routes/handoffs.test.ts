@@ -143,15 +143,19 @@ describe.each(testDatabases())('hand-offs on $kind', (target) => {
     for (const personal of PERSONAL_STRINGS) expect(one.body).not.toContain(personal);
 
     const answerKey = idempotencyKey();
-    const answered = await call('POST', `/v1/handoffs/${seen.id}/answer`, receiverA.token, { answer: 'Yes, scanned 09:12 by DHL.', idempotencyKey: answerKey });
+    const answered = await call('POST', `/v1/handoffs/inbox/${seen.id}/answer`, receiverA.token, {
+      answer: 'Yes, scanned 09:12 by DHL.',
+      idempotencyKey: answerKey,
+    });
     expect(answered.statusCode).toBe(201);
     const answer = ReceiverHandoffResult.parse(answered.json()).handoff;
     expect(answer).toMatchObject({ status: 'answered', answer: 'Yes, scanned 09:12 by DHL.', decision: null });
     for (const personal of PERSONAL_STRINGS) expect(answered.body).not.toContain(personal);
     expect(
-      (await call('POST', `/v1/handoffs/${seen.id}/answer`, receiverA.token, { answer: 'Yes, scanned 09:12 by DHL.', idempotencyKey: answerKey })).statusCode,
+      (await call('POST', `/v1/handoffs/inbox/${seen.id}/answer`, receiverA.token, { answer: 'Yes, scanned 09:12 by DHL.', idempotencyKey: answerKey }))
+        .statusCode,
     ).toBe(200);
-    const again = await call('POST', `/v1/handoffs/${seen.id}/answer`, receiverA.token, { answer: 'Second answer', idempotencyKey: idempotencyKey() });
+    const again = await call('POST', `/v1/handoffs/inbox/${seen.id}/answer`, receiverA.token, { answer: 'Second answer', idempotencyKey: idempotencyKey() });
     expect(again.statusCode).toBe(409);
 
     const history = await eventsOfCase(result.case.id);
@@ -191,15 +195,15 @@ describe.each(testDatabases())('hand-offs on $kind', (target) => {
     const mine = (await inbox(receiverA.token)).list;
     expect(mine.some((h) => h.id === toFinance.id)).toBe(false);
     expect((await call('GET', `/v1/handoffs/inbox/${toFinance.id}`, receiverA.token)).statusCode).toBe(404);
-    expect((await call('POST', `/v1/handoffs/${toFinance.id}/answer`, receiverA.token, { answer: 'x', idempotencyKey: idempotencyKey() })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await call('POST', `/v1/handoffs/inbox/${toFinance.id}/answer`, receiverA.token, { answer: 'x', idempotencyKey: idempotencyKey() })).statusCode,
+    ).toBe(404);
     // Beta's receiver sees none of Alpha's hand-offs, even Alpha's warehouse ones.
     const beta = await inbox(receiverB.token);
     expect(beta.list).toEqual([]);
-    expect((await call('POST', `/v1/handoffs/${toFinance.id}/answer`, receiverB.token, { answer: 'x', idempotencyKey: idempotencyKey() })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await call('POST', `/v1/handoffs/inbox/${toFinance.id}/answer`, receiverB.token, { answer: 'x', idempotencyKey: idempotencyKey() })).statusCode,
+    ).toBe(404);
     expect((await call('GET', `/v1/handoffs?orderId=${page.orderId}`, b.agentToken)).json()).toEqual({ handoffs: [] });
   });
 
@@ -260,10 +264,10 @@ describe.each(testDatabases())('hand-offs on $kind', (target) => {
     });
     expect(raw).not.toContain(BUYER.street);
 
-    const noDecision = await call('POST', `/v1/handoffs/${seen.id}/answer`, receiverA.token, { answer: 'Looks bad', idempotencyKey: idempotencyKey() });
+    const noDecision = await call('POST', `/v1/handoffs/inbox/${seen.id}/answer`, receiverA.token, { answer: 'Looks bad', idempotencyKey: idempotencyKey() });
     expect(noDecision.statusCode).toBe(400);
     expect(noDecision.json().error.field).toBe('body.decision');
-    const decided = await call('POST', `/v1/handoffs/${seen.id}/answer`, receiverA.token, {
+    const decided = await call('POST', `/v1/handoffs/inbox/${seen.id}/answer`, receiverA.token, {
       answer: 'Forwarder known for fraud',
       decision: 'hold',
       idempotencyKey: idempotencyKey(),
@@ -280,7 +284,7 @@ describe.each(testDatabases())('hand-offs on $kind', (target) => {
         await handOff(a.agentToken, { orderId: page.orderId, handoffTeamId: teamNamed('Warehouse').id, question: 'Stop the parcel?', dueAt: inHours(1) })
       ).json(),
     );
-    const wrong = await call('POST', `/v1/handoffs/${plain.handoff.id}/answer`, receiverA.token, {
+    const wrong = await call('POST', `/v1/handoffs/inbox/${plain.handoff.id}/answer`, receiverA.token, {
       answer: 'ok',
       decision: 'fraud',
       idempotencyKey: idempotencyKey(),
@@ -317,7 +321,7 @@ describe.each(testDatabases())('hand-offs on $kind', (target) => {
     );
     expect(created.handoff.slaPaused).toBe(true);
     expect(PanelData.parse((await postPanel(app, t.agentToken, message)).json()).sla).toMatchObject({ paused: true });
-    await call('POST', `/v1/handoffs/${created.handoff.id}/answer`, receiver.token, { answer: 'Yes, 10 EUR', idempotencyKey: idempotencyKey() });
+    await call('POST', `/v1/handoffs/inbox/${created.handoff.id}/answer`, receiver.token, { answer: 'Yes, 10 EUR', idempotencyKey: idempotencyKey() });
     expect(PanelData.parse((await postPanel(app, t.agentToken, message)).json()).sla).toMatchObject({ paused: false });
     // A ship-by deadline belongs to the marketplace: the hand-off is made, the clock runs on.
     const shipBy = inHours(10);
@@ -337,7 +341,7 @@ describe.each(testDatabases())('hand-offs on $kind', (target) => {
     const seen: LiveEvent[] = [];
     const unsubscribe = app.live.subscribe(a.teamId, (e) => seen.push(e));
     try {
-      await call('POST', `/v1/handoffs/${created.handoff.id}/answer`, receiverA.token, { answer: 'Live answer', idempotencyKey: idempotencyKey() });
+      await call('POST', `/v1/handoffs/inbox/${created.handoff.id}/answer`, receiverA.token, { answer: 'Live answer', idempotencyKey: idempotencyKey() });
       const deadline = Date.now() + 5000;
       while (!seen.some((e) => e.event.type === 'handoff_answer') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       expect(seen.find((e) => e.event.type === 'handoff_answer')).toMatchObject({ orderId: page.orderId, event: { data: { requestedBy: a.agent.id } } });

@@ -99,7 +99,7 @@ export const HANDOFF_ROUTES = defineRoutes({
   },
   'handoffs.answer': {
     method: 'POST',
-    path: '/v1/handoffs/:id/answer',
+    path: '/v1/handoffs/inbox/:id/answer',
     summary: "Answer a hand-off to one of the caller's internal teams (a fraud team also decides: hold, release, fraud)",
     access: 'receiver',
     params: IdParams,
