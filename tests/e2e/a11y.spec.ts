@@ -165,3 +165,28 @@ test('screenshots of the panel on each page kind', async ({ context }) => {
     await page.close();
   }
 });
+
+test('the hand-off page for receivers, signed out and with a hand-off: no serious violation, light and dark', async ({ context, backend }) => {
+  const { createWarehouseReceiver, launchPlainBrowser } = await import('./handoff-receiver');
+  const { token } = await createWarehouseReceiver(backend.url, 'Axe Receiver');
+  const panel = (await context.newPage()).locator(PANEL);
+  await panel.page().goto(fixture('amazon-com-order').url);
+  await panel.getByTestId('handoff-team').selectOption({ label: 'Warehouse' });
+  await panel.getByTestId('handoff-question').fill('Is it packed?');
+  await panel.getByTestId('handoff-submit').click();
+  await expect(panel.locator('[data-testid="handoff-item"][data-status="open"]')).toHaveCount(1);
+  await expectAccessibleInBothSchemes(panel.page(), 'caseside-panel');
+  const browser = await launchPlainBrowser();
+  try {
+    const web = await browser.newPage();
+    await web.goto(`${backend.url}/handoffs`);
+    await expect(web.getByTestId('handoff-token')).toBeVisible();
+    await expectAccessibleInBothSchemes(web, undefined, 'handoffs-signed-out');
+    await web.getByTestId('handoff-token').fill(token);
+    await web.getByTestId('handoff-token').press('Enter');
+    await expect(web.getByTestId('handoff-card').first()).toBeVisible();
+    await expectAccessibleInBothSchemes(web, undefined, 'handoffs-inbox');
+  } finally {
+    await browser.close();
+  }
+});
