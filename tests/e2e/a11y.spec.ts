@@ -87,7 +87,7 @@ test('the lead tools, every tab: no serious violation, light and dark', async ({
   test.setTimeout(180_000);
   const lead = await openSecondAgent();
   const leadId = new URL(lead.serviceWorkers()[0]!.url()).host;
-  for (const tab of ['matrix', 'sla', 'templates', 'settings', 'health']) {
+  for (const tab of ['matrix', 'sla', 'templates', 'settings', 'health', 'handoffs']) {
     const leads = await lead.newPage();
     await leads.goto(`chrome-extension://${leadId}/leads.html#${tab}`);
     await expect(leads.locator('main, body').first()).not.toContainText('Loading', { timeout: 15_000 });
