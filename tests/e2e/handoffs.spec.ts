@@ -12,8 +12,12 @@ test('an agent hands an order to the warehouse; the receiver answers in the web 
   const panel = page.locator(PANEL);
   const section = panel.getByTestId('handoff-section');
   await expect(section.getByTestId('handoff-team')).toBeVisible();
-  await section.getByTestId('handoff-team').selectOption({ label: 'Warehouse' });
   await section.getByTestId('handoff-question').fill('Was parcel 302-1234567 scanned out on Monday?');
+  // The panel settles (cached answer, then the fresh one) before the choice is made.
+  await expect(async () => {
+    await section.getByTestId('handoff-team').selectOption({ label: 'Warehouse' });
+    await expect(section.getByTestId('handoff-team')).not.toHaveValue('', { timeout: 500 });
+  }).toPass();
   await section.getByTestId('handoff-submit').click();
   await expect(section.locator('[data-testid="handoff-item"][data-status="open"]')).toContainText('scanned out on Monday');
   await expect(panel.locator('[data-testid="history-item"][data-event-type="handoff"]').first()).toContainText('Handed off to Warehouse');
