@@ -12,10 +12,11 @@ test('an agent hands an order to the warehouse; the receiver answers in the web 
   const panel = page.locator(PANEL);
   const section = panel.getByTestId('handoff-section');
   await expect(section.getByTestId('handoff-team')).toBeVisible();
-  await section.getByTestId('handoff-question').fill('Was parcel 302-1234567 scanned out on Monday?');
-  // The panel settles (cached answer, then the fresh one) before the choice is made.
+  // The async page settles (its context, then the fresh panel answer) before the hand-off is written.
+  await expect(panel.getByTestId('fraud-score')).toBeVisible();
   await expect(async () => {
     await section.getByTestId('handoff-team').selectOption({ label: 'Warehouse' });
+    await section.getByTestId('handoff-question').fill('Was parcel 302-1234567 scanned out on Monday?');
     await expect(section.getByTestId('handoff-team')).not.toHaveValue('', { timeout: 500 });
   }).toPass();
   await section.getByTestId('handoff-submit').click();
