@@ -31,7 +31,7 @@ export interface PanelProps {
   /** The panel's own language (countdown units in announcements). */
   language?: Language;
   /** Sections added by later features (SLA countdown, templates), rendered in order. */
-  slots?: { sla?: ReactNode; templates?: ReactNode; disputes?: ReactNode; outbox?: ReactNode };
+  slots?: { sla?: ReactNode; templates?: ReactNode; disputes?: ReactNode; outbox?: ReactNode; handoffs?: ReactNode };
 }
 
 /** The side panel: pure, everything comes through props. */
@@ -105,6 +105,7 @@ export function Panel(props: PanelProps) {
           {context.pageKind === 'message' && props.slots?.templates}
           {data?.fraud && context.orderId && <FraudCard fraud={data.fraud} latestDecision={latestDecision} canWrite={canWrite} onDecide={props.onDecide} />}
           {context.pageKind !== 'message' && props.slots?.templates}
+          {props.slots?.handoffs}
           {(data || result?.pendingForOrder.length) && (
             <CaseHistory
               caseRecord={data?.case ?? null}

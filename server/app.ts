@@ -19,6 +19,8 @@ import { disputeImportRoutes } from './routes/dispute-import';
 import { processorAdminRoutes } from './routes/processor-admin';
 import { processorWebhookRoutes } from './routes/processor-webhooks';
 import { fraudAdminRoutes } from './routes/fraud-admin';
+import { handoffRoutes } from './routes/handoffs';
+import { handoffWebRoutes } from './routes/handoffs-web';
 import { insertionRoutes } from './routes/insertions';
 import { queueRoutes } from './routes/queue';
 import { pageHealthRoutes } from './routes/page-health';
@@ -171,6 +173,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(queueRoutes);
   await app.register(pageHealthRoutes);
   await app.register(reportRoutes);
+  await app.register(handoffRoutes);
+  await app.register(handoffWebRoutes);
   await app.register(streamRoutes, { heartbeatMs: opts.heartbeatMs ?? 15_000 });
 
   if (opts.demo) await seedDemo(opts.db, { now: opts.demoNow });

@@ -4,7 +4,8 @@ import { DisputeStatus } from './schemas/disputes';
 import { DecisionKind } from './schemas/fraud';
 import { IdempotencyKey, LiveEvent, PanelData } from './schemas/api';
 import { PageContext } from './schemas/page';
-import { PortalId } from './schemas/common';
+import { Instant, PortalId } from './schemas/common';
+import { EscalationInput } from './schemas/handoffs';
 import { AttachmentContentType, MAX_ATTACHMENT_BASE64 } from './api-routes/disputes';
 import { EvidenceKey } from './schemas/disputes';
 import { PANEL_SECTION_NAMES } from './content/sections/names';
@@ -77,6 +78,18 @@ export const ContentRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('outbox:problems') }),
   z.strictObject({ type: z.literal('outbox:resend'), key: IdempotencyKey, text: z.string().trim().min(1).max(5000).optional() }),
   z.strictObject({ type: z.literal('outbox:discard'), key: IdempotencyKey }),
+  z.strictObject({ type: z.literal('handoff:teams') }),
+  z.strictObject({ type: z.literal('handoff:list'), orderId: OrderRef }),
+  z.strictObject({
+    type: z.literal('handoff:create'),
+    orderId: OrderRef,
+    caseId: z.uuid().optional(),
+    handoffTeamId: z.uuid(),
+    teamName: z.string().max(60),
+    question: z.string().trim().min(1).max(4000),
+    dueAt: Instant,
+    escalation: EscalationInput.optional(),
+  }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
@@ -124,7 +137,7 @@ export type PanelResult = z.infer<typeof PanelResult>;
 /** A write set aside by the outbox, as the panel shows it: what it was, and the backend's reason. */
 export const OutboxProblem = z.strictObject({
   key: z.string(),
-  kind: z.enum(['note', 'decision', 'template', 'status', 'sla']),
+  kind: z.enum(['note', 'decision', 'template', 'status', 'sla', 'handoff']),
   orderId: z.string(),
   /** The plain-text summary ("hold: address looks wrong"). */
   text: z.string(),

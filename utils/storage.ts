@@ -7,7 +7,7 @@ import { storage } from 'wxt/utils/storage';
  */
 export interface SignedInAgent {
   name: string;
-  role: 'agent' | 'lead';
+  role: 'agent' | 'lead' | 'receiver';
   teamName: string;
 }
 

@@ -26,7 +26,7 @@ export const agents = pgTable(
       .references(() => teams.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     email: text('email'),
-    role: text('role', { enum: ['agent', 'lead'] })
+    role: text('role', { enum: ['agent', 'lead', 'receiver'] })
       .notNull()
       .default('agent'),
     createdAt: createdAt(),
@@ -147,7 +147,7 @@ export const events = pgTable(
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
     orderId: text('order_id'),
-    type: text('type', { enum: ['note', 'decision', 'template_inserted', 'status', 'sla', 'created'] }).notNull(),
+    type: text('type', { enum: ['note', 'decision', 'template_inserted', 'status', 'sla', 'created', 'handoff', 'handoff_answer'] }).notNull(),
     agentId: uuid('agent_id').references(() => agents.id, { onDelete: 'set null' }),
     text: text('text').notNull().default(''),
     decision: text('decision', { enum: ['hold', 'release', 'fraud'] }),

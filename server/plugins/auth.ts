@@ -5,8 +5,11 @@ import { DEMO_AGENTS } from '../seed/demo-data';
 import { AuthFailureLimiter } from './auth-failures';
 import fp from 'fastify-plugin';
 
-/** Who may call a route: set per route with `config: { access }`; the default is any agent of a team. */
-export type Access = 'public' | 'agent' | 'lead';
+/**
+ * Who may call a route: set per route with `config: { access }`; the default is any agent or lead of a
+ * team. `receiver` routes also serve receivers (members of internal teams), who are refused everywhere else.
+ */
+export type Access = 'public' | 'agent' | 'lead' | 'receiver';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -54,6 +57,7 @@ export const authPlugin = fp<{ maxFailuresPerMinute?: number; demo?: boolean }>(
     }
     request.caller = caller;
     if (access === 'lead' && caller.agent.role !== 'lead') throw new HttpError('forbidden', 'Only a team lead may do this.');
+    if (access === 'agent' && caller.agent.role === 'receiver') throw new HttpError('forbidden', 'A receiver may only see and answer hand-offs to its teams.');
     try {
       await touchToken(app.db, caller.tokenId);
     } catch (err) {

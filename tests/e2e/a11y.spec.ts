@@ -87,7 +87,7 @@ test('the lead tools, every tab: no serious violation, light and dark', async ({
   test.setTimeout(180_000);
   const lead = await openSecondAgent();
   const leadId = new URL(lead.serviceWorkers()[0]!.url()).host;
-  for (const tab of ['matrix', 'sla', 'templates', 'settings', 'health']) {
+  for (const tab of ['matrix', 'sla', 'templates', 'settings', 'health', 'handoffs']) {
     const leads = await lead.newPage();
     await leads.goto(`chrome-extension://${leadId}/leads.html#${tab}`);
     await expect(leads.locator('main, body').first()).not.toContainText('Loading', { timeout: 15_000 });
@@ -163,5 +163,34 @@ test('screenshots of the panel on each page kind', async ({ context }) => {
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${SCREENSHOTS}/panel-${name}.png` });
     await page.close();
+  }
+});
+
+test('the hand-off page for receivers, signed out and with a hand-off: no serious violation, light and dark', async ({ context, backend }) => {
+  const { createWarehouseReceiver, launchPlainBrowser } = await import('./handoff-receiver');
+  const { token } = await createWarehouseReceiver(backend.url, 'Axe Receiver');
+  const panel = (await context.newPage()).locator(PANEL);
+  await panel.page().goto(fixture('amazon-com-order').url);
+  await expect(panel.getByTestId('fraud-score')).toBeVisible();
+  await expect(async () => {
+    await panel.getByTestId('handoff-team').selectOption({ label: 'Warehouse' });
+    await panel.getByTestId('handoff-question').fill('Is it packed?');
+    await expect(panel.getByTestId('handoff-team')).not.toHaveValue('', { timeout: 500 });
+  }).toPass();
+  await panel.getByTestId('handoff-submit').click();
+  await expect(panel.locator('[data-testid="handoff-item"][data-status="open"]')).toHaveCount(1);
+  await expectAccessibleInBothSchemes(panel.page(), 'caseside-panel');
+  const browser = await launchPlainBrowser();
+  try {
+    const web = await browser.newPage();
+    await web.goto(`${backend.url}/handoffs`);
+    await expect(web.getByTestId('handoff-token')).toBeVisible();
+    await expectAccessibleInBothSchemes(web, undefined, 'handoffs-signed-out');
+    await web.getByTestId('handoff-token').fill(token);
+    await web.getByTestId('handoff-token').press('Enter');
+    await expect(web.getByTestId('handoff-card').first()).toBeVisible();
+    await expectAccessibleInBothSchemes(web, undefined, 'handoffs-inbox');
+  } finally {
+    await browser.close();
   }
 });

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ADMIN_ROUTES } from './admin';
 import { CASE_ROUTES } from './cases';
 import { DISPUTE_ROUTES } from './disputes';
+import { HANDOFF_ROUTES } from './handoffs';
 import { PROCESSOR_ROUTES } from './processors';
 import { REPORT_ROUTES } from './reports';
 import { TEAM_ROUTES } from './team';
@@ -11,7 +12,15 @@ import { buildPath, type ApiRoute, type DeclaredRoute } from './types';
  * The contract: every backend operation, by id, each declared once. The server registers its routes from
  * it, the worker calls them by id, and /openapi.json is generated from it. Each feature keeps its own table.
  */
-export const CONTRACT = { ...TEAM_ROUTES, ...CASE_ROUTES, ...ADMIN_ROUTES, ...REPORT_ROUTES, ...DISPUTE_ROUTES, ...PROCESSOR_ROUTES } as const;
+export const CONTRACT = {
+  ...TEAM_ROUTES,
+  ...CASE_ROUTES,
+  ...ADMIN_ROUTES,
+  ...REPORT_ROUTES,
+  ...DISPUTE_ROUTES,
+  ...PROCESSOR_ROUTES,
+  ...HANDOFF_ROUTES,
+} as const;
 export type ContractId = keyof typeof CONTRACT;
 export type ContractRoute<Id extends ContractId> = (typeof CONTRACT)[Id];
 

@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 
-/** Who may call a route: anyone (public), any agent of a team (the default), or the team's leads only. */
-export type RouteAccess = 'public' | 'agent' | 'lead';
+/**
+ * Who may call a route: anyone (public), any agent or lead of a team (the default), the team's leads only,
+ * or also a receiver (an internal team's member; the route itself bounds what a receiver sees).
+ */
+export type RouteAccess = 'public' | 'agent' | 'lead' | 'receiver';
 /** The error answers an operation may give, each an `ApiError` body (utils/schemas/api.ts). */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 503;
 
@@ -32,7 +35,8 @@ export interface ApiRoute<Res = unknown, Body = unknown> {
   /** Success statuses of `response`; [200] when not given (201 for a creation, [200, 201] for a replayable write). */
   success?: readonly (200 | 201)[];
   /** The media type of a non-JSON answer. */
-  produces?: 'application/pdf' | 'text/plain' | 'text/csv' | 'text/html' | 'text/event-stream' | 'application/octet-stream' | 'application/json';
+  produces?:
+    'application/pdf' | 'text/javascript' | 'text/plain' | 'text/csv' | 'text/html' | 'text/event-stream' | 'application/octet-stream' | 'application/json';
   /** The media type of a non-JSON request body (the route parses it itself). */
   consumes?: 'text/csv' | 'application/json';
   /** Error answers beyond those that follow from the declaration (see errorStatuses). */
@@ -65,7 +69,8 @@ export function errorStatuses(route: ApiRoute): ErrorStatus[] {
   const hasBody = route.body !== undefined || route.consumes !== undefined;
   if (route.params || route.query || route.headers || hasBody) out.add(400);
   if ((route.access ?? 'agent') !== 'public') out.add(401);
-  if (route.access === 'lead') out.add(403);
+  // A receiver's token is refused (403) on every route that does not serve receivers.
+  if ((route.access ?? 'agent') === 'agent' || route.access === 'lead') out.add(403);
   if (/:(id|attachmentId)\b/.test(route.path)) out.add(404);
   if (hasBody) out.add(413);
   out.add(429);

@@ -19,6 +19,7 @@ import { LazySection } from './sections/lazy-section';
 import { OutboxProblemsSlot } from './outbox-problems-slot';
 import type { Language } from '@/utils/schemas/common';
 import { Language as LanguageMini } from '@/utils/schemas/mini/fields';
+import { HandoffSlot } from './handoffs-slot';
 import type { Template } from '@/utils/schemas/templates';
 import type { PageContext } from '@/utils/schemas/page';
 import { languageForMarketplace } from '@/utils/templates/language';
@@ -320,6 +321,16 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
             sla: data?.sla ? (
               <SlaCountdown sla={data.sla} language={uiLanguage()} {...(caseId && state !== 'signed-out' ? { onAction: onSlaAction } : {})} />
             ) : undefined,
+            handoffs:
+              data && context.orderId ? (
+                <HandoffSlot
+                  bridge={bridge}
+                  data={data}
+                  orderId={context.orderId}
+                  canWrite={state !== 'signed-out' && state !== 'offline'}
+                  formatTime={formatTime}
+                />
+              ) : undefined,
             disputes:
               isDisputePage(context) && !page?.loading && state !== 'signed-out' ? (
                 <LazySection name="disputes" props={{ context, canWrite: state !== 'offline', formatTime }} />

@@ -79,7 +79,7 @@ export const CaseRecord = z.strictObject({
 });
 export type CaseRecord = z.infer<typeof CaseRecord>;
 
-export const EventType = z.enum(['note', 'decision', 'template_inserted', 'status', 'sla', 'created']);
+export const EventType = z.enum(['note', 'decision', 'template_inserted', 'status', 'sla', 'created', 'handoff', 'handoff_answer']);
 export type EventType = z.infer<typeof EventType>;
 
 export const CaseEvent = z.strictObject({

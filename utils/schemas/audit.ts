@@ -17,10 +17,13 @@ export const AuditAction = z.enum([
   'template.unarchived',
   'processor_secret.set',
   'processor_secret.removed',
+  'handoff_team.created',
+  'handoff_team.updated',
+  'handoff_team.deleted',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
-export const AuditTargetType = z.enum(['agent', 'token', 'fraud_matrix', 'sla_policies', 'settings', 'template', 'processor_secret']);
+export const AuditTargetType = z.enum(['agent', 'token', 'fraud_matrix', 'sla_policies', 'settings', 'template', 'processor_secret', 'handoff_team']);
 export type AuditTargetType = z.infer<typeof AuditTargetType>;
 
 /** One audit row. `details` holds names and versions, never a token's secret or hash. */

@@ -30,7 +30,8 @@ export const MarketplaceCode = z.string().regex(MARKETPLACE_CODE_RE);
 export const Language = z.enum(['en', 'de', 'fr', 'es', 'it']);
 export type Language = z.infer<typeof Language>;
 
-export const Role = z.enum(['agent', 'lead']);
+/** `receiver`: a member of an internal team (warehouse, finance ...) who sees only the hand-offs to its teams. */
+export const Role = z.enum(['agent', 'lead', 'receiver']);
 export type Role = z.infer<typeof Role>;
 
 export const Uuid = z.uuid();

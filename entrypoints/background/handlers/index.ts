@@ -8,6 +8,7 @@ import { panelCached, panelLoad } from './panel';
 import { panelInject, panelSection } from './panel-inject';
 import { signIn, signOut, statusGet } from './session';
 import { caseSla, caseStatus, decisionRecord, noteAdd, templateInserted } from './writes';
+import { handoffCreate, handoffList, handoffTeams } from './handoffs';
 
 /** Every message type the worker answers, and its one handler (see define.ts). */
 export const handlers = {
@@ -35,6 +36,9 @@ export const handlers = {
   'auth:signIn': signIn,
   'auth:signOut': signOut,
   'api:request': apiRequest,
+  'handoff:teams': handoffTeams,
+  'handoff:list': handoffList,
+  'handoff:create': handoffCreate,
 } as const satisfies HandlerMap;
 
 /** What each request is answered with, read off its handler's reply schema. */

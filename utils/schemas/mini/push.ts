@@ -9,7 +9,7 @@ const CaseEvent = z.strictObject({
   id: z.uuid(),
   caseId: z.uuid(),
   orderId: z.nullable(z.string()),
-  type: z.enum(['note', 'decision', 'template_inserted', 'status', 'sla', 'created']),
+  type: z.enum(['note', 'decision', 'template_inserted', 'status', 'sla', 'created', 'handoff', 'handoff_answer']),
   agentId: z.nullable(z.uuid()),
   agentName: z.nullable(z.string()),
   text: z.string(),

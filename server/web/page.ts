@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MessageKey } from '../../utils/i18n';
+import { Language } from '../../utils/schemas/common';
+import type { WebPage } from './bundle';
+
+/**
+ * The HTML shell of a backend-served page: a root element, the page's translated texts as a JSON data
+ * block (never executed), one style sheet pinned by hash and one script from this origin. Nothing from a
+ * request or the database is written into it.
+ */
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const LOCALES = path.resolve(HERE, '..', '..', 'public', '_locales');
+
+type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+const messagesCache = new Map<Language, Messages>();
+function messagesOf(lang: Language): Messages {
+  let messages = messagesCache.get(lang);
+  if (!messages) messagesCache.set(lang, (messages = JSON.parse(readFileSync(path.join(LOCALES, lang, 'messages.json'), 'utf8')) as Messages));
+  return messages;
+}
+
+/** The first of the five UI languages the browser asks for (Accept-Language), else English. */
+export function pageLanguage(acceptLanguage: string | undefined): Language {
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const code = part.split(';')[0]!.trim().slice(0, 2).toLowerCase();
+    const parsed = Language.safeParse(code);
+    if (parsed.success) return parsed.data;
+  }
+  return 'en';
+}
+
+export const PAGE_STYLE = `
+body { font: 14px/1.45 system-ui, sans-serif; margin: 1.5rem; color: #1d2430; max-width: 60rem; }
+h1 { font-size: 1.3rem; } h2 { font-size: 1.05rem; margin: 0 0 .25rem; }
+form.signin, .toolbar { display: flex; gap: .75rem; align-items: end; flex-wrap: wrap; margin-bottom: 1rem; }
+label { display: flex; flex-direction: column; font-size: .85rem; gap: .2rem; }
+textarea { width: 100%; min-height: 4rem; font: inherit; }
+article { border: 1px solid #c5ccd6; border-radius: 6px; padding: .75rem 1rem; margin: .75rem 0; }
+article[data-status="answered"] { background: #f4f6f8; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; }
+dt { font-weight: 600; } dd { margin: 0; }
+.muted { color: #4a5565; } .error { color: #a3141b; } .overdue { color: #a3141b; font-weight: 600; }
+button { font: inherit; padding: .3rem .8rem; }
+`;
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** Scripts from this origin only (no inline script, no eval), the one style by hash, requests to this origin. */
+export const PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  `style-src ${sha256(PAGE_STYLE)}`,
+  "connect-src 'self'",
+  "img-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function pageHtml(page: WebPage, keys: readonly MessageKey[], lang: Language, titleKey: MessageKey): string {
+  const all = messagesOf(lang);
+  const en = messagesOf('en');
+  const texts = Object.fromEntries(keys.map((k) => [k, all[k] ?? en[k] ?? { message: k }]));
+  // JSON in a data block: `<` escaped so no text can close the element.
+  const json = JSON.stringify(texts).replaceAll('<', '\\u003c');
+  const title = escapeHtml(texts[titleKey]?.message ?? titleKey);
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${title}</title>
+<style>${PAGE_STYLE}</style>
+<script id="page-messages" type="application/json">${json}</script>
+<script src="/web/${page}.js" defer></script>
+</head>
+<body>
+<main id="root"></main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app';
+import { openDatabase, type DatabaseHandle } from '../db/open';
+import { PAGE_CSP, PAGE_STYLE, pageLanguage } from './page';
+import { createHash } from 'node:crypto';
+
+/** The backend-served pages: a static shell under a strict CSP, and each page's script bundled once. */
+describe('backend-served pages', () => {
+  let handle: DatabaseHandle;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    handle = await openDatabase({});
+    app = await buildApp({ db: handle.db });
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    await handle?.close();
+  });
+
+  it('serves the hand-off page with no inline script, its texts as data, and a CSP that allows scripts from this origin only', async () => {
+    const res = await app.inject({ method: 'GET', url: '/handoffs', headers: { 'accept-language': 'de-DE,de;q=0.9,en;q=0.5' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toBe(PAGE_CSP);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(csp).toContain(`style-src 'sha256-${createHash('sha256').update(PAGE_STYLE).digest('base64')}'`);
+    const scripts = [...res.body.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.map((m) => m[1]!.trim())).toEqual(['id="page-messages" type="application/json"', 'src="/web/handoffs.js" defer']);
+    expect(res.body).toContain('<html lang="de">');
+    expect(JSON.parse(scripts[0]![2]!).handoffSignIn.message).toBe('Anmelden');
+  });
+
+  it('bundles the page script once and serves it as JavaScript', async () => {
+    const first = await app.inject({ method: 'GET', url: '/web/handoffs.js' });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(first.body.length).toBeGreaterThan(50_000);
+    // The React page never writes HTML from data.
+    expect(first.body).not.toContain('dangerouslySetInnerHTML:');
+    const started = Date.now();
+    const second = await app.inject({ method: 'GET', url: '/web/handoffs.js' });
+    expect(second.body).toBe(first.body);
+    expect(Date.now() - started).toBeLessThan(500);
+  }, 60_000);
+
+  it('refuses unknown and odd script names', async () => {
+    expect((await app.inject({ method: 'GET', url: '/web/reports.js' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/web/..%2Fapp.js' })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: '/web/handoffs.tsx' })).statusCode).toBe(400);
+  });
+
+  it('picks the first of the five UI languages the browser asks for', () => {
+    expect(pageLanguage('fr-CH, fr;q=0.9')).toBe('fr');
+    expect(pageLanguage('nl-NL, it;q=0.8')).toBe('it');
+    expect(pageLanguage(undefined)).toBe('en');
+  });
+});
