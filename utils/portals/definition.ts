@@ -33,6 +33,12 @@ export interface PortalDefinition<Id extends string = string, Clock extends stri
   name: string;
   /** Exact host names the content scripts run on (lower case); the manifest asks for these only. */
   hosts: readonly string[];
+  /**
+   * A platform each marketplace runs on its own host: a lead adds each host, the extension asks Chrome for
+   * that host alone (an optional host permission) and registers the detector there. `example` is the host
+   * the lead tools suggest; `paths` the path prefixes of its work pages.
+   */
+  teamHosts?: { example: string; paths: readonly string[] };
   /** The detector content script: entrypoints/<entrypoint>.ts, built to content-scripts/<file>.js. */
   detector: { entrypoint: string; file: string };
   /** The panel script: entrypoints/<entrypoint>.ts, injected by the worker as /<entrypoint>.js into a frame showing a work page. */
