@@ -46,6 +46,11 @@ export interface PortalDefinition<Id extends string = string, Clock extends stri
   marketplaces: {
     /** Codes of this portal beyond plain country codes (US, DE-AT), e.g. a prefixed "SHOP-DE". */
     codePattern?: RegExp;
+    /**
+     * Its codes have a generic form another portal's may share (a platform's `<OPERATOR>-<COUNTRY>`): a code
+     * another portal also owns is that portal's.
+     */
+    genericForm?: boolean;
     /** Whether a marketplace code is one of this portal's (template lint takes the rules from it). */
     owns(code: string): boolean;
     /** The country of one of its codes, for the buyer's language and the queue's labels. */

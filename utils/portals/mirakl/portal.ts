@@ -56,6 +56,7 @@ export const miraklPortal: PortalDefinition<'mirakl', MiraklClock, 'mirakl_incid
   marketplaces: {
     // `<OPERATOR>-<COUNTRY>`: SECRETSALES-UK, DECATHLON-DE.
     codePattern: MARKETPLACE_CODE_RE,
+    genericForm: true,
     owns: (code) => MARKETPLACE_CODE_RE.test(code.trim().toUpperCase()),
     country: (code) => MARKETPLACE_CODE_RE.exec(code.trim().toUpperCase())?.[2] ?? code.trim().toUpperCase(),
   },
