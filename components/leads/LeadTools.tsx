@@ -9,6 +9,7 @@ import { PageHealthTab } from './PageHealthTab';
 import { SettingsTab } from './SettingsTab';
 import { SlaPoliciesTab } from './SlaPoliciesTab';
 import { TemplatesTab } from './TemplatesTab';
+import { TeamHostsSection, type TeamHostsApi } from './TeamHostsSection';
 
 export const LEAD_TABS = ['matrix', 'sla', 'templates', 'settings', 'health'] as const;
 export type LeadTab = (typeof LEAD_TABS)[number];
@@ -28,10 +29,12 @@ export interface LeadToolsProps {
   initialTab?: LeadTab;
   onTabChange?: (tab: LeadTab) => void;
   onOpenOptions: () => void;
+  /** The hosts of portals on marketplaces' own domains, in the settings tab (TeamHostsSection). */
+  teamHosts?: TeamHostsApi;
 }
 
 /** The lead tools page: fraud matrix, SLA policies, templates, team settings. Agents get their templates only. */
-export function LeadTools({ agent, call, defaultLanguage, initialTab, onTabChange, onOpenOptions }: LeadToolsProps) {
+export function LeadTools({ agent, call, defaultLanguage, initialTab, onTabChange, onOpenOptions, teamHosts }: LeadToolsProps) {
   const t = useT();
   const isLead = agent?.role === 'lead';
   const tabs: readonly LeadTab[] = isLead ? LEAD_TABS : ['templates'];
@@ -83,6 +86,7 @@ export function LeadTools({ agent, call, defaultLanguage, initialTab, onTabChang
             {id === 'sla' && <SlaPoliciesTab call={call} />}
             {id === 'templates' && <TemplatesTab call={call} isLead={isLead} agentName={agent.name} defaultLanguage={defaultLanguage} />}
             {id === 'settings' && <SettingsTab call={call} />}
+            {id === 'settings' && teamHosts && <TeamHostsSection api={teamHosts} />}
             {id === 'health' && <PageHealthTab call={call} />}
           </div>
         ))}
