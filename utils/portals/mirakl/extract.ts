@@ -147,6 +147,8 @@ function readMessagePage(reader: MiraklReader): Fields {
   const root = threadRoot(thread);
   const subject = deepText(root?.querySelector('h1, h2, h3')) ?? undefined;
   const customer = [...thread].reverse().find((m) => m.role === 'CUSTOMER');
+  // Each message's author is known by the role word beside it ("(Customer)", "· Cliente ·"): a label.
+  if (since) reader.found('clockStart', 'label');
   const { items: _items, ...order } = readOrderFields(reader, thread, false);
   return {
     ...order,
@@ -166,6 +168,7 @@ function readIncidentPage(reader: MiraklReader): Fields {
   const since = replyNeededSince(thread);
   const order = readOrderFields(reader, thread, false);
   const start = since ?? incident.openedAt;
+  if (start) reader.found('clockStart', 'label');
   return {
     ...order,
     items: incident.line ? [incident.line] : order.items,
