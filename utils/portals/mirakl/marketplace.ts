@@ -60,7 +60,7 @@ const LANGUAGE_OF_COUNTRY: Readonly<Record<string, NonNullable<Marketplace['lang
   PT: 'pt',
 };
 
-export const MARKETPLACE_CODE_RE = /^([A-Z][A-Z0-9]{1,23})-([A-Z]{2})$/;
+export { MARKETPLACE_CODE_RE } from './codes';
 
 export function countryFacts(country: string): CountryFacts | undefined {
   return COUNTRIES[country];

@@ -2,7 +2,7 @@ import type { SlaPolicy } from '../../schemas/sla';
 import { withStart, type PageClock } from '../../sla/page-clock';
 import type { PortalDefinition } from '../definition';
 import { MIRAKL_EXAMPLE_HOST } from './hosts';
-import { MARKETPLACE_CODE_RE } from './marketplace';
+import { MARKETPLACE_CODE_RE } from './codes';
 
 export type MiraklClock = 'mirakl_order_acceptance' | 'mirakl_message_reply' | 'mirakl_incident';
 
