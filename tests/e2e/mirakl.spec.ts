@@ -94,8 +94,10 @@ async function openHostSettings(context: BrowserContext, extensionId: string): P
   return page;
 }
 
-async function addHost(page: Page, host: string) {
-  await page.getByTestId('team-host-input').fill(host);
+async function addHost(page: Page, typed: string) {
+  // What the lead typed or pasted (a URL) is kept as its bare host name.
+  const host = new URL(typed.includes('://') ? typed : `https://${typed}`).hostname;
+  await page.getByTestId('team-host-input').fill(typed);
   await page.getByTestId('team-host-add').click();
   await expect(page.getByTestId('team-hosts-status')).toContainText(host);
   await expect(page.locator(`[data-testid="team-host"][data-host="${host}"]`)).toBeVisible();
