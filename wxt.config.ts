@@ -3,6 +3,7 @@ import type { Alias, Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { matchesOf, PORTAL_DEFINITIONS, PORTAL_MATCHES } from './utils/portals/catalogue';
 import { SECTION_ENTRYPOINT_RE } from './utils/content/sections/names';
+import { OPTIONAL_HOST_MATCHES } from './utils/portals/team-hosts';
 
 /**
  * A panel script (one per portal: entrypoints/panel-<portal>.ts) is parsed on every work page a portal
@@ -77,7 +78,10 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
-        ...Object.values(DETECTOR_SCRIPTS).map(({ file, matches }) => ({ matches, js: [`content-scripts/${file}.js`], run_at: 'document_idle' as const })),
+        // A portal with no built-in host (its hosts are the team's) has its detector registered by the worker per host.
+        ...Object.values(DETECTOR_SCRIPTS)
+          .filter(({ matches }) => matches.length > 0)
+          .map(({ file, matches }) => ({ matches, js: [`content-scripts/${file}.js`], run_at: 'document_idle' as const })),
       ];
     },
     'vite:build:extendConfig': (entrypoints, config) => {
@@ -112,6 +116,8 @@ export default defineConfig({
     // Least privilege: the portals only, never <all_urls>. The team backend needs no host permission:
     // the service worker calls it with CORS (the backend allows chrome-extension:// origins).
     host_permissions: [...PORTAL_MATCHES],
+    // Portals on each marketplace's own host: a lead's click asks Chrome for that one host (utils/portals/team-hosts.ts).
+    ...(OPTIONAL_HOST_MATCHES.length > 0 ? { optional_host_permissions: OPTIONAL_HOST_MATCHES } : {}),
     // Drawn by scripts/icons.ts (assets/icon.svg); the grey set is the toolbar's signed-out state.
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Caseside', default_icon: { 16: 'icon/grey-16.png', 32: 'icon/grey-32.png' } },

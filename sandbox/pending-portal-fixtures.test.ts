@@ -7,6 +7,8 @@ import { sandboxCertificate } from './certificate';
 import { fixtureClock, renderFixtureDates, renderedDateTexts } from './fixture-dates';
 import { findFixture, startSandbox, type Sandbox } from './server';
 import savedTexts from '../tests/fixtures/pending-saved-date-texts.json';
+import wiredSavedTexts from '../tests/fixtures/saved-date-texts.json';
+import { MIRAKL_FIXTURES } from '../tests/fixtures/manifest-mirakl';
 
 /**
  * The Mirakl and Shopify pages written before their adapters: served at their real addresses, dated with
@@ -15,7 +17,9 @@ import savedTexts from '../tests/fixtures/pending-saved-date-texts.json';
  */
 const raw = (entry: PortalFixtureEntry) => readFileSync(fixturePath(entry), 'utf8');
 const TOKEN_RE = /\{\{date (\S+?)\|[^}]*\}\}/g;
-const pages = PENDING_PORTAL_FIXTURES.map((f) => [f.name, f] as const);
+// Pages written ahead of their adapters, those still pending and those whose adapter now reads them (Mirakl).
+const WRITTEN_AHEAD: PortalFixtureEntry[] = [...MIRAKL_FIXTURES, ...PENDING_PORTAL_FIXTURES];
+const pages = WRITTEN_AHEAD.map((f) => [f.name, f] as const);
 
 // What a date looks like on these portals (numeric with . / or -, or with a month name in the seven languages).
 const MONTHS = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept|déc|januar|februar|märz|juni|juli|okt|dez|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|mrt|mei|okt|sty|lut|kwi|maj|cze|lip|sie|wrz|paź|lis|gru)[a-zäéûñóśźęąłńç]*\.?`;
@@ -97,7 +101,9 @@ describe('pages of portals without an adapter yet', () => {
 
   // The text each page showed when it was written, in its locale's own format (nl, pl and am/pm included).
   it.each(pages)('%s shows exactly the date text it was written with', (_, entry) => {
-    expect(renderedDateTexts(raw(entry), 'as-saved')).toEqual((savedTexts as Record<string, string[]>)[entry.file]);
+    expect(renderedDateTexts(raw(entry), 'as-saved')).toEqual(
+      { ...(wiredSavedTexts as Record<string, string[]>), ...(savedTexts as Record<string, string[]>) }[entry.file],
+    );
   });
 
   it('pins the date text of every page and of no other', () => {
@@ -135,9 +141,9 @@ describe('pages of portals without an adapter yet', () => {
   });
 
   it('cover what the adapters must handle: seven languages, two operators, every Shopify risk level and none', () => {
-    const mirakl = PENDING_PORTAL_FIXTURES.filter((f) => f.name.startsWith('mirakl-'));
-    const shopify = PENDING_PORTAL_FIXTURES.filter((f) => f.name.startsWith('shopify-'));
-    expect(new Set(PENDING_PORTAL_FIXTURES.map((f) => f.expected.language))).toEqual(new Set(['en', 'de', 'fr', 'es', 'it', 'nl', 'pl']));
+    const mirakl = WRITTEN_AHEAD.filter((f) => f.name.startsWith('mirakl-'));
+    const shopify = WRITTEN_AHEAD.filter((f) => f.name.startsWith('shopify-'));
+    expect(new Set(WRITTEN_AHEAD.map((f) => f.expected.language))).toEqual(new Set(['en', 'de', 'fr', 'es', 'it', 'nl', 'pl']));
     for (const kind of ['order', 'order-list', 'message', 'claim'] as const) {
       expect(new Set(mirakl.filter((f) => f.expected.pageKind === kind).map((f) => f.expected.language)).size, kind).toBeGreaterThanOrEqual(2);
     }
@@ -177,7 +183,7 @@ describe('the HTTPS sandbox serving them', () => {
     });
 
   it('maps every new host to itself in the Chromium host-resolver rules', () => {
-    for (const f of PENDING_PORTAL_FIXTURES) expect(sandbox.hostResolverRules).toContain(`MAP ${new URL(f.url).hostname} 127.0.0.1:${sandbox.port}`);
+    for (const f of WRITTEN_AHEAD) expect(sandbox.hostResolverRules).toContain(`MAP ${new URL(f.url).hostname} 127.0.0.1:${sandbox.port}`);
   });
 
   it.each(pages)('%s is served at its real URL over HTTPS, its dates live', async (_, entry) => {

@@ -6,6 +6,7 @@ import { IdempotencyKey, LiveEvent, PanelData } from './schemas/api';
 import { PageContext } from './schemas/page';
 import { Instant, PortalId } from './schemas/common';
 import { EscalationInput } from './schemas/handoffs';
+import { HostName } from './portals/team-hosts';
 import { AttachmentContentType, MAX_ATTACHMENT_BASE64 } from './api-routes/disputes';
 import { EvidenceKey } from './schemas/disputes';
 import { PANEL_SECTION_NAMES } from './content/sections/names';
@@ -105,6 +106,10 @@ export const ExtensionPageRequest = z.discriminatedUnion('type', [
     query: z.record(z.string(), z.string().max(200)).optional(),
     body: z.unknown().optional(),
   }),
+  /** The hosts a lead added for portals on marketplaces' own domains (utils/portals/team-hosts.ts). */
+  z.strictObject({ type: z.literal('hosts:list') }),
+  z.strictObject({ type: z.literal('hosts:add'), portal: PortalId, host: HostName }),
+  z.strictObject({ type: z.literal('hosts:remove'), portal: PortalId, host: HostName }),
 ]);
 export type ExtensionPageRequest = z.infer<typeof ExtensionPageRequest>;
 

@@ -10,6 +10,7 @@ import { SettingsTab } from './SettingsTab';
 import { SlaPoliciesTab } from './SlaPoliciesTab';
 import { TemplatesTab } from './TemplatesTab';
 import { HandoffTeamsTab } from '../handoffs/HandoffTeamsTab';
+import { TeamHostsSection, type TeamHostsApi } from './TeamHostsSection';
 
 export const LEAD_TABS = ['matrix', 'sla', 'templates', 'settings', 'health', 'handoffs'] as const;
 export type LeadTab = (typeof LEAD_TABS)[number];
@@ -30,10 +31,12 @@ export interface LeadToolsProps {
   initialTab?: LeadTab;
   onTabChange?: (tab: LeadTab) => void;
   onOpenOptions: () => void;
+  /** The hosts of portals on marketplaces' own domains, in the settings tab (TeamHostsSection). */
+  teamHosts?: TeamHostsApi;
 }
 
 /** The lead tools page: fraud matrix, SLA policies, templates, team settings. Agents get their templates only. */
-export function LeadTools({ agent, call, defaultLanguage, initialTab, onTabChange, onOpenOptions }: LeadToolsProps) {
+export function LeadTools({ agent, call, defaultLanguage, initialTab, onTabChange, onOpenOptions, teamHosts }: LeadToolsProps) {
   const t = useT();
   const isLead = agent?.role === 'lead';
   const tabs: readonly LeadTab[] = isLead ? LEAD_TABS : ['templates'];
@@ -85,6 +88,7 @@ export function LeadTools({ agent, call, defaultLanguage, initialTab, onTabChang
             {id === 'sla' && <SlaPoliciesTab call={call} />}
             {id === 'templates' && <TemplatesTab call={call} isLead={isLead} agentName={agent.name} defaultLanguage={defaultLanguage} />}
             {id === 'settings' && <SettingsTab call={call} />}
+            {id === 'settings' && teamHosts && <TeamHostsSection api={teamHosts} />}
             {id === 'health' && <PageHealthTab call={call} />}
             {id === 'handoffs' && <HandoffTeamsTab call={call} />}
           </div>

@@ -13,6 +13,7 @@ import { classifySender, routeMessage } from './router';
 import { BackgroundService } from './service';
 import { panelScriptOf, portalDefinition } from '@/utils/portals/catalogue';
 import { sectionScriptFile } from '@/utils/content/sections/names';
+import { syncDetectors, watchTeamHosts } from './team-hosts';
 
 /**
  * The service worker: the only holder of the token and the only caller of the backend.
@@ -56,25 +57,46 @@ export default defineBackground(() => {
       }),
   );
 
+  // The hosts a lead added: their detectors are re-registered on every start, and their frames count as portal pages.
+  let teamHosts: ReadonlySet<string> = new Set();
+  const teamHostsReady = new Promise<void>((resolve) =>
+    watchTeamHosts((hosts) => {
+      teamHosts = hosts;
+      resolve();
+    }),
+  );
+  void syncDetectors().catch((err: unknown) => console.error('[caseside] detector registration failed', err));
+
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    const kind = classifySender(sender, browser.runtime.id, extensionOrigin);
-    const origin = { ...(sender.tab?.id === undefined ? {} : { tabId: sender.tab.id }), ...(sender.frameId === undefined ? {} : { frameId: sender.frameId }) };
-    void servicePromise.then((service) => routeMessage(message, kind, (req) => service.dispatch(req, origin))).then(sendResponse);
+    void teamHostsReady.then(() => {
+      const kind = classifySender(sender, browser.runtime.id, extensionOrigin, teamHosts);
+      const origin = {
+        ...(sender.tab?.id === undefined ? {} : { tabId: sender.tab.id }),
+        ...(sender.frameId === undefined ? {} : { frameId: sender.frameId }),
+      };
+      void servicePromise.then((service) => routeMessage(message, kind, (req) => service.dispatch(req, origin))).then(sendResponse);
+    });
     return true; // answer asynchronously
   });
 
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== PANEL_PORT || classifySender(port.sender ?? {}, browser.runtime.id, extensionOrigin) !== 'portal') {
+    if (port.name !== PANEL_PORT) {
       port.disconnect();
       return;
     }
-    ports.add(port);
-    port.onDisconnect.addListener(() => ports.delete(port));
     // Heartbeats need no answer: receiving them keeps the worker alive.
     port.onMessage.addListener(() => {});
-    void servicePromise.then(async (service) => {
-      if ((await service.session.credentials()) && !service.live.isRunning) service.live.start();
-      port.postMessage({ type: 'push:sync', status: await service.session.status() } satisfies TabPush);
+    void teamHostsReady.then(() => {
+      if (classifySender(port.sender ?? {}, browser.runtime.id, extensionOrigin, teamHosts) !== 'portal') {
+        port.disconnect();
+        return;
+      }
+      ports.add(port);
+      port.onDisconnect.addListener(() => ports.delete(port));
+      void servicePromise.then(async (service) => {
+        if ((await service.session.credentials()) && !service.live.isRunning) service.live.start();
+        port.postMessage({ type: 'push:sync', status: await service.session.status() } satisfies TabPush);
+      });
     });
   });
 

@@ -16,12 +16,13 @@ export interface SenderInfo {
 
 export type SenderKind = 'portal' | 'extension-page' | 'rejected';
 
-export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind {
+/** `teamHosts`: the hosts a lead added and Chrome granted (entrypoints/background/team-hosts.ts), portal pages too. */
+export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string, teamHosts: ReadonlySet<string> = new Set()): SenderKind {
   if (sender.id !== extensionId) return 'rejected';
   const url = sender.url ?? '';
   if (url.startsWith(extensionOrigin)) return 'extension-page';
   const frameUrl = safeUrl(url) ?? safeUrl(sender.tab?.url ?? '');
-  if (frameUrl && frameUrl.protocol === 'https:' && PORTAL_HOSTS.has(frameUrl.hostname)) return 'portal';
+  if (frameUrl && frameUrl.protocol === 'https:' && (PORTAL_HOSTS.has(frameUrl.hostname) || teamHosts.has(frameUrl.hostname))) return 'portal';
   return 'rejected';
 }
 

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '@/components/i18n-context';
 import { LEAD_TABS, LeadTools, type LeadTab } from '@/components/leads/LeadTools';
+import { browserTeamHosts } from '@/components/leads/team-hosts-api';
 import { apiRequest } from '@/utils/api-client';
 import { browserTranslate } from '@/utils/i18n-browser';
 import { Language } from '@/utils/schemas/common';
@@ -31,6 +32,7 @@ function LeadsPage() {
       initialTab={initialTab}
       onTabChange={(tab) => history.replaceState(null, '', `#${tab}`)}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      teamHosts={browserTeamHosts}
     />
   );
 }

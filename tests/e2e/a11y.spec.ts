@@ -194,3 +194,15 @@ test('the hand-off page for receivers, signed out and with a hand-off: no seriou
     await browser.close();
   }
 });
+
+test('the lead tools host form, with a host refused: no serious violation, light and dark', async ({ openSecondAgent }) => {
+  const lead = await openSecondAgent();
+  const leadId = new URL(lead.serviceWorkers()[0]!.url()).host;
+  const leads = await lead.newPage();
+  await leads.goto(`chrome-extension://${leadId}/leads.html#settings`);
+  await expect(leads.getByTestId('team-hosts')).toBeVisible();
+  await leads.getByTestId('team-host-input').fill('not a host/path');
+  await leads.getByTestId('team-host-add').click();
+  await expect(leads.getByTestId('team-hosts').getByRole('alert')).toBeVisible();
+  await expectAccessibleInBothSchemes(leads, '[data-testid="team-hosts"]', 'leads-team-hosts');
+});

@@ -46,7 +46,8 @@ export function isMarketplaceClaim(kind: string): boolean {
 
 /** The portal a marketplace code belongs to, if any. */
 export function portalOfMarketplace(code: string): PortalDefinition | undefined {
-  return ALL.find((p) => p.marketplaces.owns(code));
+  const owners = ALL.filter((p) => p.marketplaces.owns(code));
+  return owners.find((p) => !p.marketplaces.genericForm) ?? owners[0];
 }
 
 /**

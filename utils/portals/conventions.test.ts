@@ -76,7 +76,8 @@ describe('every registered portal', () => {
       }
       // The examples are the portal's own pages.
       const definition = PORTAL_DEFINITIONS.find((p) => p.id === adapter.id) as PortalDefinition;
-      for (const urls of Object.values(examples)) for (const url of urls ?? []) expect(definition.hosts).toContain(new URL(url).hostname);
+      const hosts = [...definition.hosts, ...(definition.teamHosts ? [definition.teamHosts.example] : [])];
+      for (const urls of Object.values(examples)) for (const url of urls ?? []) expect(hosts).toContain(new URL(url).hostname);
     });
   }
 });

@@ -33,6 +33,12 @@ export interface PortalDefinition<Id extends string = string, Clock extends stri
   name: string;
   /** Exact host names the content scripts run on (lower case); the manifest asks for these only. */
   hosts: readonly string[];
+  /**
+   * A platform each marketplace runs on its own host: a lead adds each host, the extension asks Chrome for
+   * that host alone (an optional host permission) and registers the detector there. `example` is the host
+   * the lead tools suggest; `paths` the path prefixes of its work pages.
+   */
+  teamHosts?: { example: string; paths: readonly string[] };
   /** The detector content script: entrypoints/<entrypoint>.ts, built to content-scripts/<file>.js. */
   detector: { entrypoint: string; file: string };
   /** The panel script: entrypoints/<entrypoint>.ts, injected by the worker as /<entrypoint>.js into a frame showing a work page. */
@@ -40,6 +46,11 @@ export interface PortalDefinition<Id extends string = string, Clock extends stri
   marketplaces: {
     /** Codes of this portal beyond plain country codes (US, DE-AT), e.g. a prefixed "SHOP-DE". */
     codePattern?: RegExp;
+    /**
+     * Its codes have a generic form another portal's may share (a platform's `<OPERATOR>-<COUNTRY>`): a code
+     * another portal also owns is that portal's.
+     */
+    genericForm?: boolean;
     /** Whether a marketplace code is one of this portal's (template lint takes the rules from it). */
     owns(code: string): boolean;
     /** The country of one of its codes, for the buyer's language and the queue's labels. */

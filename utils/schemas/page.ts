@@ -8,8 +8,8 @@ import { LIMITS, PageText } from './fields';
  * All text is plain text, never markup; the panel renders it as text.
  */
 export const Marketplace = z.strictObject({
-  /** Short code: US, UK, DE, FR, IT, ES, JP, ... ; for Zalando `ZALANDO` or `ZALANDO-DE`. */
-  code: z.string().min(2).max(12),
+  /** Short code: US, UK, DE, FR, IT, ES, JP, ... ; a portal's own form such as `ZALANDO-DE` or an operator's `<OPERATOR>-<COUNTRY>`. */
+  code: z.string().min(2).max(27),
   /** Amazon marketplace id such as A1PA6795UKMFR9, when known. */
   amazonId: PageText().optional(),
   /** The storefront domain (Amazon.de) when shown on the page. */
@@ -169,6 +169,8 @@ export const PageContext = z.strictObject({
   totals: Totals.optional(),
   purchasedAt: Instant.optional(),
   shipBy: Instant.optional(),
+  /** The date an order must be accepted by, on marketplaces where the seller accepts each order (else it is refused). */
+  acceptBy: Instant.optional(),
   deliverBy: Instant.optional(),
   /** IANA zone of the times as the portal showed them (from the zone abbreviation or the marketplace). */
   portalTimeZone: PageText().optional(),

@@ -9,6 +9,7 @@ import { panelInject, panelSection } from './panel-inject';
 import { signIn, signOut, statusGet } from './session';
 import { caseSla, caseStatus, decisionRecord, noteAdd, templateInserted } from './writes';
 import { handoffCreate, handoffList, handoffTeams } from './handoffs';
+import { hostsAdd, hostsList, hostsRemove } from './team-hosts';
 
 /** Every message type the worker answers, and its one handler (see define.ts). */
 export const handlers = {
@@ -39,6 +40,9 @@ export const handlers = {
   'handoff:teams': handoffTeams,
   'handoff:list': handoffList,
   'handoff:create': handoffCreate,
+  'hosts:list': hostsList,
+  'hosts:add': hostsAdd,
+  'hosts:remove': hostsRemove,
 } as const satisfies HandlerMap;
 
 /** What each request is answered with, read off its handler's reply schema. */

@@ -9,7 +9,7 @@ import { Instant, Money, PageKind, PageText, PortalId } from './fields';
 const text = () => z.optional(PageText());
 
 export const Marketplace = z.strictObject({
-  code: z.string().check(z.minLength(2), z.maxLength(12)),
+  code: z.string().check(z.minLength(2), z.maxLength(27)),
   amazonId: text(),
   domain: text(),
   currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
@@ -114,6 +114,7 @@ export const PageContext = z.strictObject({
   totals: z.optional(Totals),
   purchasedAt: z.optional(Instant),
   shipBy: z.optional(Instant),
+  acceptBy: z.optional(Instant),
   deliverBy: z.optional(Instant),
   portalTimeZone: text(),
   fulfilmentChannel: text(),

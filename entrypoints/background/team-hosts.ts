@@ -1,0 +1,67 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { originOf, registrationPlan, TeamHost } from '@/utils/portals/team-hosts';
+
+/**
+ * The hosts a lead added (utils/portals/team-hosts.ts), kept in this browser with the permission Chrome
+ * granted for each. The worker keeps exactly the granted ones' detectors registered: on start, after an
+ * add or a removal, and when a permission is withdrawn in chrome://extensions.
+ */
+export const teamHostsItem = storage.defineItem<TeamHost[]>('local:teamHosts', { fallback: [], version: 1 });
+
+async function storedHosts(): Promise<TeamHost[]> {
+  const raw = await teamHostsItem.getValue();
+  return (Array.isArray(raw) ? raw : []).flatMap((h) => {
+    const parsed = TeamHost.safeParse(h);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+async function grantedOrigins(): Promise<string[]> {
+  return (await browser.permissions.getAll()).origins ?? [];
+}
+
+/** Registers the granted hosts' detectors and drops every other registration of ours. */
+export async function syncDetectors(): Promise<void> {
+  const plan = registrationPlan(await storedHosts(), await grantedOrigins(), await browser.scripting.getRegisteredContentScripts());
+  if (plan.unregister.length) await browser.scripting.unregisterContentScripts({ ids: plan.unregister });
+  if (plan.register.length) await browser.scripting.registerContentScripts(plan.register);
+}
+
+export async function listTeamHosts(): Promise<Array<TeamHost & { granted: boolean }>> {
+  const granted = new Set(await grantedOrigins());
+  return (await storedHosts()).map((h) => ({ ...h, granted: granted.has(originOf(h.host)) }));
+}
+
+/** Adds a host Chrome has granted (the lead tools asked, on the lead's click); refused when it has not. */
+export async function addTeamHost(host: TeamHost): Promise<'added' | 'not_granted'> {
+  if (!(await browser.permissions.contains({ origins: [originOf(host.host)] }))) return 'not_granted';
+  const hosts = await storedHosts();
+  if (!hosts.some((h) => h.portal === host.portal && h.host === host.host)) await teamHostsItem.setValue([...hosts, host]);
+  await syncDetectors();
+  return 'added';
+}
+
+/** Removes a host: its detector goes and Chrome's permission for it is given back. */
+export async function removeTeamHost(host: TeamHost): Promise<void> {
+  const rest = (await storedHosts()).filter((h) => !(h.portal === host.portal && h.host === host.host));
+  await teamHostsItem.setValue(rest);
+  await syncDetectors();
+  // Another portal's stored host on the same domain keeps the permission.
+  if (!rest.some((h) => h.host === host.host)) {
+    try {
+      await browser.permissions.remove({ origins: [originOf(host.host)] });
+    } catch {
+      // A permission the manifest itself declares cannot be given back; its detector is gone all the same.
+    }
+  }
+}
+
+/** The hosts whose frames may talk to the worker as portal pages, kept current. */
+export function watchTeamHosts(onChange: (hosts: ReadonlySet<string>) => void): void {
+  const publish = async () => onChange(new Set((await listTeamHosts()).filter((h) => h.granted).map((h) => h.host)));
+  void publish();
+  teamHostsItem.watch(() => void publish());
+  browser.permissions.onRemoved.addListener(() => void syncDetectors().then(publish));
+  browser.permissions.onAdded.addListener(() => void syncDetectors().then(publish));
+}
