@@ -1,5 +1,6 @@
 import { amazonPortal } from './amazon/portal';
 import { zalandoPortal } from './zalando/portal';
+import { shopifyPortal } from './shopify/portal';
 
 /**
  * Every portal Caseside knows, and the only list of them: portal ids in the schemas and the database,
@@ -8,4 +9,4 @@ import { zalandoPortal } from './zalando/portal';
  * adapter's line in ./adapters.ts (kept apart so the server and extension pages never load DOM code).
  * Server-safe: the definitions import no DOM code and no schema values.
  */
-export const PORTALS = [amazonPortal, zalandoPortal] as const;
+export const PORTALS = [amazonPortal, zalandoPortal, shopifyPortal] as const;
