@@ -6,6 +6,8 @@ import { renderedFixture } from '../../../tests/fixtures/load';
 import { fixtureByName } from '../../../tests/fixtures/manifest';
 import { disputeFromPage } from '../../../server/services/disputes-page';
 import { MarketplaceCode } from '../../schemas/common';
+import { withStartFromDeadline } from '../../../server/services/case-clock';
+import { caseKindForPage } from '../../sla/case-kind';
 import { DEFAULT_POLICIES } from '../../sla/policies';
 import { adapterForHost } from '../adapters';
 import { hostMatches, isPortalPage, matchesOf, portalOfHost, portalOfMarketplace } from '../catalogue';
@@ -81,6 +83,11 @@ describe("a chargeback banner feeds the disputes model as the shop's own card di
     expect(dispute.externalId).toMatch(/6021198334512/);
     expect(dispute.filedAt.toISOString()).toBe('2026-11-28T09:31:00.000Z');
     expect(dispute.deadline.toISOString()).toBe('2026-12-08T18:00:00.000Z');
+    // The panel's countdown ends on Shopify's due date too; a closed dispute's order page has no clock.
+    const clock = caseKindForPage(contextOf('shopify-order-de-chargeback'));
+    expect(clock).toEqual({ caseKind: 'card_dispute', endsAt: '2026-12-08T18:00:00.000Z' });
+    expect(withStartFromDeadline(clock!, DEFAULT_POLICIES).startedAt).toBeDefined();
+    expect(caseKindForPage(contextOf('shopify-order-es-chargeback-won'))).toBeNull();
   });
 
   test('the same page read twice is the same dispute (its id is stable)', () => {

@@ -1,7 +1,21 @@
+import type { PageContext } from '../../schemas';
+import type { PageClock } from '../../sla/page-clock';
 import type { PortalDefinition } from '../definition';
 import { SHOPIFY_HOSTS, SHOPIFY_MATCHES } from './hosts';
 
 const CODE_RE = /^SHOPIFY(?:-([A-Z]{2}))?$/;
+
+/**
+ * A dispute that needs a response runs on the card networks' clock, ending on Shopify's evidence due date
+ * (the countdown ends when Shopify closes the response, and a dispute's deadline is the earlier of that and
+ * the team's card window). Other disputes take the card window from the notice; orders have no deadline.
+ * The card clock is generic, not one of this portal's own, hence the widening cast.
+ */
+function shopifyClockFor(ctx: PageContext): PageClock<never> | null | undefined {
+  if (ctx.pageKind !== 'chargeback') return null;
+  const due = ctx.chargeback?.respondBy;
+  return due ? ({ caseKind: 'card_dispute', endsAt: due } as PageClock as unknown as PageClock<never>) : undefined;
+}
 
 /**
  * The Shopify admin of a team's own store: what the rest of Caseside knows about it (the DOM side is
@@ -25,8 +39,7 @@ export const shopifyPortal: PortalDefinition<'shopify', never, never> = {
   sla: {
     policies: {},
     fixedClocks: [],
-    // Disputes: the card networks' window (with Shopify's due date binding); orders have no deadline of the admin's.
-    clockFor: (ctx) => (ctx.pageKind === 'chargeback' ? undefined : null),
+    clockFor: shopifyClockFor,
     clockOfCaseKind: {},
   },
   disputes: { kinds: {}, kindForPage: () => undefined },
