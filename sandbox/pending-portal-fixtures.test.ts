@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, PENDING_PORTAL_FIXTURES, fixturePath } from '../tests/fixtures/manifest';
+import { SHOPIFY_FIXTURES } from '../tests/fixtures/manifest-shopify';
 import type { PageSpec, PortalFixtureEntry } from '../tests/fixtures/page-spec';
 import { sandboxCertificate } from './certificate';
 import { fixtureClock, renderFixtureDates, renderedDateTexts } from './fixture-dates';
@@ -17,8 +18,8 @@ import { MIRAKL_FIXTURES } from '../tests/fixtures/manifest-mirakl';
  */
 const raw = (entry: PortalFixtureEntry) => readFileSync(fixturePath(entry), 'utf8');
 const TOKEN_RE = /\{\{date (\S+?)\|[^}]*\}\}/g;
-// Pages written ahead of their adapters, those still pending and those whose adapter now reads them (Mirakl).
-const WRITTEN_AHEAD: PortalFixtureEntry[] = [...MIRAKL_FIXTURES, ...PENDING_PORTAL_FIXTURES];
+// Pages written ahead of their adapters, those still pending and those whose adapter now reads them (Mirakl, Shopify).
+const WRITTEN_AHEAD: PortalFixtureEntry[] = [...MIRAKL_FIXTURES, ...SHOPIFY_FIXTURES, ...PENDING_PORTAL_FIXTURES];
 const pages = WRITTEN_AHEAD.map((f) => [f.name, f] as const);
 
 // What a date looks like on these portals (numeric with . / or -, or with a month name in the seven languages).

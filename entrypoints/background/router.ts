@@ -1,5 +1,5 @@
 import { type AnyRequest, ContentRequest, ExtensionPageRequest, type Result } from '@/utils/messaging';
-import { PORTAL_HOSTS } from '@/utils/portals/catalogue';
+import { isPortalPage } from '@/utils/portals/catalogue';
 
 /**
  * Accepts a message only from this extension, and only of the kinds its sender may send: portal tabs
@@ -22,7 +22,7 @@ export function classifySender(sender: SenderInfo, extensionId: string, extensio
   const url = sender.url ?? '';
   if (url.startsWith(extensionOrigin)) return 'extension-page';
   const frameUrl = safeUrl(url) ?? safeUrl(sender.tab?.url ?? '');
-  if (frameUrl && frameUrl.protocol === 'https:' && (PORTAL_HOSTS.has(frameUrl.hostname) || teamHosts.has(frameUrl.hostname))) return 'portal';
+  if (frameUrl && frameUrl.protocol === 'https:' && (isPortalPage(frameUrl) || teamHosts.has(frameUrl.hostname))) return 'portal';
   return 'rejected';
 }
 

@@ -25,9 +25,32 @@ export function portalDefinition(id: string): PortalDefinition | undefined {
   return ALL.find((p) => p.id === id);
 }
 
-export function portalOfHost(host: string): PortalDefinition | undefined {
+/** Whether a host is a definition's host entry: the same name, or a subdomain of a `*.` entry's domain. */
+export function hostMatches(entry: string, host: string): boolean {
   const h = host.toLowerCase();
-  return ALL.find((p) => p.hosts.includes(h));
+  if (!entry.startsWith('*.')) return h === entry;
+  const domain = entry.slice(1);
+  return h.endsWith(domain) && h.length > domain.length && !h.slice(0, -domain.length).includes('.');
+}
+
+export function portalOfHost(host: string): PortalDefinition | undefined {
+  return ALL.find((p) => p.hosts.some((entry) => hostMatches(entry, host)));
+}
+
+/**
+ * Whether a page is one the manifest lets a portal's scripts run on: its host and, for a portal that
+ * narrows its matches to some paths, one of those paths. Senders of messages are checked with this.
+ */
+export function isPortalPage(url: URL): boolean {
+  if (url.protocol !== 'https:') return false;
+  const portal = portalOfHost(url.hostname);
+  if (!portal) return false;
+  return matchesOf(portal).some((pattern) => {
+    const match = /^https:\/\/([^/]+)(\/.*)$/.exec(pattern);
+    if (!match || !hostMatches(match[1]!, url.hostname)) return false;
+    const path = match[2]!;
+    return path.endsWith('*') ? url.pathname.startsWith(path.slice(0, -1)) : url.pathname === path;
+  });
 }
 
 /** A portal's dispute kind by id (undefined for generic kinds such as card disputes). */
@@ -80,11 +103,11 @@ export function isRelayEmailDomain(domain: string): boolean {
 /** Clocks that run to a date the portal sets and cannot be paused. */
 export const FIXED_CLOCK_IDS: ReadonlySet<string> = new Set(ALL.flatMap((p) => p.sla.fixedClocks));
 
-/** Every host a portal's content script runs on, and the manifest matches for them. */
+/** Every host entry a portal's content script runs on (`*.` entries as written), and the manifest matches for them. */
 export const PORTAL_HOSTS: ReadonlySet<string> = new Set(ALL.flatMap((p) => p.hosts));
 /** The panel script the worker injects for a portal (entrypoints/<panel.entrypoint>.ts, built to the root). */
 export const panelScriptOf = (p: PortalDefinition) => `/${p.panel.entrypoint}.js`;
-export const matchesOf = (p: PortalDefinition) => p.hosts.map((h) => `https://${h}/*`);
+export const matchesOf = (p: PortalDefinition): string[] => (p.matches ? [...p.matches] : p.hosts.map((h) => `https://${h}/*`));
 export const PORTAL_MATCHES: string[] = ALL.flatMap(matchesOf);
 
 export { ALL as PORTAL_DEFINITIONS };

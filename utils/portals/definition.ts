@@ -31,7 +31,10 @@ export interface PortalDefinition<Id extends string = string, Clock extends stri
   id: Id;
   /** As agents name it: "Amazon". */
   name: string;
-  /** Exact host names the content scripts run on (lower case); the manifest asks for these only. */
+  /**
+   * Host names the content scripts run on (lower case): exact names, or `*.` and a domain for every
+   * subdomain of it (a shop's own admin host). The manifest asks for these only.
+   */
   hosts: readonly string[];
   /**
    * A platform each marketplace runs on its own host: a lead adds each host, the extension asks Chrome for
@@ -39,6 +42,11 @@ export interface PortalDefinition<Id extends string = string, Clock extends stri
    * the lead tools suggest; `paths` the path prefixes of its work pages.
    */
   teamHosts?: { example: string; paths: readonly string[] };
+  /**
+   * The match patterns the manifest asks for, when narrower than every page of the hosts (a host that also
+   * serves a public storefront): each pattern's host is one of `hosts`. Default: `https://<host>/*`.
+   */
+  matches?: readonly string[];
   /** The detector content script: entrypoints/<entrypoint>.ts, built to content-scripts/<file>.js. */
   detector: { entrypoint: string; file: string };
   /** The panel script: entrypoints/<entrypoint>.ts, injected by the worker as /<entrypoint>.js into a frame showing a work page. */

@@ -1,6 +1,7 @@
 import { amazonPortal } from './amazon/portal';
 import { zalandoPortal } from './zalando/portal';
 import { miraklPortal } from './mirakl/portal';
+import { shopifyPortal } from './shopify/portal';
 
 /**
  * Every portal Caseside knows, and the only list of them: portal ids in the schemas and the database,
@@ -9,4 +10,4 @@ import { miraklPortal } from './mirakl/portal';
  * adapter's line in ./adapters.ts (kept apart so the server and extension pages never load DOM code).
  * Server-safe: the definitions import no DOM code and no schema values.
  */
-export const PORTALS = [amazonPortal, zalandoPortal, miraklPortal] as const;
+export const PORTALS = [amazonPortal, zalandoPortal, miraklPortal, shopifyPortal] as const;

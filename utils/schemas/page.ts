@@ -53,6 +53,8 @@ export const OrderItem = z.strictObject({
   quantity: z.number().int().nonnegative().max(1_000_000),
   unitPrice: Money.optional(),
   status: PageText().optional(),
+  /** The variant of the product ordered, as the page names it (Shopify: "Charcoal / L"). */
+  variant: PageText().optional(),
 });
 export type OrderItem = z.infer<typeof OrderItem>;
 
@@ -80,6 +82,8 @@ export const ChargebackInfo = z.strictObject({
   notifiedAt: Instant.optional(),
   respondBy: Instant.optional(),
   status: PageText().optional(),
+  /** Where the dispute stands in the card process when the page says: an inquiry (nothing reversed yet) or a chargeback. */
+  stage: z.enum(['inquiry', 'chargeback']).optional(),
 });
 
 export const ReturnInfo = z.strictObject({
@@ -183,6 +187,16 @@ export const PageContext = z.strictObject({
   return: ReturnInfo.optional(),
   message: MessageInfo.optional(),
   clockStart: ClockStart.optional(),
+  /** The portal's own fraud assessment of the order, when the page shows one (Shopify's fraud analysis). */
+  portalRisk: z
+    .strictObject({
+      level: z.enum(['HIGH', 'MEDIUM', 'LOW', 'NONE', 'PENDING']),
+      /** What the portal recommends; absent while it has not said (a pending analysis). */
+      recommendation: z.enum(['CANCEL', 'INVESTIGATE', 'ACCEPT', 'NONE']).optional(),
+      /** The indicators it lists, as shown. */
+      indicators: z.array(PageText()).max(20).optional(),
+    })
+    .optional(),
   /** Which tier read each field (field name, e.g. `orderId`, `buyer.name`, to tier). */
   fieldTiers: z.record(PageText(60), FieldTier).optional(),
   recognition: Recognition,

@@ -82,12 +82,15 @@ export function stripComments(source: string): string {
   return out;
 }
 
+/** Host labels that name no portal (an admin subdomain, a `*.` wildcard): never markers. */
+const GENERIC_HOST_LABELS = new Set(['*', 'www', 'admin', 'app']);
+
 /** The words that give a portal away: its id (also inside clock and dispute ids), its hosts' names. */
 export function markersOf(portal: PortalDefinition): RegExp {
   const words = new Set<string>([portal.id]);
   for (const host of portal.hosts) {
     // "sellercentral.amazon.de" -> sellercentral, amazon: the labels that are not a public suffix.
-    for (const label of host.split('.').slice(0, -1)) if (label.length > 3) words.add(label.replace(/-\w+$/, ''));
+    for (const label of host.split('.').slice(0, -1)) if (label.length > 3 && !GENERIC_HOST_LABELS.has(label)) words.add(label.replace(/-\w+$/, ''));
   }
   const alternatives = [...words].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   return new RegExp(`(?<![a-z])(?:${alternatives})`, 'i');

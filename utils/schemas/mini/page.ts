@@ -36,6 +36,7 @@ export const OrderItem = z.strictObject({
   quantity: z.number().check(z.int(), z.nonnegative(), z.maximum(1_000_000)),
   unitPrice: z.optional(Money),
   status: text(),
+  variant: text(),
 });
 
 const Totals = z.strictObject({ subtotal: z.optional(Money), shipping: z.optional(Money), total: z.optional(Money) });
@@ -56,6 +57,7 @@ const ChargebackInfo = z.strictObject({
   notifiedAt: z.optional(Instant),
   respondBy: z.optional(Instant),
   status: text(),
+  stage: z.optional(z.enum(['inquiry', 'chargeback'])),
 });
 
 const ReturnInfo = z.strictObject({
@@ -123,6 +125,13 @@ export const PageContext = z.strictObject({
   orderStatus: text(),
   claim: z.optional(ClaimInfo),
   chargeback: z.optional(ChargebackInfo),
+  portalRisk: z.optional(
+    z.strictObject({
+      level: z.enum(['HIGH', 'MEDIUM', 'LOW', 'NONE', 'PENDING']),
+      recommendation: z.optional(z.enum(['CANCEL', 'INVESTIGATE', 'ACCEPT', 'NONE'])),
+      indicators: z.optional(z.array(PageText()).check(z.maxLength(20))),
+    }),
+  ),
   return: z.optional(ReturnInfo),
   message: z.optional(MessageInfo),
   clockStart: z.optional(ClockStart),
