@@ -12,6 +12,7 @@ export default defineConfig({
     './server/db/schema-admin.ts',
     './server/db/schema-health.ts',
     './server/db/schema-audit.ts',
+    './server/db/schema-sops.ts',
   ],
   out: './server/db/migrations',
 });

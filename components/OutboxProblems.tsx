@@ -23,6 +23,7 @@ const KIND_LABEL: Record<OutboxProblem['kind'], MessageKey> = {
   template: 'outboxKind_template',
   status: 'outboxKind_status',
   sla: 'outboxKind_sla',
+  sop: 'outboxKind_sop',
 };
 
 // Characters a database cannot store and no agent means to send: NUL and other C0 controls (not tab or

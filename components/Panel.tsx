@@ -28,7 +28,7 @@ export interface PanelProps {
   /** The panel's own language (countdown units in announcements). */
   language?: Language;
   /** Sections added by later features (SLA countdown, templates), rendered in order. */
-  slots?: { sla?: ReactNode; templates?: ReactNode; disputes?: ReactNode; outbox?: ReactNode };
+  slots?: { sla?: ReactNode; templates?: ReactNode; disputes?: ReactNode; outbox?: ReactNode; sops?: ReactNode };
 }
 
 /** The side panel: pure, everything comes through props. */
@@ -99,6 +99,7 @@ export function Panel(props: PanelProps) {
           {context.pageKind === 'message' && props.slots?.templates}
           {data?.fraud && context.orderId && <FraudCard fraud={data.fraud} latestDecision={latestDecision} canWrite={canWrite} onDecide={props.onDecide} />}
           {context.pageKind !== 'message' && props.slots?.templates}
+          {props.slots?.sops}
           {(data || result?.pendingForOrder.length) && (
             <CaseHistory
               caseRecord={data?.case ?? null}

@@ -5,9 +5,11 @@ import { DisputeStatus } from './schemas/disputes';
 import { DecisionKind } from './schemas/fraud';
 import { IdempotencyKey, LiveEvent, PanelData } from './schemas/api';
 import { PageContext } from './schemas/page';
-import { PortalId } from './schemas/common';
+import { Language, PortalId } from './schemas/common';
 import { AttachmentContentType, MAX_ATTACHMENT_BASE64 } from './api-routes/disputes';
 import { EvidenceKey } from './schemas/disputes';
+import { SopBody, SopMatchQuery } from './schemas/sops';
+import { CaseKind } from './schemas/api';
 
 /**
  * Every message that crosses extension contexts, as one discriminated union (STYLE.md rule 5).
@@ -73,6 +75,18 @@ export const ContentRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('outbox:problems') }),
   z.strictObject({ type: z.literal('outbox:resend'), key: IdempotencyKey, text: z.string().trim().min(1).max(5000).optional() }),
   z.strictObject({ type: z.literal('outbox:discard'), key: IdempotencyKey }),
+  // SOPs beside the case: the matching ones answered at once; views and proposals queued in the outbox.
+  z.strictObject({ type: z.literal('sop:match'), query: SopMatchQuery }),
+  z.strictObject({ type: z.literal('sop:viewed'), sopId: z.uuid(), orderId: OrderRef.optional(), caseKind: CaseKind.optional() }),
+  z.strictObject({
+    type: z.literal('sop:propose'),
+    sopId: z.uuid(),
+    sopTitle: z.string().max(200),
+    language: Language,
+    baseVersion: z.number().int().positive(),
+    body: SopBody,
+    note: z.string().trim().max(1000).default(''),
+  }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
@@ -120,7 +134,7 @@ export type PanelResult = z.infer<typeof PanelResult>;
 /** A write set aside by the outbox, as the panel shows it: what it was, and the backend's reason. */
 export const OutboxProblem = z.strictObject({
   key: z.string(),
-  kind: z.enum(['note', 'decision', 'template', 'status', 'sla']),
+  kind: z.enum(['note', 'decision', 'template', 'status', 'sla', 'sop']),
   orderId: z.string(),
   /** The plain-text summary ("hold: address looks wrong"). */
   text: z.string(),

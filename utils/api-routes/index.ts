@@ -4,6 +4,7 @@ import { CASE_ROUTES } from './cases';
 import { DISPUTE_ROUTES } from './disputes';
 import { PROCESSOR_ROUTES } from './processors';
 import { REPORT_ROUTES } from './reports';
+import { SOP_ROUTES } from './sops';
 import { TEAM_ROUTES } from './team';
 import { buildPath, type ApiRoute, type DeclaredRoute } from './types';
 
@@ -11,7 +12,7 @@ import { buildPath, type ApiRoute, type DeclaredRoute } from './types';
  * The contract: every backend operation, by id, each declared once. The server registers its routes from
  * it, the worker calls them by id, and /openapi.json is generated from it. Each feature keeps its own table.
  */
-export const CONTRACT = { ...TEAM_ROUTES, ...CASE_ROUTES, ...ADMIN_ROUTES, ...REPORT_ROUTES, ...DISPUTE_ROUTES, ...PROCESSOR_ROUTES } as const;
+export const CONTRACT = { ...TEAM_ROUTES, ...CASE_ROUTES, ...ADMIN_ROUTES, ...REPORT_ROUTES, ...DISPUTE_ROUTES, ...PROCESSOR_ROUTES, ...SOP_ROUTES } as const;
 export type ContractId = keyof typeof CONTRACT;
 export type ContractRoute<Id extends ContractId> = (typeof CONTRACT)[Id];
 

@@ -15,6 +15,7 @@ import { SlaCountdown } from '@/components/SlaCountdown';
 import { TemplatePicker } from '@/components/TemplatePicker';
 import { DisputeSlot, isDisputePage } from './disputes-app';
 import { OutboxProblemsSlot } from './outbox-problems-slot';
+import { SopSlot } from './sops-slot';
 import { Language } from '@/utils/schemas/common';
 import type { Template } from '@/utils/schemas/templates';
 import type { PageContext } from '@/utils/schemas/page';
@@ -339,6 +340,16 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
                   timeZone={context.marketplace?.timeZone ?? context.portalTimeZone ?? 'UTC'}
                   onInsert={onInsertTemplate}
                   focusRequest={templatesFocus}
+                />
+              ) : undefined,
+            sops:
+              context.pageKind !== 'unknown' && context.pageKind !== 'order-list' && state !== 'signed-out' ? (
+                <SopSlot
+                  context={context}
+                  caseKind={data?.case?.kind}
+                  fraudIndicators={data?.fraud?.fired.map((f) => f.indicator) ?? []}
+                  language={uiLanguage()}
+                  canWrite={state !== 'unrecognized'}
                 />
               ) : undefined,
           }}

@@ -17,10 +17,14 @@ export const AuditAction = z.enum([
   'template.unarchived',
   'processor_secret.set',
   'processor_secret.removed',
+  'sop.created',
+  'sop.updated',
+  'sop.proposal_accepted',
+  'sop.proposal_rejected',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
-export const AuditTargetType = z.enum(['agent', 'token', 'fraud_matrix', 'sla_policies', 'settings', 'template', 'processor_secret']);
+export const AuditTargetType = z.enum(['agent', 'token', 'fraud_matrix', 'sla_policies', 'settings', 'template', 'processor_secret', 'sop']);
 export type AuditTargetType = z.infer<typeof AuditTargetType>;
 
 /** One audit row. `details` holds names and versions, never a token's secret or hash. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CaseKind, Instant, Language, PageKind, PortalId } from './common';
-import { IdempotencyKey } from './api';
+import { Instant, Language, PageKind, PortalId } from './common';
+import { CaseKind, IdempotencyKey } from './api';
 import { FraudIndicatorId } from './fraud';
 
 /**

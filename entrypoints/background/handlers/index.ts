@@ -8,6 +8,7 @@ import { panelCached, panelLoad } from './panel';
 import { panelInject } from './panel-inject';
 import { signIn, signOut, statusGet } from './session';
 import { caseSla, caseStatus, decisionRecord, noteAdd, templateInserted } from './writes';
+import { sopMatch, sopPropose, sopViewed } from './sops';
 
 /** Every message type the worker answers, and its one handler (see define.ts). */
 export const handlers = {
@@ -33,6 +34,9 @@ export const handlers = {
   'auth:signIn': signIn,
   'auth:signOut': signOut,
   'api:request': apiRequest,
+  'sop:match': sopMatch,
+  'sop:viewed': sopViewed,
+  'sop:propose': sopPropose,
 } as const satisfies HandlerMap;
 
 /** What each request is answered with, read off its handler's reply schema. */
