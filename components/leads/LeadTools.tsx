@@ -9,8 +9,9 @@ import { PageHealthTab } from './PageHealthTab';
 import { SettingsTab } from './SettingsTab';
 import { SlaPoliciesTab } from './SlaPoliciesTab';
 import { TemplatesTab } from './TemplatesTab';
+import { SopsTab } from '../sops/SopsTab';
 
-export const LEAD_TABS = ['matrix', 'sla', 'templates', 'settings', 'health'] as const;
+export const LEAD_TABS = ['matrix', 'sla', 'templates', 'settings', 'health', 'sops'] as const;
 export type LeadTab = (typeof LEAD_TABS)[number];
 const TAB_LABEL: Record<LeadTab, MessageKey> = {
   matrix: 'leadTabMatrix',
@@ -18,6 +19,7 @@ const TAB_LABEL: Record<LeadTab, MessageKey> = {
   templates: 'leadTabTemplates',
   settings: 'leadTabSettings',
   health: 'leadTabHealth',
+  sops: 'leadTabSops',
 };
 
 export interface LeadToolsProps {
@@ -84,6 +86,7 @@ export function LeadTools({ agent, call, defaultLanguage, initialTab, onTabChang
             {id === 'templates' && <TemplatesTab call={call} isLead={isLead} agentName={agent.name} defaultLanguage={defaultLanguage} />}
             {id === 'settings' && <SettingsTab call={call} />}
             {id === 'health' && <PageHealthTab call={call} />}
+            {id === 'sops' && <SopsTab call={call} defaultLanguage={defaultLanguage} />}
           </div>
         ))}
     </main>

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Language } from '../../utils/schemas/common';
 import type { Sop, SopBodies, SopProposal, SopTags } from '../../utils/schemas/sops';
@@ -102,7 +102,13 @@ export async function saveSopVersion(
 }
 
 /** A lead confirms the SOP is still right: the reviewed date moves, the version does not. */
-export async function markSopReviewed(db: Database, teamId: string, id: string, expectedVersion: number, now = new Date()): Promise<'saved' | 'conflict' | undefined> {
+export async function markSopReviewed(
+  db: Database,
+  teamId: string,
+  id: string,
+  expectedVersion: number,
+  now = new Date(),
+): Promise<'saved' | 'conflict' | undefined> {
   const [row] = await db
     .update(sops)
     .set({ reviewedAt: now })
@@ -172,7 +178,12 @@ export async function getProposal(db: Database, teamId: string, id: string): Pro
   return row && toProposal(row);
 }
 
-export async function listProposals(db: Database, teamId: string, filter: { status?: SopProposal['status']; authorId?: string; sopIds?: string[] }, limit = 200) {
+export async function listProposals(
+  db: Database,
+  teamId: string,
+  filter: { status?: SopProposal['status']; authorId?: string; sopIds?: string[] },
+  limit = 200,
+) {
   if (filter.sopIds && filter.sopIds.length === 0) return [];
   const rows = await proposalQuery(db)
     .where(
@@ -247,7 +258,7 @@ export async function recordView(
   return rows.length > 0;
 }
 
-export async function sopReportSince(db: Database, teamId: string, from: Date) {
+export async function sopReportSince(db: Database, teamId: string, from: Date, to: Date) {
   const byKind = await db
     .select({
       caseKind: sopViews.caseKind,
@@ -256,23 +267,23 @@ export async function sopReportSince(db: Database, teamId: string, from: Date) {
       agents: sql<number>`count(distinct ${sopViews.agentId})::int`,
     })
     .from(sopViews)
-    .where(and(eq(sopViews.teamId, teamId), gte(sopViews.createdAt, from)))
+    .where(and(eq(sopViews.teamId, teamId), gte(sopViews.createdAt, from), lt(sopViews.createdAt, to)))
     .groupBy(sopViews.caseKind)
     .orderBy(desc(sql`count(*)`), sopViews.caseKind);
   const proposals = await db
     .select({ status: sopProposals.status, n: sql<number>`count(*)::int` })
     .from(sopProposals)
-    .where(and(eq(sopProposals.teamId, teamId), gte(sopProposals.createdAt, from)))
+    .where(and(eq(sopProposals.teamId, teamId), gte(sopProposals.createdAt, from), lt(sopProposals.createdAt, to)))
     .groupBy(sopProposals.status);
   const views = await db
     .select({ sopId: sopViews.sopId, n: sql<number>`count(*)::int` })
     .from(sopViews)
-    .where(and(eq(sopViews.teamId, teamId), gte(sopViews.createdAt, from)))
+    .where(and(eq(sopViews.teamId, teamId), gte(sopViews.createdAt, from), lt(sopViews.createdAt, to)))
     .groupBy(sopViews.sopId);
   const accepted = await db
     .select({ sopId: sopProposals.sopId, n: sql<number>`count(*)::int` })
     .from(sopProposals)
-    .where(and(eq(sopProposals.teamId, teamId), eq(sopProposals.status, 'accepted'), gte(sopProposals.decidedAt, from)))
+    .where(and(eq(sopProposals.teamId, teamId), eq(sopProposals.status, 'accepted'), gte(sopProposals.decidedAt, from), lt(sopProposals.decidedAt, to)))
     .groupBy(sopProposals.sopId);
   return { byKind, proposals, views, accepted };
 }

@@ -126,6 +126,14 @@ describe.each(testDatabases())('SOPs on $kind', (target: TestDatabase) => {
       ]),
     );
     expect(report.bySop[0]).toMatchObject({ sopId: sops[0]!.id, views: 2 });
+    const today = new Date().toISOString().slice(0, 10);
+    const ranged = SopReport.parse((await call('GET', `/v1/reports/sops?from=${today}&to=${today}`, a.leadToken)).json());
+    expect(ranged.viewsByCaseKind).toEqual(report.viewsByCaseKind);
+    const earlier = SopReport.parse((await call('GET', '/v1/reports/sops?from=2026-01-01&to=2026-01-02', a.leadToken)).json());
+    expect(earlier.viewsByCaseKind).toEqual([]);
+    const backwards = await call('GET', '/v1/reports/sops?from=2026-02-01&to=2026-01-01', a.leadToken);
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.field).toBe('querystring.from');
     expect((await call('GET', '/v1/reports/sops', a.agentToken)).statusCode).toBe(403);
   });
 
@@ -142,7 +150,11 @@ describe.each(testDatabases())('SOPs on $kind', (target: TestDatabase) => {
     expect(replay.json().id).toBe(created.id);
     const reused = await call('POST', `/v1/sops/${sop.id}/proposals`, a.agentToken, { ...proposal, body: 'Something else' });
     expect(reused.statusCode).toBe(409);
-    const tooLong = await call('POST', `/v1/sops/${sop.id}/proposals`, a.agentToken, { ...proposal, body: 'z'.repeat(MAX_SOP_BODY + 1), idempotencyKey: idempotencyKey() });
+    const tooLong = await call('POST', `/v1/sops/${sop.id}/proposals`, a.agentToken, {
+      ...proposal,
+      body: 'z'.repeat(MAX_SOP_BODY + 1),
+      idempotencyKey: idempotencyKey(),
+    });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().error.field).toBe('body.body');
 
@@ -160,7 +172,9 @@ describe.each(testDatabases())('SOPs on $kind', (target: TestDatabase) => {
     expect((await call('POST', `/v1/sop-proposals/${created.id}/decision`, a.leadToken, { decision: 'reject' })).statusCode).toBe(409);
 
     const second = SopProposal.parse(
-      (await call('POST', `/v1/sops/${sop.id}/proposals`, a.agentToken, { ...proposal, baseVersion: 2, body: 'Nope', idempotencyKey: idempotencyKey() })).json(),
+      (
+        await call('POST', `/v1/sops/${sop.id}/proposals`, a.agentToken, { ...proposal, baseVersion: 2, body: 'Nope', idempotencyKey: idempotencyKey() })
+      ).json(),
     );
     await call('POST', `/v1/sop-proposals/${second.id}/decision`, a.leadToken, { decision: 'reject' });
     const mine = await match(a.agentToken, { pageKind: 'claim', language: 'de' });
@@ -170,7 +184,9 @@ describe.each(testDatabases())('SOPs on $kind', (target: TestDatabase) => {
     const report = SopReport.parse((await call('GET', '/v1/reports/sops', a.leadToken)).json());
     expect(report.proposals).toMatchObject({ submitted: 2, accepted: 1, rejected: 1, pending: 0 });
     const audit = AuditPage.parse((await call('GET', '/v1/audit', a.leadToken)).json());
-    expect(audit.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['sop.created', 'sop.updated', 'sop.proposal_accepted', 'sop.proposal_rejected']));
+    expect(audit.entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['sop.created', 'sop.updated', 'sop.proposal_accepted', 'sop.proposal_rejected']),
+    );
   });
 
   it("keeps teams apart: another team sees, edits, matches and decides none of this team's SOPs", async () => {
@@ -184,7 +200,9 @@ describe.each(testDatabases())('SOPs on $kind', (target: TestDatabase) => {
     expect((await call('PUT', `/v1/sops/${sop.id}`, b.leadToken, { ...draft(), expectedVersion: 1 })).statusCode).toBe(404);
     expect((await call('GET', `/v1/sops/${sop.id}/versions`, b.leadToken)).statusCode).toBe(404);
     expect((await call('POST', `/v1/sops/${sop.id}/views`, b.agentToken, { idempotencyKey: idempotencyKey() })).statusCode).toBe(404);
-    expect((await call('POST', `/v1/sops/${sop.id}/proposals`, b.agentToken, { language: 'en', baseVersion: 1, body: 'x', idempotencyKey: key })).statusCode).toBe(404);
+    expect(
+      (await call('POST', `/v1/sops/${sop.id}/proposals`, b.agentToken, { language: 'en', baseVersion: 1, body: 'x', idempotencyKey: key })).statusCode,
+    ).toBe(404);
     expect((await call('POST', `/v1/sop-proposals/${proposal.id}/decision`, b.leadToken, { decision: 'accept' })).statusCode).toBe(404);
     expect(SopProposalList.parse((await call('GET', '/v1/sop-proposals', b.leadToken)).json()).proposals).toEqual([]);
     const report = SopReport.parse((await call('GET', '/v1/reports/sops', b.leadToken)).json());

@@ -46,7 +46,9 @@ export const sopRoutes: FastifyPluginAsyncZod = async (app) => {
     }),
   );
 
-  serve(app, 'sops.propose', async (request, reply) => answerIdempotentWrite(request, reply, () => proposeSopChange(app.db, callerOf(request), request.params.id, request.body)));
+  serve(app, 'sops.propose', async (request, reply) =>
+    answerIdempotentWrite(request, reply, () => proposeSopChange(app.db, callerOf(request), request.params.id, request.body)),
+  );
 
   serve(app, 'sops.proposals', async (request) => ({ proposals: await pendingProposals(app.db, callerOf(request).team.id, request.query.status) }));
 
@@ -61,5 +63,5 @@ export const sopRoutes: FastifyPluginAsyncZod = async (app) => {
     return decided;
   });
 
-  serve(app, 'reports.sops', async (request) => sopReport(app.db, callerOf(request).team.id, request.query.days));
+  serve(app, 'reports.sops', async (request) => sopReport(app.db, callerOf(request).team.id, request.query));
 };

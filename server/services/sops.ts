@@ -149,7 +149,12 @@ export async function recordSopView(
   return { recorded };
 }
 
-export async function proposeSopChange(db: Database, caller: Caller, sopId: string, body: SopProposalBody): Promise<{ replayed: boolean; result: SopProposal }> {
+export async function proposeSopChange(
+  db: Database,
+  caller: Caller,
+  sopId: string,
+  body: SopProposalBody,
+): Promise<{ replayed: boolean; result: SopProposal }> {
   const sop = await existing(db, caller.team.id, sopId);
   if (sop.archived) throw new HttpError('conflict', 'This SOP is archived; it takes no proposals.', 'params.id');
   const outcome = await insertProposal(db, caller.team.id, {
@@ -200,9 +205,16 @@ export async function decideSopProposal(db: Database, caller: Caller, id: string
 
 const DAY_MS = 86_400_000;
 
-export async function sopReport(db: Database, teamId: string, days: number, now = new Date()): Promise<SopReport> {
-  const from = new Date(now.getTime() - days * DAY_MS);
-  const [data, all] = await Promise.all([sopReportSince(db, teamId, from), listSops(db, teamId, true)]);
+export async function sopReport(
+  db: Database,
+  teamId: string,
+  range: { days: number; from?: string | undefined; to?: string | undefined },
+  now = new Date(),
+): Promise<SopReport> {
+  const to = range.to ? new Date(Date.parse(`${range.to}T00:00:00Z`) + DAY_MS) : now;
+  const from = range.from ? new Date(`${range.from}T00:00:00Z`) : new Date(to.getTime() - range.days * DAY_MS);
+  const days = Math.max(1, Math.round((to.getTime() - from.getTime()) / DAY_MS));
+  const [data, all] = await Promise.all([sopReportSince(db, teamId, from, to), listSops(db, teamId, true)]);
   const count = (status: string) => data.proposals.find((p) => p.status === status)?.n ?? 0;
   const bySop = all
     .map((s) => ({
@@ -216,6 +228,7 @@ export async function sopReport(db: Database, teamId: string, days: number, now 
   return {
     days,
     from: from.toISOString(),
+    to: to.toISOString(),
     viewsByCaseKind: data.byKind,
     proposals: {
       submitted: count('pending') + count('accepted') + count('rejected'),

@@ -182,12 +182,18 @@ export const SopDecisionBody = z.strictObject({ decision: z.enum(['accept', 'rej
 
 export const SopDecided = z.strictObject({ proposal: SopProposal, sop: Sop });
 
-export const SopReportQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(366).default(30) });
+const ReportDay = z.iso.date();
+
+/** The last `days` days, or the days `from` to `to` (inclusive, UTC), as the other reports take them. */
+export const SopReportQuery = z
+  .strictObject({ days: z.coerce.number().int().min(1).max(366).default(30), from: ReportDay.optional(), to: ReportDay.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
 
 /** SOP figures for the reports: views per case kind, proposals by outcome. */
 export const SopReport = z.strictObject({
   days: z.number().int(),
   from: Instant,
+  to: Instant,
   viewsByCaseKind: z.array(z.strictObject({ caseKind: z.string(), views: z.number().int(), sops: z.number().int(), agents: z.number().int() })),
   proposals: z.strictObject({ submitted: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), pending: z.number().int() }),
   bySop: z.array(z.strictObject({ sopId: z.uuid(), title: z.string(), views: z.number().int(), accepted: z.number().int() })),
