@@ -26,6 +26,8 @@ export async function launchWithExtension(opts: {
     headless: opts.headless ?? true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1400, height: 900 },
+    // On Linux Chromium takes its UI language from the environment; --lang alone is not enough.
+    ...(opts.lang ? { env: { ...process.env, LANGUAGE: opts.lang } } : {}),
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,

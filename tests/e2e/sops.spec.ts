@@ -110,6 +110,11 @@ test('SOPs appear on a matching chargeback in the agent language (English and Ge
     const launched = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules, lang: 'de' });
     german = launched.context;
     await signIn(german, launched.extensionId, backend.url, DEMO_AGENT_TOKEN);
+    const options = await german.newPage();
+    await options.goto(`chrome-extension://${launched.extensionId}/options.html`);
+    const uiLanguage = await options.evaluate(() => chrome.i18n.getUILanguage());
+    await options.close();
+    expect(uiLanguage.slice(0, 2), 'the browser started in German').toBe('de');
     const dePage = await german.newPage();
     await dePage.goto(fixture('amazon-de-chargebacks-detail').url);
     const deSection = dePage.locator(PANEL).getByTestId('sop-section');
