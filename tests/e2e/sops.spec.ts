@@ -112,7 +112,7 @@ test('SOPs appear on a matching chargeback in the agent language (English and Ge
     await signIn(german, launched.extensionId, backend.url, DEMO_AGENT_TOKEN);
     const options = await german.newPage();
     await options.goto(`chrome-extension://${launched.extensionId}/options.html`);
-    const uiLanguage = await options.evaluate(() => chrome.i18n.getUILanguage());
+    const uiLanguage = await options.evaluate(() => (window as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage());
     await options.close();
     expect(uiLanguage.slice(0, 2), 'the browser started in German').toBe('de');
     const dePage = await german.newPage();
