@@ -53,7 +53,7 @@ describe('SopEditor', () => {
   it('saves against its version; on a conflict keeps the draft and can save again over the newer version', async () => {
     const theirs = { ...SOP, version: 3, bodies: { en: 'Theirs' } };
     let round = 0;
-    const { sent, onStored } = setup((route) => {
+    const { sent, onStored } = setup(() => {
       round += 1;
       if (round === 1) return { ok: false, error: { code: 'version_conflict', message: 'saved by someone else', details: { current: theirs } } };
       return { ok: true, data: { sop: { ...SOP, version: 4, bodies: { en: 'Mine' } }, warnings: [{ language: 'en', rule: 'html', message: 'x' }] } };
