@@ -68,9 +68,5 @@ function renderInline(node: Inline, key: number): ReactNode {
 function withBreaks(text: string, key: number): ReactNode {
   if (!text.includes('\n')) return text;
   const parts = text.split('\n');
-  return (
-    <span key={key}>
-      {parts.map((part, i) => (i === 0 ? part : [<br key={`b${i}`} />, part]))}
-    </span>
-  );
+  return <span key={key}>{parts.map((part, i) => (i === 0 ? part : [<br key={`b${i}`} />, part]))}</span>;
 }

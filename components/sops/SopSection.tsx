@@ -134,7 +134,11 @@ function ProposalOutcomes({ proposals, formatDate }: { proposals: SopProposal[];
         {proposals.map((p) => (
           <li key={p.id} data-testid="sop-my-proposal" data-status={p.status}>
             {formatDate(p.createdAt)}:{' '}
-            {p.status === 'accepted' ? t('sopStatus_accepted', String(p.acceptedVersion ?? '')) : p.status === 'rejected' ? t('sopStatus_rejected') : t('sopStatus_pending')}
+            {p.status === 'accepted'
+              ? t('sopStatus_accepted', String(p.acceptedVersion ?? ''))
+              : p.status === 'rejected'
+                ? t('sopStatus_rejected')
+                : t('sopStatus_pending')}
           </li>
         ))}
       </ul>

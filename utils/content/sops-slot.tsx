@@ -38,7 +38,13 @@ export function SopSlot({ context, caseKind, fraudIndicators, language, canWrite
   useEffect(() => {
     read.current = new Set();
     if (!open) return setLoad({ state: 'idle' });
-    const [portal, pageKind, orderId, kind, indicators] = JSON.parse(factsKey) as [PageContext['portal'], PageContext['pageKind'], string | null, CaseKind | null, string];
+    const [portal, pageKind, orderId, kind, indicators] = JSON.parse(factsKey) as [
+      PageContext['portal'],
+      PageContext['pageKind'],
+      string | null,
+      CaseKind | null,
+      string,
+    ];
     let current = true;
     setLoad({ state: 'loading' });
     void sendRequest({
@@ -71,18 +77,19 @@ export function SopSlot({ context, caseKind, fraudIndicators, language, canWrite
   );
 
   const onPropose = useCallback(async (sop: MatchedSop, body: string, note: string): Promise<ProposeOutcome> => {
-    const res = await sendRequest({ type: 'sop:propose', sopId: sop.id, sopTitle: sop.title.slice(0, 200), language: sop.language, baseVersion: sop.version, body, note });
+    const res = await sendRequest({
+      type: 'sop:propose',
+      sopId: sop.id,
+      sopTitle: sop.title.slice(0, 200),
+      language: sop.language,
+      baseVersion: sop.version,
+      body,
+      note,
+    });
     return res.ok ? { ok: true, queued: res.data.queued } : { ok: false, message: res.error.message };
   }, []);
 
   return (
-    <SopSection
-      load={load}
-      open={open}
-      onToggle={() => setOpen((o) => !o)}
-      onRead={onRead}
-      {...(canWrite ? { onPropose } : {})}
-      formatDate={formatDate}
-    />
+    <SopSection load={load} open={open} onToggle={() => setOpen((o) => !o)} onRead={onRead} {...(canWrite ? { onPropose } : {})} formatDate={formatDate} />
   );
 }

@@ -17,7 +17,18 @@ describe('parseMarkdown', () => {
           { type: 'text', text: '.' },
         ],
       },
-      { type: 'list', ordered: false, start: 1, items: [[{ type: 'text', text: 'one' }], [{ type: 'text', text: 'two ' }, { type: 'code', text: 'code' }]] },
+      {
+        type: 'list',
+        ordered: false,
+        start: 1,
+        items: [
+          [{ type: 'text', text: 'one' }],
+          [
+            { type: 'text', text: 'two ' },
+            { type: 'code', text: 'code' },
+          ],
+        ],
+      },
       { type: 'list', ordered: true, start: 3, items: [[{ type: 'text', text: 'third' }], [{ type: 'text', text: 'fourth' }]] },
     ]);
   });
