@@ -13,6 +13,7 @@ export default defineConfig({
     './server/db/schema-health.ts',
     './server/db/schema-audit.ts',
     './server/db/schema-handoffs.ts',
+    './server/db/schema-sops.ts',
   ],
   out: './server/db/migrations',
 });

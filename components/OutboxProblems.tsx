@@ -24,6 +24,7 @@ const KIND_LABEL: Record<OutboxProblem['kind'], MessageKey> = {
   status: 'outboxKind_status',
   sla: 'outboxKind_sla',
   handoff: 'outboxKind_handoff',
+  sop: 'outboxKind_sop',
 };
 
 // Characters a database cannot store and no agent means to send: NUL and other C0 controls (not tab or

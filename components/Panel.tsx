@@ -31,7 +31,7 @@ export interface PanelProps {
   /** The panel's own language (countdown units in announcements). */
   language?: Language;
   /** Sections added by later features (SLA countdown, templates), rendered in order. */
-  slots?: { sla?: ReactNode; templates?: ReactNode; disputes?: ReactNode; outbox?: ReactNode; handoffs?: ReactNode };
+  slots?: { sla?: ReactNode; templates?: ReactNode; disputes?: ReactNode; outbox?: ReactNode; handoffs?: ReactNode; sops?: ReactNode };
 }
 
 /** The side panel: pure, everything comes through props. */

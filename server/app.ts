@@ -29,6 +29,7 @@ import { settingsRoutes } from './routes/settings';
 import { slaAdminRoutes } from './routes/sla-admin';
 import { streamRoutes } from './routes/stream';
 import { templateRoutes } from './routes/templates';
+import { sopRoutes } from './routes/sops';
 import { systemRoutes } from './routes/system';
 import { seedDemo } from './seed/demo';
 import { sealPlaintextSecrets } from './repositories/processor-disputes';
@@ -175,6 +176,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(reportRoutes);
   await app.register(handoffRoutes);
   await app.register(handoffWebRoutes);
+  await app.register(sopRoutes);
   await app.register(streamRoutes, { heartbeatMs: opts.heartbeatMs ?? 15_000 });
 
   if (opts.demo) await seedDemo(opts.db, { now: opts.demoNow });

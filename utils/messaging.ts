@@ -4,12 +4,14 @@ import { DisputeStatus } from './schemas/disputes';
 import { DecisionKind } from './schemas/fraud';
 import { IdempotencyKey, LiveEvent, PanelData } from './schemas/api';
 import { PageContext } from './schemas/page';
-import { Instant, PortalId } from './schemas/common';
+import { Instant, Language, PortalId } from './schemas/common';
 import { EscalationInput } from './schemas/handoffs';
 import { HostName } from './portals/team-hosts';
 import { AttachmentContentType, MAX_ATTACHMENT_BASE64 } from './api-routes/disputes';
 import { EvidenceKey } from './schemas/disputes';
 import { PANEL_SECTION_NAMES } from './content/sections/names';
+import { SopBody, SopMatchQuery } from './schemas/sops';
+import { CaseKind } from './schemas/api';
 
 /**
  * Every message that crosses extension contexts, as one discriminated union (STYLE.md rule 5).
@@ -91,6 +93,18 @@ export const ContentRequest = z.discriminatedUnion('type', [
     dueAt: Instant,
     escalation: EscalationInput.optional(),
   }),
+  // SOPs beside the case: the matching ones answered at once; views and proposals queued in the outbox.
+  z.strictObject({ type: z.literal('sop:match'), query: SopMatchQuery }),
+  z.strictObject({ type: z.literal('sop:viewed'), sopId: z.uuid(), orderId: OrderRef.optional(), caseKind: CaseKind.optional() }),
+  z.strictObject({
+    type: z.literal('sop:propose'),
+    sopId: z.uuid(),
+    sopTitle: z.string().max(200),
+    language: Language,
+    baseVersion: z.number().int().positive(),
+    body: SopBody,
+    note: z.string().trim().max(1000).default(''),
+  }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
@@ -142,7 +156,7 @@ export type PanelResult = z.infer<typeof PanelResult>;
 /** A write set aside by the outbox, as the panel shows it: what it was, and the backend's reason. */
 export const OutboxProblem = z.strictObject({
   key: z.string(),
-  kind: z.enum(['note', 'decision', 'template', 'status', 'sla', 'handoff']),
+  kind: z.enum(['note', 'decision', 'template', 'status', 'sla', 'handoff', 'sop']),
   orderId: z.string(),
   /** The plain-text summary ("hold: address looks wrong"). */
   text: z.string(),

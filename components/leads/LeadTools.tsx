@@ -10,9 +10,10 @@ import { SettingsTab } from './SettingsTab';
 import { SlaPoliciesTab } from './SlaPoliciesTab';
 import { TemplatesTab } from './TemplatesTab';
 import { HandoffTeamsTab } from '../handoffs/HandoffTeamsTab';
+import { SopsTab } from '../sops/SopsTab';
 import { TeamHostsSection, type TeamHostsApi } from './TeamHostsSection';
 
-export const LEAD_TABS = ['matrix', 'sla', 'templates', 'settings', 'health', 'handoffs'] as const;
+export const LEAD_TABS = ['matrix', 'sla', 'templates', 'settings', 'health', 'handoffs', 'sops'] as const;
 export type LeadTab = (typeof LEAD_TABS)[number];
 const TAB_LABEL: Record<LeadTab, MessageKey> = {
   matrix: 'leadTabMatrix',
@@ -21,6 +22,7 @@ const TAB_LABEL: Record<LeadTab, MessageKey> = {
   settings: 'leadTabSettings',
   health: 'leadTabHealth',
   handoffs: 'handoffTeamsTab',
+  sops: 'leadTabSops',
 };
 
 export interface LeadToolsProps {
@@ -91,6 +93,7 @@ export function LeadTools({ agent, call, defaultLanguage, initialTab, onTabChang
             {id === 'settings' && teamHosts && <TeamHostsSection api={teamHosts} />}
             {id === 'health' && <PageHealthTab call={call} />}
             {id === 'handoffs' && <HandoffTeamsTab call={call} />}
+            {id === 'sops' && <SopsTab call={call} defaultLanguage={defaultLanguage} />}
           </div>
         ))}
     </main>

@@ -4,6 +4,7 @@ import { disputeTables, fraudTables, serviceTables } from '@/utils/reports/table
 import type { DisputeReport, FraudReport, ReportFilterOptions, ReportQuery, ServiceReport } from '@/utils/schemas/reports';
 import { ReportFilters, type FilterValues } from './ReportFilters';
 import { ReportTable } from './ReportTable';
+import { SopReportSection, type SopReportLoad } from '../sops/SopReportSection';
 
 export type Loaded<T> = { ok: true; data: T } | { ok: false; error: { message: string } };
 
@@ -15,6 +16,8 @@ export interface ReportsPageProps {
   onDownload: (filename: string, csv: string) => void;
   /** The range shown first (the last seven days). */
   initialRange: { from: string; to: string };
+  /** SOP views and proposals (leads); left out when not given. */
+  loadSops?: SopReportLoad;
 }
 
 type State =
@@ -30,15 +33,17 @@ function toQuery(v: FilterValues): ReportQuery {
 }
 
 /** Service and fraud for a range, at a glance: every table with its chart and its CSV. */
-export function ReportsPage({ loadFilters, loadService, loadFraud, loadDisputes, onDownload, initialRange }: ReportsPageProps) {
+export function ReportsPage({ loadFilters, loadService, loadFraud, loadDisputes, onDownload, initialRange, loadSops }: ReportsPageProps) {
   const t = useT();
   const [options, setOptions] = useState<ReportFilterOptions | null>(null);
   const [state, setState] = useState<State>({ phase: 'loading' });
+  const [range, setRange] = useState<{ from?: string; to?: string }>(initialRange);
   const initial: FilterValues = { ...initialRange, marketplace: '', agentId: '' };
 
   const load = useCallback(
     async (values: FilterValues) => {
       setState({ phase: 'loading' });
+      setRange({ ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) });
       const query = toQuery(values);
       const [service, fraud, disputes] = await Promise.all([loadService(query), loadFraud(query), loadDisputes(query)]);
       if (!service.ok) return setState({ phase: 'error', message: service.error.message });
@@ -81,6 +86,7 @@ export function ReportsPage({ loadFilters, loadService, loadFraud, loadDisputes,
           {disputeTables(state.disputes, t).map((table) => (
             <ReportTable key={table.name} table={table} period={`${state.disputes.scope.from}-${state.disputes.scope.to}`} onDownload={onDownload} />
           ))}
+          {loadSops ? <SopReportSection load={loadSops} {...range} /> : null}
         </>
       ) : null}
     </main>

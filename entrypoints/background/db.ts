@@ -14,7 +14,7 @@ export interface OutboxItem {
   id?: number;
   /** Idempotency key sent to the backend: a replay is the same write. */
   key: string;
-  kind: 'note' | 'decision' | 'template' | 'status' | 'sla' | 'handoff';
+  kind: 'note' | 'decision' | 'template' | 'status' | 'sla' | 'handoff' | 'sop';
   path: string;
   body: Record<string, unknown>;
   orderId: string;

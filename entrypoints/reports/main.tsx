@@ -32,6 +32,7 @@ createRoot(document.getElementById('root')!).render(
       loadService={(query) => apiRequest('reports.service', { query: asQuery(query) })}
       loadFraud={(query) => apiRequest('reports.fraud', { query: asQuery(query) })}
       loadDisputes={(query) => apiRequest('reports.disputes', { query: asQuery(query) })}
+      loadSops={(range) => apiRequest('reports.sops', { query: asQuery(range) })}
       onDownload={download}
       initialRange={{ from: day(Date.now() - 6 * DAY_MS), to: day(Date.now()) }}
     />

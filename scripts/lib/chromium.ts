@@ -17,6 +17,8 @@ export async function launchWithExtension(opts: {
   hostResolverRules: string;
   headless?: boolean;
   userDataDir?: string;
+  /** The browser's UI language (what the extension's i18n reads), e.g. 'de'. */
+  lang?: string;
 }): Promise<{ context: BrowserContext; extensionId: string }> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('The extension is not built: run `npm run build` first.');
   const context = await chromium.launchPersistentContext(opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'caseside-chromium-')), {
@@ -24,6 +26,8 @@ export async function launchWithExtension(opts: {
     headless: opts.headless ?? true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1400, height: 900 },
+    // On Linux Chromium takes its UI language from the environment; --lang alone is not enough.
+    ...(opts.lang ? { env: { ...process.env, LANGUAGE: opts.lang } } : {}),
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
@@ -36,6 +40,7 @@ export async function launchWithExtension(opts: {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

@@ -206,3 +206,18 @@ test('the lead tools host form, with a host refused: no serious violation, light
   await expect(leads.getByTestId('team-hosts').getByRole('alert')).toBeVisible();
   await expectAccessibleInBothSchemes(leads, '[data-testid="team-hosts"]', 'leads-team-hosts');
 });
+
+test('the lead SOP editor with a draft and its preview: no serious violation, light and dark', async ({ openSecondAgent }) => {
+  test.setTimeout(120_000);
+  const lead = await openSecondAgent();
+  const leadId = new URL(lead.serviceWorkers()[0]!.url()).host;
+  const leads = await lead.newPage();
+  await leads.goto(`chrome-extension://${leadId}/leads.html#sops`);
+  await leads.getByTestId('sop-new').click();
+  await leads.getByTestId('sop-title').fill('Returns without a label');
+  await leads
+    .getByTestId('sop-body')
+    .fill('## Steps\n\n1. Ask for a photo\n2. See [help](https://sellercentral.amazon.de/help)\n\n- **Never** refund before the scan');
+  await expect(leads.getByTestId('sop-preview').locator('li')).toHaveCount(3);
+  await expectAccessibleInBothSchemes(leads, undefined, 'leads-sops-editor');
+});

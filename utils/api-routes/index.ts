@@ -5,6 +5,7 @@ import { DISPUTE_ROUTES } from './disputes';
 import { HANDOFF_ROUTES } from './handoffs';
 import { PROCESSOR_ROUTES } from './processors';
 import { REPORT_ROUTES } from './reports';
+import { SOP_ROUTES } from './sops';
 import { TEAM_ROUTES } from './team';
 import { buildPath, type ApiRoute, type DeclaredRoute } from './types';
 
@@ -20,6 +21,7 @@ export const CONTRACT = {
   ...DISPUTE_ROUTES,
   ...PROCESSOR_ROUTES,
   ...HANDOFF_ROUTES,
+  ...SOP_ROUTES,
 } as const;
 export type ContractId = keyof typeof CONTRACT;
 export type ContractRoute<Id extends ContractId> = (typeof CONTRACT)[Id];

@@ -20,6 +20,7 @@ import { OutboxProblemsSlot } from './outbox-problems-slot';
 import type { Language } from '@/utils/schemas/common';
 import { Language as LanguageMini } from '@/utils/schemas/mini/fields';
 import { HandoffSlot } from './handoffs-slot';
+import { SopSlot } from './sops-slot';
 import type { Template } from '@/utils/schemas/templates';
 import type { PageContext } from '@/utils/schemas/page';
 import { languageForMarketplace } from '@/utils/templates/language';
@@ -354,6 +355,16 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
                   timeZone={context.marketplace?.timeZone ?? context.portalTimeZone ?? 'UTC'}
                   onInsert={onInsertTemplate}
                   focusRequest={templatesFocus}
+                />
+              ) : undefined,
+            sops:
+              context.pageKind !== 'unknown' && context.pageKind !== 'order-list' && state !== 'signed-out' ? (
+                <SopSlot
+                  context={context}
+                  caseKind={data?.case?.kind}
+                  fraudIndicators={data?.fraud?.fired.map((f) => f.indicator) ?? []}
+                  language={uiLanguage()}
+                  canWrite={state !== 'unrecognized'}
                 />
               ) : undefined,
           }}

@@ -20,10 +20,14 @@ export const AuditAction = z.enum([
   'handoff_team.created',
   'handoff_team.updated',
   'handoff_team.deleted',
+  'sop.created',
+  'sop.updated',
+  'sop.proposal_accepted',
+  'sop.proposal_rejected',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
-export const AuditTargetType = z.enum(['agent', 'token', 'fraud_matrix', 'sla_policies', 'settings', 'template', 'processor_secret', 'handoff_team']);
+export const AuditTargetType = z.enum(['agent', 'token', 'fraud_matrix', 'sla_policies', 'settings', 'template', 'processor_secret', 'handoff_team', 'sop']);
 export type AuditTargetType = z.infer<typeof AuditTargetType>;
 
 /** One audit row. `details` holds names and versions, never a token's secret or hash. */

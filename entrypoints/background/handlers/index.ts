@@ -10,6 +10,7 @@ import { signIn, signOut, statusGet } from './session';
 import { caseSla, caseStatus, decisionRecord, noteAdd, templateInserted } from './writes';
 import { handoffCreate, handoffList, handoffTeams } from './handoffs';
 import { hostsAdd, hostsList, hostsRemove } from './team-hosts';
+import { sopMatch, sopPropose, sopViewed } from './sops';
 
 /** Every message type the worker answers, and its one handler (see define.ts). */
 export const handlers = {
@@ -43,6 +44,9 @@ export const handlers = {
   'hosts:list': hostsList,
   'hosts:add': hostsAdd,
   'hosts:remove': hostsRemove,
+  'sop:match': sopMatch,
+  'sop:viewed': sopViewed,
+  'sop:propose': sopPropose,
 } as const satisfies HandlerMap;
 
 /** What each request is answered with, read off its handler's reply schema. */
