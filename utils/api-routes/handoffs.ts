@@ -25,17 +25,21 @@ const IdParams = z.strictObject({ id: z.uuid() });
  * receiver's inbox and answer (also served to receivers, who are refused everywhere else), the report,
  * and the receiver's web page with its script (served by the backend, no extension needed).
  */
+const TEAMS = '/v1/handoff-teams';
+const TEAM = '/v1/handoff-teams/:id';
+const HANDOFFS = '/v1/handoffs';
+
 export const HANDOFF_ROUTES = defineRoutes({
   'handoffTeams.list': {
     method: 'GET',
-    path: '/v1/handoff-teams',
+    path: TEAMS,
     summary: "The team's internal teams a case can be handed to",
     response: HandoffTeamList,
     pages: true,
   },
   'handoffTeams.create': {
     method: 'POST',
-    path: '/v1/handoff-teams',
+    path: TEAMS,
     summary: 'Add an internal team (name, allowed personal fields, SLA policy, members)',
     access: 'lead',
     body: CreateHandoffTeamBody,
@@ -46,7 +50,7 @@ export const HANDOFF_ROUTES = defineRoutes({
   },
   'handoffTeams.update': {
     method: 'PATCH',
-    path: '/v1/handoff-teams/:id',
+    path: TEAM,
     summary: "Change an internal team's name, allowed personal fields, SLA policy or members",
     access: 'lead',
     params: IdParams,
@@ -57,7 +61,7 @@ export const HANDOFF_ROUTES = defineRoutes({
   },
   'handoffTeams.delete': {
     method: 'DELETE',
-    path: '/v1/handoff-teams/:id',
+    path: TEAM,
     summary: 'Delete an internal team (its hand-offs stay in the history and reports)',
     access: 'lead',
     params: IdParams,
@@ -66,7 +70,7 @@ export const HANDOFF_ROUTES = defineRoutes({
   },
   'handoffs.create': {
     method: 'POST',
-    path: '/v1/handoffs',
+    path: HANDOFFS,
     summary: 'Hand a case to an internal team with a question and a due time (replay-safe)',
     description: 'An escalation is a hand-off to a fraud team with the fraud score and its indicators attached.',
     headers: IdempotencyHeaders,
@@ -77,7 +81,7 @@ export const HANDOFF_ROUTES = defineRoutes({
   },
   'handoffs.byOrder': {
     method: 'GET',
-    path: '/v1/handoffs',
+    path: HANDOFFS,
     summary: "An order's hand-offs, newest first",
     query: z.strictObject({ orderId: OrderId }),
     response: HandoffList,

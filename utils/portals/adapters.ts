@@ -9,7 +9,12 @@ import { shopifyAdapter } from './shopify';
  * The DOM side of every registered portal, for the panel and the tools that read fixture pages. Keyed by
  * the registry's ids: a portal in the registry without its adapter here does not type-check.
  */
-const BY_ID: { readonly [Id in RegisteredPortalId]: PortalAdapter } = { amazon: amazonAdapter, zalando: zalandoAdapter, mirakl: miraklAdapter, shopify: shopifyAdapter };
+const BY_ID: { readonly [Id in RegisteredPortalId]: PortalAdapter } = {
+  amazon: amazonAdapter,
+  zalando: zalandoAdapter,
+  mirakl: miraklAdapter,
+  shopify: shopifyAdapter,
+};
 
 export const ADAPTERS: readonly PortalAdapter[] = Object.values(BY_ID);
 
