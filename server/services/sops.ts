@@ -227,8 +227,8 @@ export async function sopReport(
     .sort((a, b) => b.views - a.views || a.title.localeCompare(b.title));
   return {
     days,
-    from: from.toISOString(),
-    to: to.toISOString(),
+    since: from.toISOString(),
+    until: to.toISOString(),
     viewsByCaseKind: data.byKind,
     proposals: {
       submitted: count('pending') + count('accepted') + count('rejected'),

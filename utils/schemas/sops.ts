@@ -192,8 +192,9 @@ export const SopReportQuery = z
 /** SOP figures for the reports: views per case kind, proposals by outcome. */
 export const SopReport = z.strictObject({
   days: z.number().int(),
-  from: Instant,
-  to: Instant,
+  /** The window counted, as instants (the query's from/to are days). */
+  since: Instant,
+  until: Instant,
   viewsByCaseKind: z.array(z.strictObject({ caseKind: z.string(), views: z.number().int(), sops: z.number().int(), agents: z.number().int() })),
   proposals: z.strictObject({ submitted: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), pending: z.number().int() }),
   bySop: z.array(z.strictObject({ sopId: z.uuid(), title: z.string(), views: z.number().int(), accepted: z.number().int() })),
