@@ -1,4 +1,4 @@
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Locator } from '@playwright/test';
 import { chromiumPath } from '../../scripts/lib/chromium';
 import { DEMO_AGENT_TOKEN, DEMO_LEAD_TOKEN } from './harness';
 
@@ -26,4 +26,17 @@ export async function createWarehouseReceiver(backendUrl: string, name: string):
 /** Chromium with no extension at all: what a warehouse PC has. */
 export function launchPlainBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+}
+
+/**
+ * Picks an option the way an agent does, with the keyboard: the panel drops untrusted events (a page
+ * script could fire them), and Playwright's selectOption dispatches its change event from script.
+ */
+export async function chooseWithKeyboard(select: Locator, label: string): Promise<void> {
+  await select.focus();
+  for (let i = 0; i < 12; i++) {
+    if ((await select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent?.trim() ?? '')) === label) return;
+    await select.press('ArrowDown');
+  }
+  throw new Error(`no option "${label}" reached with the keyboard`);
 }
