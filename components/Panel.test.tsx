@@ -92,6 +92,16 @@ describe('Panel', () => {
     expect(screen.getAllByTestId('history-item')[0]!.querySelector('b')).toBeNull();
   });
 
+  it('renders every slot it is given (a slot lost at a merge fails here)', () => {
+    const names = { sla: 1, templates: 1, disputes: 1, outbox: 1, handoffs: 1, sops: 1 } satisfies Record<keyof NonNullable<PanelProps['slots']>, 1>;
+    for (const pageKind of ['order', 'message'] as const) {
+      const slots = Object.fromEntries(Object.keys(names).map((n) => [n, <div key={n} data-testid={`slot-${n}`} />]));
+      renderPanel({ context: { ...CONTEXT, pageKind }, slots });
+      for (const n of Object.keys(names)) expect(screen.getAllByTestId(`slot-${n}`), `${pageKind}: ${n}`).toHaveLength(1);
+      cleanup();
+    }
+  });
+
   it('exposes the stable hooks with the page kind, state and score', () => {
     renderPanel();
     const panel = screen.getByTestId('caseside-panel');

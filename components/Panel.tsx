@@ -106,6 +106,7 @@ export function Panel(props: PanelProps) {
           {data?.fraud && context.orderId && <FraudCard fraud={data.fraud} latestDecision={latestDecision} canWrite={canWrite} onDecide={props.onDecide} />}
           {context.pageKind !== 'message' && props.slots?.templates}
           {props.slots?.handoffs}
+          {props.slots?.sops}
           {(data || result?.pendingForOrder.length) && (
             <CaseHistory
               caseRecord={data?.case ?? null}

@@ -26,7 +26,10 @@ export async function launchWithExtension(opts: {
     headless: opts.headless ?? true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1400, height: 900 },
-    // On Linux Chromium takes its UI language from the environment; --lang alone is not enough.
+    // On Linux Chromium takes its UI language from the environment, and needs its translations installed
+    // (Debian's chromium-l10n); --lang alone is not enough. Under the Playwright test runner the context's
+    // locale must be given too, or the runner's default locale (en-US) wins.
+    ...(opts.lang ? { locale: opts.lang } : {}),
     ...(opts.lang ? { env: { ...process.env, LANGUAGE: opts.lang } } : {}),
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,

@@ -59,6 +59,7 @@ export const REPORTS_PAGE_HTML = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>Caseside reports</title>
+<link rel="icon" href="/favicon.ico" type="image/png">
 <style>${STYLE}</style>
 </head>
 <body>

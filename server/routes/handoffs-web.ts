@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../errors';
 import { isWebPage, PageScripts } from '../web/bundle';
@@ -10,6 +13,8 @@ import { serve } from './contract';
  * extension, and GET /web/<page>.js, each page's script bundled on first request. Both are static (no
  * data from the database or the request is in them), so they are public; the data routes need a token.
  */
+const ICON = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'icon', '32.png');
+
 export const handoffWebRoutes: FastifyPluginAsyncZod = async (app) => {
   const scripts = new PageScripts();
 
@@ -20,6 +25,16 @@ export const handoffWebRoutes: FastifyPluginAsyncZod = async (app) => {
       .header('referrer-policy', 'no-referrer')
       .header('cache-control', 'no-store')
       .send(pageHtml('handoffs', HANDOFF_PAGE_KEYS, pageLanguage(request.headers['accept-language']), 'handoffPageTitle')),
+  );
+
+  // The extension's icon, so a browser's automatic favicon request is answered rather than logged as a 404.
+  const icon = readFile(ICON);
+  icon.catch(() => undefined);
+  serve(app, 'web.icon', async (_request, reply) =>
+    reply
+      .header('content-type', 'image/png')
+      .header('cache-control', 'public, max-age=86400')
+      .send(await icon),
   );
 
   serve(app, 'web.script', async (request, reply) => {

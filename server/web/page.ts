@@ -77,6 +77,7 @@ export function pageHtml(page: WebPage, keys: readonly MessageKey[], lang: Langu
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
+<link rel="icon" href="/favicon.ico" type="image/png">
 <style>${PAGE_STYLE}</style>
 <script id="page-messages" type="application/json">${json}</script>
 <script src="/web/${page}.js" defer></script>

@@ -46,6 +46,14 @@ describe('backend-served pages', () => {
     expect(Date.now() - started).toBeLessThan(500);
   }, 60_000);
 
+  it('answers the icon both pages name, a PNG', async () => {
+    for (const url of ['/handoffs', '/reports']) expect((await app.inject({ method: 'GET', url })).body).toContain('<link rel="icon" href="/favicon.ico" type="image/png">');
+    const icon = await app.inject({ method: 'GET', url: '/favicon.ico' });
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/png');
+    expect(icon.rawPayload.subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+
   it('refuses unknown and odd script names', async () => {
     expect((await app.inject({ method: 'GET', url: '/web/reports.js' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/web/..%2Fapp.js' })).statusCode).toBe(400);

@@ -20,9 +20,7 @@ const TITLE_ZALANDO = `Zalando only ${stamp}`;
 
 test.describe.configure({ mode: 'serial' });
 
-// Known failing in the merged tree (2026-12-02): the SOP section does not appear on the chargeback page after the merge
-// with the lazily loaded sections and the hand-off slot (it did on the SOP branch alone).
-test.fixme('SOPs appear on a matching chargeback in the agent language (English and German), HTML as text, views and proposals reach the lead', async ({
+test('SOPs appear on a matching chargeback in the agent language (English and German), HTML as text, views and proposals reach the lead', async ({
   context,
   backend,
   sandbox,
@@ -116,7 +114,7 @@ test.fixme('SOPs appear on a matching chargeback in the agent language (English 
     await options.goto(`chrome-extension://${launched.extensionId}/options.html`);
     const uiLanguage = await options.evaluate(() => (window as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage());
     await options.close();
-    expect(uiLanguage.slice(0, 2), 'the browser started in German').toBe('de');
+    expect(uiLanguage.slice(0, 2), `the browser started in German, not ${uiLanguage} (Debian: apt-get install chromium-l10n)`).toBe('de');
     const dePage = await german.newPage();
     await dePage.goto(fixture('amazon-de-chargebacks-detail').url);
     const deSection = dePage.locator(PANEL).getByTestId('sop-section');

@@ -139,4 +139,12 @@ export const HANDOFF_ROUTES = defineRoutes({
     produces: 'text/javascript',
     hide: true,
   },
+  'web.icon': {
+    method: 'GET',
+    path: '/favicon.ico',
+    summary: "The backend-served pages' icon (the extension's own)",
+    access: 'public',
+    produces: 'image/png',
+    hide: true,
+  },
 });
