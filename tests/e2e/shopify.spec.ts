@@ -33,8 +33,7 @@ test('an order page: the order read, scored, a template into the comment box as 
   await expect(historyOf(page, 'template_inserted').first()).toBeVisible();
 });
 
-// Known failing in the merged tree (2026-12-02): the template does not reach the German comment box on this page.
-test.fixme('an open chargeback banner: a chargeback page, the dispute recorded, its clock ending at the evidence due date', async ({ context }) => {
+test('an open chargeback banner: a chargeback page, the dispute recorded, its clock ending at the evidence due date', async ({ context }) => {
   const page = await context.newPage();
   await page.goto(fixture('shopify-order-de-chargeback').url);
   const panel = page.locator(PANEL);

@@ -8,6 +8,7 @@ import { orderRefOfUrl } from './pages';
 import { ShopifyReader } from './read';
 import { orderCurrency, readAddress, readCustomer, readHeader, readItems, readOrderName, readTotals } from './read-order';
 import { readRisk } from './risk';
+import { readTracking } from './tracking';
 
 /**
  * Reads an admin order page into a PageContext. The order id is the order's name ("#1047"), which is
@@ -34,6 +35,7 @@ function readOrder(reader: ShopifyReader, orderRef: string | undefined): Partial
     shipTo,
     billTo,
     items: readItems(reader),
+    ...readTracking(reader),
     totals,
     portalRisk,
     ...readDispute(reader, orderRef, totals),

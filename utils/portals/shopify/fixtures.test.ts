@@ -49,6 +49,8 @@ function checkPage(context: PageContext, spec: PageSpec) {
     spec.risk ? { level: spec.risk.level, recommendation: spec.risk.recommendation } : undefined,
   );
   expect(context.clockStart?.at).toBe(spec.clockStart);
+  expect(context.trackingNumber).toBe(spec.tracking?.number);
+  expect(context.shippingService).toBe(spec.tracking?.carrier);
   if (spec.dispute) {
     expect(context.chargeback).toMatchObject({
       amount: { amountMinor: spec.dispute.amountMinor, currency: spec.dispute.currency },
