@@ -140,18 +140,26 @@ test('a lead adds a back-office host: Chrome is asked for that host alone, the d
   await expect(again.locator('caseside-panel')).toHaveCount(0);
 });
 
-// Known failing in the merged tree (2026-12-02): no new service worker event within 15 s after
-// chrome.runtime.reload() in this harness; the re-registration on start is not proven in Chromium yet.
-test.fixme('the worker registers the added hosts again when it starts', async ({ context, extensionId, worker }) => {
+test('the worker registers the added hosts again when it starts', async ({ context, extensionId, worker }) => {
   const leads = await openHostSettings(context, extensionId);
   await addHost(leads, SECRET_SALES);
-  // Registrations lost (a browser that dropped them), then the extension restarts.
+  // Registrations lost (a browser that dropped them), then the worker stops, as Chrome stops an idle one.
   await worker.evaluate(() => chrome.scripting.unregisterContentScripts());
   expect(await registered(worker)).toEqual([]);
-  const restarted = context.waitForEvent('serviceworker', { timeout: 15_000 });
-  await worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
-  const next = await restarted;
-  await expect.poll(() => registered(next), { timeout: 10_000 }).toEqual([{ matches: [`https://${SECRET_SALES}/*`], js: ['content-scripts/mirakl.js'] }]);
+  const cdp = await context.newCDPSession(leads);
+  await cdp.send('ServiceWorker.enable');
+  const stopped = new Promise<void>((resolve) =>
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`) && v.runningStatus === 'stopped')) resolve();
+    }),
+  );
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  // The next message starts it again; its start-up registers the granted hosts' detectors once more.
+  const fromPage = () => leads.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => ({ matches: s.matches, js: s.js })));
+  await leads.reload();
+  await expect(leads.getByTestId('team-hosts')).toBeVisible();
+  await expect.poll(fromPage, { timeout: 10_000 }).toEqual([{ matches: [`https://${SECRET_SALES}/*`], js: ['content-scripts/mirakl.js'] }]);
 });
 
 test.describe('the panel on every Mirakl page, once its hosts are added', () => {
@@ -215,12 +223,12 @@ test.describe('the panel on every Mirakl page, once its hosts are added', () => 
   }
 
   for (const f of MIRAKL_FIXTURES.filter((x) => x.expected.pageKind === 'claim' && x.expected.replyBox)) {
-    // Known failing in the merged tree (2026-12-02): on Mirakl incident pages the lazily loaded dispute
-    // section does not appear (the lazy dispute section and the Mirakl adapter were merged the same day).
-    test.fixme(`${f.name}: the incident shows its dispute section`, async ({ context }) => {
+    test(`${f.name}: the incident shows its dispute section`, async ({ context }) => {
       const page = await context.newPage();
       await page.goto(f.url);
-      await expect(page.locator(PANEL).getByTestId('dispute')).toBeVisible();
+      const dispute = page.locator(PANEL).getByTestId('dispute');
+      await expect(dispute).toBeVisible();
+      await expect(dispute).toHaveAttribute('data-deadline', /^\d{4}-/);
     });
   }
 });

@@ -162,7 +162,7 @@ function readMessagePage(reader: MiraklReader): Fields {
   };
 }
 
-function readIncidentPage(reader: MiraklReader): Fields {
+function readIncidentPage(reader: MiraklReader, orderId: string | undefined): Fields {
   const thread = readThread(reader);
   const incident = readIncident(reader);
   const since = replyNeededSince(thread);
@@ -172,7 +172,15 @@ function readIncidentPage(reader: MiraklReader): Fields {
   return {
     ...order,
     items: incident.line ? [incident.line] : order.items,
-    claim: compact({ reason: incident.reason, filedAt: incident.openedAt, status: incident.state, amount: incident.amount }),
+    claim: compact({
+      // The back office shows no incident number: an incident is raised on an order line, one open at a
+      // time, so the order and the line's SKU name it (the order alone when the line is not shown).
+      id: orderId ? (incident.line?.sku ? `${orderId}/${incident.line.sku}` : orderId) : undefined,
+      reason: incident.reason,
+      filedAt: incident.openedAt,
+      status: incident.state,
+      amount: incident.amount,
+    }),
     message: since
       ? compact({ body: [...thread].reverse().find((m) => m.role === 'CUSTOMER')?.body, receivedAt: since, from: thread.at(-1)?.role })
       : undefined,
@@ -180,7 +188,7 @@ function readIncidentPage(reader: MiraklReader): Fields {
   };
 }
 
-const READERS: Partial<Record<PageKind, (reader: MiraklReader) => Fields>> = {
+const READERS: Partial<Record<PageKind, (reader: MiraklReader, orderId: string | undefined) => Fields>> = {
   order: (reader) => readOrderFields(reader, [], true),
   message: readMessagePage,
   claim: readIncidentPage,
@@ -214,7 +222,7 @@ export function extractMiraklPage(url: URL, doc: Document, kind: PageKind): Page
   if (reads && !focus.listWithoutFocus && isMiraklContentReady(kind, doc)) {
     try {
       orderId = readOrderId(reader);
-      fields = reads(reader);
+      fields = reads(reader, orderId);
     } catch {
       reader.log.miss('page (unreadable)');
     }

@@ -54,6 +54,8 @@ function expectReads(context: PageContext, spec: PageSpec) {
   if (spec.incident) {
     expect(context.claim).toMatchObject({ status: spec.incident.state, reason: spec.incident.reason, filedAt: spec.incident.openedAt });
     expect(context.items.map((i) => i.sku)).toContain(spec.incident.lineSku);
+    // The back office shows no incident number: an incident is its order line, one open at a time.
+    expect(context.claim?.id).toBe(`${spec.orderId}/${spec.incident.lineSku}`);
   }
   // Every field read says how it was found.
   if (spec.orderId) expect(context.fieldTiers?.orderId).toBeDefined();
