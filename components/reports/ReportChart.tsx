@@ -12,7 +12,12 @@ const SERIES: Record<string, number[]> = {
   templates: [1, 3, 4, 5],
   'fraud-over-time': [1, 2, 3],
 };
-const COLOURS = ['#3b6fd8', '#e08a1e', '#2e9e6b', '#c0392b'];
+/** Series colours: each at least 3:1 on both schemes' page backgrounds (components/page-theme.css), as WCAG asks of graphics. */
+export const CHART_COLOURS = ['#3b6fd8', '#b86200', '#1f8a58', '#c0392b'];
+// Legend and tooltip texts in the page's text colour (recharts would write them in the series colour).
+const LEGEND_LABEL = { color: 'var(--fg)' };
+const TOOLTIP_BOX = { background: 'var(--bg)', border: '1px solid var(--rule)', color: 'var(--fg)' };
+const TOOLTIP_ITEM = { color: 'var(--fg)' };
 const STACKED = new Set(['fraud-over-time']);
 
 export function ReportChart({ table }: { table: ReportTableModel }) {
@@ -30,13 +35,13 @@ export function ReportChart({ table }: { table: ReportTableModel }) {
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="label" tick={{ fontSize: 11 }} />
         <YAxis tick={{ fontSize: 11 }} />
-        <Tooltip />
-        <Legend wrapperStyle={{ fontSize: 11 }} />
+        <Tooltip contentStyle={TOOLTIP_BOX} itemStyle={TOOLTIP_ITEM} />
+        <Legend wrapperStyle={{ fontSize: 11 }} labelStyle={LEGEND_LABEL} />
         {columns.map((c, i) => (
           <Bar
             key={c}
             dataKey={table.columns[c]!.label}
-            fill={COLOURS[i % COLOURS.length]}
+            fill={CHART_COLOURS[i % CHART_COLOURS.length]}
             isAnimationActive={false}
             {...(STACKED.has(table.name) ? { stackId: 'a' } : {})}
           />

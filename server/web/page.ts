@@ -33,17 +33,29 @@ export function pageLanguage(acceptLanguage: string | undefined): Language {
   return 'en';
 }
 
+/**
+ * Colours as custom properties, a light and a dark set (the dark one follows the system setting), as in the
+ * extension's pages (components/page-theme.css): text at least 4.5:1 on its backgrounds, control borders and
+ * the focus outline at least 3:1. Form controls follow the scheme through color-scheme.
+ */
 export const PAGE_STYLE = `
-body { font: 14px/1.45 system-ui, sans-serif; margin: 1.5rem; color: #1d2430; max-width: 60rem; }
+:root { color-scheme: light dark; --bg: #fff; --fg: #1b1f23; --muted: #57606a; --subtle-bg: #f6f8fa; --rule: #c5ccd6;
+  --control-border: #6e7781; --focus: #0860ca; --link: #0860ca; --bad: #cf222e; background: var(--bg); color: var(--fg); }
+@media (prefers-color-scheme: dark) { :root { --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --subtle-bg: #161b22; --rule: #3d444d;
+  --control-border: #6e7681; --focus: #4493f8; --link: #4493f8; --bad: #f85149; } }
+body { font: 14px/1.45 system-ui, sans-serif; margin: 1.5rem; max-width: 60rem; background: var(--bg); color: var(--fg); }
 h1 { font-size: 1.3rem; } h2 { font-size: 1.05rem; margin: 0 0 .25rem; }
+a { color: var(--link); }
+:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 form.signin, .toolbar { display: flex; gap: .75rem; align-items: end; flex-wrap: wrap; margin-bottom: 1rem; }
 label { display: flex; flex-direction: column; font-size: .85rem; gap: .2rem; }
-textarea { width: 100%; min-height: 4rem; font: inherit; }
-article { border: 1px solid #c5ccd6; border-radius: 6px; padding: .75rem 1rem; margin: .75rem 0; }
-article[data-status="answered"] { background: #f4f6f8; }
+input, select, textarea { font: inherit; background-color: var(--bg); color: var(--fg); border: 1px solid var(--control-border); border-radius: 4px; padding: .25rem .4rem; }
+textarea { width: 100%; min-height: 4rem; box-sizing: border-box; }
+article { border: 1px solid var(--rule); border-radius: 6px; padding: .75rem 1rem; margin: .75rem 0; }
+article[data-status="answered"] { background: var(--subtle-bg); }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; }
 dt { font-weight: 600; } dd { margin: 0; }
-.muted { color: #4a5565; } .error { color: #a3141b; } .overdue { color: #a3141b; font-weight: 600; }
+.muted { color: var(--muted); } .error { color: var(--bad); } .overdue { color: var(--bad); font-weight: 600; }
 button { font: inherit; padding: .3rem .8rem; }
 `;
 

@@ -26,16 +26,67 @@ async function seriousViolations(page: Page, include?: string): Promise<Finding[
   }, include);
 }
 
+type Colours = { background: string; text: string; colorScheme: string };
+
+/**
+ * The colours the surface is drawn in: the panel's root inside its shadow tree, else the page (the first
+ * of body and html with a background; none is the browser's white canvas).
+ */
+async function surfaceColours(page: Page, panel: boolean): Promise<Colours> {
+  return page.evaluate((panel) => {
+    const transparent = (c: string) => c === 'transparent' || /^rgba\(.*,\s*0\)$/.test(c);
+    if (panel) {
+      const root = document.querySelector('caseside-panel')!.shadowRoot!.querySelector('.cs-panel')!;
+      const style = getComputedStyle(root);
+      return { background: style.backgroundColor, text: style.color, colorScheme: style.colorScheme };
+    }
+    const painted = [document.body, document.documentElement].find((el) => !transparent(getComputedStyle(el).backgroundColor));
+    return {
+      background: painted ? getComputedStyle(painted).backgroundColor : 'rgb(255, 255, 255)',
+      text: getComputedStyle(document.body).color,
+      colorScheme: getComputedStyle(document.documentElement).colorScheme,
+    };
+  }, panel);
+}
+
+/** WCAG relative luminance of a computed `rgb()`/`rgba()` colour. */
+function luminance(rgb: string): number {
+  const [r, g, b] = rgb
+    .match(/[\d.]+/g)!
+    .slice(0, 3)
+    .map((v) => Number(v) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+const contrast = (a: string, b: string) => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+};
+
+/**
+ * axe finds no serious or critical violation in either colour scheme (its colour-contrast rule among them),
+ * and the surface follows the scheme: light in the light one, dark in the dark one, its text readable on
+ * it, and a page's form controls told to follow (color-scheme). A page that ignores the system setting fails.
+ */
 async function expectAccessibleInBothSchemes(page: Page, include?: string, shot?: string): Promise<void> {
+  const panel = include === 'caseside-panel';
+  const seen: Partial<Record<(typeof SCHEMES)[number], Colours>> = {};
   for (const colorScheme of SCHEMES) {
     await page.emulateMedia({ colorScheme });
     await page.waitForTimeout(100); // the restyle
     expect(await seriousViolations(page, include), `${colorScheme} scheme`).toEqual([]);
+    const colours = (seen[colorScheme] = await surfaceColours(page, panel));
+    const background = luminance(colours.background);
+    if (colorScheme === 'dark') expect(background, `dark scheme: background ${colours.background} is dark`).toBeLessThan(0.05);
+    else expect(background, `light scheme: background ${colours.background} is light`).toBeGreaterThan(0.8);
+    expect(contrast(colours.text, colours.background), `${colorScheme} scheme: text ${colours.text} on ${colours.background}`).toBeGreaterThanOrEqual(4.5);
+    if (!panel) expect(colours.colorScheme, `${colorScheme} scheme: color-scheme of the page`).toContain('dark');
     if (shot) {
       mkdirSync(SCREENSHOTS, { recursive: true });
       await page.screenshot({ path: `${SCREENSHOTS}/${shot}-${colorScheme}.png` });
     }
   }
+  expect(seen.dark?.background, 'the dark scheme draws another background than the light one').not.toBe(seen.light?.background);
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
@@ -104,6 +155,25 @@ test('the reports: no serious violation, light and dark', async ({ openSecondAge
   await expect(reports.getByTestId('report-marketplace')).toBeVisible();
   await reports.waitForLoadState('networkidle');
   await expectAccessibleInBothSchemes(reports, undefined, 'reports');
+  // The charts are SVG, beyond axe's contrast rule: their axis and legend texts and their bars are checked here.
+  await expect(reports.getByTestId('report-chart').first()).toBeVisible();
+  for (const colorScheme of SCHEMES) {
+    await reports.emulateMedia({ colorScheme });
+    const chart = await reports.evaluate(() => {
+      const colour = (selector: string, property: 'fill' | 'color') =>
+        [...document.querySelectorAll<Element>(`[data-testid="report-chart"] ${selector}`)].map((el) => getComputedStyle(el)[property]);
+      return {
+        background: getComputedStyle(document.body).backgroundColor,
+        texts: [...colour('.recharts-cartesian-axis-tick-value', 'fill'), ...colour('.recharts-legend-item-text', 'color')],
+        bars: colour('.recharts-bar-rectangle path', 'fill'),
+      };
+    });
+    expect(chart.texts.length, 'axis and legend texts').toBeGreaterThan(0);
+    expect(chart.bars.length, 'bars').toBeGreaterThan(0);
+    for (const text of new Set(chart.texts)) expect(contrast(text, chart.background), `${colorScheme}: chart text ${text}`).toBeGreaterThanOrEqual(4.5);
+    for (const bar of new Set(chart.bars)) expect(contrast(bar, chart.background), `${colorScheme}: bar ${bar}`).toBeGreaterThanOrEqual(3);
+  }
+  await reports.emulateMedia({ colorScheme: 'light' });
 });
 
 test('the disputes inbox with a dispute open: no serious violation, light and dark', async ({ context, extensionId }) => {
