@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test';
 import { FIXTURES } from '../fixtures/manifest';
 import { PORTAL_HOSTS } from '../../utils/portals/catalogue';
-import { PANEL, expect, fixture, test } from './harness';
+import { PANEL, closePages, expect, fixture, test } from './harness';
+
+test.afterEach(({ sharedContext }) => closePages(sharedContext));
 
 /**
  * The case pages in real Chromium: a template lands in the right reply box and the page registers it,
@@ -40,7 +42,7 @@ async function boxValues(page: Page): Promise<{ placeholder: string; value: stri
 const BUILT_IN = FIXTURES.filter((x) => PORTAL_HOSTS.has(new URL(x.url).hostname));
 
 for (const f of BUILT_IN.filter((x) => x.expected.replyBox)) {
-  test(`${f.name}: a template goes into the reply box and the page registers it`, async ({ context }) => {
+  test(`${f.name}: a template goes into the reply box and the page registers it`, async ({ sharedContext: context }) => {
     const page = await context.newPage();
     await page.goto(f.url);
     const panel = page.locator(PANEL);
@@ -85,7 +87,7 @@ for (const f of BUILT_IN.filter((x) => x.expected.replyBox)) {
   });
 }
 
-test('the panel follows a thread switch without a URL change and never shows the previous thread', async ({ context }) => {
+test('the panel follows a thread switch without a URL change and never shows the previous thread', async ({ sharedContext: context }) => {
   const f = fixture('amazon-com-inbox-v3-switch');
   const page = await context.newPage();
   await page.goto(f.url);
@@ -114,7 +116,7 @@ test('the panel follows a thread switch without a URL change and never shows the
 });
 
 for (const f of BUILT_IN.filter((x) => x.expected.clockStart && ['message', 'claim', 'chargeback'].includes(x.expected.pageKind))) {
-  test(`${f.name}: the SLA deadline runs from the page's time, not from first sight`, async ({ context }) => {
+  test(`${f.name}: the SLA deadline runs from the page's time, not from first sight`, async ({ sharedContext: context }) => {
     const page = await context.newPage();
     await page.goto(f.url);
     const countdown = page.locator(PANEL).getByTestId('sla-countdown');

@@ -10,7 +10,16 @@ import { launchWithExtension, signIn } from '../../scripts/lib/chromium';
 export const DEMO_AGENT_TOKEN = 'demo-agent-token';
 export const DEMO_LEAD_TOKEN = 'demo-lead-token';
 
-type WorkerFixtures = { sandbox: Sandbox; backend: BackendProcess };
+type WorkerFixtures = {
+  sandbox: Sandbox;
+  backend: BackendProcess;
+  /**
+   * One Chromium profile with the extension, signed in as the demo agent, kept for the worker: for the
+   * specs that only read pages (every sandbox page, the case pages), which need no fresh profile per
+   * test and spend most of their time starting one. Their tests close the pages they open.
+   */
+  sharedContext: BrowserContext;
+};
 type TestFixtures = {
   context: BrowserContext;
   extensionId: string;
@@ -41,6 +50,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker', timeout: backendStartTimeoutMs() + 30_000 },
   ],
+  sharedContext: [
+    async ({ sandbox, backend }, use) => {
+      const { context, extensionId } = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules });
+      await signIn(context, extensionId, backend.url, DEMO_AGENT_TOKEN);
+      await use(context);
+      await context.close();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
   context: async ({ sandbox, backend }, use) => {
     const { context, extensionId } = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules });
     await signIn(context, extensionId, backend.url, DEMO_AGENT_TOKEN);
@@ -64,6 +82,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 export { expect };
+
+/** For specs on the shared profile: closes the pages a test opened, so the next starts from none. */
+export async function closePages(context: BrowserContext): Promise<void> {
+  await Promise.all(context.pages().map((p) => p.close()));
+}
 
 export function fixture(name: string): FixtureEntry {
   const f = FIXTURES.find((x) => x.name === name);

@@ -1,12 +1,14 @@
 import { FIXTURES } from '../fixtures/manifest';
 import { PORTAL_HOSTS } from '../../utils/portals/catalogue';
-import { PANEL, expect, fixture, test } from './harness';
+import { PANEL, closePages, expect, fixture, test } from './harness';
+
+test.afterEach(({ sharedContext }) => closePages(sharedContext));
 
 // Every sandbox page: the right page kind, order id, buyer and marketplace, in real Chromium under
 // the real hostnames. Pages that are not work pages get no panel.
 // Pages on hosts a lead adds (Mirakl back offices) get a panel only once added: tests/e2e/mirakl.spec.ts.
 for (const f of FIXTURES.filter((x) => PORTAL_HOSTS.has(new URL(x.url).hostname))) {
-  test(`${f.name}: ${f.expected.pageKind}`, async ({ context }) => {
+  test(`${f.name}: ${f.expected.pageKind}`, async ({ sharedContext: context }) => {
     const page = await context.newPage();
     await page.goto(f.url);
     const panel = page.locator(PANEL);
@@ -24,7 +26,7 @@ for (const f of FIXTURES.filter((x) => PORTAL_HOSTS.has(new URL(x.url).hostname)
   });
 }
 
-test('follows SPA navigation from the order list to an order as soon as its content appears', async ({ context }) => {
+test('follows SPA navigation from the order list to an order as soon as its content appears', async ({ sharedContext: context }) => {
   const list = fixture('amazon-com-order-list');
   const page = await context.newPage();
   await page.goto(list.url);
@@ -40,7 +42,7 @@ test('follows SPA navigation from the order list to an order as soon as its cont
   await expect(panel).toHaveAttribute('data-page-kind', 'order-list');
 });
 
-test('hostile page text is shown literally and runs nothing', async ({ context }) => {
+test('hostile page text is shown literally and runs nothing', async ({ sharedContext: context }) => {
   const f = FIXTURES.find((x) => x.name.includes('hostile'))!;
   const page = await context.newPage();
   const dialogs: string[] = [];
