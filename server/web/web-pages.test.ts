@@ -47,7 +47,8 @@ describe('backend-served pages', () => {
   }, 60_000);
 
   it('answers the icon both pages name, a PNG', async () => {
-    for (const url of ['/handoffs', '/reports']) expect((await app.inject({ method: 'GET', url })).body).toContain('<link rel="icon" href="/favicon.ico" type="image/png">');
+    for (const url of ['/handoffs', '/reports'])
+      expect((await app.inject({ method: 'GET', url })).body).toContain('<link rel="icon" href="/favicon.ico" type="image/png">');
     const icon = await app.inject({ method: 'GET', url: '/favicon.ico' });
     expect(icon.statusCode).toBe(200);
     expect(icon.headers['content-type']).toBe('image/png');

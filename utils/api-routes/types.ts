@@ -36,7 +36,15 @@ export interface ApiRoute<Res = unknown, Body = unknown> {
   success?: readonly (200 | 201)[];
   /** The media type of a non-JSON answer. */
   produces?:
-    'application/pdf' | 'text/javascript' | 'text/plain' | 'text/csv' | 'text/html' | 'text/event-stream' | 'application/octet-stream' | 'application/json' | 'image/png';
+    | 'application/pdf'
+    | 'text/javascript'
+    | 'text/plain'
+    | 'text/csv'
+    | 'text/html'
+    | 'text/event-stream'
+    | 'application/octet-stream'
+    | 'application/json'
+    | 'image/png';
   /** The media type of a non-JSON request body (the route parses it itself). */
   consumes?: 'text/csv' | 'application/json';
   /** Error answers beyond those that follow from the declaration (see errorStatuses). */

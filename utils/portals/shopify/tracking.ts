@@ -44,8 +44,10 @@ interface Found {
 function shippedCards(reader: ShopifyReader): Element[] {
   return Array.from(reader.scope.querySelectorAll('h2, h3'))
     .filter((h) => SHIPPED.has(foldLabel((deepText(h) ?? '').replace(/\(\s*\d+\s*\)\s*$/, ''))))
-    .map((h) => h.closest('section') ?? h.parentElement)
-    .filter((card): card is Element => card !== null);
+    .flatMap((h): Element[] => {
+      const card = h.closest('section') ?? h.parentElement;
+      return card ? [card] : [];
+    });
 }
 
 const labelValue = (line: string, labels: readonly string[]): string | undefined => {
