@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 
 /**
  * Pages the backend serves to people without the extension (warehouse staff answering hand-offs, the
@@ -20,8 +20,8 @@ export function isWebPage(name: string): name is WebPage {
   return (WEB_PAGES as readonly string[]).includes(name);
 }
 
-async function bundle(page: WebPage): Promise<string> {
-  const result = await build({
+function bundleOptions(page: WebPage) {
+  return {
     entryPoints: [path.join(HERE, 'pages', `${page}.tsx`)],
     bundle: true,
     write: false,
@@ -35,10 +35,27 @@ async function bundle(page: WebPage): Promise<string> {
     alias: { '@': ROOT },
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
-  });
+  } satisfies BuildOptions;
+}
+
+async function bundle(page: WebPage): Promise<string> {
+  const result = await build(bundleOptions(page));
   const file = result.outputFiles[0];
   if (!file) throw new Error(`esbuild produced no output for the ${page} page`);
   return file.text;
+}
+
+/**
+ * The npm packages a page's script is built from. They are bundled when the page is first asked for, on
+ * the team's server, so each must be a runtime dependency (a backend installed with --omit=dev has no others).
+ */
+export async function pagePackages(page: WebPage): Promise<string[]> {
+  const result = await build({ ...bundleOptions(page), metafile: true, minify: false });
+  const names = Object.keys(result.metafile.inputs).flatMap((input) => {
+    const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    return m ? [m[1]!] : [];
+  });
+  return [...new Set(names)].sort();
 }
 
 /**

@@ -4,6 +4,8 @@ import { buildApp } from '../app';
 import { openDatabase, type DatabaseHandle } from '../db/open';
 import { PAGE_CSP, PAGE_STYLE, pageLanguage } from './page';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { pagePackages, WEB_PAGES } from './bundle';
 
 /** The backend-served pages: a static shell under a strict CSP, and each page's script bundled once. */
 describe('backend-served pages', () => {
@@ -54,6 +56,27 @@ describe('backend-served pages', () => {
     expect(icon.headers['content-type']).toBe('image/png');
     expect(icon.rawPayload.subarray(1, 4).toString('latin1')).toBe('PNG');
   });
+
+  it("bundles each page only from the backend's runtime dependencies (a --omit=dev install has them)", async () => {
+    // What a production install holds: the dependencies and, through node_modules, theirs.
+    const manifest = (dir: string) =>
+      JSON.parse(readFileSync(new URL(`../../${dir}package.json`, import.meta.url), 'utf8')) as { dependencies?: Record<string, string> };
+    const installed = new Set<string>();
+    const visit = (name: string) => {
+      if (installed.has(name)) return;
+      installed.add(name);
+      for (const dep of Object.keys(manifest(`node_modules/${name}/`).dependencies ?? {})) visit(dep);
+    };
+    for (const dep of Object.keys(manifest('').dependencies ?? {})) visit(dep);
+    for (const page of WEB_PAGES) {
+      const used = await pagePackages(page);
+      expect(used.length, page).toBeGreaterThan(0);
+      expect(
+        used.filter((name) => !installed.has(name)),
+        `${page}: packages a --omit=dev install lacks`,
+      ).toEqual([]);
+    }
+  }, 60_000);
 
   it('refuses unknown and odd script names', async () => {
     expect((await app.inject({ method: 'GET', url: '/web/reports.js' })).statusCode).toBe(404);
