@@ -11,6 +11,7 @@ const SERIES: Record<string, number[]> = {
   'cases-by-kind': [1, 2, 3],
   templates: [1, 3, 4, 5],
   'fraud-over-time': [1, 2, 3],
+  handoffs: [1, 5],
 };
 const COLOURS = ['#3b6fd8', '#e08a1e', '#2e9e6b', '#c0392b'];
 const STACKED = new Set(['fraud-over-time']);
