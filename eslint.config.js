@@ -15,7 +15,6 @@ export default tseslint.config(
       'test-results/',
       'playwright-report/',
       'bench/results/',
-      'server/reports-web/script.js',
       'tests/fixtures/**/*.html',
     ],
   },

@@ -46,8 +46,33 @@ describe('backend-served pages', () => {
     expect(Date.now() - started).toBeLessThan(500);
   }, 60_000);
 
+  it("serves the reports page the same way: the shell, its texts (the report tables' and the sign-in's), one script from this origin", async () => {
+    const res = await app.inject({ method: 'GET', url: '/reports', headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-security-policy']).toBe(PAGE_CSP);
+    const scripts = [...res.body.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.map((m) => m[1]!.trim())).toEqual(['id="page-messages" type="application/json"', 'src="/web/reports.js" defer']);
+    expect(res.body).toContain('<html lang="fr">');
+    const texts = JSON.parse(scripts[0]![2]!) as Record<string, { message: string }>;
+    expect(texts['reportsPageSignIn']!.message).toBe('Ouvrir les rapports');
+    for (const key of ['reportsTitle', 'reportsCol_answerMedian', 'reportsTable_handoffs', 'reports_durationHours', 'kind_order', 'sopReportTitle'])
+      expect(texts, key).toHaveProperty(key);
+    // Only the page's texts, not the whole catalogue.
+    expect(texts).not.toHaveProperty('handoffSignIn');
+  });
+
+  it("bundles the reports page: the extension's own reports components", async () => {
+    const res = await app.inject({ method: 'GET', url: '/web/reports.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(res.body).toContain('reports-page');
+    expect(res.body).toContain('handoff-report');
+    expect(res.body).not.toContain('dangerouslySetInnerHTML:');
+  }, 60_000);
+
   it('answers the icon both pages name, a PNG', async () => {
-    for (const url of ['/handoffs', '/reports']) expect((await app.inject({ method: 'GET', url })).body).toContain('<link rel="icon" href="/favicon.ico" type="image/png">');
+    for (const url of ['/handoffs', '/reports'])
+      expect((await app.inject({ method: 'GET', url })).body).toContain('<link rel="icon" href="/favicon.ico" type="image/png">');
     const icon = await app.inject({ method: 'GET', url: '/favicon.ico' });
     expect(icon.statusCode).toBe(200);
     expect(icon.headers['content-type']).toBe('image/png');
@@ -55,7 +80,7 @@ describe('backend-served pages', () => {
   });
 
   it('refuses unknown and odd script names', async () => {
-    expect((await app.inject({ method: 'GET', url: '/web/reports.js' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/web/nope.js' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/web/..%2Fapp.js' })).statusCode).toBe(400);
     expect((await app.inject({ method: 'GET', url: '/web/handoffs.tsx' })).statusCode).toBe(400);
   });

@@ -127,8 +127,12 @@ test('the backend serves the same reports to a browser without the extension', a
   const table = page.locator('[data-testid="report-table"][data-report="service-agent"]');
   await expect(table.locator('tbody tr').first()).toBeVisible();
   expect(await table.locator('tbody td:first-child').allTextContents()).toEqual(expect.arrayContaining(['Alex Agent', 'Sam Support']));
-  expect(await page.locator('[data-report="service-marketplace"] svg.chart rect').count()).toBeGreaterThan(0);
-  await page.getByRole('button', { name: 'Fraud', exact: true }).click();
+  // The extension's own page (components/reports): the same charts, every section, the lead's hand-off times.
+  await expect(page.getByTestId('reports-page')).toHaveAttribute('data-state', 'ready');
+  const chart = page.locator('[data-testid="report-chart"][data-report="service-marketplace"]');
+  await expect(chart.locator('svg.recharts-surface[role="application"]')).toBeVisible();
+  expect(await chart.locator('.recharts-bar-rectangle path').count()).toBeGreaterThan(0);
   await expect(page.locator('[data-testid="report-table"][data-report="fraud-over-time"]')).toBeVisible();
+  await expect(page.getByTestId('handoff-report')).toHaveAttribute('data-state', 'ready');
   expect(blocked).toEqual([]);
 });
