@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { openDatabase, type DatabaseHandle } from '../db/open';
 import { PAGE_CSP, PAGE_STYLE, pageLanguage } from './page';
+import { REPORTS_PAGE_STYLE } from './reports-style';
 import { createHash } from 'node:crypto';
 
 /** The backend-served pages: a static shell under a strict CSP, and each page's script bundled once. */
@@ -53,6 +54,10 @@ describe('backend-served pages', () => {
     const scripts = [...res.body.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.map((m) => m[1]!.trim())).toEqual(['id="page-messages" type="application/json"', 'src="/web/reports.js" defer']);
     expect(res.body).toContain('<html lang="fr">');
+    // Its own layout rules, pinned by hash like the shared style.
+    expect(res.body).toContain(`<style>${REPORTS_PAGE_STYLE}</style>`);
+    expect(PAGE_CSP).toContain(`'sha256-${createHash('sha256').update(REPORTS_PAGE_STYLE).digest('base64')}'`);
+    expect((await app.inject({ method: 'GET', url: '/handoffs' })).body).not.toContain(REPORTS_PAGE_STYLE);
     const texts = JSON.parse(scripts[0]![2]!) as Record<string, { message: string }>;
     expect(texts['reportsPageSignIn']!.message).toBe('Ouvrir les rapports');
     for (const key of ['reportsTitle', 'reportsCol_answerMedian', 'reportsTable_handoffs', 'reports_durationHours', 'kind_order', 'sopReportTitle'])
