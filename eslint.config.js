@@ -6,18 +6,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      'node_modules/',
-      '.output/',
-      '.wxt/',
-      'data/',
-      'data-demo/',
-      'test-results/',
-      'playwright-report/',
-      'bench/results/',
-      'server/reports-web/script.js',
-      'tests/fixtures/**/*.html',
-    ],
+    ignores: ['node_modules/', '.output/', '.wxt/', 'data/', 'data-demo/', 'test-results/', 'playwright-report/', 'bench/results/', 'tests/fixtures/**/*.html'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -11,6 +11,7 @@ const SERIES: Record<string, number[]> = {
   'cases-by-kind': [1, 2, 3],
   templates: [1, 3, 4, 5],
   'fraud-over-time': [1, 2, 3],
+  handoffs: [1, 5],
 };
 /** Series colours: each at least 3:1 on both schemes' page backgrounds (components/page-theme.css), as WCAG asks of graphics. */
 export const CHART_COLOURS = ['#3b6fd8', '#b86200', '#1f8a58', '#c0392b'];

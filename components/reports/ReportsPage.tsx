@@ -5,6 +5,7 @@ import type { DisputeReport, FraudReport, ReportFilterOptions, ReportQuery, Serv
 import { ReportFilters, type FilterValues } from './ReportFilters';
 import { ReportTable } from './ReportTable';
 import { SopReportSection, type SopReportLoad } from '../sops/SopReportSection';
+import { HandoffReportSection, type HandoffReportLoad } from './HandoffReportSection';
 
 export type Loaded<T> = { ok: true; data: T } | { ok: false; error: { message: string } };
 
@@ -18,6 +19,8 @@ export interface ReportsPageProps {
   initialRange: { from: string; to: string };
   /** SOP views and proposals (leads); left out when not given. */
   loadSops?: SopReportLoad;
+  /** Hand-offs by internal team (leads only: the section is left out of an agent's own view). */
+  loadHandoffs?: HandoffReportLoad;
 }
 
 type State =
@@ -32,8 +35,8 @@ function toQuery(v: FilterValues): ReportQuery {
   return q;
 }
 
-/** Service and fraud for a range, at a glance: every table with its chart and its CSV. */
-export function ReportsPage({ loadFilters, loadService, loadFraud, loadDisputes, onDownload, initialRange, loadSops }: ReportsPageProps) {
+/** Service, fraud, disputes and (for leads) hand-offs for a range, at a glance: every table with its chart and its CSV. */
+export function ReportsPage({ loadFilters, loadService, loadFraud, loadDisputes, onDownload, initialRange, loadSops, loadHandoffs }: ReportsPageProps) {
   const t = useT();
   const [options, setOptions] = useState<ReportFilterOptions | null>(null);
   const [state, setState] = useState<State>({ phase: 'loading' });
@@ -86,6 +89,9 @@ export function ReportsPage({ loadFilters, loadService, loadFraud, loadDisputes,
           {disputeTables(state.disputes, t).map((table) => (
             <ReportTable key={table.name} table={table} period={`${state.disputes.scope.from}-${state.disputes.scope.to}`} onDownload={onDownload} />
           ))}
+          {loadHandoffs && options?.view === 'team' ? (
+            <HandoffReportSection load={loadHandoffs} from={state.service.scope.from} to={state.service.scope.to} onDownload={onDownload} />
+          ) : null}
           {loadSops ? <SopReportSection load={loadSops} {...range} /> : null}
         </>
       ) : null}

@@ -33,6 +33,7 @@ createRoot(document.getElementById('root')!).render(
       loadFraud={(query) => apiRequest('reports.fraud', { query: asQuery(query) })}
       loadDisputes={(query) => apiRequest('reports.disputes', { query: asQuery(query) })}
       loadSops={(range) => apiRequest('reports.sops', { query: asQuery(range) })}
+      loadHandoffs={(query) => apiRequest('handoffs.report', { query })}
       onDownload={download}
       initialRange={{ from: day(Date.now() - 6 * DAY_MS), to: day(Date.now()) }}
     />

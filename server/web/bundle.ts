@@ -13,7 +13,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 
 /** Page names are constants of the server (the route checks a request's name against this list). */
-export const WEB_PAGES = ['handoffs'] as const;
+export const WEB_PAGES = ['handoffs', 'reports'] as const;
 export type WebPage = (typeof WEB_PAGES)[number];
 
 export function isWebPage(name: string): name is WebPage {

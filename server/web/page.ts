@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { MessageKey } from '../../utils/i18n';
 import { Language } from '../../utils/schemas/common';
 import type { WebPage } from './bundle';
+import { REPORTS_PAGE_STYLE } from './reports-style';
 
 /**
  * The HTML shell of a backend-served page: a root element, the page's translated texts as a JSON data
@@ -61,11 +62,14 @@ button { font: inherit; padding: .3rem .8rem; }
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-/** Scripts from this origin only (no inline script, no eval), the one style by hash, requests to this origin. */
+/** A page's own layout rules, after the shared style. */
+const PAGE_EXTRA_STYLE: Partial<Record<WebPage, string>> = { reports: REPORTS_PAGE_STYLE };
+
+/** Scripts from this origin only (no inline script, no eval), the styles by hash, requests to this origin. */
 export const PAGE_CSP = [
   "default-src 'none'",
   "script-src 'self'",
-  `style-src ${sha256(PAGE_STYLE)}`,
+  `style-src ${[PAGE_STYLE, ...Object.values(PAGE_EXTRA_STYLE)].map(sha256).join(' ')}`,
   "connect-src 'self'",
   "img-src 'self'",
   "base-uri 'none'",
@@ -82,6 +86,7 @@ export function pageHtml(page: WebPage, keys: readonly MessageKey[], lang: Langu
   // JSON in a data block: `<` escaped so no text can close the element.
   const json = JSON.stringify(texts).replaceAll('<', '\\u003c');
   const title = escapeHtml(texts[titleKey]?.message ?? titleKey);
+  const extraStyle = PAGE_EXTRA_STYLE[page];
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -91,7 +96,7 @@ export function pageHtml(page: WebPage, keys: readonly MessageKey[], lang: Langu
 <title>${title}</title>
 <link rel="icon" href="/favicon.ico" type="image/png">
 <style>${PAGE_STYLE}</style>
-<script id="page-messages" type="application/json">${json}</script>
+${extraStyle === undefined ? '' : `<style>${extraStyle}</style>\n`}<script id="page-messages" type="application/json">${json}</script>
 <script src="/web/${page}.js" defer></script>
 </head>
 <body>

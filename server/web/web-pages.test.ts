@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { openDatabase, type DatabaseHandle } from '../db/open';
 import { PAGE_CSP, PAGE_STYLE, pageLanguage } from './page';
+import { REPORTS_PAGE_STYLE } from './reports-style';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { pagePackages, WEB_PAGES } from './bundle';
@@ -48,6 +49,34 @@ describe('backend-served pages', () => {
     expect(Date.now() - started).toBeLessThan(500);
   }, 60_000);
 
+  it("serves the reports page the same way: the shell, its texts (the report tables' and the sign-in's), one script from this origin", async () => {
+    const res = await app.inject({ method: 'GET', url: '/reports', headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-security-policy']).toBe(PAGE_CSP);
+    const scripts = [...res.body.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.map((m) => m[1]!.trim())).toEqual(['id="page-messages" type="application/json"', 'src="/web/reports.js" defer']);
+    expect(res.body).toContain('<html lang="fr">');
+    // Its own layout rules, pinned by hash like the shared style.
+    expect(res.body).toContain(`<style>${REPORTS_PAGE_STYLE}</style>`);
+    expect(PAGE_CSP).toContain(`'sha256-${createHash('sha256').update(REPORTS_PAGE_STYLE).digest('base64')}'`);
+    expect((await app.inject({ method: 'GET', url: '/handoffs' })).body).not.toContain(REPORTS_PAGE_STYLE);
+    const texts = JSON.parse(scripts[0]![2]!) as Record<string, { message: string }>;
+    expect(texts['reportsPageSignIn']!.message).toBe('Ouvrir les rapports');
+    for (const key of ['reportsTitle', 'reportsCol_answerMedian', 'reportsTable_handoffs', 'reports_durationHours', 'kind_order', 'sopReportTitle'])
+      expect(texts, key).toHaveProperty(key);
+    // Only the page's texts, not the whole catalogue.
+    expect(texts).not.toHaveProperty('handoffSignIn');
+  });
+
+  it("bundles the reports page: the extension's own reports components", async () => {
+    const res = await app.inject({ method: 'GET', url: '/web/reports.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(res.body).toContain('reports-page');
+    expect(res.body).toContain('handoff-report');
+    expect(res.body).not.toContain('dangerouslySetInnerHTML:');
+  }, 60_000);
+
   it('answers the icon both pages name, a PNG', async () => {
     for (const url of ['/handoffs', '/reports'])
       expect((await app.inject({ method: 'GET', url })).body).toContain('<link rel="icon" href="/favicon.ico" type="image/png">');
@@ -79,7 +108,7 @@ describe('backend-served pages', () => {
   }, 60_000);
 
   it('refuses unknown and odd script names', async () => {
-    expect((await app.inject({ method: 'GET', url: '/web/reports.js' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/web/nope.js' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/web/..%2Fapp.js' })).statusCode).toBe(400);
     expect((await app.inject({ method: 'GET', url: '/web/handoffs.tsx' })).statusCode).toBe(400);
   });

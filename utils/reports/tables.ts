@@ -1,5 +1,6 @@
 import type { MessageKey, Translate } from '../i18n';
 import { minorToDecimal } from '../money';
+import type { HandoffReport } from '../schemas/handoffs';
 import type { DisputeReport, FraudReport, ReportTableModel, ServiceReport, ServiceRow } from '../schemas/reports';
 
 /**
@@ -209,6 +210,38 @@ export function disputeTables(report: DisputeReport, t: Translate): ReportTableM
   ];
 }
 
+/**
+ * Whole minutes as people read them: the two largest units that are not zero ("2 h 15 min", "3 d 4 h",
+ * "45 min", "0 min"); '' when nothing was measured.
+ */
+export function fmtDuration(minutes: number | null, t: Translate): string {
+  if (minutes === null) return '';
+  const total = Math.max(0, Math.round(minutes));
+  const parts: [number, MessageKey][] = [
+    [Math.floor(total / 1440), 'reports_durationDays'],
+    [Math.floor(total / 60) % 24, 'reports_durationHours'],
+    [total % 60, 'reports_durationMinutes'],
+  ];
+  const first = parts.findIndex(([n]) => n > 0);
+  if (first === -1) return t('reports_durationMinutes', '0');
+  return parts
+    .slice(first, first + 2)
+    .filter(([n]) => n > 0)
+    .map(([n, key]) => t(key, String(n)))
+    .join(' ');
+}
+
+/** Hand-offs by internal team: how many, answered, time to answer (median, p90), overdue. */
+export function handoffTable(report: HandoffReport, t: Translate): ReportTableModel {
+  return table(
+    t,
+    'handoffs',
+    ['reportsCol_handoffTeam', 'reportsCol_handoffs', 'reportsCol_answered', 'reportsCol_answerMedian', 'reportsCol_answerP90', 'reportsCol_overdue'],
+    report.rows.map((r) => [r.team, int(r.count), int(r.answered), fmtDuration(r.medianMinutes, t), fmtDuration(r.p90Minutes, t), int(r.overdue)]),
+    { label: 0, value: 1 },
+  );
+}
+
 /** The heading of each table, by table name. */
 export const TABLE_TITLE_KEYS: Record<string, MessageKey> = {
   'service-marketplace': 'reportsTable_serviceMarketplace',
@@ -226,4 +259,5 @@ export const TABLE_TITLE_KEYS: Record<string, MessageKey> = {
   'win-rate-source': 'reportsTable_winRateBySource',
   alerts: 'reportsTable_alerts',
   chargebacks: 'reportsTable_chargebacks',
+  handoffs: 'reportsTable_handoffs',
 };
