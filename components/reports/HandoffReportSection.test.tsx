@@ -42,6 +42,8 @@ const REPORT: HandoffReport = {
 /** The page on stub loaders that answer from what the query asks (the range the page sent back as scope). */
 function setup(view: 'team' | 'self', handoffs: (q: { from: string; to: string }) => HandoffReport, t: Translate = translatorFrom(en)) {
   const loadHandoffs = vi.fn(async (q: { from: string; to: string }) => ({ ok: true as const, data: handoffs(q) }));
+  // The SOP report is lead-only too: it fails the test if an agent's page asks for it.
+  const loadSops = vi.fn(async () => ({ ok: false as const, error: { message: 'Only leads' } }));
   const downloads: { filename: string; csv: string }[] = [];
   const scope = (q: { from?: string; to?: string }) => scopeOf(q.from ?? '2026-11-15', q.to ?? '2026-11-22', view);
   const props: ReportsPageProps = {
@@ -50,6 +52,7 @@ function setup(view: 'team' | 'self', handoffs: (q: { from: string; to: string }
     loadFraud: async (q) => ({ ok: true, data: fraud(scope(q)) }),
     loadDisputes: async (q) => ({ ok: true, data: disputes(scope(q)) }),
     loadHandoffs,
+    loadSops,
     onDownload: (filename, csv) => downloads.push({ filename, csv }),
     initialRange: { from: '2026-11-15', to: '2026-11-22' },
   };
@@ -58,7 +61,7 @@ function setup(view: 'team' | 'self', handoffs: (q: { from: string; to: string }
       <ReportsPage {...props} />
     </I18nProvider>,
   );
-  return { loadHandoffs, downloads };
+  return { loadHandoffs, loadSops, downloads };
 }
 
 const cells = (table: HTMLElement) => [
@@ -120,11 +123,13 @@ describe('the hand-off section of the reports page', () => {
     expect(container.querySelector('b')).toBeNull();
   });
 
-  it("is left out of an agent's own view, and the lead-only report is not asked for", async () => {
-    const { loadHandoffs } = setup('self', () => REPORT);
+  it("is left out of an agent's own view, and the lead-only report is not asked for (nor the SOP one)", async () => {
+    const { loadHandoffs, loadSops } = setup('self', () => REPORT);
     await waitFor(() => expect(screen.getByTestId('reports-page').dataset['state']).toBe('ready'));
     expect(screen.queryByTestId('handoff-report')).toBeNull();
     expect(loadHandoffs).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('sop-report')).toBeNull();
+    expect(loadSops).not.toHaveBeenCalled();
   });
 
   it('writes durations in the reader language', async () => {

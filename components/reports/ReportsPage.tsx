@@ -17,7 +17,7 @@ export interface ReportsPageProps {
   onDownload: (filename: string, csv: string) => void;
   /** The range shown first (the last seven days). */
   initialRange: { from: string; to: string };
-  /** SOP views and proposals (leads); left out when not given. */
+  /** SOP views and proposals (leads only: left out when not given, and of an agent's own view). */
   loadSops?: SopReportLoad;
   /** Hand-offs by internal team (leads only: the section is left out of an agent's own view). */
   loadHandoffs?: HandoffReportLoad;
@@ -92,7 +92,7 @@ export function ReportsPage({ loadFilters, loadService, loadFraud, loadDisputes,
           {loadHandoffs && options?.view === 'team' ? (
             <HandoffReportSection load={loadHandoffs} from={state.service.scope.from} to={state.service.scope.to} onDownload={onDownload} />
           ) : null}
-          {loadSops ? <SopReportSection load={loadSops} {...range} /> : null}
+          {loadSops && options?.view === 'team' ? <SopReportSection load={loadSops} {...range} /> : null}
         </>
       ) : null}
     </main>
