@@ -240,7 +240,9 @@ test('the hand-off page for receivers, signed out and with a hand-off: no seriou
   const { chooseWithKeyboard, createWarehouseReceiver, launchPlainBrowser } = await import('./handoff-receiver');
   const { token } = await createWarehouseReceiver(backend.url, 'Axe Receiver');
   const panel = (await context.newPage()).locator(PANEL);
-  await panel.page().goto(fixture('amazon-com-order').url);
+  // An order no dispute test reads: visiting an order page stores what it shows (its tracking number),
+  // which the chargeback on amazon-com-order's order would then find as evidence in disputes.spec.
+  await panel.page().goto(fixture('amazon-jp-order').url);
   await expect(panel.getByTestId('fraud-score')).toBeVisible();
   await chooseWithKeyboard(panel.getByTestId('handoff-team'), 'Warehouse');
   await panel.getByTestId('handoff-question').fill('Is it packed?');
