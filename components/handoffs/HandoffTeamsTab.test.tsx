@@ -25,6 +25,7 @@ describe('the internal teams tab', () => {
     const call = vi.fn(async (route: string, opts?: unknown) => {
       calls.push({ route, opts });
       if (route === 'handoffTeams.list') return { ok: true, data: { teams: [warehouse] } };
+      if (route === 'agents.list') return { ok: true, data: { agents: [] } };
       if (route === 'handoffTeams.create') return { ok: false, error: { code: 'conflict', message: 'Another internal team already has this name.' } };
       return { ok: true, data: warehouse };
     }) as unknown as ApiCall;
@@ -40,10 +41,74 @@ describe('the internal teams tab', () => {
     await waitFor(() => expect(within(row).getByRole('status').textContent).toBe('Saved.'));
     expect(calls.find((c) => c.route === 'handoffTeams.update')?.opts).toEqual({
       params: { id: warehouse.id },
-      body: { allowedFields: ['buyerName'], pausesSla: true },
+      body: { allowedFields: ['buyerName'], pausesSla: true, memberIds: [] },
     });
     fireEvent.change(screen.getByTestId('handoff-team-new'), { target: { value: 'warehouse' } });
     fireEvent.submit(screen.getByTestId('handoff-team-new').closest('form')!);
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Another internal team already has this name.'));
+  });
+
+  it('sets who belongs to a team: receivers and agents by name, a deactivated one only while still a member', async () => {
+    const agent = (id: string, name: string, role: 'agent' | 'lead' | 'receiver', active = true) => ({
+      id: `00000000-0000-4000-8000-00000000001${id}`,
+      teamId: '00000000-0000-4000-8000-0000000000ff',
+      name,
+      role,
+      createdAt: '2026-11-01T00:00:00.000Z',
+      active,
+    });
+    const wendy = agent('1', 'Wendy Warehouse', 'receiver');
+    const sam = agent('2', 'Sam Support', 'agent');
+    const gone = agent('3', 'Gone Receiver', 'receiver', false);
+    const left = agent('4', 'Left Receiver', 'receiver', false);
+    const team = { ...warehouse, memberIds: [gone.id] };
+    const calls: { route: string; opts: unknown }[] = [];
+    const call = vi.fn(async (route: string, opts?: unknown) => {
+      calls.push({ route, opts });
+      if (route === 'handoffTeams.list') return { ok: true, data: { teams: [team] } };
+      if (route === 'agents.list') return { ok: true, data: { agents: [wendy, sam, gone, left] } };
+      return { ok: true, data: team };
+    }) as unknown as ApiCall;
+    render(
+      <I18nProvider value={translatorFrom(en)}>
+        <HandoffTeamsTab call={call} />
+      </I18nProvider>,
+    );
+    const row = await screen.findByRole('form', { name: 'Warehouse' });
+    const members = await within(row).findByTestId('handoff-team-members');
+    expect(
+      within(members)
+        .getAllByRole('checkbox')
+        .map((c) => c.parentElement!.textContent!.trim()),
+    ).toEqual(['Wendy Warehouse · receiver (no extension)', 'Sam Support', 'Gone Receiver · receiver (no extension) · deactivated: left out when saved']);
+    fireEvent.click(within(members).getByLabelText(/Wendy Warehouse/));
+    fireEvent.click(within(members).getByLabelText(/Sam Support/));
+    fireEvent.click(within(row).getByText('Save team'));
+    await waitFor(() => expect(within(row).getByRole('status').textContent).toBe('Saved.'));
+    expect(calls.find((c) => c.route === 'handoffTeams.update')?.opts).toEqual({
+      params: { id: team.id },
+      body: { allowedFields: [], pausesSla: false, memberIds: [wendy.id, sam.id] },
+    });
+  });
+
+  it('leaves the members as they are when the agents cannot be read', async () => {
+    const calls: { route: string; opts: unknown }[] = [];
+    const call = vi.fn(async (route: string, opts?: unknown) => {
+      calls.push({ route, opts });
+      if (route === 'handoffTeams.list') return { ok: true, data: { teams: [{ ...warehouse, memberIds: [warehouse.id] }] } };
+      if (route === 'agents.list') return { ok: false, error: { code: 'offline', message: 'The backend is not reachable.' } };
+      return { ok: true, data: warehouse };
+    }) as unknown as ApiCall;
+    render(
+      <I18nProvider value={translatorFrom(en)}>
+        <HandoffTeamsTab call={call} />
+      </I18nProvider>,
+    );
+    const row = await screen.findByRole('form', { name: 'Warehouse' });
+    await screen.findByText('The backend is not reachable.');
+    expect(within(row).queryByTestId('handoff-team-members')).toBeNull();
+    fireEvent.click(within(row).getByText('Save team'));
+    await waitFor(() => expect(within(row).getByRole('status').textContent).toBe('Saved.'));
+    expect(calls.find((c) => c.route === 'handoffTeams.update')?.opts).toEqual({ params: { id: warehouse.id }, body: { allowedFields: [], pausesSla: false } });
   });
 });

@@ -30,7 +30,7 @@ export const TEAM_ROUTES = defineRoutes({
   },
   'system.openapi': { method: 'GET', path: '/openapi.json', summary: 'This description', access: 'public', produces: 'application/json', hide: true },
   'me.get': { method: 'GET', path: '/v1/me', summary: 'The signed-in agent and their team', access: 'receiver', response: Me },
-  'agents.list': { method: 'GET', path: AGENTS, summary: "The team's agents", access: 'lead', response: AgentList },
+  'agents.list': { method: 'GET', path: AGENTS, summary: "The team's agents", access: 'lead', response: AgentList, pages: true },
   'agents.create': {
     method: 'POST',
     path: AGENTS,
