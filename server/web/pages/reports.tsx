@@ -9,6 +9,7 @@ import { HandoffReport } from '../../../utils/schemas/handoffs';
 import { DisputeReport, FraudReport, ReportFilterOptions, ServiceReport } from '../../../utils/schemas/reports';
 import { SopReport } from '../../../utils/schemas/sops';
 import type { z } from 'zod';
+import { definedOnly, downloadCsv, lastWeek } from '../../../components/reports/page-kit';
 import { callApi, tokenStore } from './web-api';
 
 /**
@@ -20,24 +21,7 @@ import { callApi, tokenStore } from './web-api';
 const messagesElement = document.getElementById('page-messages');
 const t: Translate = translatorFrom(JSON.parse(messagesElement?.textContent ?? '{}') as Parameters<typeof translatorFrom>[0]);
 
-const DAY_MS = 86_400_000;
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const initialRange = { from: day(Date.now() - 6 * DAY_MS), to: day(Date.now()) };
-
-/** Saves a CSV the page built from a table (a Blob URL: nothing leaves the browser). */
-function download(filename: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-const definedOnly = (q: Record<string, string | undefined>): Record<string, string> =>
-  Object.fromEntries(Object.entries(q).filter((e): e is [string, string] => e[1] !== undefined));
+const initialRange = lastWeek();
 
 /** GET a report route with the tab's token, in the shape the page's loaders answer. */
 async function get<T>(path: string, schema: z.ZodType<T>, onUnauthorised: () => void): Promise<Loaded<T>> {
@@ -101,7 +85,7 @@ function Reports({ lead, onSignOut }: { lead: boolean; onSignOut: () => void }) 
         loadDisputes={loaders.loadDisputes}
         // The SOP and hand-off figures are the lead's (their routes refuse agents).
         {...(lead ? { loadSops: loaders.loadSops, loadHandoffs: loaders.loadHandoffs } : {})}
-        onDownload={download}
+        onDownload={downloadCsv}
         initialRange={initialRange}
       />
     </>
