@@ -19,21 +19,28 @@ const warehouse: HandoffTeam = {
   memberIds: [],
 };
 
+/** Renders the tab on a backend that answers each route from `answers` (else the team), recording every call. */
+function renderTab(answers: Record<string, unknown>, team: HandoffTeam = warehouse) {
+  const calls: { route: string; opts: unknown }[] = [];
+  const call = vi.fn(async (route: string, opts?: unknown) => {
+    calls.push({ route, opts });
+    return answers[route] ?? { ok: true, data: team };
+  }) as unknown as ApiCall;
+  render(
+    <I18nProvider value={translatorFrom(en)}>
+      <HandoffTeamsTab call={call} />
+    </I18nProvider>,
+  );
+  return calls;
+}
+
 describe('the internal teams tab', () => {
   it("saves the personal fields a team may see and its SLA policy, and shows the backend's refusal", async () => {
-    const calls: { route: string; opts: unknown }[] = [];
-    const call = vi.fn(async (route: string, opts?: unknown) => {
-      calls.push({ route, opts });
-      if (route === 'handoffTeams.list') return { ok: true, data: { teams: [warehouse] } };
-      if (route === 'agents.list') return { ok: true, data: { agents: [] } };
-      if (route === 'handoffTeams.create') return { ok: false, error: { code: 'conflict', message: 'Another internal team already has this name.' } };
-      return { ok: true, data: warehouse };
-    }) as unknown as ApiCall;
-    render(
-      <I18nProvider value={translatorFrom(en)}>
-        <HandoffTeamsTab call={call} />
-      </I18nProvider>,
-    );
+    const calls = renderTab({
+      'handoffTeams.list': { ok: true, data: { teams: [warehouse] } },
+      'agents.list': { ok: true, data: { agents: [] } },
+      'handoffTeams.create': { ok: false, error: { code: 'conflict', message: 'Another internal team already has this name.' } },
+    });
     const row = await screen.findByRole('form', { name: 'Warehouse' });
     fireEvent.click(within(row).getByLabelText('Buyer name'));
     fireEvent.click(within(row).getByLabelText('Pause the SLA clock while waiting on this team'));
@@ -62,17 +69,12 @@ describe('the internal teams tab', () => {
     const gone = agent('3', 'Gone Receiver', 'receiver', false);
     const left = agent('4', 'Left Receiver', 'receiver', false);
     const team = { ...warehouse, memberIds: [gone.id] };
-    const calls: { route: string; opts: unknown }[] = [];
-    const call = vi.fn(async (route: string, opts?: unknown) => {
-      calls.push({ route, opts });
-      if (route === 'handoffTeams.list') return { ok: true, data: { teams: [team] } };
-      if (route === 'agents.list') return { ok: true, data: { agents: [wendy, sam, gone, left] } };
-      return { ok: true, data: team };
-    }) as unknown as ApiCall;
-    render(
-      <I18nProvider value={translatorFrom(en)}>
-        <HandoffTeamsTab call={call} />
-      </I18nProvider>,
+    const calls = renderTab(
+      {
+        'handoffTeams.list': { ok: true, data: { teams: [team] } },
+        'agents.list': { ok: true, data: { agents: [wendy, sam, gone, left] } },
+      },
+      team,
     );
     const row = await screen.findByRole('form', { name: 'Warehouse' });
     const members = await within(row).findByTestId('handoff-team-members');
@@ -92,18 +94,10 @@ describe('the internal teams tab', () => {
   });
 
   it('leaves the members as they are when the agents cannot be read', async () => {
-    const calls: { route: string; opts: unknown }[] = [];
-    const call = vi.fn(async (route: string, opts?: unknown) => {
-      calls.push({ route, opts });
-      if (route === 'handoffTeams.list') return { ok: true, data: { teams: [{ ...warehouse, memberIds: [warehouse.id] }] } };
-      if (route === 'agents.list') return { ok: false, error: { code: 'offline', message: 'The backend is not reachable.' } };
-      return { ok: true, data: warehouse };
-    }) as unknown as ApiCall;
-    render(
-      <I18nProvider value={translatorFrom(en)}>
-        <HandoffTeamsTab call={call} />
-      </I18nProvider>,
-    );
+    const calls = renderTab({
+      'handoffTeams.list': { ok: true, data: { teams: [{ ...warehouse, memberIds: [warehouse.id] }] } },
+      'agents.list': { ok: false, error: { code: 'offline', message: 'The backend is not reachable.' } },
+    });
     const row = await screen.findByRole('form', { name: 'Warehouse' });
     await screen.findByText('The backend is not reachable.');
     expect(within(row).queryByTestId('handoff-team-members')).toBeNull();
