@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import en from '@/public/_locales/en/messages.json';
 import { translatorFrom } from '@/utils/i18n';
@@ -72,5 +72,44 @@ describe('SlaPoliciesEditor', () => {
     expect(zone().value).toBe('Europe/Madrid');
     fireEvent.click(screen.getByTestId('conflict-load-theirs'));
     await waitFor(() => expect(zone().value).toBe('Europe/Paris'));
+  });
+
+  it("edits an operator's own terms: adds one by its code, names a bad code, removes one, and saves the table", async () => {
+    const { sent } = setup((_route, body) => ({
+      ok: true,
+      data: { ...VIEW, policies: (body as { policies: typeof DEFAULT_POLICIES }).policies, version: 2, recomputedCases: 0 },
+    }));
+    const at = 'policies.mirakl_order_acceptance';
+    const box = screen.getByTestId(`operators-${at}`);
+    expect(box.querySelector('[data-operator="MEDIAMARKT"]')).not.toBeNull();
+    fireEvent.change(screen.getByTestId(`operator-code-${at}`), { target: { value: 'media markt' } });
+    fireEvent.click(within(box).getByRole('button', { name: 'Add operator' }));
+    expect(box.querySelector('[role="alert"]')?.textContent).toContain('in capitals');
+    fireEvent.change(screen.getByTestId(`operator-code-${at}`), { target: { value: 'mediamarkt' } });
+    fireEvent.keyDown(screen.getByTestId(`operator-code-${at}`), { key: 'Enter' });
+    expect(box.querySelector('[role="alert"]')?.textContent).toBe('MEDIAMARKT already has its own terms.');
+    fireEvent.change(screen.getByTestId(`operator-code-${at}`), { target: { value: 'pccomponentes' } });
+    fireEvent.keyDown(screen.getByTestId(`operator-code-${at}`), { key: 'Enter' });
+    expect(box.querySelector('[role="alert"]')).toBeNull();
+    fireEvent.change(screen.getByTestId(`field-${at}.byOperator.PCCOMPONENTES.duration.amount`), { target: { value: '36' } });
+    fireEvent.click(within(box).getByRole('button', { name: 'Remove CONRAD' }));
+    fireEvent.click(screen.getByTestId('save'));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    const saved = (sent[0] as { policies: typeof DEFAULT_POLICIES }).policies.policies.mirakl_order_acceptance.byOperator;
+    expect(saved).toEqual({
+      MEDIAMARKT: { clock: 'calendar', duration: { amount: 48, unit: 'hours' } },
+      PCCOMPONENTES: { clock: 'calendar', duration: { amount: 36, unit: 'hours' } },
+    });
+  });
+
+  it("shows a business-days fraction on an operator's row and does not save it", async () => {
+    const { sent } = setup(() => ({ ok: true, data: { ...VIEW, recomputedCases: 0 } }));
+    const at = 'policies.mirakl_order_acceptance.byOperator.CONRAD';
+    fireEvent.change(screen.getByTestId(`field-${at}.duration.amount`), { target: { value: '1.5' } });
+    fireEvent.click(screen.getByTestId('save'));
+    await waitFor(() =>
+      expect(document.querySelector('[data-operator="CONRAD"] [data-testid="field-error"]')?.textContent).toContain('business days must be whole numbers'),
+    );
+    expect(sent).toHaveLength(0);
   });
 });

@@ -1,11 +1,12 @@
-import { useCallback, useState } from 'react';
-import { validatePolicySet } from '@/utils/sla/policies';
+import { Fragment, useCallback, useState } from 'react';
+import { OPERATOR_CLOCKS, validatePolicySet } from '@/utils/sla/policies';
 import { SlaPoliciesView } from '@/utils/schemas/admin';
 import { SlaCaseKind, SlaPolicySet, type SlaPolicy } from '@/utils/schemas/sla';
 import { useT } from '../i18n-context';
 import { useLoad, type ApiCall } from './api';
 import { CalendarEditor } from './CalendarEditor';
 import { LoadGate } from './LoadGate';
+import { OperatorTerms } from './OperatorTerms';
 import { FieldErrors, SaveBar } from './SaveBar';
 import { errorsAt, saveOutcomeFrom, useVersionedDraft, type FieldError } from './versioned-save';
 
@@ -65,7 +66,19 @@ export function SlaPoliciesEditor({ initial, call }: { initial: SlaPoliciesView;
         <tbody>
           {SlaCaseKind.options.map((kind) => {
             const policy = set.policies[kind];
-            return policy ? <PolicyRow key={kind} kind={kind} policy={policy} errors={errors} onChange={(p) => setPolicy(kind, p)} /> : null;
+            if (!policy) return null;
+            return (
+              <Fragment key={kind}>
+                <PolicyRow kind={kind} policy={policy} errors={errors} onChange={(p) => setPolicy(kind, p)} />
+                {OPERATOR_CLOCKS.has(kind) && (
+                  <tr data-operators-of={kind}>
+                    <td colSpan={5}>
+                      <OperatorTerms at={`policies.${kind}`} policy={policy} errors={errors} onChange={(p) => setPolicy(kind, p)} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
           })}
         </tbody>
       </table>

@@ -49,14 +49,17 @@ export async function deleteCaseClock(db: Database, teamId: string, caseId: stri
   await db.delete(caseClocks).where(and(eq(caseClocks.teamId, teamId), eq(caseClocks.caseId, caseId)));
 }
 
-/** Clocks of the team's open cases started under a policy version older than `version`. */
-export async function listOpenClocksBefore(db: Database, teamId: string, version: number): Promise<CaseClockRow[]> {
+/** Clocks of the team's open cases started under a policy version older than `version`, with their case's portal and marketplace. */
+export async function listOpenClocksBefore(
+  db: Database,
+  teamId: string,
+  version: number,
+): Promise<Array<{ clock: CaseClockRow; portal: string; marketplace: string | null }>> {
   return db
-    .select({ clock: caseClocks })
+    .select({ clock: caseClocks, portal: cases.portal, marketplace: cases.marketplace })
     .from(caseClocks)
     .innerJoin(cases, and(eq(cases.id, caseClocks.caseId), eq(cases.teamId, caseClocks.teamId)))
-    .where(and(eq(caseClocks.teamId, teamId), sql`${caseClocks.policyVersion} < ${version}`, inArray(cases.status, [...OPEN_STATUSES])))
-    .then((rows) => rows.map((r) => r.clock));
+    .where(and(eq(caseClocks.teamId, teamId), sql`${caseClocks.policyVersion} < ${version}`, inArray(cases.status, [...OPEN_STATUSES])));
 }
 
 export interface QueueRow {

@@ -179,14 +179,23 @@ async function agentNames(db: Database, teamId: string, ids: string[]): Promise<
 }
 
 /** Opening and first response of cases of one (portal, kind) without a stored clock, for business-hour clocks. */
-export async function caseTimesFor(db: Database, f: ReportFilter, portal: string, kind: string): Promise<{ openedAt: Date; firstResponseAt: Date | null }[]> {
-  const rows = await queryRows<{ opened_at: string | Date; first_response_at: string | Date | null }>(
+export async function caseTimesFor(
+  db: Database,
+  f: ReportFilter,
+  portal: string,
+  kind: string,
+): Promise<{ openedAt: Date; firstResponseAt: Date | null; marketplace: string | null }[]> {
+  const rows = await queryRows<{ opened_at: string | Date; first_response_at: string | Date | null; marketplace: string | null }>(
     db,
-    sql`select opened_at, first_response_at from (${scopedCases(f)}) s
+    sql`select opened_at, first_response_at, marketplace from (${scopedCases(f)}) s
         where s.portal = ${portal} and s.kind = ${kind}
           and not exists (select 1 from case_clocks cc where cc.case_id = s.id and cc.team_id = ${f.teamId})`,
   );
-  return rows.map((r) => ({ openedAt: new Date(r.opened_at), firstResponseAt: r.first_response_at === null ? null : new Date(r.first_response_at) }));
+  return rows.map((r) => ({
+    openedAt: new Date(r.opened_at),
+    firstResponseAt: r.first_response_at === null ? null : new Date(r.first_response_at),
+    marketplace: r.marketplace,
+  }));
 }
 
 /**

@@ -3,6 +3,7 @@ import type { PageContext } from '../../utils/schemas/page';
 import { CardNetwork, SlaPolicy, TeamCalendar, type SlaPolicySet, type SlaSnapshot } from '../../utils/schemas/sla';
 import { caseKindForPage, type PageClock } from '../../utils/sla/case-kind';
 import { computeSlaSnapshot, type Pause } from '../../utils/sla/deadline';
+import { operatorOf, policyOf } from '../../utils/sla/policies';
 import { TZDate } from '@date-fns/tz';
 import { subDays, subHours } from 'date-fns';
 import type { Database } from '../db/open';
@@ -46,11 +47,18 @@ export function rankingOf(row: CaseClockRow, now: Date): Pick<CaseClockValues, '
 }
 
 /** The clock's terms under a policy set version (used for new clocks and when a lead applies a new version). */
-export function termsUnder(policySet: SlaPolicySet, caseKind: string): Pick<CaseClockValues, 'policyVersion' | 'policy' | 'calendar'> | undefined {
-  const policy = policySet.policies[caseKind as SlaSnapshot['caseKind']];
+export function termsUnder(
+  policySet: SlaPolicySet,
+  caseKind: string,
+  operator?: string,
+): Pick<CaseClockValues, 'policyVersion' | 'policy' | 'calendar'> | undefined {
+  const policy = policyOf(policySet, caseKind, operator);
   if (!policy) return undefined;
   return { policyVersion: policySet.version, policy: { ...policy }, calendar: { ...policySet.calendar } };
 }
+
+/** The marketplace operator whose own deadlines apply to the page's case (Mirakl operators), if any. */
+const operatorOfPage = (ctx: PageContext) => operatorOf(ctx.portal, ctx.marketplace?.code);
 
 export interface PanelClockInput {
   ctx: PageContext;
@@ -66,7 +74,7 @@ export interface PanelClockInput {
  */
 export async function panelClock(db: Database, teamId: string, input: PanelClockInput): Promise<SlaSnapshot | null> {
   const pageClock = caseKindForPage(input.ctx);
-  const clock = pageClock ? withStartFromDeadline(pageClock, input.policySet) : null;
+  const clock = pageClock ? withStartFromDeadline(pageClock, input.policySet, operatorOfPage(input.ctx)) : null;
   const snapshot = await storedPanelClock(db, teamId, input, clock);
   return snapshot && clock ? describeStart(snapshot, clock, input) : snapshot;
 }
@@ -75,9 +83,9 @@ export async function panelClock(db: Database, teamId: string, input: PanelClock
  * A page that shows its own deadline (a chargeback's respond-by date) and no start: the start is the
  * deadline minus the policy's calendar duration, so the countdown ends exactly when the page says.
  */
-export function withStartFromDeadline(clock: PageClock, policySet: SlaPolicySet): PageClock {
+export function withStartFromDeadline(clock: PageClock, policySet: SlaPolicySet, operator?: string): PageClock {
   if (!clock.endsAt || clock.startedAt) return clock;
-  const policy = policySet.policies[clock.caseKind];
+  const policy = policyOf(policySet, clock.caseKind, operator);
   const duration = (clock.cardNetwork && policy?.byCardNetwork?.[clock.cardNetwork]) ?? policy?.duration;
   if (!policy || policy.clock !== 'calendar' || !duration) return clock;
   const end = new TZDate(clock.endsAt, policySet.calendar.timeZone);
@@ -111,7 +119,7 @@ async function storedPanelClock(db: Database, teamId: string, input: PanelClockI
   };
   if (!stored || stored.caseKind !== clock.caseKind) {
     // A new clock (or a claim that moved on to its appeal stage): the current policy version applies.
-    const terms = termsUnder(input.policySet, clock.caseKind);
+    const terms = termsUnder(input.policySet, clock.caseKind, operatorOfPage(input.ctx));
     if (!terms) return null;
     const draft: CaseClockRow = {
       ...facts,
@@ -150,7 +158,7 @@ async function storedPanelClock(db: Database, teamId: string, input: PanelClockI
 
 /** A page with a deadline but no case to keep it on: computed, not stored. */
 function unstoredSnapshot(clock: PageClock, input: PanelClockInput): SlaSnapshot | null {
-  const policy = input.policySet.policies[clock.caseKind];
+  const policy = policyOf(input.policySet, clock.caseKind, operatorOfPage(input.ctx));
   if (!policy) return null;
   const timeZone = input.ctx.marketplace?.timeZone;
   try {

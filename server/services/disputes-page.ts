@@ -5,6 +5,7 @@ import type { PageContext } from '../../utils/schemas/page';
 import type { SlaPolicySet } from '../../utils/schemas/sla';
 import { cardNetworkForReason, caseKindForPage } from '../../utils/sla/case-kind';
 import { computeSlaDeadline } from '../../utils/sla/deadline';
+import { operatorOf, policyOf } from '../../utils/sla/policies';
 import { HttpError } from '../errors';
 import type { NewDispute } from '../repositories/disputes';
 import { orderKeyOf } from './page-keys';
@@ -37,7 +38,7 @@ function leadingCode(text: string | undefined): string | undefined {
  */
 export function disputeDeadline(ctx: PageContext, policies: SlaPolicySet, filedAt: Date): Date {
   const clock = caseKindForPage(ctx);
-  const policy = clock ? policies.policies[clock.caseKind] : undefined;
+  const policy = clock ? policyOf(policies, clock.caseKind, operatorOf(ctx.portal, ctx.marketplace?.code)) : undefined;
   const stated = ctx.chargeback?.respondBy ? new Date(ctx.chargeback.respondBy) : undefined;
   let computed: Date | undefined;
   if (clock && policy && policy.clock !== 'shipBy') {

@@ -3,6 +3,7 @@ import { CasePortal } from '../../utils/schemas/common';
 import type { SlaRow } from '../../utils/schemas/reports';
 import type { SlaCaseKind, SlaPolicySet } from '../../utils/schemas/sla';
 import { computeSlaDeadline } from '../../utils/sla/deadline';
+import { operatorOf, policyOf } from '../../utils/sla/policies';
 import type { Database } from '../db/open';
 import { caseTimesFor, type CalendarSlaRule, type SlaCounts } from '../repositories/reports-service';
 import type { ReportFilter } from '../repositories/reports-scope';
@@ -31,21 +32,23 @@ export function slaRulesFor(policies: SlaPolicySet): { calendar: CalendarSlaRule
   for (const rule of POLICY_OF_CASE) {
     const policy = policies.policies[rule.policy];
     if (!policy?.duration || policy.clock === 'shipBy') continue;
-    if (policy.clock === 'calendar') {
+    // Operators' own terms (Mirakl) depend on each case's marketplace: counted here, not in SQL.
+    const perOperator = Object.keys(policy.byOperator ?? {}).length > 0;
+    if (policy.clock === 'calendar' && !perOperator) {
       calendar.push({ ...rule, amount: policy.duration.amount, unit: policy.duration.unit, timeZone: policies.calendar.timeZone });
     } else business.push(rule);
   }
   return { calendar, business };
 }
 
-/** Attainment rows from the SQL counts plus the business-hour clocks, evaluated with computeSlaDeadline. */
+/** Attainment rows from the SQL counts plus the business-hour and per-operator clocks, evaluated with computeSlaDeadline. */
 export async function slaAttainment(db: Database, f: ReportFilter, policies: SlaPolicySet, sqlCounts: SlaCounts[], now: Date): Promise<SlaRow[]> {
   const counts: SlaCounts[] = [...sqlCounts];
   for (const { portal, kind, policy: id } of slaRulesFor(policies).business) {
-    const policy = policies.policies[id]!;
     const times = await caseTimesFor(db, f, portal, kind);
     const c: SlaCounts = { policy: id, cases: times.length, met: 0, breached: 0, pending: 0 };
     for (const t of times) {
+      const policy = policyOf(policies, id, operatorOf(portal, t.marketplace))!;
       const deadline = computeSlaDeadline(t.openedAt, policy, policies.calendar);
       if (t.firstResponseAt) {
         if (t.firstResponseAt <= deadline) c.met++;

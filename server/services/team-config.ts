@@ -2,7 +2,7 @@ import { DEFAULT_MATRIX, validateMatrix } from '../../utils/fraud/matrix';
 import type { FraudMatrixView, SlaPoliciesSaved, SlaPoliciesView } from '../../utils/schemas/admin';
 import type { FraudMatrix } from '../../utils/schemas/fraud';
 import type { SlaPolicySet } from '../../utils/schemas/sla';
-import { shouldRecompute, validatePolicySet } from '../../utils/sla/policies';
+import { operatorOf, shouldRecompute, validatePolicySet } from '../../utils/sla/policies';
 import type { Database } from '../db/open';
 import { HttpError } from '../errors';
 import { listOpenClocksBefore, updateCaseClock } from '../repositories/case-clocks';
@@ -130,9 +130,9 @@ export async function saveSlaPolicies(
     await mergeSettingsDocument(tx, teamId, { slaPolicies: policySet });
     if (!body.applyToOpenCases) return 0;
     let count = 0;
-    for (const clock of await listOpenClocksBefore(tx, teamId, policySet.version)) {
+    for (const { clock, portal, marketplace } of await listOpenClocksBefore(tx, teamId, policySet.version)) {
       if (!shouldRecompute(clock, policySet.version, { applyToOpenCases: true })) continue;
-      const terms = termsUnder(policySet, clock.caseKind);
+      const terms = termsUnder(policySet, clock.caseKind, operatorOf(portal, marketplace));
       // A clock kind the new set no longer covers keeps its old terms rather than vanishing from the queue.
       if (!terms) continue;
       await updateCaseClock(tx, teamId, clock.caseId, { ...terms, ...rankingOf({ ...clock, ...terms }, now) });

@@ -63,6 +63,11 @@ export interface PortalDefinition<Id extends string = string, Clock extends stri
     owns(code: string): boolean;
     /** The country of one of its codes, for the buyer's language and the queue's labels. */
     country(code: string): string;
+    /**
+     * A platform that hosts many marketplace operators (Mirakl): the operator of one of its codes, whose own
+     * deadlines (an SLA policy's `byOperator`) replace the policy's.
+     */
+    operator?(code: string): string | undefined;
   };
   sla: {
     /** Default policies of the portal's own clocks (published deadlines); every number is a team setting. */

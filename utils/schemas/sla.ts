@@ -76,6 +76,19 @@ export type SlaDuration = z.infer<typeof SlaDuration>;
 export const SlaClock = z.enum(['calendar', 'business', 'shipBy']);
 export type SlaClock = z.infer<typeof SlaClock>;
 
+/** A marketplace operator on a platform that hosts many (Mirakl: MEDIAMARKT, CONRAD), as in its marketplace codes. */
+export const SlaOperator = z.string().regex(/^[A-Z][A-Z0-9]{1,23}$/, 'expected an operator code in capitals, such as MEDIAMARKT');
+export type SlaOperator = z.infer<typeof SlaOperator>;
+
+/** One operator's own terms for a clock: its window and how it is counted (a ship-by clock has no operator terms). */
+export const SlaPolicyTerms = z.strictObject({
+  clock: z.enum(['calendar', 'business']),
+  duration: SlaDuration,
+  /** Left out: the policy's own. */
+  warningFraction: z.number().min(0).max(1).optional(),
+});
+export type SlaPolicyTerms = z.infer<typeof SlaPolicyTerms>;
+
 export const SlaPolicy = z.strictObject({
   label: z.string().min(1).max(120),
   clock: SlaClock,
@@ -83,6 +96,8 @@ export const SlaPolicy = z.strictObject({
   duration: SlaDuration.optional(),
   /** Card disputes: the response window per card network; `duration` covers unknown networks. */
   byCardNetwork: z.partialRecord(CardNetwork, SlaDuration).optional(),
+  /** Platforms with many operators (Mirakl): an operator's own terms replace the policy's for its marketplaces. */
+  byOperator: z.record(SlaOperator, SlaPolicyTerms).optional(),
   warningFraction: z.number().min(0).max(1).default(0.25),
   /** How long before the deadline agents are notified. */
   notifyLeadMinutes: z.number().int().min(0).default(60),

@@ -1,5 +1,5 @@
 import { PORTAL_DEFINITIONS, type PortalClockId } from '../portals/catalogue';
-import { SlaPolicySet, type SlaPolicy, type TeamCalendar } from '../schemas/sla';
+import { SlaPolicySet, type SlaPolicy, type SlaPolicyTerms, type TeamCalendar } from '../schemas/sla';
 import { describeIssue, type ValidationError } from '../fraud/validation-errors';
 import { isValidTimeZone, minutesOfDay } from './zoned';
 
@@ -38,6 +38,38 @@ export const DEFAULT_POLICIES: SlaPolicySet = {
     },
   },
 };
+
+/** The clocks of platforms hosting many operators (Mirakl): the ones a lead can give operators' own terms. */
+export const OPERATOR_CLOCKS: ReadonlySet<string> = new Set(
+  PORTAL_DEFINITIONS.filter((p) => p.marketplaces.operator).flatMap((p) => Object.keys(p.sla.policies)),
+);
+
+/**
+ * The operator whose own deadlines apply to a marketplace, on a platform hosting many (Mirakl's
+ * `<OPERATOR>-<COUNTRY>` codes); undefined elsewhere or when the page named no marketplace.
+ */
+export function operatorOf(portal: string | undefined, marketplaceCode: string | null | undefined): string | undefined {
+  if (!portal || !marketplaceCode) return undefined;
+  return PORTAL_DEFINITIONS.find((p) => p.id === portal)?.marketplaces.operator?.(marketplaceCode);
+}
+
+/**
+ * The terms one case runs on: the operator's own when the lead set them, else the policy's. The result
+ * carries no `byOperator`: it is what a case's clock keeps, so a later change of the table moves a case
+ * only when the lead applies it to open cases.
+ */
+export function policyFor(policy: SlaPolicy, operator?: string): SlaPolicy {
+  const { byOperator, ...terms } = policy;
+  const own: SlaPolicyTerms | undefined = operator ? byOperator?.[operator] : undefined;
+  if (!own) return terms;
+  return { ...terms, clock: own.clock, duration: own.duration, warningFraction: own.warningFraction ?? terms.warningFraction };
+}
+
+/** A case kind's policy in a set, with the operator's own terms when it has them. */
+export function policyOf(policySet: SlaPolicySet, caseKind: string, operator?: string): SlaPolicy | undefined {
+  const policy = policySet.policies[caseKind as keyof SlaPolicySet['policies']];
+  return policy ? policyFor(policy, operator) : undefined;
+}
 
 export type PolicyError = ValidationError;
 export type PolicyValidation = { ok: true; policySet: SlaPolicySet } | { ok: false; errors: PolicyError[] };
@@ -81,6 +113,14 @@ export function validatePolicySet(json: unknown): PolicyValidation {
       if (durations.some((d) => d && d.unit === 'days' && !Number.isInteger(d.amount))) {
         errors.push({ path: `${at}.duration`, message: `${at}: business days must be whole numbers` });
       }
+    }
+    for (const [operator, own] of Object.entries(p.byOperator ?? {})) {
+      const ownAt = `${at}.byOperator.${operator}`;
+      if (p.clock === 'shipBy') errors.push({ path: ownAt, message: `${ownAt} must be left out: a shipBy clock runs to the order's ship-by date` });
+      if (own.clock !== 'business') continue;
+      if (workingMinutes === 0) errors.push({ path: `${ownAt}.clock`, message: `${ownAt} uses business time but calendar.workingHours has no working hours` });
+      if (own.duration.unit === 'days' && !Number.isInteger(own.duration.amount))
+        errors.push({ path: `${ownAt}.duration`, message: `${ownAt}: business days must be whole numbers` });
     }
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, policySet: set };

@@ -9,7 +9,9 @@ export type MiraklClock = 'mirakl_order_acceptance' | 'mirakl_message_reply' | '
 /**
  * Deadlines are each operator's (the shared reference): acceptance 48 h at MediaMarkt, one working day at
  * Conrad; a reply to a customer or the operator within 24 h at PcComponentes (a warning at 20 h), 48 h at
- * Conrad. The defaults are the stricter published ones; every number is a lead's setting.
+ * Conrad. The policy's own terms are the stricter published ones, for operators without terms of their own;
+ * the operators named there have theirs (`byOperator`, keyed like their marketplace codes). Every number is
+ * a lead's setting.
  */
 const POLICIES: Record<MiraklClock, SlaPolicy> = {
   mirakl_order_acceptance: {
@@ -18,6 +20,10 @@ const POLICIES: Record<MiraklClock, SlaPolicy> = {
     notifyLeadMinutes: 120,
     clock: 'calendar',
     duration: { amount: 24, unit: 'hours' },
+    byOperator: {
+      MEDIAMARKT: { clock: 'calendar', duration: { amount: 48, unit: 'hours' } },
+      CONRAD: { clock: 'business', duration: { amount: 1, unit: 'days' } },
+    },
   },
   mirakl_message_reply: {
     label: 'Reply to a customer or operator message',
@@ -25,9 +31,17 @@ const POLICIES: Record<MiraklClock, SlaPolicy> = {
     notifyLeadMinutes: 120,
     clock: 'calendar',
     duration: { amount: 24, unit: 'hours' },
+    byOperator: { CONRAD: { clock: 'calendar', duration: { amount: 48, unit: 'hours' } } },
   },
   // An incident is answered in its conversation: the same reply window, counted from the incident or the customer's last unanswered message.
-  mirakl_incident: { label: 'Incident reply', warningFraction: 1 / 6, notifyLeadMinutes: 120, clock: 'calendar', duration: { amount: 24, unit: 'hours' } },
+  mirakl_incident: {
+    label: 'Incident reply',
+    warningFraction: 1 / 6,
+    notifyLeadMinutes: 120,
+    clock: 'calendar',
+    duration: { amount: 24, unit: 'hours' },
+    byOperator: { CONRAD: { clock: 'calendar', duration: { amount: 48, unit: 'hours' } } },
+  },
 };
 
 function miraklClockFor(ctx: Parameters<PortalDefinition['sla']['clockFor']>[0]): PageClock<MiraklClock> | null | undefined {
@@ -59,6 +73,7 @@ export const miraklPortal: PortalDefinition<'mirakl', MiraklClock, 'mirakl_incid
     genericForm: true,
     owns: (code) => MARKETPLACE_CODE_RE.test(code.trim().toUpperCase()),
     country: (code) => MARKETPLACE_CODE_RE.exec(code.trim().toUpperCase())?.[2] ?? code.trim().toUpperCase(),
+    operator: (code) => MARKETPLACE_CODE_RE.exec(code.trim().toUpperCase())?.[1],
   },
   sla: {
     policies: POLICIES,
