@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PanelData } from '../../utils/schemas/api';
-import { SlaPoliciesSaved } from '../../utils/schemas/admin';
+import { SlaPoliciesSaved, SlaPoliciesView } from '../../utils/schemas/admin';
+import { mergeSettingsDocument } from '../repositories/settings';
 import type { SlaPolicySet } from '../../utils/schemas/sla';
 import { DEFAULT_POLICIES } from '../../utils/sla/policies';
 import { closeTestApp, openTestApp } from '../../tests/server/app';
 import { testDatabases } from '../../tests/server/databases';
-import { auth, orderPage, postPanel, type TestTeam } from '../../tests/server/harness';
+import { auth, createTestTeam, orderPage, postPanel, type TestTeam } from '../../tests/server/harness';
 
 const HOUR = 3_600_000;
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
@@ -95,5 +96,21 @@ describe.each(testDatabases())("operators' own SLA terms on $kind", (target) => 
     expect(JSON.stringify(fractional.json())).toContain('policies.mirakl_order_acceptance.byOperator.CONRAD.duration');
     const after = (await app.inject({ method: 'GET', url: '/v1/sla/policies', headers: auth(a.leadToken) })).json() as { version: number };
     expect(after.version).toBe(current.version);
+  });
+
+  it("a team whose saved set predates the platform's clocks keeps its own edits and gets the new clocks' defaults", async () => {
+    const c = await createTestTeam(app.db, 'Older');
+    const older = structuredClone(DEFAULT_POLICIES) as unknown as { version: number; policies: Record<string, unknown> };
+    older.version = 4;
+    (older.policies.amazon_buyer_message as { duration: unknown }).duration = { amount: 12, unit: 'hours' };
+    for (const kind of Object.keys(older.policies)) if (kind.startsWith('mirakl_')) delete older.policies[kind];
+    await mergeSettingsDocument(app.db, c.teamId, { slaPolicies: older });
+    const view = SlaPoliciesView.parse((await app.inject({ method: 'GET', url: '/v1/sla/policies', headers: auth(c.leadToken) })).json());
+    expect(view.version).toBe(4);
+    expect(view.policies.policies.amazon_buyer_message?.duration).toEqual({ amount: 12, unit: 'hours' });
+    expect(view.policies.policies.mirakl_message_reply).toEqual(DEFAULT_POLICIES.policies.mirakl_message_reply);
+    const received = new Date(Date.now() - HOUR);
+    const res = await postPanel(app, c.agentToken, miraklMessage('CONRAD', 'conrad-prod.mirakl.net', received));
+    expect(PanelData.parse(res.json()).sla).toMatchObject({ policyVersion: 4, deadline: new Date(received.getTime() + 48 * HOUR).toISOString() });
   });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_MATRIX, validateMatrix } from '../../utils/fraud/matrix';
+import { DEFAULT_MATRIX, validateMatrix, withNewIndicators } from '../../utils/fraud/matrix';
 import { scoreOrder } from '../../utils/fraud/score';
 import type { CaseRecord } from '../../utils/schemas/api';
 import type { Language } from '../../utils/schemas/common';
@@ -7,7 +7,7 @@ import type { PageContext } from '../../utils/schemas/page';
 import type { SlaPolicySet, SlaSnapshot } from '../../utils/schemas/sla';
 import type { Template } from '../../utils/schemas/templates';
 import type { FraudKeys } from '../../utils/fraud/keys';
-import { DEFAULT_POLICIES, validatePolicySet } from '../../utils/sla/policies';
+import { DEFAULT_POLICIES, validatePolicySet, withNewClocks } from '../../utils/sla/policies';
 import { languageForMarketplace } from '../../utils/templates/language';
 import { rankTemplates } from '../../utils/templates/rank';
 import type { Database } from '../db/open';
@@ -53,13 +53,13 @@ export async function buildInsights(db: Database, teamId: string, input: Insight
 /** The team's matrix when it is valid; a broken one falls back to the default rather than hiding scores. */
 export function teamMatrix(settings: TeamSettings): FraudMatrix {
   if (settings.fraudMatrix === undefined) return DEFAULT_MATRIX;
-  const checked = validateMatrix(settings.fraudMatrix);
+  const checked = validateMatrix(withNewIndicators(settings.fraudMatrix));
   return checked.ok ? checked.matrix : DEFAULT_MATRIX;
 }
 
 export function teamPolicies(settings: TeamSettings): SlaPolicySet {
   if (settings.slaPolicies === undefined) return DEFAULT_POLICIES;
-  const checked = validatePolicySet(settings.slaPolicies);
+  const checked = validatePolicySet(withNewClocks(settings.slaPolicies));
   return checked.ok ? checked.policySet : DEFAULT_POLICIES;
 }
 

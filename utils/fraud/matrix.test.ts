@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MATRIX, validateMatrix } from './matrix';
+import { DEFAULT_MATRIX, validateMatrix, withNewIndicators } from './matrix';
 
 const clone = () => structuredClone(DEFAULT_MATRIX) as unknown as Record<string, any>;
 
@@ -74,5 +74,19 @@ describe('validateMatrix', () => {
       const result = validateMatrix(junk);
       expect(result.ok).toBe(false);
     }
+  });
+});
+
+describe('a stored matrix saved before an indicator existed', () => {
+  it("keeps the lead's weights and gives the new indicator its default rule", () => {
+    const saved = structuredClone(DEFAULT_MATRIX) as unknown as { indicators: Record<string, { weight: number }> };
+    saved.indicators.po_box!.weight = 33;
+    delete saved.indicators.prior_fraud_flags;
+    expect(validateMatrix(saved).ok).toBe(false);
+    const result = validateMatrix(withNewIndicators(saved));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.matrix.indicators.po_box.weight).toBe(33);
+    expect(result.matrix.indicators.prior_fraud_flags).toEqual(DEFAULT_MATRIX.indicators.prior_fraud_flags);
   });
 });

@@ -177,3 +177,15 @@ export const DEFAULT_MATRIX: FraudMatrix = {
     historyMinimums: { claims: 1, returns: 3, chargebacks: 1, fraudFlags: 1 },
   },
 };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A stored matrix saved before an indicator existed lacks it: read back, it takes its default rule, and the
+ * lead's own weights for every other indicator stand (rather than the whole matrix failing and the team
+ * silently scoring on defaults). A matrix a lead sends must still name every indicator.
+ */
+export function withNewIndicators(json: unknown): unknown {
+  if (!isObject(json) || !isObject(json.indicators)) return json;
+  return { ...json, indicators: { ...DEFAULT_INDICATORS, ...json.indicators } };
+}

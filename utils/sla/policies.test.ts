@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { computeSlaDeadline } from './deadline';
-import { DEFAULT_POLICIES, OPERATOR_CLOCKS, operatorOf, policyFor, policyOf, shouldRecompute, validatePolicySet } from './policies';
+import { DEFAULT_POLICIES, OPERATOR_CLOCKS, operatorOf, policyFor, policyOf, shouldRecompute, validatePolicySet, withNewClocks } from './policies';
 
 const clone = () => structuredClone(DEFAULT_POLICIES) as unknown as Record<string, any>;
 const errorsOf = (json: unknown) => {
@@ -158,5 +158,21 @@ describe("operators' own terms (platforms hosting many operators)", () => {
     const shipBy = clone();
     shipBy.policies.amazon_mfn_shipment.byOperator = { MEDIAMARKT: { clock: 'calendar', duration: { amount: 48, unit: 'hours' } } };
     expect(errorsOf(shipBy).map((e) => e.path)).toEqual(['policies.amazon_mfn_shipment.byOperator.MEDIAMARKT']);
+  });
+});
+
+describe('a stored set saved before a clock existed', () => {
+  it("keeps the lead's edits and gives the new clock its default", () => {
+    const saved = clone();
+    saved.policies.amazon_buyer_message.duration = { amount: 12, unit: 'hours' };
+    delete saved.policies.mirakl_order_acceptance;
+    delete saved.policies.mirakl_incident;
+    expect(validatePolicySet(saved).ok).toBe(false);
+    const result = validatePolicySet(withNewClocks(saved));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.policySet.policies.amazon_buyer_message.duration).toEqual({ amount: 12, unit: 'hours' });
+    expect(result.policySet.policies.mirakl_order_acceptance).toEqual(DEFAULT_POLICIES.policies.mirakl_order_acceptance);
+    expect(result.policySet.policies.mirakl_incident).toEqual(DEFAULT_POLICIES.policies.mirakl_incident);
   });
 });

@@ -74,6 +74,18 @@ export function policyOf(policySet: SlaPolicySet, caseKind: string, operator?: s
 export type PolicyError = ValidationError;
 export type PolicyValidation = { ok: true; policySet: SlaPolicySet } | { ok: false; errors: PolicyError[] };
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A stored set saved before a clock existed (a portal added since) lacks that clock: read back, it takes
+ * its default, and the lead's own edits to every other clock stand (rather than the whole set failing and
+ * the team silently running on defaults). A set a lead sends must still name every clock.
+ */
+export function withNewClocks(json: unknown): unknown {
+  if (!isObject(json) || !isObject(json.policies)) return json;
+  return { ...json, policies: { ...DEFAULT_POLICIES.policies, ...json.policies } };
+}
+
 /** Checks a policy set a lead edited; never throws. Messages name the field and the problem. */
 export function validatePolicySet(json: unknown): PolicyValidation {
   const parsed = SlaPolicySet.safeParse(json, { reportInput: true });
