@@ -18,6 +18,10 @@ test('an order page: the order read, scored, a template into the comment box as 
   await expect(panel.getByTestId('buyer-name')).toHaveText('Jordan Reyes');
   await expect(panel.getByTestId('marketplace')).toHaveAttribute('data-marketplace', 'SHOPIFY');
   await expect(panel.getByTestId('fraud-score')).toHaveText(/^\d{1,3}$/);
+  // Shopify's own fraud analysis (high risk on this page) is one of the score's indicators, in its words.
+  await expect(panel.locator('[data-testid="fraud-indicator"][data-indicator="portal_risk_high"]')).toContainText(
+    "Shopify's fraud analysis rates this order high risk",
+  );
   // An order has no deadline of the admin's own: no clock.
   await expect(panel.getByTestId('sla-countdown')).toHaveCount(0);
 

@@ -1,4 +1,4 @@
-import { isRelayEmailDomain } from '../portals/catalogue';
+import { isRelayEmailDomain, portalDefinition } from '../portals/catalogue';
 import type { Money } from '../schemas/common';
 import type { FraudIndicatorId, FraudInput, FraudMatrix, HistoryCount, RelatedOrder } from '../schemas/fraud';
 import { formatMoney } from '../money';
@@ -249,7 +249,21 @@ export const CHECKS: Record<FraudIndicatorId, (facts: Facts) => Hit | null> = {
   prior_returns: (facts) => history(facts, 'returns', facts.params.historyMinimums.returns, 'return'),
   prior_chargebacks: (facts) => history(facts, 'chargebacks', facts.params.historyMinimums.chargebacks, 'chargeback'),
   prior_fraud_flags: (facts) => history(facts, 'fraudFlags', facts.params.historyMinimums.fraudFlags, 'fraud flag'),
+  portal_risk_high: (facts) => portalRisk(facts, 'HIGH'),
+  portal_risk_medium: (facts) => portalRisk(facts, 'MEDIUM'),
 };
+
+const RECOMMENDS: Record<string, string> = { CANCEL: 'recommends cancelling', INVESTIGATE: 'recommends investigating', ACCEPT: 'recommends fulfilling' };
+
+/** The portal's own rating of the order at this level (Shopify's fraud analysis), with what it says and lists. */
+function portalRisk(facts: Facts, level: 'HIGH' | 'MEDIUM'): Hit | null {
+  const risk = facts.input.context.portalRisk;
+  if (risk?.level !== level) return null;
+  const name = portalDefinition(facts.input.context.portal)?.name ?? 'The portal';
+  const says = risk.recommendation ? RECOMMENDS[risk.recommendation] : undefined;
+  const listed = risk.indicators?.length ? `: ${risk.indicators.slice(0, 5).join('; ')}` : '';
+  return { evidence: `${name}'s fraud analysis rates this order ${level.toLowerCase()} risk${says ? ` and ${says}` : ''}${listed}`, relatedOrderIds: [] };
+}
 
 /** A mailbox name nobody would pick: long digit runs or long runs without vowels ("xk7qzr9t2w"). */
 export function looksRandom(local: string): boolean {

@@ -57,6 +57,9 @@ export const DEFAULT_INDICATORS: Record<FraudIndicatorId, IndicatorRule> = {
   prior_returns: rule(15, 'abuse'),
   prior_chargebacks: rule(35, 'both'),
   prior_fraud_flags: rule(50, 'both', 'hold'),
+  // The portal's own analysis (Shopify's fraud analysis): its card checks and network data we cannot see.
+  portal_risk_high: rule(40, 'both'),
+  portal_risk_medium: rule(15, 'both'),
 };
 
 export const DEFAULT_MATRIX: FraudMatrix = {

@@ -61,6 +61,8 @@ describe('each indicator fires on its signal and stays silent without it', () =>
       { context: { shippingService: 'Express (next day)', shipTo: { lines: ['Postfach 10 20 30'], city: 'Berlin', postalCode: '10115', country: 'DE' } } },
     ],
     ['disposable_email', { context: { buyer: { name: 'Max Mustermann', email: 'max@mailinator.com' } } }],
+    ['portal_risk_high', { context: { portalRisk: { level: 'HIGH', recommendation: 'CANCEL' } } }],
+    ['portal_risk_medium', { context: { portalRisk: { level: 'MEDIUM' } } }],
     [
       'prior_claims',
       {

@@ -23,6 +23,8 @@ export const INDICATOR_TEXT: Record<FraudIndicatorId, { label: string; phrase: s
   prior_returns: { label: 'Earlier returns', phrase: 'the earlier returns' },
   prior_chargebacks: { label: 'Earlier chargebacks', phrase: 'the earlier chargebacks' },
   prior_fraud_flags: { label: 'Earlier fraud flags', phrase: 'the earlier fraud flags' },
+  portal_risk_high: { label: "The portal's fraud analysis: high risk", phrase: "the portal's high-risk rating" },
+  portal_risk_medium: { label: "The portal's fraud analysis: medium risk", phrase: "the portal's medium-risk rating" },
 };
 
 const INDICATOR_IDS = Object.keys(INDICATOR_TEXT) as FraudIndicatorId[];

@@ -25,6 +25,8 @@ export const FraudIndicatorId = z.enum([
   'prior_returns',
   'prior_chargebacks',
   'prior_fraud_flags',
+  'portal_risk_high',
+  'portal_risk_medium',
 ]);
 export type FraudIndicatorId = z.infer<typeof FraudIndicatorId>;
 
