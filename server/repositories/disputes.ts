@@ -23,7 +23,13 @@ export type NewDispute = Pick<
   | 'currency'
   | 'filedAt'
   | 'deadline'
->;
+> & {
+  /** The card stage the page states (a Shopify inquiry); left out: a chargeback, or none for a marketplace claim. */
+  stage?: 'inquiry' | 'chargeback' | null;
+};
+
+/** Stages by rank: a page load may move a dispute on (inquiry to chargeback) but never back. */
+const STAGES_SQL = sql.raw(`ARRAY['alert','inquiry','chargeback','pre_arbitration']::text[]`);
 
 /**
  * Inserts the dispute a page shows, or refreshes what the page says about it (amount, reason,
@@ -33,7 +39,14 @@ export async function upsertDispute(db: Database, teamId: string, input: NewDisp
   const keep = (column: string) => sql.raw(`coalesce(excluded.${column}, disputes.${column})`);
   const [row] = await db
     .insert(disputes)
-    .values({ teamId, ...input, source: input.portal, stage: isMarketplaceClaim(input.kind) ? null : 'chargeback', createdAt: now, updatedAt: now })
+    .values({
+      teamId,
+      ...input,
+      source: input.portal,
+      stage: isMarketplaceClaim(input.kind) ? null : (input.stage ?? 'chargeback'),
+      createdAt: now,
+      updatedAt: now,
+    })
     .onConflictDoUpdate({
       target: [disputes.teamId, disputes.kind, disputes.externalId],
       set: {
@@ -47,6 +60,8 @@ export async function upsertDispute(db: Database, teamId: string, input: NewDisp
         currency: sql.raw('excluded.currency'),
         filedAt: sql.raw('excluded.filed_at'),
         deadline: sql.raw('excluded.deadline'),
+        stage: sql`case when coalesce(array_position(${STAGES_SQL}, excluded.stage), 0) > coalesce(array_position(${STAGES_SQL}, disputes.stage), 0)
+                        then excluded.stage else disputes.stage end`,
         updatedAt: now,
       },
     })

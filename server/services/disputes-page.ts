@@ -89,5 +89,6 @@ export function disputeFromPage(ctx: PageContext, policies: SlaPolicySet, now: D
     currency: amount.currency,
     filedAt,
     deadline: disputeDeadline(ctx, policies, filedAt),
+    ...(ctx.pageKind === 'chargeback' && ctx.chargeback?.stage ? { stage: ctx.chargeback.stage } : {}),
   };
 }
