@@ -26,6 +26,7 @@ import { queueRoutes } from './routes/queue';
 import { pageHealthRoutes } from './routes/page-health';
 import { reportRoutes } from './routes/reports';
 import { settingsRoutes } from './routes/settings';
+import { teamHostsRoutes } from './routes/team-hosts';
 import { slaAdminRoutes } from './routes/sla-admin';
 import { streamRoutes } from './routes/stream';
 import { templateRoutes } from './routes/templates';
@@ -171,6 +172,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fraudAdminRoutes);
   await app.register(slaAdminRoutes);
   await app.register(settingsRoutes);
+  await app.register(teamHostsRoutes);
   await app.register(queueRoutes);
   await app.register(pageHealthRoutes);
   await app.register(reportRoutes);

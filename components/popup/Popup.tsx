@@ -5,6 +5,7 @@ import type { Language } from '@/utils/schemas/common';
 import type { SignedInAgent } from '@/utils/storage';
 import { useT } from '../i18n-context';
 import { useNow } from '../use-now';
+import { HostsToAllow, type HostsToAllowApi } from './HostsToAllow';
 import { QueueList } from './QueueList';
 
 export interface PopupProps {
@@ -18,6 +19,8 @@ export interface PopupProps {
   /** Opens one dispute or alert of the queue in the inbox. */
   onOpenDispute?: (disputeId: string) => void;
   language: Language;
+  /** The team's back-office hosts this browser has not allowed yet (Mirakl), with the way to allow each. */
+  hosts?: HostsToAllowApi;
   /** Injected for tests; the popup uses Date.now. */
   clock?: () => number;
   /** How often the list itself is fetched again while the popup stays open. */
@@ -35,6 +38,7 @@ export function Popup({
   onOpenLeadTools,
   onOpenInbox,
   onOpenDispute,
+  hosts,
   language,
   clock = Date.now,
   refreshMs = 60_000,
@@ -90,6 +94,7 @@ export function Popup({
           </button>
         </span>
       </header>
+      {hosts && <HostsToAllow api={hosts} />}
       <h1 className="pp-heading">{t('popupTitle')}</h1>
       {queue.kind === 'loading' && <p className="pp-muted">{t('loading')}</p>}
       {queue.kind === 'error' && (

@@ -14,6 +14,7 @@ import { BackgroundService } from './service';
 import { panelScriptOf, portalDefinition } from '@/utils/portals/catalogue';
 import { sectionScriptFile } from '@/utils/content/sections/names';
 import { syncDetectors, watchTeamHosts } from './team-hosts';
+import { refreshTeamHosts } from './handlers/team-hosts';
 
 /**
  * The service worker: the only holder of the token and the only caller of the backend.
@@ -21,6 +22,7 @@ import { syncDetectors, watchTeamHosts } from './team-hosts';
  * ports, and their heartbeats keep the worker (and so the event stream) alive while a panel is open.
  */
 const FLUSH_ALARM = 'caseside-outbox';
+const TEAM_HOSTS_ALARM = 'caseside-team-hosts';
 
 export default defineBackground(() => {
   const ports = new Set<Browser.runtime.Port>();
@@ -42,7 +44,11 @@ export default defineBackground(() => {
         onStatus: (status) => push({ type: 'push:sync', status }),
         onLiveEvent: (event) => push({ type: 'push:live', event }),
         onResync: () => push({ type: 'push:resync' }),
-        onSignedIn: (me) => void signedInAgent.setValue({ name: me.agent.name, role: me.agent.role, teamName: me.team.name }),
+        onSignedIn: (me) => {
+          void signedInAgent.setValue({ name: me.agent.name, role: me.agent.role, teamName: me.team.name });
+          // The team's portal hosts (Mirakl back offices) come with the team.
+          void servicePromise.then((s) => refreshTeamHosts(s.session));
+        },
         onSignedOut: () => void signedInAgent.setValue(null),
         openOptions: () => void browser.runtime.openOptionsPage(),
         openInbox: (disputeId) => void browser.tabs.create({ url: `${browser.runtime.getURL(INBOX_PAGE)}${inboxHashFor(disputeId)}` }),
@@ -102,8 +108,11 @@ export default defineBackground(() => {
 
   // Retry waiting writes even when no panel is open (the alarm also wakes a stopped worker).
   void browser.alarms.create(FLUSH_ALARM, { periodInMinutes: 0.5 });
+  // A host a lead adds or removes reaches every agent's browser within this period (or when the popup opens).
+  void browser.alarms.create(TEAM_HOSTS_ALARM, { periodInMinutes: 15 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FLUSH_ALARM) void servicePromise.then((s) => s.outbox.flush());
+    if (alarm.name === TEAM_HOSTS_ALARM) void servicePromise.then((s) => refreshTeamHosts(s.session));
   });
   // Toolbar badge (cases at risk) and one notification per case nearing its deadline.
   const callRouteWhenReady = servicePromise.then(
@@ -117,7 +126,10 @@ export default defineBackground(() => {
 
   void servicePromise.then(async (service) => {
     await service.outbox.flush({ force: true });
-    if (await service.session.credentials()) service.live.start();
+    if (await service.session.credentials()) {
+      service.live.start();
+      await refreshTeamHosts(service.session);
+    }
   });
 });
 

@@ -3,8 +3,8 @@ import { storage } from 'wxt/utils/storage';
 import { originOf, registrationPlan, TeamHost } from '@/utils/portals/team-hosts';
 
 /**
- * The hosts a lead added (utils/portals/team-hosts.ts), kept in this browser with the permission Chrome
- * granted for each. The worker keeps exactly the granted ones' detectors registered: on start, after an
+ * The team's hosts (utils/portals/team-hosts.ts; the list lives on the backend, see adoptTeamHosts), kept in
+ * this browser with the permission Chrome granted for each. The worker keeps exactly the granted ones' detectors registered: on start, after an
  * add or a removal, and when a permission is withdrawn in chrome://extensions.
  */
 export const teamHostsItem = storage.defineItem<TeamHost[]>('local:teamHosts', { fallback: [], version: 1 });
@@ -42,19 +42,37 @@ export async function addTeamHost(host: TeamHost): Promise<'added' | 'not_grante
   return 'added';
 }
 
+const sameHost = (a: TeamHost, b: TeamHost) => a.portal === b.portal && a.host === b.host;
+
+/**
+ * Takes the team's list (the backend's, which every agent's browser shares) as this browser's: detectors
+ * follow at once for the hosts this Chrome granted; a host the team dropped loses its detector and gives its
+ * permission back. Hosts the team added that this Chrome has not granted wait for a click (the popup's
+ * "Allow"), since Chrome asks only inside a user's gesture.
+ */
+export async function adoptTeamHosts(team: readonly TeamHost[]): Promise<void> {
+  const before = await storedHosts();
+  const unchanged = before.length === team.length && before.every((h) => team.some((t) => sameHost(h, t)));
+  if (!unchanged) await teamHostsItem.setValue([...team]);
+  await syncDetectors();
+  for (const gone of before.filter((h) => !team.some((t) => t.host === h.host))) await givePermissionBack(gone.host);
+}
+
+async function givePermissionBack(host: string): Promise<void> {
+  try {
+    await browser.permissions.remove({ origins: [originOf(host)] });
+  } catch {
+    // A permission the manifest itself declares cannot be given back; its detector is gone all the same.
+  }
+}
+
 /** Removes a host: its detector goes and Chrome's permission for it is given back. */
 export async function removeTeamHost(host: TeamHost): Promise<void> {
   const rest = (await storedHosts()).filter((h) => !(h.portal === host.portal && h.host === host.host));
   await teamHostsItem.setValue(rest);
   await syncDetectors();
   // Another portal's stored host on the same domain keeps the permission.
-  if (!rest.some((h) => h.host === host.host)) {
-    try {
-      await browser.permissions.remove({ origins: [originOf(host.host)] });
-    } catch {
-      // A permission the manifest itself declares cannot be given back; its detector is gone all the same.
-    }
-  }
+  if (!rest.some((h) => h.host === host.host)) await givePermissionBack(host.host);
 }
 
 /** The hosts whose frames may talk to the worker as portal pages, kept current. */

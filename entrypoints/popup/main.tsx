@@ -4,6 +4,9 @@ import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '@/components/i18n-context';
 import { Popup } from '@/components/popup/Popup';
 import { apiRequest } from '@/utils/api-client';
+import type { HostsToAllowApi } from '@/components/popup/HostsToAllow';
+import { sendRequest } from '@/utils/messaging';
+import { originOf } from '@/utils/portals/team-hosts';
 import { INBOX_PAGE, inboxHashFor } from '@/utils/disputes/inbox-link';
 import { browserTranslate } from '@/utils/i18n-browser';
 import { Language } from '@/utils/schemas/common';
@@ -12,6 +15,13 @@ import './popup.css';
 
 const language = Language.catch('en').parse(browser.i18n.getUILanguage().slice(0, 2).toLowerCase());
 const loadQueue = () => apiRequest('queue.list', { query: { limit: '50' } });
+const hosts: HostsToAllowApi = {
+  list: async () => {
+    const res = await sendRequest({ type: 'hosts:list' });
+    return res.ok ? res.data.hosts : [];
+  },
+  request: (host) => browser.permissions.request({ origins: [originOf(host)] }),
+};
 
 function PopupPage() {
   const [agent, setAgent] = useState<SignedInAgent | null | undefined>(undefined);
@@ -24,6 +34,7 @@ function PopupPage() {
     <Popup
       agent={agent}
       loadQueue={loadQueue}
+      hosts={hosts}
       language={language}
       onOpenUrl={(url) => void browser.tabs.create({ url })}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}

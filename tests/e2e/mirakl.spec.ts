@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MIRAKL_FIXTURES } from '../fixtures/manifest-mirakl';
 import { chromiumPath, EXTENSION_DIR, signIn } from '../../scripts/lib/chromium';
-import { DEMO_LEAD_TOKEN, PANEL, expect, test as base } from './harness';
+import { DEMO_AGENT_TOKEN, DEMO_LEAD_TOKEN, PANEL, expect, test as base } from './harness';
 
 /**
  * Mirakl back offices in real Chromium: a lead adds an operator's host in the lead tools, the extension
@@ -39,34 +39,48 @@ function extensionWithGrantedHosts(): string {
   return dir;
 }
 
+/** A Chromium profile with the granted-hosts copy of the extension, signed in with `token`. */
+async function launchGranted(hostResolverRules: string, backendUrl: string, token: string): Promise<{ context: BrowserContext; extensionId: string }> {
+  const ext = extensionWithGrantedHosts();
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'caseside-chromium-')), {
+    executablePath: chromiumPath(),
+    headless: true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      `--host-resolver-rules=${hostResolverRules}`,
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  await signIn(context, extensionId, backendUrl, token);
+  return { context, extensionId };
+}
+
+/** The team's host list lives on the backend every test of the run shares: each test leaves it empty. */
+async function clearTeamHosts(backendUrl: string): Promise<void> {
+  const headers = { authorization: `Bearer ${DEMO_LEAD_TOKEN}` };
+  const { hosts } = (await (await fetch(`${backendUrl}/v1/team-hosts`, { headers })).json()) as { hosts: Array<{ portal: string; host: string }> };
+  for (const h of hosts) await fetch(`${backendUrl}/v1/team-hosts/${h.portal}/${h.host}`, { method: 'DELETE', headers });
+}
+
 const test = base.extend<{ worker: Worker }>({
   context: async ({ sandbox, backend }, use) => {
-    const ext = extensionWithGrantedHosts();
-    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'caseside-chromium-')), {
-      executablePath: chromiumPath(),
-      headless: true,
-      ignoreHTTPSErrors: true,
-      viewport: { width: 1400, height: 900 },
-      args: [
-        `--disable-extensions-except=${ext}`,
-        `--load-extension=${ext}`,
-        `--host-resolver-rules=${sandbox.hostResolverRules}`,
-        '--ignore-certificate-errors',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    const extensionId = new URL(worker.url()).host;
-    await signIn(context, extensionId, backend.url, DEMO_LEAD_TOKEN);
+    const { context, extensionId } = await launchGranted(sandbox.hostResolverRules, backend.url, DEMO_LEAD_TOKEN);
     (context as BrowserContext & { __extensionId?: string }).__extensionId = extensionId;
     await use(context);
     await context.close();
+    await clearTeamHosts(backend.url);
   },
   worker: async ({ context }, use) => {
     await use(context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
@@ -160,6 +174,46 @@ test('the worker registers the added hosts again when it starts', async ({ conte
   await leads.reload();
   await expect(leads.getByTestId('team-hosts')).toBeVisible();
   await expect.poll(fromPage, { timeout: 10_000 }).toEqual([{ matches: [`https://${SECRET_SALES}/*`], js: ['content-scripts/mirakl.js'] }]);
+});
+
+test("a host the lead adds reaches every agent's browser: the agent's extension runs there without the lead tools", async ({
+  context,
+  extensionId,
+  sandbox,
+  backend,
+}) => {
+  const agent = await launchGranted(sandbox.hostResolverRules, backend.url, DEMO_AGENT_TOKEN);
+  try {
+    const order = MIRAKL_FIXTURES.find((f) => f.name === 'mirakl-secretsales-uk-order')!;
+    const before = await agent.context.newPage();
+    await before.goto(order.url);
+    await before.waitForTimeout(1_500);
+    await expect(before.locator('caseside-panel')).toHaveCount(0);
+
+    const leads = await openHostSettings(context, extensionId);
+    await addHost(leads, SECRET_SALES);
+    // The agent opens the popup (the list is read then, and every 15 minutes): the host's detector is registered.
+    const popup = await agent.context.newPage();
+    await popup.goto(`chrome-extension://${agent.extensionId}/popup.html`);
+    await expect(popup.getByTestId('popup-agent')).toBeVisible();
+    const agentWorker = agent.context.serviceWorkers()[0]!;
+    await expect
+      .poll(() => registered(agentWorker), { timeout: 10_000 })
+      .toEqual([{ matches: [`https://${SECRET_SALES}/*`], js: ['content-scripts/mirakl.js'] }]);
+    // Granted in this profile: nothing to allow.
+    await expect(popup.getByTestId('popup-hosts')).toHaveCount(0);
+    const page = await agent.context.newPage();
+    await page.goto(order.url);
+    await expect(page.locator(PANEL).getByTestId('order-id')).toHaveText('8817455903-A');
+
+    // The lead removes it: the agent's browser drops it at its next read.
+    await leads.locator(`[data-testid="team-host"][data-host="${SECRET_SALES}"] button`).click();
+    await expect(leads.getByTestId('team-hosts-none')).toBeVisible();
+    await popup.reload();
+    await expect.poll(() => registered(agentWorker), { timeout: 10_000 }).toEqual([]);
+  } finally {
+    await agent.context.close();
+  }
 });
 
 test.describe('the panel on every Mirakl page, once its hosts are added', () => {

@@ -1,4 +1,4 @@
-import { DEMO_AGENT_TOKEN, expect, test } from './harness';
+import { DEMO_AGENT_TOKEN, DEMO_LEAD_TOKEN, expect, test } from './harness';
 
 test("the popup lists the demo team's open cases ranked by time left, with live countdowns", async ({ context, extensionId, backend }) => {
   const res = await fetch(`${backend.url}/v1/queue`, { headers: { Authorization: `Bearer ${DEMO_AGENT_TOKEN}` } });
@@ -45,4 +45,31 @@ test('leads get a link from the popup to the lead tools page', async ({ openSeco
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
   const [tools] = await Promise.all([lead.waitForEvent('page'), page.getByTestId('popup-lead-tools').click()]);
   await expect(tools.getByTestId('lead-tools')).toHaveAttribute('data-role', 'lead');
+});
+
+test("a back office the lead added for the team shows in the agent's popup until this browser allows it", async ({ context, extensionId, backend }) => {
+  const lead = { authorization: `Bearer ${DEMO_LEAD_TOKEN}`, 'content-type': 'application/json' };
+  const host = 'conrad-prod.mirakl.net';
+  const added = await fetch(`${backend.url}/v1/team-hosts`, { method: 'POST', headers: lead, body: JSON.stringify({ portal: 'mirakl', host }) });
+  expect(added.status).toBe(200);
+  try {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    const section = page.getByTestId('popup-hosts');
+    await expect(section).toBeVisible();
+    await expect(section.locator(`li[data-host="${host}"]`)).toContainText(host);
+    await expect(section.getByRole('button', { name: `Allow ${host}` })).toBeVisible();
+    // Not granted, so nothing runs there yet: no detector is registered for it.
+    const registered = await page.evaluate(
+      async () =>
+        (
+          await (
+            globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }
+          ).chrome.scripting.getRegisteredContentScripts()
+        ).length,
+    );
+    expect(registered).toBe(0);
+  } finally {
+    await fetch(`${backend.url}/v1/team-hosts/mirakl/${host}`, { method: 'DELETE', headers: { authorization: lead.authorization } });
+  }
 });

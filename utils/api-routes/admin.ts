@@ -22,6 +22,8 @@ import { z } from 'zod';
 import { AuditPage, AuditQuery } from '../schemas/audit';
 import { PageHealthList, PageHealthQuery } from '../schemas/health';
 import { Template } from '../schemas/templates';
+import { HostName, TeamHost } from '../portals/team-hosts';
+import { PortalId } from '../schemas/common';
 import { defineRoutes } from './types';
 
 const IdParams = z.strictObject({ id: z.uuid() });
@@ -31,6 +33,11 @@ const TEMPLATE = '/v1/templates/:id';
 const FRAUD_MATRIX = '/v1/fraud/matrix';
 const SLA_POLICIES = '/v1/sla/policies';
 const SETTINGS = '/v1/settings';
+const TEAM_HOSTS = '/v1/team-hosts';
+
+/** The hosts of portals that run on each marketplace's own domain (Mirakl back offices), the team's list. */
+export const TeamHostList = z.strictObject({ hosts: z.array(TeamHost).max(50) });
+export type TeamHostList = z.infer<typeof TeamHostList>;
 
 /**
  * Lead tools and the queue: templates, fraud matrix, SLA policies, settings, open cases.
@@ -140,6 +147,31 @@ export const ADMIN_ROUTES = defineRoutes({
     access: 'lead',
     body: TeamSettingsView,
     response: TeamSettingsView,
+    pages: true,
+  },
+  'teamHosts.list': {
+    method: 'GET',
+    path: TEAM_HOSTS,
+    summary: "The team's portal hosts (back offices on their own domains) every agent's extension runs on",
+    response: TeamHostList,
+    pages: true,
+  },
+  'teamHosts.add': {
+    method: 'POST',
+    path: TEAM_HOSTS,
+    summary: "Add a portal host to the team's list (agents' extensions then ask Chrome for it)",
+    access: 'lead',
+    body: TeamHost,
+    response: TeamHostList,
+    pages: true,
+  },
+  'teamHosts.remove': {
+    method: 'DELETE',
+    path: `${TEAM_HOSTS}/:portal/:host`,
+    summary: "Remove a portal host from the team's list",
+    access: 'lead',
+    params: z.strictObject({ portal: PortalId, host: HostName }),
+    response: TeamHostList,
     pages: true,
   },
   'queue.list': { method: 'GET', path: '/v1/queue', summary: "The team's open cases by time left", query: QueueQuery, response: QueueList, pages: true },

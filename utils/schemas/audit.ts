@@ -24,10 +24,23 @@ export const AuditAction = z.enum([
   'sop.updated',
   'sop.proposal_accepted',
   'sop.proposal_rejected',
+  'team_host.added',
+  'team_host.removed',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
-export const AuditTargetType = z.enum(['agent', 'token', 'fraud_matrix', 'sla_policies', 'settings', 'template', 'processor_secret', 'handoff_team', 'sop']);
+export const AuditTargetType = z.enum([
+  'agent',
+  'token',
+  'fraud_matrix',
+  'sla_policies',
+  'settings',
+  'template',
+  'processor_secret',
+  'handoff_team',
+  'sop',
+  'team_host',
+]);
 export type AuditTargetType = z.infer<typeof AuditTargetType>;
 
 /** One audit row. `details` holds names and versions, never a token's secret or hash. */
