@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { Language } from '@/utils/schemas/common';
 import type { MatchedSop, SopMatchResult, SopProposal } from '@/utils/schemas/sops';
-import { MAX_SOP_BODY } from '@/utils/schemas/sops';
+import { MAX_SOP_BODY } from '@/utils/sops/limits';
 import type { MessageKey } from '@/utils/i18n';
 import { useT } from '../i18n-context';
 import { SopMarkdown } from './SopMarkdown';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Instant, Language, PageKind, PortalId } from './common';
 import { CaseKind, IdempotencyKey } from './api';
 import { FraudIndicatorId } from './fraud';
+import { MAX_SOP_BODY } from '../sops/limits';
 
 /**
  * SOP articles: short team procedures in a Markdown subset (utils/sops/markdown.ts), tagged by where they
@@ -9,8 +10,7 @@ import { FraudIndicatorId } from './fraud';
  * accept them into a new version or reject them.
  */
 
-/** One article body, in characters; a longer one is refused with 400 naming the language's field. */
-export const MAX_SOP_BODY = 20_000;
+export { MAX_SOP_BODY };
 
 export const SopBody = z.string().trim().min(1, 'an SOP body cannot be empty').max(MAX_SOP_BODY, `an SOP body may hold at most ${MAX_SOP_BODY} characters`);
 
