@@ -16,11 +16,4 @@ export const signedInAgent = storage.defineItem<SignedInAgent | null>('local:sig
   version: 1,
 });
 
-export interface PanelPreferences {
-  collapsed: boolean;
-}
-
-export const panelPreferences = storage.defineItem<PanelPreferences>('local:panelPreferences', {
-  fallback: { collapsed: false },
-  version: 1,
-});
+// The panel's collapsed preference is read by the panel script itself, without WXT's storage layer: utils/content/panel-prefs.ts.

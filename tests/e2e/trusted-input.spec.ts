@@ -49,9 +49,15 @@ test("clicks and keys dispatched by the portal page record nothing; the agent's 
   await expect(decisions(panel).filter({ hasText: 'Checked by phone' })).toHaveCount(1);
   await page.keyboard.press('Alt+Shift+KeyC');
   await expect(panel).toHaveAttribute('data-collapsed', 'true');
+  // The agent's choice is kept: the next page load opens the panel collapsed.
+  await page.reload();
+  await expect(panel).toHaveAttribute('data-collapsed', 'true');
   await page.keyboard.press('Alt+Shift+KeyT');
   await expect(panel).toHaveAttribute('data-collapsed', 'false');
   await expect(panel.getByTestId('template-search')).toBeFocused();
+  await page.reload();
+  await expect(panel.getByTestId('fraud-score')).toBeVisible();
+  await expect(panel).toHaveAttribute('data-collapsed', 'false');
 });
 
 test("the defence document's blob: URL is revoked once the download has started, and a second copy still downloads", async ({ context }) => {

@@ -6,7 +6,7 @@ import { InputPolicyProvider } from '@/components/input-policy';
 import { browserTranslate } from '@/utils/i18n-browser';
 import type { PanelResult, SyncStatus } from '@/utils/messaging';
 import { sendRequest } from '@/utils/messaging-send';
-import { panelPreferences } from '@/utils/storage';
+import { panelCollapsed, setPanelCollapsedPreference } from './panel-prefs';
 import type { DecisionKind } from '@/utils/schemas/fraud';
 import type { PortalAdapter, ReplyTarget } from '@/utils/portals/types';
 import { type ReplyWait, waitForReplyBox } from './reply-wait';
@@ -56,9 +56,9 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
   const contextKey = context && !page?.loading ? JSON.stringify(context) : null;
 
   useEffect(() => {
-    void panelPreferences.getValue().then((p) => {
-      setCollapsed(p.collapsed);
-      onCollapsedChange(p.collapsed);
+    void panelCollapsed().then((value) => {
+      setCollapsed(value);
+      onCollapsedChange(value);
     });
   }, [onCollapsedChange]);
 
@@ -254,7 +254,7 @@ export function PanelApp({ store, bridge, adapter, onCollapsedChange }: PanelApp
       setCollapsed((c) => {
         const value = next(c);
         if (value !== c) {
-          void panelPreferences.setValue({ collapsed: value });
+          void setPanelCollapsedPreference(value);
           onCollapsedChange(value);
         }
         return value;
