@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillMissing, placeholdersIn, renderTemplate } from './render';
+import { fillMissing, renderTemplate } from './render';
 
 const vars = {
   'buyer.firstName': 'Max',
@@ -67,14 +67,5 @@ describe('fillMissing', () => {
     expect(after).toEqual({ 'order.id': '1', 'tracking.number': 'JJD000390007' });
     expect(before).toEqual({ 'order.id': '1' });
     expect(renderTemplate('{{tracking.number}} {{agent.name}}', after).missing).toEqual(['agent.name']);
-  });
-});
-
-describe('placeholdersIn', () => {
-  it('finds names and fallbacks in order', () => {
-    expect(placeholdersIn('{{a.b}} x {{c | "d"}}').map((p) => [p.name, p.fallback])).toEqual([
-      ['a.b', undefined],
-      ['c', 'd'],
-    ]);
   });
 });

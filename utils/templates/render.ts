@@ -7,18 +7,6 @@ import type { TemplateVars } from '../schemas/templates';
  */
 export const PLACEHOLDER_RE = /\{\{\s*([A-Za-z][\w]*(?:\.[A-Za-z][\w]*)*)\s*(?:\|\s*(?:"([^"]*)"|'([^']*)')\s*)?\}\}/g;
 
-export type Placeholder = { raw: string; name: string; fallback?: string; index: number };
-
-/** Every well-formed placeholder in a body, in order. */
-export function placeholdersIn(body: string): Placeholder[] {
-  const found: Placeholder[] = [];
-  for (const m of body.matchAll(PLACEHOLDER_RE)) {
-    const fallback = m[2] ?? m[3];
-    found.push(fallback === undefined ? { raw: m[0], name: m[1]!, index: m.index } : { raw: m[0], name: m[1]!, fallback, index: m.index });
-  }
-  return found;
-}
-
 const LOCALES: Record<Language, string> = { en: 'en-GB', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', it: 'it-IT' };
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
