@@ -1,4 +1,4 @@
-import { fraudInput } from '../utils/fraud/test-orders';
+import { fraudInput } from '../tests/helpers/fraud-orders';
 import { DEFAULT_MATRIX } from '../utils/fraud/matrix';
 import { scoreOrder } from '../utils/fraud/score';
 import { FraudInput } from '../utils/schemas/fraud';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EvidenceItem, type PriorTransaction } from '../schemas/disputes';
 import { buildChecklist } from './checklist';
-import { aDispute, aHistory, disputeContext } from './test-disputes';
+import { aDispute, aHistory, disputeContext } from '../../tests/helpers/disputes';
 
 const byKey = (items: EvidenceItem[]) => Object.fromEntries(items.map((i) => [i.key, i]));
 const statuses = (items: EvidenceItem[]) => Object.fromEntries(items.map((i) => [i.key, i.status]));

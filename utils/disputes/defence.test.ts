@@ -4,7 +4,7 @@ import { buildChecklist } from './checklist';
 import { buildDefence, type DefenceInput } from './defence';
 import { DEFAULT_DEFENCE_TEMPLATES, fillTemplate } from './templates';
 import { buildTimeline } from './timeline';
-import { aDispute, aHistory, disputeContext, ORDER_ID } from './test-disputes';
+import { aDispute, aHistory, disputeContext, ORDER_ID } from '../../tests/helpers/disputes';
 import type { DisputeHistory } from './case-history';
 
 function defenceInput(overrides: Partial<DefenceInput> = {}, history: DisputeHistory = aHistory()): DefenceInput {

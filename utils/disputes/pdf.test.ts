@@ -6,7 +6,7 @@ import { buildChecklist } from './checklist';
 import { buildDefence } from './defence';
 import { renderDefencePdf, toEncodable, UNENCODABLE_SUBSTITUTE } from './pdf';
 import { buildTimeline } from './timeline';
-import { aDispute, aHistory, disputeContext, ORDER_ID } from './test-disputes';
+import { aDispute, aHistory, disputeContext, ORDER_ID } from '../../tests/helpers/disputes';
 import type { DisputeHistory } from './case-history';
 
 // Helvetica's metrics for pdf.js, so reading back does not warn about missing standard font data.

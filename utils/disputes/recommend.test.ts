@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DisputeRecommendation } from '../schemas/disputes';
 import { buildChecklist } from './checklist';
 import { evidenceStrength, recommendAction, winChance } from './recommend';
-import { aDispute, aHistory, disputeContext } from './test-disputes';
+import { aDispute, aHistory, disputeContext } from '../../tests/helpers/disputes';
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 const strongChecklist = () => buildChecklist({ dispute: aDispute(), context: disputeContext(), history: aHistory() });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeline } from './timeline';
-import { aDispute, aHistory, disputeContext } from './test-disputes';
+import { aDispute, aHistory, disputeContext } from '../../tests/helpers/disputes';
 
 describe('buildTimeline', () => {
   it('orders purchase, shipment, delivery, messages and the dispute by time', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FraudMatrix } from '../schemas/fraud';
 import { backtest } from './backtest';
 import { DEFAULT_MATRIX } from './matrix';
-import { fraudInput } from './test-orders';
+import { fraudInput } from '../../tests/helpers/fraud-orders';
 
 const forwarder = { lines: ['c/o Shipito', '1000 Main St'], city: 'Torrance', postalCode: '90501', country: 'US' };
 const consoles = {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MATRIX } from './matrix';
 import { scoreOrder } from './score';
-import { fraudInput } from './test-orders';
+import { fraudInput } from '../../tests/helpers/fraud-orders';
 
 const LEVELS = ['HIGH', 'MEDIUM', 'LOW', 'NONE', 'PENDING'] as const;
 const RECOMMENDATIONS = ['CANCEL', 'INVESTIGATE', 'ACCEPT', 'NONE', undefined] as const;

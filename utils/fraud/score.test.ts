@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FraudIndicatorId, FraudMatrix, RelatedOrder } from '../schemas/fraud';
 import { DEFAULT_MATRIX } from './matrix';
 import { fraudKeysFor, scoreOrder } from './score';
-import { fraudInput, orderContext } from './test-orders';
+import { fraudInput, orderContext } from '../../tests/helpers/fraud-orders';
 import { PageContext } from '../schemas/page';
 
 const firedIds = (input: ReturnType<typeof fraudInput>, matrix: FraudMatrix = DEFAULT_MATRIX) => scoreOrder(input, matrix).fired.map((f) => f.indicator);

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ADAPTERS } from './adapters';
 import { PORTAL_DEFINITIONS, portalOfHost } from './catalogue';
-import { portalKnowledgeOutsideFolders } from './testing/conventions';
+import { portalKnowledgeOutsideFolders } from '../../tests/helpers/portal-conventions';
 import type { PortalDefinition } from './types';
 
 const ROOT = resolve(__dirname, '../..');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PageContext, type PageContextInput } from '../schemas/page';
-import { orderContext } from '../fraud/test-orders';
+import { orderContext } from '../../tests/helpers/fraud-orders';
 import { caseKindForPage, cardNetworkForReason } from './case-kind';
 
 const page = (overrides: Partial<PageContextInput>) => PageContext.parse(orderContext(overrides));

@@ -1,9 +1,30 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintTemplate } from './lint';
-import { fill, sentenceOf } from './testing/sentences';
-import { amazonOrderId, amountIn, dateIn, LANGS, postalAddress, postcode, sku, timeIn, trackingNumber, zDirectOrder, type Lang } from './testing/values';
-import { email, externalLink, LINK_SENTENCES, MARKETING, NEUTRAL, phoneByShape, phoneNeedingWord, WITH_PHONE_WORD } from './testing/violations';
+import { fill, sentenceOf } from '../../tests/helpers/templates/sentences';
+import {
+  amazonOrderId,
+  amountIn,
+  dateIn,
+  LANGS,
+  postalAddress,
+  postcode,
+  sku,
+  timeIn,
+  trackingNumber,
+  zDirectOrder,
+  type Lang,
+} from '../../tests/helpers/templates/values';
+import {
+  email,
+  externalLink,
+  LINK_SENTENCES,
+  MARKETING,
+  NEUTRAL,
+  phoneByShape,
+  phoneNeedingWord,
+  WITH_PHONE_WORD,
+} from '../../tests/helpers/templates/violations';
 
 /**
  * The lint must never refuse a reply for the values every reply carries, and must catch every contact

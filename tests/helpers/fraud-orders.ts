@@ -1,5 +1,5 @@
-import { FraudInput, type FraudInput as FraudInputType } from '../schemas/fraud';
-import type { PageContextInput } from '../schemas/page';
+import { FraudInput, type FraudInput as FraudInputType } from '../../utils/schemas/fraud';
+import type { PageContextInput } from '../../utils/schemas/page';
 
 /** Test-only builders: a plain German marketplace order that fires nothing, to vary per test. */
 export function orderContext(overrides: Partial<PageContextInput> = {}): PageContextInput {

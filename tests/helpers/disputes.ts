@@ -1,5 +1,5 @@
-import { PageContext, type PageContextInput } from '../schemas/page';
-import type { DisputeHistory, DisputeLike } from './case-history';
+import { PageContext, type PageContextInput } from '../../utils/schemas/page';
+import type { DisputeHistory, DisputeLike } from '../../utils/disputes/case-history';
 
 /** Test-only builders: a German Amazon order delivered on time, then claimed as not received. */
 export const ORDER_ID = '302-1234567-1234567';

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { PortalDefinition } from '../definition';
+import type { PortalDefinition } from '../../utils/portals/definition';
 
 /**
  * The repository's rule for portals, as code the conventions test runs: portal knowledge (a portal's id,
@@ -12,16 +12,7 @@ const SOURCE_ROOTS = ['utils', 'components', 'entrypoints', 'server', 'scripts',
 const SOURCE_RE = /\.(?:ts|tsx)$/;
 
 /** Files whose job is data: tests, fixtures, demo and bench seeds, test-data builders. */
-const DATA_FILE_RES = [
-  /\.test\.tsx?$/,
-  /\.spec\.ts$/,
-  /^tests\//,
-  /^server\/seed\//,
-  /^server\/test\//,
-  /^bench\//,
-  /^utils\/[^/]+\/test-[^/]+\.ts$/,
-  /^utils\/[^/]+\/testing\//,
-];
+const DATA_FILE_RES = [/\.test\.tsx?$/, /\.spec\.ts$/, /^tests\//, /^server\/seed\//, /^bench\//];
 
 /** Where the registry itself lives: the list, and the adapters keyed by it. */
 const REGISTRY_FILES = new Set(['utils/portals/registry.ts', 'utils/portals/adapters.ts']);
