@@ -19,8 +19,11 @@ export async function launchWithExtension(opts: {
   userDataDir?: string;
   /** The browser's UI language (what the extension's i18n reads), e.g. 'de'. */
   lang?: string;
+  /** Another copy of the built extension (a test's with its manifest changed); default the build. */
+  extensionDir?: string;
 }): Promise<{ context: BrowserContext; extensionId: string }> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('The extension is not built: run `npm run build` first.');
+  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error('The extension is not built: run `npm run build` first.');
   const context = await chromium.launchPersistentContext(opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'caseside-chromium-')), {
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,
@@ -32,8 +35,8 @@ export async function launchWithExtension(opts: {
     ...(opts.lang ? { locale: opts.lang } : {}),
     ...(opts.lang ? { env: { ...process.env, LANGUAGE: opts.lang } } : {}),
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=${opts.hostResolverRules}`,
       '--ignore-certificate-errors',
       '--no-sandbox',

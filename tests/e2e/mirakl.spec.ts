@@ -1,9 +1,9 @@
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MIRAKL_FIXTURES } from '../fixtures/manifest-mirakl';
-import { chromiumPath, EXTENSION_DIR, signIn } from '../../scripts/lib/chromium';
+import { EXTENSION_DIR, launchWithExtension, signIn } from '../../scripts/lib/chromium';
 import { DEMO_AGENT_TOKEN, DEMO_LEAD_TOKEN, PANEL, expect, test as base } from './harness';
 
 /**
@@ -41,30 +41,9 @@ function extensionWithGrantedHosts(): string {
 
 /** A Chromium profile with the granted-hosts copy of the extension, signed in with `token`. */
 async function launchGranted(hostResolverRules: string, backendUrl: string, token: string): Promise<{ context: BrowserContext; extensionId: string }> {
-  const ext = extensionWithGrantedHosts();
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'caseside-chromium-')), {
-    executablePath: chromiumPath(),
-    headless: true,
-    ignoreHTTPSErrors: true,
-    viewport: { width: 1400, height: 900 },
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      `--host-resolver-rules=${hostResolverRules}`,
-      '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL(worker.url()).host;
-  await signIn(context, extensionId, backendUrl, token);
-  return { context, extensionId };
+  const launched = await launchWithExtension({ hostResolverRules, extensionDir: extensionWithGrantedHosts() });
+  await signIn(launched.context, launched.extensionId, backendUrl, token);
+  return launched;
 }
 
 /** The team's host list lives on the backend every test of the run shares: each test leaves it empty. */
