@@ -9,8 +9,9 @@ import { serviceWorkerHeapMB } from './browser-measures';
  * turn, each a different record) reached by SPA navigation, the way an agent works through a queue.
  * The shell page is the bench's own (routed by Playwright under the real host): each view's content
  * is the sandbox fixture's body with the record ids swapped, rendered after a short spinner. Every
- * `sampleEvery` views: the tab's JS heap after a forced GC (page, content scripts and panel share the
- * isolate), the renderer's JS event listeners and DOM nodes; at the 50th view and at the end also the
+ * `sampleEvery` views: the tab's JS heap after forced GCs (page, content scripts and panel share the
+ * isolate; the median of three readings, since one reading of the same view varies by up to 0.4 MB), the
+ * renderer's JS event listeners and DOM nodes; at the 50th view and at the end also the
  * timer activity of 3 s with nothing happening and the service worker's heap.
  */
 export interface ShiftFigures {
@@ -97,6 +98,13 @@ async function idleTimerEvents(page: Page): Promise<number> {
   return events.filter((e) => e.name === 'TimerInstall' || e.name === 'TimerFire').length;
 }
 
+/** Three readings after forced GCs; the median heap (one GC does not always settle the heap). */
+async function settledCounts(cdp: CDPSession): Promise<Awaited<ReturnType<typeof rendererCounts>>> {
+  const readings = [await rendererCounts(cdp), await rendererCounts(cdp), await rendererCounts(cdp)];
+  const heaps = readings.map((r) => r.heapMB).sort((a, b) => a - b);
+  return { ...readings[2]!, heapMB: heaps[1]! };
+}
+
 export async function measureShift(ext: BrowserContext, views: number, log: (m: string) => void): Promise<ShiftFigures> {
   const started = Date.now();
   const shell = shellHtml();
@@ -111,7 +119,7 @@ export async function measureShift(ext: BrowserContext, views: number, log: (m: 
     let failedViews = 0;
     let at50: ShiftPoint | null = null;
     const point = async (i: number): Promise<ShiftPoint> => {
-      const counts = await rendererCounts(cdp!);
+      const counts = await settledCounts(cdp!);
       const idle = await idleTimerEvents(page);
       let serviceWorkerMB: number | null = null;
       try {
@@ -143,7 +151,7 @@ export async function measureShift(ext: BrowserContext, views: number, log: (m: 
       } catch {
         failedViews++;
       }
-      if (i % sampleEvery === 0) samples.push({ view: i, ...(await rendererCounts(cdp)) });
+      if (i % sampleEvery === 0) samples.push({ view: i, ...(await settledCounts(cdp)) });
       if (i === 50) at50 = await point(i);
     }
     const end = await point(views);
