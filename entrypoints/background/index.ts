@@ -94,7 +94,7 @@ export default defineBackground(() => {
       ports.add(port);
       port.onDisconnect.addListener(() => ports.delete(port));
       void servicePromise.then(async (service) => {
-        if ((await service.session.credentials()) && !service.live.isRunning) service.live.start();
+        await service.startLive();
         port.postMessage({ type: 'push:sync', status: await service.session.status() } satisfies TabPush);
       });
     });
@@ -116,8 +116,9 @@ export default defineBackground(() => {
   });
 
   void servicePromise.then(async (service) => {
+    service.receiverSignedIn = (await signedInAgent.getValue())?.role === 'receiver';
     await service.outbox.flush({ force: true });
-    if (await service.session.credentials()) service.live.start();
+    await service.startLive();
   });
 });
 

@@ -12,6 +12,8 @@ import './popup.css';
 
 const language = Language.catch('en').parse(browser.i18n.getUILanguage().slice(0, 2).toLowerCase());
 const loadQueue = () => apiRequest('queue.list', { query: { limit: '50' } });
+const loadHandoffs = () => apiRequest('handoffs.inbox');
+const HANDOFFS_PAGE = '/handoffs.html';
 
 function PopupPage() {
   const [agent, setAgent] = useState<SignedInAgent | null | undefined>(undefined);
@@ -24,6 +26,8 @@ function PopupPage() {
     <Popup
       agent={agent}
       loadQueue={loadQueue}
+      loadHandoffs={loadHandoffs}
+      onOpenHandoffs={() => void browser.tabs.create({ url: browser.runtime.getURL(HANDOFFS_PAGE) })}
       language={language}
       onOpenUrl={(url) => void browser.tabs.create({ url })}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
