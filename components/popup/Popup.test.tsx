@@ -189,4 +189,46 @@ describe('Popup', () => {
     expect(onOpenDispute).toHaveBeenCalledWith(disputeId);
     expect(onOpenUrl).not.toHaveBeenCalled();
   });
+
+  it('shows a receiver the way to the hand-offs to their teams with the open count, and never asks for the queue', async () => {
+    const loadQueue = vi.fn(async () => ({ ok: true as const, data: { items: [], serverTime: new Date(NOW).toISOString() } }));
+    const onOpenHandoffs = vi.fn();
+    const handoffs = [{ status: 'open' as const }, { status: 'open' as const }, { status: 'answered' as const }];
+    const renderFor = (agent: { name: string; role: 'receiver' | 'agent'; teamName: string }, list: { status: 'open' | 'answered' }[]) =>
+      render(
+        <I18nProvider value={translatorFrom(en)}>
+          <Popup
+            agent={agent}
+            loadQueue={loadQueue}
+            loadHandoffs={async () => ({ ok: true, data: { handoffs: list } })}
+            onOpenHandoffs={onOpenHandoffs}
+            onOpenUrl={() => {}}
+            onOpenOptions={() => {}}
+            onOpenLeadTools={() => {}}
+            onOpenInbox={() => {}}
+            language="en"
+            clock={() => clockNow}
+          />
+        </I18nProvider>,
+      );
+    renderFor({ name: 'Wendy Warehouse', role: 'receiver', teamName: 'Demo Team' }, handoffs);
+    await act(async () => {});
+    expect(screen.getByTestId('popup').getAttribute('data-state')).toBe('receiver');
+    fireEvent.click(screen.getByTestId('popup-open-handoffs'));
+    expect(onOpenHandoffs).toHaveBeenCalled();
+    expect(screen.getByTestId('popup-open-handoffs').textContent).toBe('Hand-offs to my teams (2 open)');
+    expect(screen.queryByTestId('popup-open-inbox')).toBeNull();
+    expect(screen.queryByTestId('queue-item')).toBeNull();
+    expect(loadQueue).not.toHaveBeenCalled();
+    cleanup();
+    // An agent who answers for no team (nothing open to them) is not offered it.
+    renderFor({ name: 'Alex Agent', role: 'agent', teamName: 'Demo Team' }, []);
+    await act(async () => {});
+    expect(screen.queryByTestId('popup-open-handoffs')).toBeNull();
+    expect(loadQueue).toHaveBeenCalled();
+    cleanup();
+    renderFor({ name: 'Alex Agent', role: 'agent', teamName: 'Demo Team' }, handoffs);
+    await act(async () => {});
+    expect(screen.getByTestId('popup-open-handoffs').textContent).toBe('Hand-offs to my teams (2 open)');
+  });
 });

@@ -18,6 +18,10 @@ export interface PopupProps {
   onOpenInbox?: () => void;
   /** Opens one dispute or alert of the queue in the inbox. */
   onOpenDispute?: (disputeId: string) => void;
+  /** The hand-offs to the caller's internal teams (a receiver's work; an agent's too when they answer for a team). */
+  loadHandoffs?: () => Promise<Result<{ handoffs: { status: 'open' | 'answered' }[] }>>;
+  /** Opens the hand-off inbox (an extension page). */
+  onOpenHandoffs?: () => void;
   language: Language;
   /** The team's back-office hosts this browser has not allowed yet (Mirakl), with the way to allow each. */
   hosts?: HostsToAllowApi;
@@ -29,7 +33,10 @@ export interface PopupProps {
 
 type QueueState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: QueueListData; offsetMs: number };
 
-/** The toolbar popup: who is signed in, the team's open cases by time left, and the way to the lead tools. */
+/**
+ * The toolbar popup: who is signed in, the team's open cases by time left, and the way to the lead tools.
+ * A receiver (who answers hand-offs only) sees the way to the hand-offs to their teams instead.
+ */
 export function Popup({
   agent,
   loadQueue,
@@ -39,6 +46,8 @@ export function Popup({
   onOpenInbox,
   onOpenDispute,
   hosts,
+  loadHandoffs,
+  onOpenHandoffs,
   language,
   clock = Date.now,
   refreshMs = 60_000,
@@ -46,6 +55,9 @@ export function Popup({
   const t = useT();
   const now = useNow(1_000, clock);
   const [queue, setQueue] = useState<QueueState>({ kind: 'loading' });
+  // Open hand-offs to the caller's teams; null until known (or when the list could not be read).
+  const [openHandoffs, setOpenHandoffs] = useState<number | null>(null);
+  const receiver = agent?.role === 'receiver';
 
   const refresh = useCallback(async () => {
     const res = await loadQueue();
@@ -55,7 +67,13 @@ export function Popup({
   }, [loadQueue, clock]);
 
   useEffect(() => {
-    if (!agent) return;
+    if (!agent || !loadHandoffs) return;
+    void loadHandoffs().then((res) => setOpenHandoffs(res.ok ? res.data.handoffs.filter((h) => h.status === 'open').length : null));
+  }, [agent, loadHandoffs]);
+
+  useEffect(() => {
+    // A receiver's token is refused the queue: it answers hand-offs only.
+    if (!agent || agent.role === 'receiver') return;
     void refresh();
     const timer = setInterval(() => void refresh(), refreshMs);
     return () => clearInterval(timer);
@@ -72,6 +90,32 @@ export function Popup({
     );
   }
 
+  // Receivers always see their inbox; an agent or lead only when hand-offs to a team of theirs are open.
+  const handoffsLink = onOpenHandoffs && (receiver || (openHandoffs ?? 0) > 0) && (
+    <button type="button" className="pp-link" data-testid="popup-open-handoffs" onClick={onOpenHandoffs}>
+      {openHandoffs === null ? t('popupHandoffs') : t('popupHandoffsOpen', String(openHandoffs))}
+    </button>
+  );
+
+  if (receiver) {
+    return (
+      <main className="pp" data-testid="popup" data-state="receiver">
+        <header className="pp-header">
+          <span className="pp-who" data-testid="popup-agent">
+            {t('signedInAs', [agent.name, agent.teamName])}
+          </span>
+          <span className="pp-links">
+            <button type="button" className="pp-link" data-testid="popup-open-options" onClick={onOpenOptions}>
+              {t('openOptions')}
+            </button>
+          </span>
+        </header>
+        <p className="pp-muted">{t('popupReceiverIntro')}</p>
+        {handoffsLink}
+      </main>
+    );
+  }
+
   return (
     <main className="pp" data-testid="popup" data-state={queue.kind}>
       <header className="pp-header">
@@ -79,6 +123,7 @@ export function Popup({
           {t('signedInAs', [agent.name, agent.teamName])}
         </span>
         <span className="pp-links">
+          {handoffsLink}
           {onOpenInbox && (
             <button type="button" className="pp-link" data-testid="popup-open-inbox" onClick={onOpenInbox}>
               {t('popupDisputes')}

@@ -100,7 +100,7 @@ export default defineBackground(() => {
       ports.add(port);
       port.onDisconnect.addListener(() => ports.delete(port));
       void servicePromise.then(async (service) => {
-        if ((await service.session.credentials()) && !service.live.isRunning) service.live.start();
+        await service.startLive();
         port.postMessage({ type: 'push:sync', status: await service.session.status() } satisfies TabPush);
       });
     });
@@ -125,11 +125,11 @@ export default defineBackground(() => {
   });
 
   void servicePromise.then(async (service) => {
+    service.receiverSignedIn = (await signedInAgent.getValue())?.role === 'receiver';
     await service.outbox.flush({ force: true });
-    if (await service.session.credentials()) {
-      service.live.start();
-      await refreshTeamHosts(service.session);
-    }
+    await service.startLive();
+    // The team's portal hosts (a receiver's token is refused them, and has no portal work).
+    if ((await service.session.credentials()) && !service.receiverSignedIn) await refreshTeamHosts(service.session);
   });
 });
 

@@ -4,6 +4,7 @@ import en from '@/public/_locales/en/messages.json';
 import { translatorFrom } from '@/utils/i18n';
 import type { Result } from '@/utils/messaging';
 import type { QueueItem } from '@/utils/schemas/admin';
+import { signedInAgent } from '@/utils/storage';
 import { NOTIFICATION_PREFIX, QueueWatch, notifiedCases, type CallRoute } from './queue-watch';
 
 const NOW = Date.parse('2026-11-22T10:00:00.000Z');
@@ -99,6 +100,18 @@ describe('QueueWatch', () => {
 
     queue = [item('ok', 10 * 3_600_000)];
     await w.check();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it("asks nothing for a receiver's token (refused the queue) and shows no count", async () => {
+    const w = watch();
+    queue = [item('breached', 0)];
+    await w.check();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    await signedInAgent.setValue({ name: 'Wendy Warehouse', role: 'receiver', teamName: 'Demo Team' });
+    calls.length = 0;
+    await w.check();
+    expect(calls).toEqual([]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 

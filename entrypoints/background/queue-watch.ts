@@ -110,6 +110,11 @@ export class QueueWatch {
   }
 
   private async runCheck(): Promise<void> {
+    // A receiver's token is refused the queue (it answers hand-offs only): no badge, no call refused every minute.
+    if ((await signedInAgent.getValue())?.role === 'receiver') {
+      await browser.action.setBadgeText({ text: '' });
+      return setToolbarSignedIn(true);
+    }
     const res = await this.deps.callRoute('queue.list', {}, { limit: '200' }, undefined);
     if (!res.ok) {
       // Signed out: clear. Offline or a backend error: keep the last count rather than claim all is well.

@@ -136,4 +136,28 @@ describe('BackgroundService', () => {
     expect(await service.session.credentials()).toBeNull();
     expect(await service.panelCache.cached(CONTEXT)).toBeNull();
   });
+
+  it("a receiver's sign-in over an agent's forgets the agent's cached panels, opens no event stream, and reaches the inbox routes only", async () => {
+    let streams = 0;
+    service.live.start = () => void streams++;
+    await service.session.signIn('http://127.0.0.1:8787', 'agent-token');
+    await service.dispatch({ type: 'panel:load', context: CONTEXT });
+    expect(await service.panelCache.cached(CONTEXT)).not.toBeNull();
+    const receiverMe = { ...ME, agent: { ...ME.agent, id: '8d4c3a58-0f6e-4b8a-9d1c-2e3f4a5b6c7d', name: 'Wendy Warehouse', role: 'receiver' } };
+    handler = (url) => {
+      if (url.endsWith('/v1/me')) return json(200, receiverMe);
+      if (url.endsWith('/v1/handoffs/inbox')) return json(200, { handoffs: [] });
+      return json(403, { error: { code: 'forbidden', message: 'A receiver may only see and answer hand-offs to its teams.' } });
+    };
+    const before = streams;
+    await service.dispatch({ type: 'auth:signIn', backendUrl: 'http://127.0.0.1:8787', token: 'receiver-token' });
+    expect(await service.panelCache.cached(CONTEXT)).toBeNull();
+    expect(await service.dispatch({ type: 'panel:cached', context: CONTEXT })).toEqual({ ok: true, data: null });
+    expect(streams).toBe(before);
+    await service.startLive();
+    expect(streams).toBe(before);
+    expect(await service.dispatch({ type: 'api:request', route: 'handoffs.inbox', params: {} })).toEqual({ ok: true, data: { handoffs: [] } });
+    expect(await service.dispatch({ type: 'panel:load', context: CONTEXT })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(requests.at(-1)).toMatchObject({ auth: 'Bearer receiver-token' });
+  });
 });

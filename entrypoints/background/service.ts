@@ -42,6 +42,8 @@ export class BackgroundService {
   readonly panelCache: PanelCache;
   readonly live: LiveStream;
   private streamWasDown = false;
+  /** A receiver's token answers only its inbox: no event stream is opened for it (the backend refuses it). */
+  private receiver = false;
   private readonly newKey: () => string;
 
   constructor(private readonly deps: ServiceDeps) {
@@ -54,7 +56,9 @@ export class BackgroundService {
       onStatus: deps.onStatus,
       afterSignIn: (me) => {
         deps.onSignedIn?.(me);
-        this.live.restart();
+        this.receiver = me.agent.role === 'receiver';
+        if (this.receiver) this.live.stop();
+        else this.live.restart();
         void this.outbox.flush({ force: true });
       },
       afterSignOut: async () => {
@@ -63,7 +67,7 @@ export class BackgroundService {
         deps.onSignedOut?.();
       },
       onReachable: () => {
-        if (!this.live.isRunning) this.live.start();
+        if (!this.live.isRunning && !this.receiver) this.live.start();
       },
     });
     this.writes = new OutboxWrites({ db: deps.db, session: this.session, newKey: this.newKey, onChange: () => void this.session.publishStatus() });
@@ -78,6 +82,17 @@ export class BackgroundService {
         if (connected && this.session.markReachable()) void this.outbox.flush({ force: true });
       },
     });
+  }
+
+  /** Whether the signed-in token is a receiver's (known from sign-in; the worker's start reads it from storage). */
+  set receiverSignedIn(value: boolean) {
+    this.receiver = value;
+    if (value) this.live.stop();
+  }
+
+  /** Starts the event stream for a signed-in agent or lead. */
+  async startLive(): Promise<void> {
+    if (!this.receiver && !this.live.isRunning && (await this.session.credentials())) this.live.start();
   }
 
   get outbox() {

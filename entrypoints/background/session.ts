@@ -51,6 +51,10 @@ export class Session {
             : me.error.message;
       return { ok: false, error: { code: me.error.code, message } };
     }
+    // Another person's token over a signed-in one (a receiver on an agent's browser): what the first one
+    // left cached (panels with buyers' personal data) goes, as at sign-out, before the new token is kept.
+    const previous = await this.credentials();
+    if (previous && (previous.token !== creds.token || previous.backendUrl !== creds.backendUrl)) await this.deps.afterSignOut?.();
     await this.deps.db.put('credentials', creds, 'current');
     this.agentName = me.data.agent.name;
     this.online = true;

@@ -22,6 +22,8 @@ const hosts: HostsToAllowApi = {
   },
   request: (host) => browser.permissions.request({ origins: [originOf(host)] }),
 };
+const loadHandoffs = () => apiRequest('handoffs.inbox');
+const HANDOFFS_PAGE = '/handoffs.html';
 
 function PopupPage() {
   const [agent, setAgent] = useState<SignedInAgent | null | undefined>(undefined);
@@ -35,6 +37,8 @@ function PopupPage() {
       agent={agent}
       loadQueue={loadQueue}
       hosts={hosts}
+      loadHandoffs={loadHandoffs}
+      onOpenHandoffs={() => void browser.tabs.create({ url: browser.runtime.getURL(HANDOFFS_PAGE) })}
       language={language}
       onOpenUrl={(url) => void browser.tabs.create({ url })}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}

@@ -282,6 +282,40 @@ export async function orderSnapshotOf(db: Database, teamId: string, orderId: str
   return row;
 }
 
+/**
+ * The latest stored snapshot of each of these orders, in one statement (the receivers' list reads many at
+ * once): keyed by order id; an order never stored is absent.
+ */
+export async function orderSnapshotsOf(db: Database, teamId: string, orderIds: readonly string[]) {
+  const out = new Map<string, NonNullable<Awaited<ReturnType<typeof orderSnapshotOf>>>>();
+  const ids = [...new Set(orderIds)];
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectDistinctOn([orders.orderId], {
+      orderId: orders.orderId,
+      portal: orders.portal,
+      marketplace: orders.marketplace,
+      buyerName: orders.buyerName,
+      snapshot: orders.snapshot,
+      purchasedAt: orders.purchasedAt,
+    })
+    .from(orders)
+    .where(and(eq(orders.teamId, teamId), inArray(orders.orderId, ids)))
+    .orderBy(asc(orders.orderId), desc(orders.lastSeenAt));
+  for (const { orderId, ...stored } of rows) out.set(orderId, stored);
+  return out;
+}
+
+/** The personal fields each of these hand-off teams (deleted ones too: their hand-offs stay) is allowed, in one statement. */
+export async function allowedFieldsOf(db: Database, teamId: string, handoffTeamIds: readonly string[]): Promise<Map<string, PersonalField[]>> {
+  if (handoffTeamIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: handoffTeams.id, allowedFields: handoffTeams.allowedFields })
+    .from(handoffTeams)
+    .where(and(eq(handoffTeams.teamId, teamId), inArray(handoffTeams.id, [...handoffTeamIds])));
+  return new Map(rows.map((r) => [r.id, r.allowedFields]));
+}
+
 /** Hand-offs created in [from, to), per hand-off team, with their answer times and due times. */
 export async function handoffTimes(db: Database, teamId: string, from: Date, to: Date) {
   return db

@@ -19,7 +19,7 @@ import {
   updateHandoffTeam,
 } from '../repositories/handoffs';
 import { answerHandoff, createHandoff, receiverHandoff, teamsOfCaller } from '../services/handoffs';
-import { handoffReportRows, receiverViewOf } from '../services/handoffs-view';
+import { handoffReportRows, receiverViewsOf } from '../services/handoffs-view';
 import { serve } from './contract';
 import { answerIdempotentWrite } from './idempotent-write';
 
@@ -116,13 +116,8 @@ export const handoffRoutes: FastifyPluginAsyncZod = async (app) => {
   serve(app, 'handoffs.inbox', async (request) => {
     const caller = callerOf(request);
     const teamId = caller.team.id;
-    const mine = await teamsOfCaller(app.db, caller);
-    const rows = await listHandoffsToTeams(app.db, teamId, mine);
-    const allowed = new Map<string, PersonalField[]>();
-    for (const id of mine) allowed.set(id, (await findHandoffTeam(app.db, teamId, id, true))?.allowedFields ?? []);
-    const handoffs = [];
-    for (const row of rows) handoffs.push(await receiverViewOf(app.db, teamId, row, allowed.get(row.row.handoffTeamId) ?? []));
-    return { handoffs };
+    const rows = await listHandoffsToTeams(app.db, teamId, await teamsOfCaller(app.db, caller));
+    return { handoffs: await receiverViewsOf(app.db, teamId, rows) };
   });
 
   serve(app, 'handoffs.receiverGet', async (request) => receiverHandoff(app.db, callerOf(request), request.params.id));

@@ -38,4 +38,5 @@ export const HANDOFF_PAGE_KEYS = [
   'handoffAnswerEmpty',
   'handoffAnswerFailed',
   'handoffStatusOpen',
+  'handoffNewArrived',
 ] as const satisfies readonly MessageKey[];

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from '@playwright/test';
-import { PANEL, expect, fixture, test } from './harness';
+import { DEMO_AGENT_TOKEN, PANEL, expect, fixture, test } from './harness';
 
 // axe-core on every surface an agent or a lead uses, in the light and the dark colour scheme: no
 // serious or critical violation. axe.min.js is injected into the page (its main world reaches the
@@ -263,6 +263,30 @@ test('the hand-off page for receivers, signed out and with a hand-off: no seriou
   } finally {
     await browser.close();
   }
+});
+
+test("the extension's hand-off page for a receiver with a hand-off: no serious violation, light and dark", async ({ context, extensionId, backend }) => {
+  const { createWarehouseReceiver } = await import('./handoff-receiver');
+  const { signIn } = await import('../../scripts/lib/chromium');
+  const { token, warehouseId } = await createWarehouseReceiver(backend.url, 'Axe Extension Receiver');
+  // Handed off through the API: no portal page is visited (its order would be stored for other specs).
+  const created = await fetch(`${backend.url}/v1/handoffs`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${DEMO_AGENT_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      orderId: '999-0000000-0000042',
+      handoffTeamId: warehouseId,
+      question: 'Is it on the shelf?',
+      dueAt: new Date(Date.now() + 3_600_000).toISOString(),
+      idempotencyKey: `a11y_${Date.now()}_handoff`,
+    }),
+  });
+  expect(created.status).toBe(201);
+  await signIn(context, extensionId, backend.url, token);
+  const inbox = await context.newPage();
+  await inbox.goto(`chrome-extension://${extensionId}/handoffs.html`);
+  await expect(inbox.locator('[data-testid="handoff-card"]').filter({ hasText: 'Is it on the shelf?' })).toBeVisible();
+  await expectAccessibleInBothSchemes(inbox, undefined, 'handoffs-extension');
 });
 
 test('the lead tools host form, with a host refused: no serious violation, light and dark', async ({ openSecondAgent }) => {

@@ -23,7 +23,8 @@ const IdParams = z.strictObject({ id: z.uuid() });
 /**
  * Hand-offs to internal teams: the lead's teams, the agent's hand-off from the panel (replay-safe), the
  * receiver's inbox and answer (also served to receivers, who are refused everywhere else), the report,
- * and the receiver's web page with its script (served by the backend, no extension needed).
+ * and the receiver's web page with its script (served by the backend, no extension needed); the inbox and the
+ * answer are also called from the extension's hand-off page (entrypoints/handoffs).
  */
 const TEAMS = '/v1/handoff-teams';
 const TEAM = '/v1/handoff-teams/:id';
@@ -92,6 +93,7 @@ export const HANDOFF_ROUTES = defineRoutes({
     summary: "The hand-offs to the caller's internal teams, without the buyer's personal data unless allowed",
     access: 'receiver',
     response: ReceiverHandoffList,
+    pages: true,
   },
   'handoffs.receiverGet': {
     method: 'GET',
@@ -112,6 +114,7 @@ export const HANDOFF_ROUTES = defineRoutes({
     response: ReceiverHandoffResult,
     success: [200, 201],
     errors: [409],
+    pages: true,
   },
   'handoffs.report': {
     method: 'GET',

@@ -19,6 +19,8 @@ const FORBIDDEN = { code: 'forbidden', message: 'Only a lead can change the host
 
 /** Reads the team's list and adopts it; false when the backend could not be asked (offline, signed out). */
 export async function refreshTeamHosts(session: Session): Promise<boolean> {
+  // A receiver's token is refused the list, and a receiver has no portal work.
+  if ((await signedInAgent.getValue())?.role === 'receiver') return false;
   const res = await session.call({ method: 'GET', path: routePath('teamHosts.list'), schema: TeamHostList });
   if (res.ok) await adoptTeamHosts(res.data.hosts);
   return res.ok;

@@ -13,7 +13,7 @@ export const tokenStore = {
   clear: (): void => sessionStorage.removeItem(TOKEN_KEY),
 };
 
-export type ApiAnswer<T> = { ok: true; status: number; data: T } | { ok: false; status: number; message: string };
+export type ApiAnswer<T> = { ok: true; status: number; data: T } | { ok: false; status: number; message: string; field?: string };
 
 export async function callApi<T>(token: string, method: 'GET' | 'POST', path: string, schema: z.ZodType<T>, body?: unknown): Promise<ApiAnswer<T>> {
   try {
@@ -26,8 +26,9 @@ export async function callApi<T>(token: string, method: 'GET' | 'POST', path: st
     });
     const json: unknown = await res.json().catch(() => null);
     if (!res.ok) {
-      const message = (json as { error?: { message?: unknown } } | null)?.error?.message;
-      return { ok: false, status: res.status, message: typeof message === 'string' ? message : `HTTP ${res.status}` };
+      const error = (json as { error?: { message?: unknown; field?: unknown } } | null)?.error;
+      const message = typeof error?.message === 'string' ? error.message : `HTTP ${res.status}`;
+      return { ok: false, status: res.status, message, ...(typeof error?.field === 'string' ? { field: error.field } : {}) };
     }
     const parsed = schema.safeParse(json);
     return parsed.success ? { ok: true, status: res.status, data: parsed.data } : { ok: false, status: res.status, message: 'unexpected answer' };
