@@ -24,9 +24,13 @@ const SOP: Sop = {
   updatedBy: 'Lena Lead',
 };
 
-function setup(answer: (route: string, body: unknown) => Result<unknown>) {
+type Version = { version: number; title: string; bodies: Sop['bodies']; updatedAt: string; updatedBy: string | null };
+
+function setup(answer: (route: string, body: unknown) => Result<unknown>, versions: Version[] = []) {
   const sent: { route: string; body: unknown }[] = [];
   const call = vi.fn(async (route: string, opts?: { body?: unknown }) => {
+    // The history beside the editor reads the versions; the tests look at what the editor sends.
+    if (route === 'sops.versions') return { ok: true, data: { versions } };
     sent.push({ route, body: opts?.body });
     return answer(route, opts?.body);
   }) as unknown as ApiCall;
@@ -80,5 +84,27 @@ describe('SopEditor', () => {
     fireEvent.change(screen.getByTestId('sop-body'), { target: { value: 'x'.repeat(20_001) } });
     expect((screen.getByTestId('sop-save') as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByRole('alert').textContent).toContain('At most 20000 characters.');
+  });
+
+  it('lists the earlier versions as text and copies one into the editor; saving makes a new version', async () => {
+    const older: Version = {
+      version: 1,
+      title: 'Chargeback steps (first)',
+      bodies: { en: '1. Call the carrier\n\n<img src=x onerror=alert(1)>' },
+      updatedAt: '2026-10-01T00:00:00.000Z',
+      updatedBy: 'Max Lead',
+    };
+    const { sent } = setup(() => ({ ok: true, data: { sop: { ...SOP, version: 3, title: older.title, bodies: older.bodies }, warnings: [] } }), [older]);
+    const row = await screen.findByTestId('sop-version');
+    expect(row.textContent).toContain('Version 1 by Max Lead');
+    expect(row.querySelector('img')).toBeNull();
+    expect(row.textContent).toContain('<img src=x onerror=alert(1)>');
+    fireEvent.click(screen.getByTestId('sop-version-restore'));
+    expect((screen.getByTestId('sop-title') as HTMLInputElement).value).toBe('Chargeback steps (first)');
+    expect((screen.getByTestId('sop-body') as HTMLTextAreaElement).value).toBe(older.bodies.en);
+    fireEvent.click(screen.getByTestId('sop-save'));
+    await waitFor(() => expect(screen.getByTestId('sop-saved').textContent).toContain('Saved as version 3.'));
+    // Saved over the version the editor held (2), with the older text: a new version, nothing overwritten.
+    expect(sent[0]).toMatchObject({ route: 'sops.update', body: { expectedVersion: 2, title: older.title, bodies: { en: older.bodies.en } } });
   });
 });

@@ -6,6 +6,7 @@ import { FraudIndicatorId } from '@/utils/schemas/fraud';
 import { MAX_SOP_BODY, Sop, type SopTags, type SopWarning } from '@/utils/schemas/sops';
 import type { MessageKey } from '@/utils/i18n';
 import { useT } from '../i18n-context';
+import { SopHistory } from './SopHistory';
 import { SopMarkdown } from './SopMarkdown';
 
 /** What the editor holds: an SOP being written (no id yet) or a saved one at its version. */
@@ -198,6 +199,15 @@ export function SopEditor({ initial, call, onStored }: { initial: SopDraft; call
       <div className="lt-preview" data-testid="sop-preview">
         <SopMarkdown source={body} headingLevel={4} />
       </div>
+      {draft.id && (
+        <SopHistory
+          key={`${draft.id}-${draft.version}`}
+          sopId={draft.id}
+          call={call}
+          // The earlier text into the draft; the version it saves against stays the current one.
+          onRestore={(v) => setDraft((d) => ({ ...d, title: v.title, bodies: { ...v.bodies } }))}
+        />
+      )}
     </form>
   );
 }
