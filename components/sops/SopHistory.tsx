@@ -36,7 +36,7 @@ export function SopHistory({ sopId, call, onRestore }: { sopId: string; call: Ap
                     {(Object.entries(v.bodies) as [Language, string][]).map(([language, body]) => (
                       <div key={language} lang={language} className="lt-preview">
                         <p className="lt-muted lt-small">{language.toUpperCase()}</p>
-                        <SopMarkdown source={body} headingLevel={5} />
+                        <SopMarkdown source={body} headingLevel={4} />
                       </div>
                     ))}
                     <button type="button" className="secondary" data-testid="sop-version-restore" onClick={() => onRestore(v)}>
