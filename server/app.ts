@@ -15,6 +15,7 @@ import { agentRoutes } from './routes/agents';
 import { auditRoutes } from './routes/audit';
 import { caseRoutes } from './routes/cases';
 import { disputeRoutes } from './routes/disputes';
+import { disputesWebRoutes } from './routes/disputes-web';
 import { disputeImportRoutes } from './routes/dispute-import';
 import { processorAdminRoutes } from './routes/processor-admin';
 import { processorWebhookRoutes } from './routes/processor-webhooks';
@@ -178,6 +179,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(reportRoutes);
   await app.register(handoffRoutes);
   await app.register(handoffWebRoutes);
+  await app.register(disputesWebRoutes);
   await app.register(sopRoutes);
   await app.register(streamRoutes, { heartbeatMs: opts.heartbeatMs ?? 15_000 });
 

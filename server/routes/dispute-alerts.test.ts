@@ -5,6 +5,8 @@ import { DisputeImportAnswer } from '../../utils/api-routes/processors';
 import { CaseEventList, CaseList } from '../../utils/schemas/api';
 import { DisputeReport } from '../../utils/schemas/reports';
 import { buildApp } from '../app';
+import { createAgent } from '../repositories/agents';
+import { insertToken } from '../repositories/tokens';
 import { testDatabases } from '../../tests/server/databases';
 import { auth, createTestTeam, newOrderId, orderPage, postPanel, type TestTeam } from '../../tests/server/harness';
 
@@ -136,6 +138,20 @@ describe.each(testDatabases())('alert decisions on $kind', (target) => {
     expect(bad.body).toContain('action');
     expect((await decide(id, { action: 'refund', extra: 1 })).statusCode).toBe(400);
     expect((await decide(id, { action: 'refund' }, b.agentToken)).statusCode).toBe(404);
+    expect((await view(id)).alert!.decision).toBeNull();
+  });
+
+  it("refuses a receiver's token on the inbox's routes (the backend's disputes page relies on it)", async () => {
+    const receiver = await createAgent(app.db, a.teamId, { name: 'Alpha Receiver', role: 'receiver' });
+    const { token } = await insertToken(app.db, { teamId: a.teamId, agentId: receiver.id, label: 'test' });
+    const id = await idOf('E-202');
+    const list = await app.inject({ method: 'GET', url: '/v1/disputes?open=true', headers: auth(token) });
+    expect(list.statusCode).toBe(403);
+    expect(list.body).not.toContain('E-202');
+    const one = await app.inject({ method: 'GET', url: `/v1/disputes/${id}`, headers: auth(token) });
+    expect(one.statusCode).toBe(403);
+    expect(one.body).not.toContain('E-202');
+    expect((await decide(id, { action: 'refund' }, token)).statusCode).toBe(403);
     expect((await view(id)).alert!.decision).toBeNull();
   });
 

@@ -4,7 +4,7 @@ import { build, type BuildOptions } from 'esbuild';
 
 /**
  * Pages the backend serves to people without the extension (warehouse staff answering hand-offs, the
- * reports). Each page is a small React entry under server/web/pages/<name>.tsx, bundled by esbuild into
+ * reports, the disputes inbox). Each page is a small React entry under server/web/pages/<name>.tsx, bundled by esbuild into
  * one script the first time it is asked for and kept in memory: no build step, no file written, and the
  * page's HTML holds no inline script (the CSP allows scripts from this origin only).
  */
@@ -13,7 +13,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 
 /** Page names are constants of the server (the route checks a request's name against this list). */
-export const WEB_PAGES = ['handoffs', 'reports'] as const;
+export const WEB_PAGES = ['handoffs', 'reports', 'disputes'] as const;
 export type WebPage = (typeof WEB_PAGES)[number];
 
 export function isWebPage(name: string): name is WebPage {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { MessageKey } from '../../utils/i18n';
 import { Language } from '../../utils/schemas/common';
 import type { WebPage } from './bundle';
+import { DISPUTES_PAGE_STYLE } from './disputes-style';
 import { REPORTS_PAGE_STYLE } from './reports-style';
 
 /**
@@ -63,7 +64,13 @@ button { font: inherit; padding: .3rem .8rem; }
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /** A page's own layout rules, after the shared style. */
-const PAGE_EXTRA_STYLE: Partial<Record<WebPage, string>> = { reports: REPORTS_PAGE_STYLE };
+const PAGE_EXTRA_STYLE: Partial<Record<WebPage, string>> = { reports: REPORTS_PAGE_STYLE, disputes: DISPUTES_PAGE_STYLE };
+
+/**
+ * Pages behind the shared sign-in (pages/web-session.tsx) draw their own landmarks (the sign-in form's
+ * <main>, or the toolbar's <header> and the page's <main>), so their root is a plain element.
+ */
+const OWN_LANDMARKS: ReadonlySet<WebPage> = new Set(['reports', 'disputes']);
 
 /** Scripts from this origin only (no inline script, no eval), the styles by hash, requests to this origin. */
 export const PAGE_CSP = [
@@ -100,7 +107,7 @@ ${extraStyle === undefined ? '' : `<style>${extraStyle}</style>\n`}<script id="p
 <script src="/web/${page}.js" defer></script>
 </head>
 <body>
-<main id="root"></main>
+${OWN_LANDMARKS.has(page) ? '<div id="root"></div>' : '<main id="root"></main>'}
 </body>
 </html>
 `;

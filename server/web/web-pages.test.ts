@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { openDatabase, type DatabaseHandle } from '../db/open';
 import { PAGE_CSP, PAGE_STYLE, pageLanguage } from './page';
+import { DISPUTES_PAGE_STYLE } from './disputes-style';
 import { REPORTS_PAGE_STYLE } from './reports-style';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -77,8 +78,47 @@ describe('backend-served pages', () => {
     expect(res.body).not.toContain('dangerouslySetInnerHTML:');
   }, 60_000);
 
-  it('answers the icon both pages name, a PNG', async () => {
-    for (const url of ['/handoffs', '/reports'])
+  it("serves the disputes inbox the same way: the shell, the inbox's and the sign-in's texts, one script from this origin", async () => {
+    const res = await app.inject({ method: 'GET', url: '/disputes', headers: { 'accept-language': 'it-IT,it;q=0.9' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.headers['content-security-policy']).toBe(PAGE_CSP);
+    const scripts = [...res.body.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.map((m) => m[1]!.trim())).toEqual(['id="page-messages" type="application/json"', 'src="/web/disputes.js" defer']);
+    expect(res.body).toContain('<html lang="it">');
+    expect(res.body).toContain('<title>Contestazioni e avvisi</title>');
+    expect(res.body).toContain(`<style>${DISPUTES_PAGE_STYLE}</style>`);
+    expect(PAGE_CSP).toContain(`'sha256-${createHash('sha256').update(DISPUTES_PAGE_STYLE).digest('base64')}'`);
+    // Behind the shared sign-in, the page draws its own landmarks: the root is not a second <main>.
+    expect(res.body).toContain('<div id="root"></div>');
+    const texts = JSON.parse(scripts[0]![2]!) as Record<string, { message: string }>;
+    expect(texts['disputesPageSignIn']!.message).toBe('Apri la casella');
+    for (const key of [
+      'inboxTitle',
+      'inboxStage_alert',
+      'inboxAction_refund',
+      'inboxReportOutcome',
+      'slaLeft',
+      'slaOverdue',
+      'webPageToken',
+      'webPageRoleRefused',
+    ])
+      expect(texts, key).toHaveProperty(key);
+    expect(texts).not.toHaveProperty('reportsTitle');
+    expect(texts).not.toHaveProperty('handoffSignIn');
+  });
+
+  it("bundles the disputes page: the extension's own inbox and the shared sign-in", async () => {
+    const res = await app.inject({ method: 'GET', url: '/web/disputes.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(res.body).toContain('inbox-item');
+    expect(res.body).toContain('webPageSignedInAs');
+    expect(res.body).not.toContain('dangerouslySetInnerHTML:');
+  }, 60_000);
+
+  it('answers the icon every page names, a PNG', async () => {
+    for (const url of ['/handoffs', '/reports', '/disputes'])
       expect((await app.inject({ method: 'GET', url })).body).toContain('<link rel="icon" href="/favicon.ico" type="image/png">');
     const icon = await app.inject({ method: 'GET', url: '/favicon.ico' });
     expect(icon.statusCode).toBe(200);

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from '@playwright/test';
-import { DEMO_AGENT_TOKEN, PANEL, expect, fixture, test } from './harness';
+import { DEMO_AGENT_TOKEN, DEMO_LEAD_TOKEN, PANEL, expect, fixture, test } from './harness';
 
 // axe-core on every surface an agent or a lead uses, in the light and the dark colour scheme: no
 // serious or critical violation. axe.min.js is injected into the page (its main world reaches the
@@ -287,6 +287,39 @@ test("the extension's hand-off page for a receiver with a hand-off: no serious v
   await inbox.goto(`chrome-extension://${extensionId}/handoffs.html`);
   await expect(inbox.locator('[data-testid="handoff-card"]').filter({ hasText: 'Is it on the shelf?' })).toBeVisible();
   await expectAccessibleInBothSchemes(inbox, undefined, 'handoffs-extension');
+});
+
+test('the disputes inbox served by the backend, signed out and with an alert open: no serious violation, light and dark', async ({ backend }) => {
+  const { launchPlainBrowser } = await import('./handoff-receiver');
+  const alertId = `E-AXE-${Date.now()}`;
+  const imported = await fetch(`${backend.url}/v1/disputes/import?dryRun=false`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${DEMO_LEAD_TOKEN}`, 'content-type': 'text/csv' },
+    body: [
+      'alert_id,provider,alert_type,created_at,amount,currency,order_id,card_network,respond_by,outcome',
+      `${alertId},ethoca,CUSTOMERDISPUTE,${new Date(Date.now() - 3_600_000).toISOString()},19.90,EUR,SHOP-AXE-1,visa,,`,
+    ].join('\n'),
+  });
+  expect(imported.status, await imported.clone().text()).toBe(200);
+  const browser = await launchPlainBrowser();
+  try {
+    const web = await browser.newPage();
+    await web.goto(`${backend.url}/disputes`);
+    await expect(web.getByTestId('disputes-token')).toBeVisible();
+    await web.getByTestId('disputes-token').fill('not-a-token');
+    await web.getByTestId('disputes-token').press('Enter');
+    await expect(web.getByRole('alert')).toBeVisible();
+    await expectAccessibleInBothSchemes(web, undefined, 'disputes-web-signed-out');
+    await web.getByTestId('disputes-token').fill(DEMO_AGENT_TOKEN);
+    await web.getByTestId('disputes-token').press('Enter');
+    const item = web.getByTestId('inbox-item').filter({ hasText: alertId });
+    await loaded(item).toBeVisible();
+    await item.getByRole('button').click();
+    await loaded(web.getByTestId('inbox-alert')).toBeVisible();
+    await expectAccessibleInBothSchemes(web, undefined, 'disputes-web-inbox');
+  } finally {
+    await browser.close();
+  }
 });
 
 test('the lead tools host form, with a host refused: no serious violation, light and dark', async ({ openSecondAgent }) => {

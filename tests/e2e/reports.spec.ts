@@ -122,7 +122,7 @@ test('the backend serves the same reports to a browser without the extension', a
     if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
   });
   await page.goto(`${backend.url}/reports`);
-  await page.locator('#token').fill('demo-lead-token');
+  await page.getByTestId('reports-token').fill('demo-lead-token');
   await page.getByRole('button', { name: 'Open reports' }).click();
   const table = page.locator('[data-testid="report-table"][data-report="service-agent"]');
   await expect(table.locator('tbody tr').first()).toBeVisible();

@@ -206,6 +206,14 @@ export const DISPUTE_ROUTES = defineRoutes({
     body: EvidenceBody,
     response: DisputeView,
   },
+  'disputes.page': {
+    method: 'GET',
+    path: '/disputes',
+    summary: 'The disputes inbox as a page served by the backend (for agents and leads without the extension)',
+    access: 'public',
+    produces: 'text/html',
+    hide: true,
+  },
   'disputes.alertDecision': {
     method: 'POST',
     path: '/v1/disputes/:id/alert-decision',
