@@ -4,12 +4,8 @@ import type { MessageKey } from '../../utils/i18n';
 export const HANDOFF_PAGE_KEYS = [
   'handoffPageTitle',
   'handoffPageIntro',
-  'handoffSignInToken',
   'handoffSignIn',
-  'handoffSignInFailed',
-  'handoffSignOut',
   'handoffRefresh',
-  'handoffSignedInAs',
   'handoffInboxEmpty',
   'handoffLoadFailed',
   'handoffTeam',
@@ -39,4 +35,10 @@ export const HANDOFF_PAGE_KEYS = [
   'handoffAnswerFailed',
   'handoffStatusOpen',
   'handoffNewArrived',
+  // The backend pages' shared sign-in (web-session.tsx).
+  'webPageToken',
+  'webPageSignInFailed',
+  'webPageSignOut',
+  'webPageSignedInAs',
+  'webPageRoleRefused',
 ] as const satisfies readonly MessageKey[];

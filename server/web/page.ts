@@ -70,7 +70,7 @@ const PAGE_EXTRA_STYLE: Partial<Record<WebPage, string>> = { reports: REPORTS_PA
  * Pages behind the shared sign-in (pages/web-session.tsx) draw their own landmarks (the sign-in form's
  * <main>, or the toolbar's <header> and the page's <main>), so their root is a plain element.
  */
-const OWN_LANDMARKS: ReadonlySet<WebPage> = new Set(['reports', 'disputes']);
+const OWN_LANDMARKS: ReadonlySet<WebPage> = new Set(['reports', 'disputes', 'handoffs']);
 
 /** Scripts from this origin only (no inline script, no eval), the styles by hash, requests to this origin. */
 export const PAGE_CSP = [
