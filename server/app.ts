@@ -15,13 +15,12 @@ import { agentRoutes } from './routes/agents';
 import { auditRoutes } from './routes/audit';
 import { caseRoutes } from './routes/cases';
 import { disputeRoutes } from './routes/disputes';
-import { disputesWebRoutes } from './routes/disputes-web';
 import { disputeImportRoutes } from './routes/dispute-import';
 import { processorAdminRoutes } from './routes/processor-admin';
 import { processorWebhookRoutes } from './routes/processor-webhooks';
 import { fraudAdminRoutes } from './routes/fraud-admin';
 import { handoffRoutes } from './routes/handoffs';
-import { handoffWebRoutes } from './routes/handoffs-web';
+import { webPageRoutes } from './routes/web-pages';
 import { insertionRoutes } from './routes/insertions';
 import { queueRoutes } from './routes/queue';
 import { pageHealthRoutes } from './routes/page-health';
@@ -178,8 +177,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(pageHealthRoutes);
   await app.register(reportRoutes);
   await app.register(handoffRoutes);
-  await app.register(handoffWebRoutes);
-  await app.register(disputesWebRoutes);
+  await app.register(webPageRoutes);
   await app.register(sopRoutes);
   await app.register(streamRoutes, { heartbeatMs: opts.heartbeatMs ?? 15_000 });
 

@@ -3,16 +3,12 @@ import { callerOf } from '../plugins/auth';
 import { buildDisputeReport, buildFraudReport, buildServiceReport, reportFilterOptions } from '../services/reports';
 import { buildReportCsv, buildReportTables } from '../services/reports-tables';
 import { serve } from './contract';
-import { reportsWebRoutes } from './reports-web';
 
 /**
  * Report JSON for the extension page and the backend-served page. Any agent may call these: the
  * service narrows an agent to their own numbers, and every query is scoped to the caller's team.
  */
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
-  // The same reports as a page served by the backend, for people without the extension.
-  await app.register(reportsWebRoutes);
-
   serve(app, 'reports.filters', async (request) => reportFilterOptions(app.db, callerOf(request)));
 
   serve(app, 'reports.service', async (request) => buildServiceReport(app.db, callerOf(request), request.query));

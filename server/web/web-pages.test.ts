@@ -37,6 +37,20 @@ describe('backend-served pages', () => {
     expect(JSON.parse(scripts[0]![2]!).handoffSignIn.message).toBe('Anmelden');
   });
 
+  it('serves every page with the same headers: the strict CSP, no sniffing, no referrer, never cached', async () => {
+    for (const url of ['/handoffs', '/reports', '/disputes']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers, url).toMatchObject({
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': PAGE_CSP,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-store',
+      });
+    }
+  });
+
   it('bundles the page script once and serves it as JavaScript', async () => {
     const first = await app.inject({ method: 'GET', url: '/web/handoffs.js' });
     expect(first.statusCode).toBe(200);
