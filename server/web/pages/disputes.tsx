@@ -1,8 +1,6 @@
-import { StrictMode, useEffect, useState } from 'react';
-import { createRoot } from 'react-dom/client';
+import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { DisputesInbox } from '../../../components/disputes/DisputesInbox';
-import { I18nProvider } from '../../../components/i18n-context';
 import { useNow } from '../../../components/use-now';
 import { routePath } from '../../../utils/api-routes';
 import { DisputeList, DisputeView, type DisputeListQuery } from '../../../utils/api-routes/disputes';
@@ -10,7 +8,7 @@ import { disputeIdOfHash } from '../../../utils/disputes/inbox-link';
 import { Language } from '../../../utils/schemas/common';
 import type { AlertAction } from '../../../utils/schemas/disputes';
 import { pageTranslator, sessionTexts } from './web-page-kit';
-import { WebSessionGate, type WebSession } from './web-session';
+import { mountWebPage, type WebSession } from './web-session';
 
 /**
  * The disputes inbox for agents and leads without the extension: the extension's own inbox
@@ -50,19 +48,10 @@ function Inbox({ session }: { session: WebSession }) {
   return <DisputesInbox load={loaders.load} loadOne={loaders.loadOne} decideAlert={loaders.decideAlert} now={now} language={language} initialOpenId={openId} />;
 }
 
-const root = document.getElementById('root');
-if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <I18nProvider value={t}>
-        <WebSessionGate
-          texts={sessionTexts(t, { title: t('inboxTitle'), signIn: t('disputesPageSignIn'), intro: t('disputesPageIntro') })}
-          testIdPrefix="disputes"
-          allowRole={(role) => role !== 'receiver'}
-          links={<a href={routePath('reports.page')}>{t('webPageLinkReports')}</a>}
-        >
-          {(session) => <Inbox session={session} />}
-        </WebSessionGate>
-      </I18nProvider>
-    </StrictMode>,
-  );
+mountWebPage(t, {
+  texts: sessionTexts(t, { title: t('inboxTitle'), signIn: t('disputesPageSignIn'), intro: t('disputesPageIntro') }),
+  testIdPrefix: 'disputes',
+  allowRole: (role) => role !== 'receiver',
+  links: <a href={routePath('reports.page')}>{t('webPageLinkReports')}</a>,
+  children: (session) => <Inbox session={session} />,
+});

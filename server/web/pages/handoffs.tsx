@@ -1,12 +1,10 @@
-import { StrictMode, useCallback } from 'react';
-import { createRoot } from 'react-dom/client';
+import { useCallback } from 'react';
 import { InboxCallError, ReceiverInbox } from '../../../components/handoffs/ReceiverInbox';
-import { I18nProvider } from '../../../components/i18n-context';
 import { routePath } from '../../../utils/api-routes';
 import { ReceiverHandoffList, ReceiverHandoffResult, type AnswerHandoffBody } from '../../../utils/schemas/handoffs';
 import { newIdempotencyKey } from './web-api';
 import { pageTranslator, sessionTexts } from './web-page-kit';
-import { WebSessionGate, type WebSession } from './web-session';
+import { mountWebPage, type WebSession } from './web-session';
 
 /**
  * The receivers' inbox, served by the backend for people without the extension (warehouse, finance).
@@ -40,18 +38,9 @@ function Inbox({ session }: { session: WebSession }) {
   );
 }
 
-const root = document.getElementById('root');
-if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <I18nProvider value={t}>
-        {/* Receivers, and agents or leads who answer for a team of theirs. */}
-        <WebSessionGate
-          texts={sessionTexts(t, { title: t('handoffPageTitle'), signIn: t('handoffSignIn'), intro: t('handoffPageIntro') })}
-          testIdPrefix="handoff"
-        >
-          {(session) => <Inbox session={session} />}
-        </WebSessionGate>
-      </I18nProvider>
-    </StrictMode>,
-  );
+// Receivers, and agents or leads who answer for a team of theirs.
+mountWebPage(t, {
+  texts: sessionTexts(t, { title: t('handoffPageTitle'), signIn: t('handoffSignIn'), intro: t('handoffPageIntro') }),
+  testIdPrefix: 'handoff',
+  children: (session) => <Inbox session={session} />,
+});

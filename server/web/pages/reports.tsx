@@ -1,7 +1,5 @@
-import { StrictMode, useState } from 'react';
-import { createRoot } from 'react-dom/client';
+import { useState } from 'react';
 import type { z } from 'zod';
-import { I18nProvider } from '../../../components/i18n-context';
 import { ReportsPage, type Loaded } from '../../../components/reports/ReportsPage';
 import { definedOnly, downloadCsv, lastWeek } from '../../../components/reports/page-kit';
 import { routePath } from '../../../utils/api-routes';
@@ -9,7 +7,7 @@ import { HandoffReport } from '../../../utils/schemas/handoffs';
 import { DisputeReport, FraudReport, ReportFilterOptions, ServiceReport } from '../../../utils/schemas/reports';
 import { SopReport } from '../../../utils/schemas/sops';
 import { pageTranslator, sessionTexts } from './web-page-kit';
-import { WebSessionGate, type WebSession } from './web-session';
+import { mountWebPage, type WebSession } from './web-session';
 
 /**
  * The reports for people without the extension: the extension's own reports page (components/reports),
@@ -51,19 +49,10 @@ function Reports({ session }: { session: WebSession }) {
   );
 }
 
-const root = document.getElementById('root');
-if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <I18nProvider value={t}>
-        <WebSessionGate
-          texts={sessionTexts(t, { title: t('reportsTitle'), signIn: t('reportsPageSignIn') })}
-          testIdPrefix="reports"
-          allowRole={(role) => role !== 'receiver'}
-          links={<a href={routePath('disputes.page')}>{t('webPageLinkDisputes')}</a>}
-        >
-          {(session) => <Reports session={session} />}
-        </WebSessionGate>
-      </I18nProvider>
-    </StrictMode>,
-  );
+mountWebPage(t, {
+  texts: sessionTexts(t, { title: t('reportsTitle'), signIn: t('reportsPageSignIn') }),
+  testIdPrefix: 'reports',
+  allowRole: (role) => role !== 'receiver',
+  links: <a href={routePath('disputes.page')}>{t('webPageLinkDisputes')}</a>,
+  children: (session) => <Reports session={session} />,
+});

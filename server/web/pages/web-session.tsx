@@ -1,4 +1,7 @@
-import { useCallback, useEffect, useEffectEvent, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { StrictMode, useCallback, useEffect, useEffectEvent, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nProvider } from '../../../components/i18n-context';
+import type { Translate } from '../../../utils/i18n';
 import type { z } from 'zod';
 import { routePath } from '../../../utils/api-routes';
 import { Me } from '../../../utils/schemas/api';
@@ -174,5 +177,18 @@ export function WebSessionGate({ texts, testIdPrefix, allowRole = everyRole, lin
       </header>
       {children(session)}
     </>
+  );
+}
+
+/** Renders a backend page into its #root: the page's texts, the one sign-in, then the page for the session. */
+export function mountWebPage(t: Translate, gate: WebSessionGateProps): void {
+  const root = document.getElementById('root');
+  if (!root) return;
+  createRoot(root).render(
+    <StrictMode>
+      <I18nProvider value={t}>
+        <WebSessionGate {...gate} />
+      </I18nProvider>
+    </StrictMode>,
   );
 }
