@@ -16,6 +16,7 @@ import { auditRoutes } from './routes/audit';
 import { caseRoutes } from './routes/cases';
 import { disputeRoutes } from './routes/disputes';
 import { disputeImportRoutes } from './routes/dispute-import';
+import { paymentImportRoutes } from './routes/payment-import';
 import { processorAdminRoutes } from './routes/processor-admin';
 import { processorWebhookRoutes } from './routes/processor-webhooks';
 import { fraudAdminRoutes } from './routes/fraud-admin';
@@ -166,6 +167,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(disputeRoutes);
   await app.register(processorAdminRoutes);
   await app.register(disputeImportRoutes);
+  await app.register(paymentImportRoutes);
   await app.register(processorWebhookRoutes);
   await app.register(templateRoutes);
   await app.register(insertionRoutes);

@@ -65,7 +65,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       ? () => {}
       : scheduleRetention(handle.db, (result) => {
           if (result instanceof Error) log.error({ err: result }, 'retention sweep failed');
-          else if (result.redactedOrders > 0) log.info(result, 'retention sweep blanked personal data');
+          else if (result.redactedOrders > 0 || result.deletedPayments > 0) log.info(result, 'retention sweep blanked personal data');
         });
   let closing: Promise<void> | undefined;
   return {

@@ -4,6 +4,7 @@ import type { DisputeView } from '@/utils/api-routes/disputes';
 import { formatMoneyLocalized } from '@/utils/money';
 import { useT } from '../i18n-context';
 import { useNow } from '../use-now';
+import { Ce3Matches } from './Ce3Matches';
 import { EvidenceRow, type EvidenceInput } from './EvidenceRow';
 
 export type DefenceDownload = { state: 'idle' | 'busy' | 'error' } | { state: 'ready'; url: string; filename: string; size: number };
@@ -105,6 +106,7 @@ export function DisputeSection(props: DisputeSectionProps) {
           <EvidenceRow key={item.key} item={item} canWrite={props.canWrite} onSave={props.onSaveEvidence} onAttach={props.onAttach} />
         ))}
       </ul>
+      {view.ce3 && <Ce3Matches ce3={view.ce3} formatTime={props.formatTime} />}
       {view.attachments.length > 0 && (
         <p className="cs-muted cs-small" data-testid="dispute-attachments">
           {t('disputeAttachments', view.attachments.map((a) => a.filename).join(', '))}

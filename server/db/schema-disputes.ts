@@ -86,6 +86,7 @@ export const disputes = pgTable(
     index('disputes_team_status_deadline_idx').on(t.teamId, t.status, t.deadline),
     index('disputes_team_reason_outcome_idx').on(t.teamId, t.reason, t.outcome),
     index('disputes_team_order_idx').on(t.teamId, t.orderId),
+    index('disputes_team_payment_idx').on(t.teamId, t.paymentRef),
   ],
 );
 

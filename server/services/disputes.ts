@@ -21,6 +21,7 @@ import { findOrder, upsertOrderSnapshot } from '../repositories/orders';
 import type { Caller } from '../repositories/tokens';
 import { ensureOrderCase } from './case-writes';
 import { teamPolicies } from './insights';
+import { ce3InputsFor, ce3ViewOf } from './ce3-evidence';
 import { contextFor, disputeLike, historyFor, providedOf } from './disputes-history';
 import { alertViewOf, decideAlert, isAlertRow } from './dispute-alerts';
 import { disputeFromPage } from './disputes-page';
@@ -33,20 +34,21 @@ const reasonOf = (row: DisputeRow) => row.reason as DisputeView['dispute']['reas
 /** What the engine needs to judge one stored dispute: the checklist inputs, gathered once. */
 export async function disputeFacts(db: Database, teamId: string, row: DisputeRow, page?: PageContext) {
   // Together on the pool; one after another inside a transaction (the demo seed builds its disputes in one).
-  const [order, events, evidence] = await readTogether(db, [
+  const [order, events, evidence, ce3] = await readTogether(db, [
     () => findOrder(db, teamId, row.orderId),
     () => listEventsByOrder(db, teamId, row.orderId),
     () => listEvidence(db, teamId, row.id),
+    () => ce3InputsFor(db, teamId, row),
   ] as const);
   const context = contextFor(order, page);
   const history = historyFor(events, context);
   const dispute = disputeLike(row);
-  const checklist = buildChecklist({ dispute, ...(context ? { context } : {}), history, provided: providedOf(evidence) });
-  return { dispute, context, history, checklist, order };
+  const checklist = buildChecklist({ dispute, ...(context ? { context } : {}), history, provided: providedOf(evidence), ...ce3 });
+  return { dispute, context, history, checklist, order, ce3: ce3ViewOf(row, ce3) };
 }
 
 export async function disputeView(db: Database, teamId: string, row: DisputeRow, now: Date, page?: PageContext): Promise<DisputeView> {
-  const [{ dispute, checklist, order, context }, attachments, winRate] = await readTogether(db, [
+  const [{ dispute, checklist, order, context, ce3 }, attachments, winRate] = await readTogether(db, [
     () => disputeFacts(db, teamId, row, page),
     () => listAttachments(db, teamId, row.id),
     () => winRateFor(db, teamId, reasonOf(row), row.id),
@@ -84,6 +86,7 @@ export async function disputeView(db: Database, teamId: string, row: DisputeRow,
     })),
     recommendation,
     ...(alert ? { alert } : {}),
+    ...(ce3 ? { ce3 } : {}),
     winRate,
     timeLeftMs: row.deadline.getTime() - now.getTime(),
     missingRequired: checklist.filter((i: EvidenceItem) => i.required && i.status === 'missing' && !i.internal).map((i) => i.label),

@@ -4,6 +4,7 @@ import {
   AlertAction,
   AlertKind,
   AlertRecommendation,
+  Ce3Field,
   Defence,
   DefenceTemplate,
   Dispute,
@@ -106,6 +107,17 @@ export const AlertView = z.strictObject({
 });
 export type AlertView = z.infer<typeof AlertView>;
 
+/** Visa CE 3.0 judged from the team's imported payments (Visa 10.4 card disputes only). */
+export const Ce3View = z.strictObject({
+  /** eligible: two or more earlier payments qualify; payment_not_imported: the disputed payment is not among the team's payments. */
+  status: z.enum(['eligible', 'not_eligible', 'payment_not_imported']),
+  paymentRef: z.string().nullable(),
+  qualifying: z.array(z.strictObject({ paymentId: z.string(), paidAt: Instant, ageDays: z.number().int(), matched: z.array(Ce3Field) })),
+  rejected: z.array(z.strictObject({ paymentId: z.string(), paidAt: Instant, why: z.array(z.string()) })),
+  summary: z.string(),
+});
+export type Ce3View = z.infer<typeof Ce3View>;
+
 export const DisputeView = z.strictObject({
   /** The backend's id, used in every /v1/disputes/:id route. */
   id: z.uuid(),
@@ -118,6 +130,7 @@ export const DisputeView = z.strictObject({
   recommendation: DisputeRecommendation,
   /** Present for a pre-dispute alert (and for a dispute that began as one). */
   alert: AlertView.optional(),
+  ce3: Ce3View.optional(),
   /** The team's recorded outcomes for this reason (this dispute excluded). */
   winRate: z.strictObject({ won: z.number().int().nonnegative(), lost: z.number().int().nonnegative() }),
   /** Milliseconds to the deadline at `serverTime`; negative once it has passed. */

@@ -3,6 +3,7 @@ import { ADMIN_ROUTES } from './admin';
 import { CASE_ROUTES } from './cases';
 import { DISPUTE_ROUTES } from './disputes';
 import { HANDOFF_ROUTES } from './handoffs';
+import { PAYMENT_ROUTES } from './payments';
 import { PROCESSOR_ROUTES } from './processors';
 import { REPORT_ROUTES } from './reports';
 import { SOP_ROUTES } from './sops';
@@ -20,6 +21,7 @@ export const CONTRACT = {
   ...REPORT_ROUTES,
   ...DISPUTE_ROUTES,
   ...PROCESSOR_ROUTES,
+  ...PAYMENT_ROUTES,
   ...HANDOFF_ROUTES,
   ...SOP_ROUTES,
 } as const;

@@ -14,6 +14,8 @@ export type ChecklistInput = {
   /** The disputed card payment (own-shop card disputes), for CE 3.0. */
   disputedTransaction?: CardTransaction;
   priorTransactions?: PriorTransaction[];
+  /** Why CE 3.0 could not be judged from the team's payments (no payment imported, no earlier one on the card). */
+  ce3Note?: string;
   /** What agents typed or uploaded; wins over what the engine found. */
   provided?: ProvidedEvidence[];
 };
@@ -104,7 +106,7 @@ const FINDERS: Partial<Record<StandardEvidenceKey, Finder>> = {
     const network = dispute.network ?? (dispute.reasonCode ? networkFromCode(dispute.reasonCode) : undefined);
     const code = dispute.reasonCode?.trim();
     if (network !== 'visa' || (code && !/^10\.4\b/.test(code))) return { na: 'Compelling Evidence 3.0 applies to Visa reason 10.4 only.' };
-    if (!disputedTransaction || !priorTransactions || priorTransactions.length === 0) return undefined;
+    if (!disputedTransaction || !priorTransactions || priorTransactions.length === 0) return input.ce3Note ? { missingBecause: input.ce3Note } : undefined;
     const result = ce3Eligibility({ ...disputedTransaction, disputeFiledAt: dispute.filedAt }, priorTransactions);
     return result.eligible ? { value: result.summary, source: 'history' } : { missingBecause: result.summary };
   },
