@@ -56,7 +56,7 @@ export const PAYMENT_FORMATS: Record<PaymentFormat, FormatSpec> = {
       accountId: ['Customer ID'],
       email: ['Customer Email'],
       disputedAmount: ['Disputed Amount'],
-      // Stripe keeps no buyer IP or device on a payment: shops put them in the charge's metadata.
+      // The buyer's IP and device come from the charge's metadata, where the shop puts them.
       ipAddress: ['ip_address (metadata)', 'ip (metadata)', 'customer_ip (metadata)'],
       deviceId: ['device_id (metadata)'],
       orderId: ['order_id (metadata)', 'Order ID (metadata)', 'Description'],
