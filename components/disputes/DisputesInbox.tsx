@@ -5,6 +5,7 @@ import type { Language } from '@/utils/schemas/common';
 import { DisputeSource, type AlertAction, type DisputeStage, type ReasonGroup } from '@/utils/schemas/disputes';
 import { formatDuration } from '@/utils/sla/state';
 import { useT } from '../i18n-context';
+import { Ce3Matches } from './Ce3Matches';
 
 export interface DisputesInboxProps {
   load: (query: DisputeListQuery) => Promise<{ disputes: DisputeSummary[] }>;
@@ -140,14 +141,15 @@ export function DisputesInbox({ load, loadOne, decideAlert, now, language, initi
           })}
         </ol>
       )}
-      {open && <DisputeDetail view={open} busy={busy} onAnswer={(a) => void answer(a)} />}
+      {open && <DisputeDetail view={open} busy={busy} language={language} onAnswer={(a) => void answer(a)} />}
     </main>
   );
 }
 
-function DisputeDetail({ view, busy, onAnswer }: { view: DisputeView; busy: boolean; onAnswer: (a: AlertAction) => void }) {
+function DisputeDetail({ view, busy, language, onAnswer }: { view: DisputeView; busy: boolean; language: Language; onAnswer: (a: AlertAction) => void }) {
   const t = useT();
   const alert = view.alert;
+  const day = (iso: string) => new Date(iso).toLocaleDateString(language, { timeZone: 'UTC', dateStyle: 'medium' });
   return (
     <section className="di-detail" aria-label={view.dispute.id} data-testid="inbox-detail">
       <h2>
@@ -192,6 +194,17 @@ function DisputeDetail({ view, busy, onAnswer }: { view: DisputeView; busy: bool
           <strong>{t('inboxAdvice')}</strong> {view.recommendation.action} ({Math.round(view.recommendation.confidence * 100)}%)
         </p>
       )}
+      {!alert && view.checklist.length > 0 && <h3 id="di-evidence-title">{t('inboxEvidence')}</h3>}
+      {!alert && view.checklist.length > 0 && (
+        <ul className="di-checklist" data-testid="inbox-checklist" aria-labelledby="di-evidence-title">
+          {view.checklist.map((item) => (
+            <li key={item.key} data-key={item.key} data-status={item.status}>
+              <strong>{item.label}</strong>: {item.status === 'present' ? (item.value ?? '') : (item.hint ?? item.status)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {view.ce3 && <Ce3Matches ce3={view.ce3} formatTime={day} />}
     </section>
   );
 }

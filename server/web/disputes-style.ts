@@ -18,4 +18,9 @@ export const DISPUTES_PAGE_STYLE = `
 .di-actions { display: flex; gap: .5rem; flex-wrap: wrap; }
 .di-recommended { font-weight: 700; border: 2px solid var(--focus); }
 .di-error { color: var(--bad); }
+.di-checklist { padding-left: 1.2rem; }
+.di-checklist li { margin: .2rem 0; overflow-wrap: anywhere; }
+.cs-table { border-collapse: collapse; margin: .4rem 0; }
+.cs-table caption { text-align: left; font-weight: 600; }
+.cs-table th, .cs-table td { text-align: left; vertical-align: top; padding: .2rem .5rem; border-bottom: 1px solid var(--rule); overflow-wrap: anywhere; }
 `;

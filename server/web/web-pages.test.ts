@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { openDatabase, type DatabaseHandle } from '../db/open';
 import { PAGE_CSP, PAGE_STYLE, pageLanguage } from './page';
+import { DISPUTES_PAGE_KEYS } from './disputes-keys';
 import { DISPUTES_PAGE_STYLE } from './disputes-style';
 import { REPORTS_PAGE_STYLE } from './reports-style';
 import { createHash } from 'node:crypto';
@@ -120,6 +121,14 @@ describe('backend-served pages', () => {
       expect(texts, key).toHaveProperty(key);
     expect(texts).not.toHaveProperty('reportsTitle');
     expect(texts).not.toHaveProperty('handoffSignIn');
+  });
+
+  it('sends every text the inbox and the parts it shows ask for (a key left out shows as its own name)', () => {
+    for (const file of ['components/disputes/DisputesInbox.tsx', 'components/disputes/Ce3Matches.tsx']) {
+      const asked = [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*[`'"]([A-Za-z0-9_]+)/g)].map((m) => m[1]!);
+      expect(asked.length, file).toBeGreaterThan(3);
+      for (const key of asked) expect(DISPUTES_PAGE_KEYS.some((k) => k === key || k.startsWith(key)), `${file}: ${key}`).toBe(true);
+    }
   });
 
   it("bundles the disputes page: the extension's own inbox and the shared sign-in", async () => {

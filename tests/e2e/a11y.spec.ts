@@ -322,6 +322,46 @@ test('the disputes inbox served by the backend, signed out and with an alert ope
   }
 });
 
+test("a card dispute open in the backend's inbox with its evidence and CE 3.0 tables: no serious violation, light and dark", async ({ backend }) => {
+  const { launchPlainBrowser } = await import('./handoff-receiver');
+  const stamp = Date.now();
+  const at = (daysAgo: number) => new Date(stamp - daysAgo * 86_400_000).toISOString().slice(0, 16).replace('T', ' ');
+  const send = async (path: string, rows: string[]) => {
+    const res = await fetch(`${backend.url}${path}?dryRun=false`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DEMO_LEAD_TOKEN}`, 'content-type': 'text/csv' },
+      body: rows.join('\n'),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+  };
+  const charge = `ch_axe_${stamp}`;
+  await send('/v1/disputes/import', [
+    'id,Created (UTC),Amount,Currency,Status,Reason,Network Reason Code,Card Brand,Charge ID,Evidence Due By (UTC)',
+    `dp_axe_${stamp},${at(1)},89.00,eur,needs_response,fraudulent,10.4,visa,${charge},${at(-10)}`,
+  ]);
+  await send('/v1/payments/import', [
+    'payment_id,paid_at,card_ref,ip_address,device_id',
+    `${charge},${at(20)},fp_axe_${stamp},203.0.113.9,dev-axe`,
+    `${charge}_a,${at(200)},fp_axe_${stamp},203.0.113.9,dev-axe`,
+    `${charge}_b,${at(30)},fp_axe_${stamp},203.0.113.9,dev-axe`,
+  ]);
+  const browser = await launchPlainBrowser();
+  try {
+    const web = await browser.newPage();
+    await web.goto(`${backend.url}/disputes`);
+    await web.getByTestId('disputes-token').fill(DEMO_AGENT_TOKEN);
+    await web.getByTestId('disputes-token').press('Enter');
+    const item = web.getByTestId('inbox-item').filter({ hasText: `dp_axe_${stamp}` });
+    await loaded(item).toBeVisible();
+    await item.getByRole('button').click();
+    await loaded(web.getByTestId('dispute-ce3-qualifying')).toBeVisible();
+    await expect(web.getByTestId('dispute-ce3-rejected')).toBeVisible();
+    await expectAccessibleInBothSchemes(web, undefined, 'disputes-web-ce3');
+  } finally {
+    await browser.close();
+  }
+});
+
 test('the lead tools host form, with a host refused: no serious violation, light and dark', async ({ openSecondAgent }) => {
   const lead = await openSecondAgent();
   const leadId = new URL(lead.serviceWorkers()[0]!.url()).host;

@@ -134,3 +134,60 @@ test('a lead signs in; a token revoked meanwhile signs the page out at its next 
     await browser.close();
   }
 });
+
+test("a Visa 10.4 card dispute shows CE 3.0 judged from the team's imported payments, with what each earlier payment matches on", async ({ backend }) => {
+  const stamp = Date.now();
+  const day = 86_400_000;
+  const at = (msAgo: number) => new Date(stamp - msAgo).toISOString().slice(0, 19).replace('T', ' ');
+  const charge = `ch_ce3_${stamp}`;
+  const disputeId = `dp_ce3_${stamp}`;
+  const post = async (path: string, csv: string) => {
+    const res = await fetch(`${backend.url}${path}?dryRun=false`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DEMO_LEAD_TOKEN}`, 'content-type': 'text/csv' },
+      body: csv,
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+  };
+  await post(
+    '/v1/disputes/import',
+    [
+      'id,Created (UTC),Amount,Currency,Status,Reason,Network Reason Code,Card Brand,Charge ID,Evidence Due By (UTC)',
+      `${disputeId},${at(day)},89.00,eur,needs_response,fraudulent,10.4,visa,${charge},${new Date(stamp + 10 * day).toISOString().slice(0, 16).replace('T', ' ')}`,
+    ].join('\n'),
+  );
+  const card = `fp_${stamp}`;
+  await post(
+    '/v1/payments/import',
+    [
+      'payment_id,paid_at,card_ref,amount,currency,ip_address,device_id,shipping_address,account_id,disputed',
+      `${charge},${at(20 * day)},${card},89.00,EUR,203.0.113.7,dev-ce3,"Hauptstr. 5, Berlin",acct-7,false`,
+      `${charge}_a,${at(200 * day)},${card},40.00,EUR,203.0.113.7,dev-ce3,,,false`,
+      `${charge}_b,${at(250 * day)},${card},25.00,EUR,203.0.113.7,,"hauptstr 5, berlin",,false`,
+      `${charge}_c,${at(40 * day)},${card},25.00,EUR,203.0.113.7,dev-ce3,,,false`,
+    ].join('\n'),
+  );
+
+  const browser = await launchPlainBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${backend.url}/disputes`);
+    await page.getByLabel('Backend token').fill(DEMO_AGENT_TOKEN);
+    await page.getByRole('button', { name: 'Open the inbox' }).click();
+    const item = page.getByTestId('inbox-item').filter({ hasText: disputeId });
+    await loaded(item).toBeVisible();
+    await item.getByRole('button').click();
+    const ce3 = page.getByTestId('dispute-ce3');
+    await loaded(ce3).toHaveAttribute('data-status', 'eligible');
+    await expect(page.getByTestId('dispute-ce3-status')).toHaveText('Eligible: 2 earlier undisputed payments on the same card qualify.');
+    const qualifying = page.getByRole('table', { name: 'Qualifying payments' });
+    await expect(qualifying.getByRole('row')).toHaveCount(3);
+    await expect(qualifying.getByRole('row').nth(1)).toContainText(`${charge}_a`);
+    await expect(qualifying.getByRole('row').nth(1)).toContainText('IP address, device ID');
+    await expect(qualifying.getByRole('row').nth(2)).toContainText('IP address, shipping address');
+    await expect(page.getByRole('table', { name: 'Other payments on this card' })).toContainText('days before the dispute (needs 120 to 365)');
+    await expect(page.getByTestId('inbox-checklist').locator('[data-key="ce3_prior_transactions"]')).toHaveAttribute('data-status', 'present');
+  } finally {
+    await browser.close();
+  }
+});
