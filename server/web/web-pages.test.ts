@@ -127,7 +127,11 @@ describe('backend-served pages', () => {
     for (const file of ['components/disputes/DisputesInbox.tsx', 'components/disputes/Ce3Matches.tsx']) {
       const asked = [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*[`'"]([A-Za-z0-9_]+)/g)].map((m) => m[1]!);
       expect(asked.length, file).toBeGreaterThan(3);
-      for (const key of asked) expect(DISPUTES_PAGE_KEYS.some((k) => k === key || k.startsWith(key)), `${file}: ${key}`).toBe(true);
+      for (const key of asked)
+        expect(
+          DISPUTES_PAGE_KEYS.some((k) => k === key || k.startsWith(key)),
+          `${file}: ${key}`,
+        ).toBe(true);
     }
   });
 
