@@ -153,6 +153,11 @@ describe('Panel', () => {
     expect(screen.getByTestId('latest-decision').dataset.decision).toBe('hold');
   });
 
+  it("says that another person's changes on this browser wait for them, without naming or showing them", () => {
+    renderPanel({ sync: { signedIn: true, online: true, pending: 0, failed: 0, heldForOthers: 3 } });
+    expect(screen.getByTestId('sync-held').textContent).toBe(' · 3 change(s) made by someone else on this browser wait for them to sign in again');
+  });
+
   it('names the fields it could not read on a redesigned page', () => {
     renderPanel({ state: 'unrecognized', context: { ...CONTEXT, recognition: { status: 'unrecognized', missing: ['buyer name', 'items'] } } });
     expect(screen.getByTestId('recognition').dataset.recognition).toBe('unrecognized');

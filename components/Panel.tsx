@@ -152,6 +152,12 @@ function SyncLine({ sync, state }: { sync: SyncStatus | null; state: PanelState 
           · {sync.failed === 1 ? t('syncFailedOne') : t('syncFailed', String(sync.failed))}
         </span>
       )}
+      {sync.heldForOthers !== undefined && (
+        <span className="cs-muted" data-testid="sync-held">
+          {' '}
+          · {t('syncHeldForOthers', String(sync.heldForOthers))}
+        </span>
+      )}
     </p>
   );
 }

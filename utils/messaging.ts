@@ -138,6 +138,8 @@ export const SyncStatus = z.strictObject({
   online: z.boolean(),
   pending: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
+  /** Writes another person made on this browser, waiting for them to sign in again (never sent with this token). */
+  heldForOthers: z.number().int().positive().optional(),
   agentName: z.string().optional(),
   backendUrl: z.string().optional(),
   lastError: z.string().optional(),

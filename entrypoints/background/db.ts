@@ -8,6 +8,14 @@ import type { PanelResult } from '@/utils/messaging';
 export interface Credentials {
   backendUrl: string;
   token: string;
+  /** Who the token belongs to (from sign-in): writes made under it are theirs. Absent on older installs. */
+  agentId?: string;
+  agentName?: string;
+}
+
+/** Whose writes these credentials send: the backend and the agent; undefined before agentId was kept. */
+export function ownerOf(creds: Credentials | null): string | undefined {
+  return creds?.agentId ? `${creds.backendUrl} ${creds.agentId}` : undefined;
 }
 
 export interface OutboxItem {
@@ -30,6 +38,13 @@ export interface OutboxItem {
   failure?: OutboxFailure;
   /** How many times the backend itself failed (500) on this write; counts towards setting it aside. */
   serverErrors?: number;
+  /**
+   * Who made it (ownerOf the credentials then): it is only ever sent with that person's token, so a write
+   * left waiting when someone else signs in on this browser waits for its author instead. Absent on writes
+   * made before this was kept (those go with whoever is signed in, as they always did).
+   */
+  owner?: string;
+  ownerName?: string;
 }
 
 export interface OutboxFailure {

@@ -70,7 +70,7 @@ describe('Outbox: a poison write never blocks the queue', () => {
       body: { text: 'pasted \u0000 text' },
       failure: { status: 400, code: 'validation_failed', field: 'body.text', message: 'body.text: must not contain NUL' },
     });
-    expect(await outbox.counts()).toEqual({ pending: 0, failed: 1 });
+    expect(await outbox.counts()).toEqual({ pending: 0, failed: 1, heldForOthers: 0 });
     // A later flush does not send it again by itself.
     await outbox.flush();
     expect(delivered).toHaveLength(2);
@@ -98,7 +98,7 @@ describe('Outbox: a poison write never blocks the queue', () => {
           : { ok: false, status: 503, code: 'offline', message: 'The backend answered 503 without JSON.' };
       await outbox.flush({ force: true });
     }
-    expect(await outbox.counts()).toEqual({ pending: 1, failed: 0 });
+    expect(await outbox.counts()).toEqual({ pending: 1, failed: 0, heldForOthers: 0 });
   });
 
   it('backs off on 429 and retries without ever setting the write aside', async () => {
@@ -119,7 +119,7 @@ describe('Outbox: a poison write never blocks the queue', () => {
     await outbox.enqueue(note('key-auth02'));
     answer = () => ({ ok: false, status: 401, code: 'unauthorized', message: 'Sign in again.' });
     expect(await outbox.flush()).toMatchObject({ stoppedBy: 'auth' });
-    expect(await outbox.counts()).toEqual({ pending: 2, failed: 0 });
+    expect(await outbox.counts()).toEqual({ pending: 2, failed: 0, heldForOthers: 0 });
     answer = () => ({ ok: true });
     await outbox.flush({ force: true });
     expect(delivered.map((d) => d.key)).toEqual(['key-auth01', 'key-auth02']);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PanelResult, Result } from '@/utils/messaging';
-import type { CasesideDatabase, OutboxItem } from './db';
+import { ownerOf, type CasesideDatabase, type OutboxItem } from './db';
 import { Outbox, type NewOutboxItem, type SendOutcome } from './outbox';
 import { SIGNED_OUT, type Session } from './session';
 
@@ -32,6 +32,7 @@ export class OutboxWrites {
       db: deps.db,
       send: (item) => this.deliver(item),
       onChange: deps.onChange,
+      currentOwner: async () => ownerOf(await deps.session.credentials()),
       // While the worker lives, retry when the backoff ends; the alarm covers a worker that was stopped.
       scheduleRetry: (atMs) => {
         if (this.retryTimer) clearTimeout(this.retryTimer);
@@ -42,10 +43,18 @@ export class OutboxWrites {
 
   /** Queues a write and tries to deliver it at once; `queued` tells whether it is still waiting. */
   async queue(w: QueuedWrite): Promise<Result<Queued>> {
-    if (!(await this.deps.session.credentials())) return { ok: false, error: { ...SIGNED_OUT } };
+    const creds = await this.deps.session.credentials();
+    if (!creds) return { ok: false, error: { ...SIGNED_OUT } };
     const key = this.deps.newKey();
     const createdAt = new Date().toISOString();
-    await this.outbox.enqueue({ ...w, key, createdAt, body: { ...w.body, idempotencyKey: key, at: createdAt } });
+    const owner = ownerOf(creds);
+    await this.outbox.enqueue({
+      ...w,
+      key,
+      createdAt,
+      body: { ...w.body, idempotencyKey: key, at: createdAt },
+      ...(owner ? { owner, ...(creds.agentName ? { ownerName: creds.agentName } : {}) } : {}),
+    });
     await this.outbox.flush();
     const stillQueued = (await this.outbox.forOrder(w.orderId)).some((i) => i.key === key);
     return { ok: true, data: { queued: stillQueued, key } };
@@ -65,7 +74,7 @@ export class OutboxWrites {
   }
 
   private async deliver(item: OutboxItem): Promise<SendOutcome> {
-    const res = await this.deps.session.call({ method: 'POST', path: item.path, body: item.body, schema: anyJson, idempotencyKey: item.key });
+    const res = await this.deps.session.call({ method: 'POST', path: item.path, body: item.body, schema: anyJson, idempotencyKey: item.key }, item.owner);
     if (res.ok) return { ok: true };
     // Signed out (no answer from anyone, so no status): the write waits for the next sign-in.
     if (res.error.code === SIGNED_OUT.code && res.status === undefined) return { ok: false, code: 'signed_out', message: 'signed out' };

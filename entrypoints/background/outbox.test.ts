@@ -36,7 +36,7 @@ describe('Outbox', () => {
     const report = await outbox.flush();
     expect(delivered).toEqual(['key-aaaa1', 'key-aaaa2', 'key-aaaa3']);
     expect(report).toMatchObject({ sent: 3, stoppedBy: null });
-    expect(await outbox.counts()).toEqual({ pending: 0, failed: 0 });
+    expect(await outbox.counts()).toEqual({ pending: 0, failed: 0, heldForOthers: 0 });
   });
 
   it('treats the same idempotency key as one write', async () => {
@@ -84,7 +84,7 @@ describe('Outbox', () => {
     answer = (i) => (i.key === 'key-bad00' ? { ok: false, status: 400, code: 'validation_failed', message: 'text: too long' } : { ok: true });
     const report = await outbox.flush();
     expect(report).toMatchObject({ sent: 1, failed: 1 });
-    expect(await outbox.counts()).toEqual({ pending: 0, failed: 1 });
+    expect(await outbox.counts()).toEqual({ pending: 0, failed: 1, heldForOthers: 0 });
     expect((await outbox.list())[0]).toMatchObject({ key: 'key-bad00', failed: true, lastError: 'text: too long' });
   });
 

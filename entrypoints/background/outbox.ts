@@ -19,6 +19,8 @@ export interface OutboxDeps {
   onChange?: () => void;
   /** Called after a flush that left writes waiting, with when the next one is due (ms epoch). */
   scheduleRetry?: (atMs: number) => void;
+  /** Whose writes may be sent and shown now (ownerOf the signed-in credentials); without it, everyone's. */
+  currentOwner?: () => Promise<string | undefined>;
 }
 
 export const BASE_BACKOFF_MS = 1_000;
@@ -58,12 +60,22 @@ export class Outbox {
     return stored;
   }
 
+  /** A filter keeping the writes of whoever is signed in now (and those made before authors were kept). */
+  private async mine(): Promise<(item: OutboxItem) => boolean> {
+    if (!this.deps.currentOwner) return () => true;
+    const current = await this.deps.currentOwner();
+    return (item) => item.owner === undefined || item.owner === current;
+  }
+
+  /** The signed-in person's writes (another person's are neither sent, shown nor changed). */
   async list(): Promise<OutboxItem[]> {
-    return this.deps.db.getAll('outbox');
+    const mine = await this.mine();
+    return (await this.deps.db.getAll('outbox')).filter(mine);
   }
 
   async forOrder(orderId: string): Promise<OutboxItem[]> {
-    return this.deps.db.getAllFromIndex('outbox', 'orderId', orderId);
+    const mine = await this.mine();
+    return (await this.deps.db.getAllFromIndex('outbox', 'orderId', orderId)).filter(mine);
   }
 
   /** The writes set aside, oldest first. */
@@ -71,10 +83,13 @@ export class Outbox {
     return (await this.list()).filter((i) => i.failed).sort(byId);
   }
 
-  async counts(): Promise<{ pending: number; failed: number }> {
-    const all = await this.list();
-    const failed = all.filter((i) => i.failed).length;
-    return { pending: all.length - failed, failed };
+  /** Pending and set aside are the signed-in person's; heldForOthers counts writes waiting for their authors. */
+  async counts(): Promise<{ pending: number; failed: number; heldForOthers: number }> {
+    const everyone = await this.deps.db.getAll('outbox');
+    const mine = await this.mine();
+    const own = everyone.filter(mine);
+    const failed = own.filter((i) => i.failed).length;
+    return { pending: own.length - failed, failed, heldForOthers: everyone.length - own.length };
   }
 
   /** The earliest time a retry is due, or null when nothing waits. */
@@ -91,7 +106,7 @@ export class Outbox {
    */
   async resend(key: string, change: { text?: string; newKey: string }): Promise<ResendResult> {
     const item = await this.deps.db.getFromIndex('outbox', 'key', key);
-    if (!item || !item.failed) return { ok: false, code: 'not_found', message: 'This change is no longer set aside.' };
+    if (!item || !item.failed || !(await this.mine())(item)) return { ok: false, code: 'not_found', message: 'This change is no longer set aside.' };
     if (change.text !== undefined && item.kind !== 'note') return { ok: false, code: 'not_editable', message: 'Only a note can be edited.' };
     const edited = change.text !== undefined && change.text !== item.body['text'];
     const reused = item.failure?.code === 'conflict'; // the key itself was refused
@@ -108,6 +123,8 @@ export class Outbox {
       createdAt: item.createdAt,
       attempts: 0,
       nextAttemptAt: 0,
+      ...(item.owner === undefined ? {} : { owner: item.owner }),
+      ...(item.ownerName === undefined ? {} : { ownerName: item.ownerName }),
     };
     const tx = this.deps.db.transaction('outbox', 'readwrite');
     await tx.store.delete(item.id!);
@@ -119,12 +136,14 @@ export class Outbox {
 
   /** Drops a set-aside write for good (the agent chose to). Writes still waiting cannot be discarded. */
   async discard(key: string): Promise<boolean> {
+    const mine = await this.mine();
     const tx = this.deps.db.transaction('outbox', 'readwrite');
     const item = await tx.store.index('key').get(key);
-    if (item?.failed) await tx.store.delete(item.id!);
+    const gone = Boolean(item?.failed && mine(item));
+    if (gone) await tx.store.delete(item!.id!);
     await tx.done;
-    if (item?.failed) this.deps.onChange?.();
-    return Boolean(item?.failed);
+    if (gone) this.deps.onChange?.();
+    return gone;
   }
 
   /** Delivers due writes in order. Concurrent calls share one run. */

@@ -160,4 +160,49 @@ describe('BackgroundService', () => {
     expect(await service.dispatch({ type: 'panel:load', context: CONTEXT })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(requests.at(-1)).toMatchObject({ auth: 'Bearer receiver-token' });
   });
+
+  it("writes left waiting by one person are sent with their token only: another person's sign-in holds them, neither sends nor shows them, and their author's next sign-in delivers them", async () => {
+    const other = { ...ME, agent: { ...ME.agent, id: '9d4c3a58-0f6e-4b8a-9d1c-2e3f4a5b6c7d', name: 'Bea Other' } };
+    await service.session.signIn('http://127.0.0.1:8787', 'alex-token');
+    backendUp = false;
+    await service.dispatch({ type: 'decision:record', orderId: CONTEXT.orderId!, decision: 'hold', reason: 'address looks wrong' });
+    await service.dispatch({ type: 'note:add', orderId: CONTEXT.orderId!, text: 'called the carrier' });
+    expect(await service.session.status()).toMatchObject({ pending: 2 });
+
+    // Bea signs in on the same browser while Alex's writes wait; the backend is back.
+    backendUp = true;
+    handler = (url) => {
+      if (url.endsWith('/v1/me')) return json(200, other);
+      if (url.endsWith('/v1/panel')) return json(200, PANEL);
+      return json(201, {});
+    };
+    requests = [];
+    await service.dispatch({ type: 'auth:signIn', backendUrl: 'http://127.0.0.1:8787', token: 'bea-token' });
+    await service.outbox.flush({ force: true });
+    expect(requests.filter((r) => r.method === 'POST')).toEqual([]);
+    expect(await service.session.status()).toMatchObject({ pending: 0, failed: 0, heldForOthers: 2 });
+    expect(await service.writes.pendingFor(CONTEXT.orderId)).toEqual([]);
+    // Bea's own write goes at once, with her token, past Alex's.
+    await service.dispatch({ type: 'note:add', orderId: CONTEXT.orderId!, text: 'Bea checked the parcel' });
+    expect(requests.filter((r) => r.method === 'POST').map((r) => [r.auth, (r.body as { text?: string }).text])).toEqual([
+      ['Bearer bea-token', 'Bea checked the parcel'],
+    ]);
+
+    // Alex signs in again: his writes go, in order, with his token.
+    handler = (url) => {
+      if (url.endsWith('/v1/me')) return json(200, ME);
+      if (url.endsWith('/v1/panel')) return json(200, PANEL);
+      return json(201, {});
+    };
+    requests = [];
+    await service.dispatch({ type: 'auth:signIn', backendUrl: 'http://127.0.0.1:8787', token: 'alex-token' });
+    await service.outbox.flush({ force: true });
+    const sent = requests.filter((r) => r.method === 'POST');
+    expect(sent.map((r) => [r.url.replace('http://127.0.0.1:8787', ''), r.auth])).toEqual([
+      ['/v1/decisions', 'Bearer alex-token'],
+      ['/v1/notes', 'Bearer alex-token'],
+    ]);
+    expect(await service.session.status()).toMatchObject({ pending: 0, failed: 0 });
+    expect((await service.session.status()).heldForOthers).toBeUndefined();
+  });
 });

@@ -2,7 +2,7 @@ import type { Me } from '@/utils/schemas/api';
 import { parseBackendUrl } from '@/utils/backend-url';
 import type { Result, SyncStatus } from '@/utils/messaging';
 import { callApi, callRoute, type ApiRequest, type ApiResult } from './api';
-import type { CasesideDatabase, Credentials } from './db';
+import { ownerOf, type CasesideDatabase, type Credentials } from './db';
 
 /**
  * The signed-in session: the token (kept in the worker's IndexedDB and nowhere else), whether the
@@ -13,7 +13,7 @@ export interface SessionDeps {
   db: CasesideDatabase;
   fetchImpl: typeof fetch;
   /** Writes waiting and set aside, for the status. */
-  outboxCounts: () => Promise<{ pending: number; failed: number }>;
+  outboxCounts: () => Promise<{ pending: number; failed: number; heldForOthers?: number }>;
   /** Called whenever the sync status changes, to update open panels. */
   onStatus?: (status: SyncStatus) => void;
   /** After the token is stored: restart the event stream, deliver waiting writes. */
@@ -40,8 +40,8 @@ export class Session {
   async signIn(backendUrl: string, token: string): Promise<Result<Me>> {
     const url = parseBackendUrl(backendUrl);
     if (!url.ok) return { ok: false, error: { code: 'invalid_backend_url', message: url.message } };
-    const creds: Credentials = { backendUrl: url.origin, token: token.trim() };
-    const me = await callRoute(creds, 'me.get', {}, this.deps.fetchImpl);
+    const typed: Credentials = { backendUrl: url.origin, token: token.trim() };
+    const me = await callRoute(typed, 'me.get', {}, this.deps.fetchImpl);
     if (!me.ok) {
       const message =
         me.error.code === 'offline'
@@ -51,6 +51,7 @@ export class Session {
             : me.error.message;
       return { ok: false, error: { code: me.error.code, message } };
     }
+    const creds: Credentials = { ...typed, agentId: me.data.agent.id, agentName: me.data.agent.name };
     // Another person's token over a signed-in one (a receiver on an agent's browser): what the first one
     // left cached (panels with buyers' personal data) goes, as at sign-out, before the new token is kept.
     const previous = await this.credentials();
@@ -78,6 +79,7 @@ export class Session {
       online: this.online,
       pending: counts.pending,
       failed: counts.failed,
+      ...(counts.heldForOthers ? { heldForOthers: counts.heldForOthers } : {}),
       ...(this.agentName ? { agentName: this.agentName } : {}),
       ...(creds ? { backendUrl: creds.backendUrl } : {}),
       ...(this.lastError ? { lastError: this.lastError } : {}),
@@ -88,18 +90,21 @@ export class Session {
     this.deps.onStatus?.(await this.status());
   }
 
-  /** Runs a backend call with the token, or answers signed_out without calling anyone. */
-  async authorised<T>(call: (creds: Credentials, fetchImpl: typeof fetch) => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
+  /**
+   * Runs a backend call with the token, or answers signed_out without calling anyone. With `owner`, only
+   * with that person's token: a write made by someone else is never sent under another person's name.
+   */
+  async authorised<T>(call: (creds: Credentials, fetchImpl: typeof fetch) => Promise<ApiResult<T>>, owner?: string): Promise<ApiResult<T>> {
     const creds = await this.credentials();
-    if (!creds) return { ok: false, error: { ...SIGNED_OUT } };
+    if (!creds || (owner !== undefined && ownerOf(creds) !== owner)) return { ok: false, error: { ...SIGNED_OUT } };
     const res = await call(creds, this.deps.fetchImpl);
     this.record(res);
     return res;
   }
 
-  /** A JSON call to the backend with the token (see callApi). */
-  call<T>(req: ApiRequest<T>): Promise<ApiResult<T>> {
-    return this.authorised((creds, fetchImpl) => callApi(creds, req, fetchImpl));
+  /** A JSON call to the backend with the token (see callApi); with `owner`, only with that person's. */
+  call<T>(req: ApiRequest<T>, owner?: string): Promise<ApiResult<T>> {
+    return this.authorised((creds, fetchImpl) => callApi(creds, req, fetchImpl), owner);
   }
 
   /** Notes what a backend call showed about reachability (the status and the panels follow it). */
