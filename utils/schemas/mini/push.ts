@@ -27,6 +27,7 @@ const SyncStatus = z.strictObject({
   online: z.boolean(),
   pending: nonNegativeInt(),
   failed: nonNegativeInt(),
+  heldForOthers: z.optional(z.number().check(z.int(), z.positive())),
   agentName: z.optional(z.string()),
   backendUrl: z.optional(z.string()),
   lastError: z.optional(z.string()),

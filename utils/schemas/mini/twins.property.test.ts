@@ -165,6 +165,7 @@ const tabPush = fc.oneof(
           online: fc.boolean(),
           pending: int,
           failed: int,
+          heldForOthers: int,
           agentName: fc.string({ maxLength: 4 }),
           lastError: nonsense,
         },
