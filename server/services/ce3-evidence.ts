@@ -1,5 +1,6 @@
 import { ce3Eligibility, type Ce3Result } from '../../utils/disputes/ce3';
 import { networkFromCode } from '../../utils/disputes/reasons';
+import { routePath } from '../../utils/api-routes';
 import type { DisputeView } from '../../utils/api-routes/disputes';
 import type { CardTransaction, PriorTransaction } from '../../utils/schemas/disputes';
 import type { Database } from '../db/open';
@@ -50,7 +51,7 @@ export async function ce3InputsFor(db: Database, teamId: string, row: DisputeRow
   const [disputed] = await findCardPayments(db, teamId, [row.paymentRef]);
   if (!disputed)
     return {
-      ce3Note: `Payment ${row.paymentRef} is not among the team's imported payments: import the payments export (POST /v1/payments/import) to check earlier payments on the same card.`,
+      ce3Note: `Payment ${row.paymentRef} is not among the team's imported payments: a lead imports the payments export (${routePath('payments.import', {})}) to check earlier payments on the same card.`,
     };
   const filed = row.filedAt.getTime();
   const prior = await paymentsOnCard(db, teamId, disputed.cardRef, new Date(filed - LOOKBACK_DAYS * DAY_MS), row.filedAt, disputed.paymentId, PRIOR_LIMIT);
