@@ -20,6 +20,9 @@ const WINDOW_MS = 60_000;
  * Tokens are hashed so no secret becomes a key in memory or in the table.
  */
 export const rateLimitPlugin = fp<RateLimitOptions>(async (app, opts) => {
+  app.addHook('onClose', async () => {
+    await opts.store.close?.();
+  });
   app.addHook('onRequest', async (request, reply) => {
     const now = Date.now();
     const windowStart = new Date(now - (now % WINDOW_MS));
@@ -28,7 +31,7 @@ export const rateLimitPlugin = fp<RateLimitOptions>(async (app, opts) => {
     const checks: [string, number][] = [[`ip:${request.ip}`, opts.perAddress]];
     if (auth) checks.unshift([`t:${hashToken(auth)}`, opts.perToken]);
     for (const [key, max] of checks) {
-      const count = await opts.store.hit(key, windowStart);
+      const count = await opts.store.hit(key, windowStart, max);
       if (count > max) {
         reply.header('retry-after', retryAfter);
         throw new HttpError('rate_limited', 'Too many requests; slow down and retry shortly.');
