@@ -170,35 +170,6 @@ export async function listCasesByBuyer(db: Database, teamId: string, buyerKey: s
   return rows.map((r) => toRecord(r as CaseSelection));
 }
 
-/** One party's earlier disputes: the buyer (by buyer key) or the address (through its orders). */
-export type Party = { buyerKey: string } | { addressKey: string };
-
-function partyOrders(teamId: string, party: { addressKey: string }) {
-  return sql`(select o.order_id from orders o where o.team_id = ${teamId} and o.address_key = ${party.addressKey})`;
-}
-
-/** The team's claim, return and chargeback cases of a party, other than those of `excludeOrderId`. */
-export async function listDisputeCases(
-  db: Database,
-  teamId: string,
-  party: Party,
-  excludeOrderId: string | null,
-): Promise<Array<{ kind: 'claim' | 'return' | 'chargeback'; ref: string; orderId: string | null }>> {
-  const rows = await db
-    .select({ kind: cases.kind, ref: cases.ref, orderId: cases.orderId })
-    .from(cases)
-    .where(
-      and(
-        eq(cases.teamId, teamId),
-        inArray(cases.kind, ['claim', 'return', 'chargeback']),
-        'buyerKey' in party ? eq(cases.buyerKey, party.buyerKey) : sql`${cases.orderId} in ${partyOrders(teamId, party)}`,
-        excludeOrderId ? sql`${cases.orderId} is distinct from ${excludeOrderId}` : undefined,
-      ),
-    )
-    .orderBy(desc(cases.openedAt));
-  return rows as Array<{ kind: 'claim' | 'return' | 'chargeback'; ref: string; orderId: string | null }>;
-}
-
 export async function setCaseStatus(db: Database, teamId: string, caseId: string, status: CaseRecord['status'], at = new Date()): Promise<void> {
   await db
     .update(cases)

@@ -1,4 +1,4 @@
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DecisionRecord } from '../../utils/schemas/api';
 import type { DecisionKind } from '../../utils/schemas/fraud';
 import type { Database } from '../db/open';
@@ -46,26 +46,4 @@ export async function findDecisionByEvent(db: Database, teamId: string, eventId:
     .where(and(eq(decisions.teamId, teamId), eq(decisions.eventId, eventId)))
     .limit(1);
   return row && toRecord(row);
-}
-
-/**
- * Orders of a party (buyer key or address key) whose latest decision is `fraud`, other than
- * `excludeOrderId`. A fraud flag later released does not count.
- */
-export async function listFraudFlaggedOrders(
-  db: Database,
-  teamId: string,
-  party: { buyerKey: string } | { addressKey: string },
-  excludeOrderId: string | null,
-): Promise<string[]> {
-  const partyOrders =
-    'buyerKey' in party
-      ? sql`(select o.order_id from orders o where o.team_id = ${teamId} and o.buyer_key = ${party.buyerKey})`
-      : sql`(select o.order_id from orders o where o.team_id = ${teamId} and o.address_key = ${party.addressKey})`;
-  const latest = await db
-    .selectDistinctOn([decisions.orderId], { orderId: decisions.orderId, kind: decisions.kind })
-    .from(decisions)
-    .where(and(eq(decisions.teamId, teamId), sql`${decisions.orderId} in ${partyOrders}`, excludeOrderId ? ne(decisions.orderId, excludeOrderId) : undefined))
-    .orderBy(decisions.orderId, desc(decisions.createdAt), desc(decisions.id));
-  return latest.filter((d) => d.kind === 'fraud').map((d) => d.orderId);
 }

@@ -63,13 +63,13 @@ export class FraudInputIndex {
       if (list) list.push(value);
       else map.set(key, [value]);
     };
-    // Newest first, as listDisputeCases orders them (the pages arrive in id order).
+    // Newest first, as readPartyRecords orders them (the pages arrive in id order).
     const newestFirst = [...data.cases].sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     for (const c of newestFirst) {
       push(casesByBuyer, c.buyerKey, c);
       push(casesByAddress, c.addressKey, c);
     }
-    // Flagged ids in order id order, as listFraudFlaggedOrders returns them.
+    // Flagged ids in order id order, as readPartyRecords returns them.
     const flagged = data.decisions.filter((d) => d.kind === 'fraud').sort((a, b) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
     for (const d of flagged) {
       push(flaggedByBuyer, d.buyerKey, d.orderId);

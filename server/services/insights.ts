@@ -11,8 +11,7 @@ import { DEFAULT_POLICIES, validatePolicySet, withNewClocks } from '../../utils/
 import { languageForMarketplace } from '../../utils/templates/language';
 import { rankTemplates } from '../../utils/templates/rank';
 import type { Database } from '../db/open';
-import { listDisputeCases, type Party } from '../repositories/cases';
-import { listFraudFlaggedOrders } from '../repositories/decisions';
+import { readPartyRecords, type PartyRecords } from '../repositories/party-history';
 import { countEarlierBuyerOrders, findRelatedOrders, type OrderRow } from '../repositories/orders';
 import { panelClock } from './case-clock';
 import { readTogether } from './parallel-reads';
@@ -96,13 +95,14 @@ export async function buildFraudInput(
 
   const buyerKey = order.buyerKey;
   const addressKey = order.addressKey;
-  const [related, buyerOrderCount, buyerHistory, addressHistory] = await readTogether(db, [
+  const [related, buyerOrderCount, parties] = await readTogether(db, [
     () =>
       findRelatedOrders(db, teamId, keys, { excludeOrderId: order.orderId, from: new Date(at.getTime() - windowMs), to: new Date(at.getTime() + windowMs) }),
     () => (buyerKey ? countEarlierBuyerOrders(db, teamId, buyerKey, order.orderId, at) : Promise.resolve(0)),
-    () => (buyerKey ? partyHistory(db, teamId, { buyerKey }, order.orderId) : Promise.resolve(undefined)),
-    () => (addressKey ? partyHistory(db, teamId, { addressKey }, order.orderId) : Promise.resolve(undefined)),
+    () => readPartyRecords(db, teamId, { buyerKey, addressKey }, order.orderId),
   ] as const);
+  const buyerHistory = parties.buyer && historyOf(parties.buyer);
+  const addressHistory = parties.address && historyOf(parties.address);
 
   const fraudInput = FraudInput.parse({
     context: matching ?? contextForMatching(ctx),
@@ -124,13 +124,9 @@ export async function buildFraudInput(
   return fraudInput;
 }
 
-async function partyHistory(db: Database, teamId: string, party: Party, excludeOrderId: string): Promise<PartyHistory> {
-  const [disputes, flagged] = await readTogether(db, [
-    () => listDisputeCases(db, teamId, party, excludeOrderId),
-    () => listFraudFlaggedOrders(db, teamId, party, excludeOrderId),
-  ] as const);
+function historyOf({ cases, flagged }: PartyRecords): PartyHistory {
   const of = (kind: 'claim' | 'return' | 'chargeback') => {
-    const ids = disputes.filter((d) => d.kind === kind).map((d) => d.ref);
+    const ids = cases.filter((d) => d.kind === kind).map((d) => d.ref);
     return { count: ids.length, ids };
   };
   return { claims: of('claim'), returns: of('return'), chargebacks: of('chargeback'), fraudFlags: { count: flagged.length, ids: flagged } };
