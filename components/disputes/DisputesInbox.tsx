@@ -4,7 +4,10 @@ import { formatMoney } from '@/utils/money';
 import type { Language } from '@/utils/schemas/common';
 import { DisputeSource, type AlertAction, type DisputeStage, type ReasonGroup } from '@/utils/schemas/disputes';
 import { formatDuration } from '@/utils/sla/state';
+import type { StripeEvidenceView } from '@/utils/api-routes/processors';
 import { useT } from '../i18n-context';
+import { isStripeDispute } from './processor-parts';
+import { StripeEvidencePart } from './StripeEvidencePart';
 
 export interface DisputesInboxProps {
   load: (query: DisputeListQuery) => Promise<{ disputes: DisputeSummary[] }>;
@@ -15,6 +18,8 @@ export interface DisputesInboxProps {
   language: Language;
   /** A dispute to open at once (the popup's queue row or a notification named it in the page's address). */
   initialOpenId?: string | null;
+  /** Stripe's dispute update body prepared for review (GET /v1/disputes/:id/stripe-evidence). */
+  loadStripeEvidence?: (id: string) => Promise<StripeEvidenceView>;
 }
 
 const STAGES: DisputeStage[] = ['alert', 'inquiry', 'chargeback', 'pre_arbitration'];
@@ -34,7 +39,7 @@ function timeLeft(item: DisputeSummary, loadedAt: number, now: number): number {
  * windows) come first when they close soonest. A row opens the dispute: for an alert, the advice and the
  * three answers. Everything shown is text: nothing from a processor or a buyer is rendered as HTML.
  */
-export function DisputesInbox({ load, loadOne, decideAlert, now, language, initialOpenId = null }: DisputesInboxProps) {
+export function DisputesInbox({ load, loadOne, decideAlert, now, language, initialOpenId = null, loadStripeEvidence }: DisputesInboxProps) {
   const t = useT();
   const [filters, setFilters] = useState<Filters>({ stage: '', source: '', reasonGroup: '' });
   const [list, setList] = useState<{ items: DisputeSummary[]; loadedAt: number } | null>(null);
@@ -140,12 +145,22 @@ export function DisputesInbox({ load, loadOne, decideAlert, now, language, initi
           })}
         </ol>
       )}
-      {open && <DisputeDetail view={open} busy={busy} onAnswer={(a) => void answer(a)} />}
+      {open && <DisputeDetail view={open} busy={busy} onAnswer={(a) => void answer(a)} {...(loadStripeEvidence ? { loadStripeEvidence } : {})} />}
     </main>
   );
 }
 
-function DisputeDetail({ view, busy, onAnswer }: { view: DisputeView; busy: boolean; onAnswer: (a: AlertAction) => void }) {
+function DisputeDetail({
+  view,
+  busy,
+  onAnswer,
+  loadStripeEvidence,
+}: {
+  view: DisputeView;
+  busy: boolean;
+  onAnswer: (a: AlertAction) => void;
+  loadStripeEvidence?: (id: string) => Promise<StripeEvidenceView>;
+}) {
   const t = useT();
   const alert = view.alert;
   return (
@@ -192,6 +207,7 @@ function DisputeDetail({ view, busy, onAnswer }: { view: DisputeView; busy: bool
           <strong>{t('inboxAdvice')}</strong> {view.recommendation.action} ({Math.round(view.recommendation.confidence * 100)}%)
         </p>
       )}
+      {loadStripeEvidence && isStripeDispute(view.dispute) && <StripeEvidencePart key={view.id} load={() => loadStripeEvidence(view.id)} />}
     </section>
   );
 }

@@ -41,6 +41,7 @@ function InboxPage() {
       now={now}
       language={language}
       initialOpenId={openId}
+      loadStripeEvidence={(id) => unwrap(apiRequest('disputes.stripeEvidence', { params: { id } }))}
     />
   );
 }

@@ -176,6 +176,12 @@ export function DisputeSlot({ context, canWrite, formatTime }: DisputeSlotProps)
     setText({ state: 'ready', text: res.data.text, copied, truncated: res.data.truncated, warnings: res.data.warnings });
   }, [view]);
 
+  const loadStripeEvidence = useCallback(async (disputeId: string) => {
+    const res = await sendRequest({ type: 'dispute:stripeEvidence', disputeId });
+    if (!res.ok) throw new Error(res.error.message);
+    return res.data;
+  }, []);
+
   return (
     <DisputeSection
       view={view}
@@ -192,6 +198,7 @@ export function DisputeSlot({ context, canWrite, formatTime }: DisputeSlotProps)
       download={download}
       onCopyText={() => void onCopyText()}
       text={text}
+      loadStripeEvidence={loadStripeEvidence}
     />
   );
 }
