@@ -1,13 +1,11 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { DisputeStatus } from '@/utils/schemas/disputes';
 import type { DisputeView } from '@/utils/api-routes/disputes';
-import type { StripeEvidenceView } from '@/utils/api-routes/processors';
 import { formatMoneyLocalized } from '@/utils/money';
 import { useT } from '../i18n-context';
 import { useNow } from '../use-now';
 import { EvidenceRow, type EvidenceInput } from './EvidenceRow';
-import { isStripeDispute } from './processor-parts';
-import { StripeEvidencePart } from './StripeEvidencePart';
+import { ProcessorParts, type ProcessorLoaders } from './ProcessorParts';
 
 export type DefenceDownload = { state: 'idle' | 'busy' | 'error' } | { state: 'ready'; url: string; filename: string; size: number };
 export type DefenceText = { state: 'idle' | 'busy' | 'error' } | { state: 'ready'; text: string; copied: boolean; truncated: boolean; warnings?: string[] };
@@ -30,8 +28,8 @@ export interface DisputeSectionProps {
   onDownloadLink?: (link: HTMLAnchorElement) => void;
   onCopyText: () => void;
   text: DefenceText;
-  /** Stripe's dispute update body for review (only asked for a Stripe dispute, not an early fraud warning). */
-  loadStripeEvidence?: (id: string) => Promise<StripeEvidenceView>;
+  /** How the processors' formats load (Stripe evidence, Adyen defence); without them no such part shows. */
+  processorLoaders?: ProcessorLoaders;
 }
 
 const HOUR = 3_600_000;
@@ -163,7 +161,7 @@ export function DisputeSection(props: DisputeSectionProps) {
       {(props.download.state === 'error' || props.text.state === 'error' || props.error) && (
         <p className="cs-error">{props.error ?? t('disputeDefenceFailed')}</p>
       )}
-      {props.loadStripeEvidence && isStripeDispute(dispute) && <StripeEvidencePart key={view.id} load={() => props.loadStripeEvidence!(view.id)} />}
+      {props.processorLoaders && <ProcessorParts id={view.id} dispute={dispute} loaders={props.processorLoaders} />}
       {props.canWrite && <DisputeStatusControl current={dispute.status} onSetStatus={props.onSetStatus} />}
     </section>
   );

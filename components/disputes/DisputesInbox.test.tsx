@@ -168,7 +168,7 @@ describe('DisputesInbox', () => {
     }));
     render(
       <I18nProvider value={t}>
-        <DisputesInbox load={load} loadOne={loadOne} decideAlert={vi.fn()} loadStripeEvidence={loadStripeEvidence} now={NOW} language="en" />
+        <DisputesInbox load={load} loadOne={loadOne} decideAlert={vi.fn()} processorLoaders={{ loadStripeEvidence }} now={NOW} language="en" />
       </I18nProvider>,
     );
     const items = await screen.findAllByTestId('inbox-item');

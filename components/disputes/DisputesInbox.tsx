@@ -4,10 +4,8 @@ import { formatMoney } from '@/utils/money';
 import type { Language } from '@/utils/schemas/common';
 import { DisputeSource, type AlertAction, type DisputeStage, type ReasonGroup } from '@/utils/schemas/disputes';
 import { formatDuration } from '@/utils/sla/state';
-import type { StripeEvidenceView } from '@/utils/api-routes/processors';
 import { useT } from '../i18n-context';
-import { isStripeDispute } from './processor-parts';
-import { StripeEvidencePart } from './StripeEvidencePart';
+import { ProcessorParts, type ProcessorLoaders } from './ProcessorParts';
 
 export interface DisputesInboxProps {
   load: (query: DisputeListQuery) => Promise<{ disputes: DisputeSummary[] }>;
@@ -18,8 +16,8 @@ export interface DisputesInboxProps {
   language: Language;
   /** A dispute to open at once (the popup's queue row or a notification named it in the page's address). */
   initialOpenId?: string | null;
-  /** Stripe's dispute update body prepared for review (GET /v1/disputes/:id/stripe-evidence). */
-  loadStripeEvidence?: (id: string) => Promise<StripeEvidenceView>;
+  /** How the processors' formats load (Stripe evidence, Adyen defence); without them no such part shows. */
+  processorLoaders?: ProcessorLoaders;
 }
 
 const STAGES: DisputeStage[] = ['alert', 'inquiry', 'chargeback', 'pre_arbitration'];
@@ -39,7 +37,7 @@ function timeLeft(item: DisputeSummary, loadedAt: number, now: number): number {
  * windows) come first when they close soonest. A row opens the dispute: for an alert, the advice and the
  * three answers. Everything shown is text: nothing from a processor or a buyer is rendered as HTML.
  */
-export function DisputesInbox({ load, loadOne, decideAlert, now, language, initialOpenId = null, loadStripeEvidence }: DisputesInboxProps) {
+export function DisputesInbox({ load, loadOne, decideAlert, now, language, initialOpenId = null, processorLoaders }: DisputesInboxProps) {
   const t = useT();
   const [filters, setFilters] = useState<Filters>({ stage: '', source: '', reasonGroup: '' });
   const [list, setList] = useState<{ items: DisputeSummary[]; loadedAt: number } | null>(null);
@@ -145,22 +143,12 @@ export function DisputesInbox({ load, loadOne, decideAlert, now, language, initi
           })}
         </ol>
       )}
-      {open && <DisputeDetail view={open} busy={busy} onAnswer={(a) => void answer(a)} {...(loadStripeEvidence ? { loadStripeEvidence } : {})} />}
+      {open && <DisputeDetail view={open} busy={busy} onAnswer={(a) => void answer(a)} loaders={processorLoaders ?? {}} />}
     </main>
   );
 }
 
-function DisputeDetail({
-  view,
-  busy,
-  onAnswer,
-  loadStripeEvidence,
-}: {
-  view: DisputeView;
-  busy: boolean;
-  onAnswer: (a: AlertAction) => void;
-  loadStripeEvidence?: (id: string) => Promise<StripeEvidenceView>;
-}) {
+function DisputeDetail({ view, busy, onAnswer, loaders }: { view: DisputeView; busy: boolean; onAnswer: (a: AlertAction) => void; loaders: ProcessorLoaders }) {
   const t = useT();
   const alert = view.alert;
   return (
@@ -207,7 +195,7 @@ function DisputeDetail({
           <strong>{t('inboxAdvice')}</strong> {view.recommendation.action} ({Math.round(view.recommendation.confidence * 100)}%)
         </p>
       )}
-      {loadStripeEvidence && isStripeDispute(view.dispute) && <StripeEvidencePart key={view.id} load={() => loadStripeEvidence(view.id)} />}
+      <ProcessorParts id={view.id} dispute={view.dispute} loaders={loaders} />
     </section>
   );
 }

@@ -64,7 +64,7 @@ function renderSection(overrides: Partial<DisputeSectionProps> = {}, translate: 
     download: { state: 'idle' },
     onCopyText: vi.fn(),
     text: { state: 'idle' },
-    loadStripeEvidence: vi.fn(async () => EVIDENCE),
+    processorLoaders: { loadStripeEvidence: vi.fn(async () => EVIDENCE) },
     ...overrides,
   };
   render(
@@ -86,13 +86,13 @@ describe('the Stripe evidence part of a dispute', () => {
     const part = screen.getByTestId('stripe-evidence');
     const toggle = within(part).getByRole('button', { name: 'Show the Stripe evidence' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(props.loadStripeEvidence).not.toHaveBeenCalled();
+    expect(props.processorLoaders!.loadStripeEvidence).not.toHaveBeenCalled();
     // Labelled by its heading, and opened with the keyboard.
     expect(screen.getByRole('region', { name: 'Stripe evidence' })).toBe(part);
     toggle.focus();
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(screen.getByTestId('stripe-evidence-body')).toBeTruthy());
-    expect(props.loadStripeEvidence).toHaveBeenCalledWith(VIEW.id);
+    expect(props.processorLoaders!.loadStripeEvidence).toHaveBeenCalledWith(VIEW.id);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(document.getElementById(toggle.getAttribute('aria-controls')!)?.hidden).toBe(false);
 
@@ -168,7 +168,7 @@ describe('the Stripe evidence part of a dispute', () => {
   });
 
   it('says why when the backend refuses, and is absent for other sources and for early fraud warnings', async () => {
-    renderSection({ loadStripeEvidence: vi.fn(async () => Promise.reject(new Error('This dispute came from adyen'))) });
+    renderSection({ processorLoaders: { loadStripeEvidence: vi.fn(async () => Promise.reject(new Error('This dispute came from adyen'))) } });
     fireEvent.click(screen.getByTestId('stripe-evidence-toggle'));
     expect((await screen.findByRole('alert')).textContent).toBe('This dispute came from adyen');
     cleanup();
@@ -178,7 +178,7 @@ describe('the Stripe evidence part of a dispute', () => {
     renderSection({ view: { ...VIEW, dispute: { ...VIEW.dispute, stage: 'alert' } } });
     expect(screen.queryByTestId('stripe-evidence')).toBeNull();
     cleanup();
-    renderSection({ loadStripeEvidence: undefined });
+    renderSection({ processorLoaders: {} });
     expect(screen.queryByTestId('stripe-evidence')).toBeNull();
   });
 

@@ -1,5 +1,5 @@
 import type { DisputeView } from '@/utils/api-routes/disputes';
-import type { StripeEvidenceView } from '@/utils/api-routes/processors';
+import type { AdyenDefenceView, StripeEvidenceView } from '@/utils/api-routes/processors';
 import type { ContentRequest, DefencePdf, DefenceText } from '@/utils/messaging';
 import { ApiError } from '@/utils/schemas/api';
 import { routePath } from '@/utils/api-routes';
@@ -51,6 +51,11 @@ export function stripeEvidence(
   fetchImpl: typeof fetch,
 ): Promise<ApiResult<StripeEvidenceView>> {
   return callRoute(creds, 'disputes.stripeEvidence', { params: { id: req.disputeId } }, fetchImpl);
+}
+
+/** Adyen's defence documents and reasons prepared for review (the backend never sends them from this route). */
+export function adyenDefence(req: DisputeRequest<'dispute:adyenDefence'>, creds: Credentials, fetchImpl: typeof fetch): Promise<ApiResult<AdyenDefenceView>> {
+  return callRoute(creds, 'disputes.adyenDefence', { params: { id: req.disputeId }, timeoutMs: DOCUMENT_TIMEOUT_MS }, fetchImpl);
 }
 
 /** The PDF's bytes as base64: the content script makes a Blob of it; the token never leaves the worker. */

@@ -97,6 +97,27 @@ export const StripeEvidenceView = z.strictObject({
 });
 export type StripeEvidenceView = z.infer<typeof StripeEvidenceView>;
 
+const AdyenCode = z.string().max(80);
+/** Adyen's supplyDefenseDocument documents and defence reasons prepared for review; never sent by this route. */
+export const AdyenDefenceView = z.strictObject({
+  disputePspReference: z.string(),
+  /** adyen: Adyen's own answer for this dispute; not_retrieved: Adyen was not asked and no reason is offered. */
+  reasonsFrom: z.enum(['adyen', 'not_retrieved']),
+  defenseReasons: z.array(
+    z.strictObject({
+      defenseReasonCode: AdyenCode,
+      satisfied: z.boolean(),
+      documentTypes: z.array(z.strictObject({ defenseDocumentTypeCode: AdyenCode, requirementLevel: z.string().max(40), available: z.boolean() })),
+    }),
+  ),
+  defenseDocuments: z.array(z.strictObject({ defenseDocumentTypeCode: AdyenCode, contentType: z.literal('application/pdf'), content: z.base64() })),
+  documents: z.array(z.strictObject({ defenseDocumentTypeCode: AdyenCode, filename: z.string(), size: z.number().int().nonnegative() })),
+  network: z.string().nullable(),
+  reasonCode: z.string().nullable(),
+  warnings: z.array(z.string()),
+});
+export type AdyenDefenceView = z.infer<typeof AdyenDefenceView>;
+
 const IdParams = z.strictObject({ id: z.uuid() });
 const TeamParams = z.strictObject({ teamId: z.uuid() });
 const SECRET = '/v1/processors/:processor/secret';
@@ -145,6 +166,15 @@ export const PROCESSOR_ROUTES = defineRoutes({
     summary: 'The Stripe evidence body prepared for review (never sent to Stripe)',
     params: IdParams,
     response: StripeEvidenceView,
+    errors: [409],
+    pages: true,
+  },
+  'disputes.adyenDefence': {
+    method: 'GET',
+    path: '/v1/disputes/:id/adyen-defence',
+    summary: "Adyen's defence documents and reasons prepared for review (never sent to Adyen)",
+    params: IdParams,
+    response: AdyenDefenceView,
     errors: [409],
     pages: true,
   },

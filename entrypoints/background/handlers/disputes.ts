@@ -1,7 +1,7 @@
 import { DisputeView } from '@/utils/api-routes/disputes';
-import { StripeEvidenceView } from '@/utils/api-routes/processors';
+import { AdyenDefenceView, StripeEvidenceView } from '@/utils/api-routes/processors';
 import { DefencePdf, DefenceText } from '@/utils/messaging';
-import { attachEvidence, defencePdf, defenceText, loadDispute, saveEvidence, setDisputeStatus, stripeEvidence } from '../disputes';
+import { adyenDefence, attachEvidence, defencePdf, defenceText, loadDispute, saveEvidence, setDisputeStatus, stripeEvidence } from '../disputes';
 import { defineHandler } from './define';
 
 /** Chargeback and claim pages: answered at once (not through the outbox), the token stays in the worker. */
@@ -30,4 +30,8 @@ export const disputeDefenceText = defineHandler('dispute:defenceText', DefenceTe
 
 export const disputeStripeEvidence = defineHandler('dispute:stripeEvidence', StripeEvidenceView, (req, { session }) =>
   session.authorised((creds, f) => stripeEvidence(req, creds, f)),
+);
+
+export const disputeAdyenDefence = defineHandler('dispute:adyenDefence', AdyenDefenceView, (req, { session }) =>
+  session.authorised((creds, f) => adyenDefence(req, creds, f)),
 );

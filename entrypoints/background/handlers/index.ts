@@ -1,7 +1,16 @@
 import type { z } from 'zod';
 import { apiRequest } from './api-request';
 import type { HandlerMap } from './define';
-import { disputeAttach, disputeDefencePdf, disputeDefenceText, disputeEvidence, disputeLoad, disputeStatus, disputeStripeEvidence } from './disputes';
+import {
+  disputeAttach,
+  disputeDefencePdf,
+  disputeDefenceText,
+  disputeEvidence,
+  disputeLoad,
+  disputeStatus,
+  disputeStripeEvidence,
+  disputeAdyenDefence,
+} from './disputes';
 import { inboxOpen, optionsOpen } from './options-open';
 import { outboxDiscard, outboxProblems, outboxResend } from './outbox';
 import { panelCached, panelLoad } from './panel';
@@ -32,6 +41,7 @@ export const handlers = {
   'dispute:defencePdf': disputeDefencePdf,
   'dispute:status': disputeStatus,
   'dispute:stripeEvidence': disputeStripeEvidence,
+  'dispute:adyenDefence': disputeAdyenDefence,
   'dispute:defenceText': disputeDefenceText,
   'outbox:problems': outboxProblems,
   'outbox:resend': outboxResend,

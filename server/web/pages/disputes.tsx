@@ -4,7 +4,7 @@ import { DisputesInbox } from '../../../components/disputes/DisputesInbox';
 import { useNow } from '../../../components/use-now';
 import { routePath } from '../../../utils/api-routes';
 import { DisputeList, DisputeView, type DisputeListQuery } from '../../../utils/api-routes/disputes';
-import { StripeEvidenceView } from '../../../utils/api-routes/processors';
+import { AdyenDefenceView, StripeEvidenceView } from '../../../utils/api-routes/processors';
 import { disputeIdOfHash } from '../../../utils/disputes/inbox-link';
 import { Language } from '../../../utils/schemas/common';
 import type { AlertAction } from '../../../utils/schemas/disputes';
@@ -44,7 +44,10 @@ function Inbox({ session }: { session: WebSession }) {
       load: (query: DisputeListQuery) => call('GET', routePath('disputes.list', {}, asQuery(query)), DisputeList),
       loadOne: (id: string) => call('GET', routePath('disputes.get', { id }), DisputeView),
       decideAlert: (id: string, action: AlertAction) => call('POST', routePath('disputes.alertDecision', { id }), DisputeView, { action }),
-      loadStripeEvidence: (id: string) => call('GET', routePath('disputes.stripeEvidence', { id }), StripeEvidenceView),
+      processorLoaders: {
+        loadStripeEvidence: (id: string) => call('GET', routePath('disputes.stripeEvidence', { id }), StripeEvidenceView),
+        loadAdyenDefence: (id: string) => call('GET', routePath('disputes.adyenDefence', { id }), AdyenDefenceView),
+      },
     };
   });
   return (
@@ -52,7 +55,7 @@ function Inbox({ session }: { session: WebSession }) {
       load={loaders.load}
       loadOne={loaders.loadOne}
       decideAlert={loaders.decideAlert}
-      loadStripeEvidence={loaders.loadStripeEvidence}
+      processorLoaders={loaders.processorLoaders}
       now={now}
       language={language}
       initialOpenId={openId}
