@@ -14,6 +14,7 @@ export default defineConfig({
     './server/db/schema-audit.ts',
     './server/db/schema-handoffs.ts',
     './server/db/schema-sops.ts',
+    './server/db/schema-processor-keys.ts',
   ],
   out: './server/db/migrations',
 });
