@@ -8,7 +8,7 @@ import { recordAudit } from '../repositories/audit';
 import { deleteProcessorSecret, getProcessorSecret, listSecretStatus, setProcessorSecret, type Processor } from '../repositories/processor-disputes';
 import { SecretBoxError } from '../secrets/secret-box';
 import { disputeView } from '../services/disputes';
-import { adyenDefenceFor, stripeEvidenceFor } from '../services/processor-evidence';
+import { stripeEvidenceFor } from '../services/processor-evidence';
 import { linkDisputeToOrder } from '../services/processor-disputes';
 import { serve } from './contract';
 
@@ -107,7 +107,4 @@ export const processorAdminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   /** The Stripe evidence body for review (JSON); the backend never sends it to Stripe. */
   serve(app, 'disputes.stripeEvidence', async (request) => stripeEvidenceFor(app.db, callerOf(request).team.id, request.params.id));
-
-  /** Adyen's defence document and reasons for review (JSON); this route never sends anything to Adyen. */
-  serve(app, 'disputes.adyenDefence', async (request) => adyenDefenceFor(app.db, callerOf(request), request.params.id));
 };

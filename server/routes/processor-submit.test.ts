@@ -8,6 +8,7 @@ import { DisputeList } from '../../utils/api-routes/disputes';
 import { ApiKeyStatus, ApiKeyStatusList, SubmitAnswer } from '../../utils/api-routes/processors';
 import { CaseEventList, CaseList } from '../../utils/schemas/api';
 import { buildApp } from '../app';
+import { adyenCallKey } from '../services/processor-submit';
 import type { Database } from '../db/open';
 import { testDatabases } from '../../tests/server/databases';
 import { auth, createTestTeam, idempotencyKey, newOrderId, orderPage, postPanel, type TestTeam } from '../../tests/server/harness';
@@ -302,8 +303,10 @@ describe.each(testDatabases())('submitting a defence to the processor on $kind',
     expect(adyen.calls.map((c) => c.endpoint)).toEqual([`${base}/retrieveApplicableDefenseReasons`, `${base}/supplyDefenseDocument`, `${base}/defendDispute`]);
     expect(adyen.calls.every((c) => c.apiKey === ADYEN_KEY && c.method === 'POST')).toBe(true);
     const [, supply, defend] = adyen.calls;
-    expect(supply!.idempotencyKey).toBe(`${key}-supply`);
-    expect(defend!.idempotencyKey).toBe(`${key}-defend`);
+    expect(supply!.idempotencyKey).toBe(adyenCallKey(a.teamId, key, 'supplyDefenseDocument'));
+    expect(defend!.idempotencyKey).toBe(adyenCallKey(a.teamId, key, 'defendDispute'));
+    expect(supply!.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(defend!.idempotencyKey).not.toBe(supply!.idempotencyKey);
     expect(supply!.json).toMatchObject({ disputePspReference: psp, merchantAccountCode: 'ShopECOM' });
     const [doc] = supply!.json['defenseDocuments'] as { defenseDocumentTypeCode: string; contentType: string; content: string }[];
     expect(doc).toMatchObject({ defenseDocumentTypeCode: 'DefenseMaterial', contentType: 'application/pdf' });
@@ -330,6 +333,21 @@ describe.each(testDatabases())('submitting a defence to the processor on $kind',
     const refused = await submit(a.agentToken, other, { final: true, defenseReasonCode: 'SupplyDefenseMaterial' });
     expect(refused.statusCode).toBe(502);
     expect(refused.json().error.message).toBe('Adyen refused defendDispute: Dispute is not defendable.');
+  });
+
+  it("with an Adyen key, the review route's defence reasons are Adyen's own answer; if Adyen cannot answer, it says so and offers none", async () => {
+    const { id, psp } = await adyenDispute();
+    adyen.answer = (op) => (op === 'retrieveApplicableDefenseReasons' ? DEFENSE_REASONS : { disputeServiceResult: { success: false } });
+    const view = (await app.inject({ method: 'GET', url: `/v1/disputes/${id}/adyen-defence`, headers: auth(a.agentToken) })).json();
+    expect(view).toMatchObject({ reasonsFrom: 'adyen', defenseReasons: [{ defenseReasonCode: 'SupplyDefenseMaterial', satisfied: false }], warnings: [] });
+    expect(adyen.calls).toHaveLength(1);
+    expect(adyen.calls[0]).toMatchObject({ apiKey: ADYEN_KEY, json: { disputePspReference: psp, merchantAccountCode: 'ShopECOM' } });
+    expect(adyen.calls[0]!.endpoint.endsWith('/retrieveApplicableDefenseReasons')).toBe(true);
+
+    adyen.answer = () => ({ disputeServiceResult: { success: false, errorMessage: 'Error retrieving dispute.' } });
+    const failed = (await app.inject({ method: 'GET', url: `/v1/disputes/${id}/adyen-defence`, headers: auth(a.agentToken) })).json();
+    expect(failed).toMatchObject({ reasonsFrom: 'not_retrieved', defenseReasons: [] });
+    expect(failed.warnings[0]).toBe('Adyen could not be asked which defence reasons apply: Error retrieving dispute.');
   });
 
   it("keeps to the team's own disputes and refuses disputes that take no submission", async () => {

@@ -4,7 +4,7 @@ import { HttpError } from '../errors';
 import { callerOf } from '../plugins/auth';
 import { recordAudit } from '../repositories/audit';
 import { deleteProcessorApiKey, listApiKeyStatus, setProcessorApiKey } from '../repositories/processor-api-keys';
-import { submitDispute, type ProcessorTransports } from '../services/processor-submit';
+import { adyenDefenceView, submitDispute, type ProcessorTransports } from '../services/processor-submit';
 import { serve } from './contract';
 import { answerIdempotentWrite } from './idempotent-write';
 
@@ -99,4 +99,7 @@ export const processorSubmitRoutes: FastifyPluginAsyncZod<{ transports?: Process
   serve(app, 'disputes.submit', async (request, reply) =>
     answerIdempotentWrite(request, reply, () => submitDispute(app.db, app.secretBox, transports, callerOf(request), request.params.id, request.body)),
   );
+
+  /** Adyen's defence document and reasons for review (JSON); with a stored key the reasons are Adyen's answer. */
+  serve(app, 'disputes.adyenDefence', async (request) => adyenDefenceView(app.db, app.secretBox, transports, callerOf(request), request.params.id));
 };

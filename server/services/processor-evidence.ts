@@ -33,10 +33,16 @@ const ADYEN_DEFENDED = new Set(['chargeback', 'pre_arbitration']);
 
 /**
  * What Adyen's supplyDefenseDocument and defendDispute would take for one of the team's Adyen
- * chargebacks: the defence PDF (rendered off the event loop) and, when `applicable` is Adyen's own
- * answer, its defence reasons. Nothing is sent to Adyen here.
+ * chargebacks: the defence PDF (rendered off the event loop) and, when `askAdyen` is given, the defence
+ * reasons Adyen itself names for the dispute. No defence is sent to Adyen here.
  */
-export async function adyenDefenceFor(db: Database, caller: Caller, id: string, applicable?: AdyenDefenseReason[]): Promise<AdyenDefenceExport> {
+export async function adyenDefenceFor(
+  db: Database,
+  caller: Caller,
+  id: string,
+  /** Asks Adyen which defence reasons apply (when the team stored an Adyen API key); throws a plain-words problem. */
+  askAdyen?: (disputePspReference: string) => Promise<AdyenDefenseReason[]>,
+): Promise<AdyenDefenceExport> {
   const row = await requireDispute(db, caller.team.id, id);
   if (row.source !== 'adyen' || !row.stage || !ADYEN_DEFENDED.has(row.stage)) {
     throw new HttpError(
@@ -47,10 +53,21 @@ export async function adyenDefenceFor(db: Database, caller: Caller, id: string, 
       'params.id',
     );
   }
+  let applicable: AdyenDefenseReason[] | undefined;
+  let problem: string | undefined;
+  if (askAdyen) {
+    try {
+      applicable = await askAdyen(row.externalId);
+    } catch (err) {
+      problem = err instanceof Error ? err.message : String(err);
+    }
+  }
   const { bytes, filename } = await defencePdf(db, caller, row.id);
-  return buildAdyenDefence({
+  const out = buildAdyenDefence({
     dispute: { ...disputeLike(row), details: row.details },
     pdf: { base64: Buffer.from(bytes).toString('base64'), size: bytes.length, filename },
     ...(applicable ? { applicable } : {}),
   });
+  if (problem) out.warnings.unshift(`Adyen could not be asked which defence reasons apply: ${problem}`);
+  return out;
 }

@@ -1,5 +1,6 @@
 import adyenLibrary from '@adyen/api-library';
 import type ClientInterface from '@adyen/api-library/lib/src/httpClient/clientInterface';
+import { createHash } from 'node:crypto';
 import Stripe from 'stripe';
 import type { SubmitAnswer, SubmitBody } from '../../utils/api-routes/processors';
 import type { Database } from '../db/open';
@@ -10,6 +11,7 @@ import type { Caller } from '../repositories/tokens';
 import { SecretBoxError, type SecretBox } from '../secrets/secret-box';
 import { recordDisputeEvent, requireDispute } from './disputes';
 import { adyenDefenceFor, stripeEvidenceFor } from './processor-evidence';
+import type { AdyenDefenceExport } from '../../utils/disputes/adyen-defence';
 
 /**
  * Sending a reviewed defence to the processor with its official package, off until a lead stores the
@@ -30,6 +32,13 @@ export interface ProcessorTransports {
 
 const SEND_TIMEOUT_MS = 20_000;
 
+/**
+ * Adyen's idempotency key for one call of a submission: short (43 characters, whatever the client's key
+ * length) and distinct per call and team, the same for every retry of that submission.
+ */
+export const adyenCallKey = (teamId: string, idempotencyKey: string, operation: string) =>
+  createHash('sha256').update(`${teamId}:${idempotencyKey}:${operation}`).digest('base64url');
+
 export function stripeClient(apiKey: string, transport?: ProcessorTransports['stripe']): Stripe {
   return new Stripe(apiKey, { maxNetworkRetries: 0, timeout: SEND_TIMEOUT_MS, ...(transport ? { httpClient: transport } : {}) });
 }
@@ -40,6 +49,40 @@ export function adyenDisputesApi(apiKey: string, environment: 'test' | 'live', t
     transport,
   );
   return new DisputesAPI(client).DisputesApi;
+}
+
+/**
+ * GET /v1/disputes/:id/adyen-defence: with an Adyen API key stored, the defence reasons are Adyen's own
+ * answer for the dispute (retrieveApplicableDefenseReasons); without one, none are offered.
+ */
+export async function adyenDefenceView(db: Database, box: SecretBox, transports: ProcessorTransports, caller: Caller, id: string): Promise<AdyenDefenceExport> {
+  let key;
+  try {
+    key = await getProcessorApiKey(db, box, caller.team.id, 'adyen');
+  } catch (err) {
+    if (!(err instanceof SecretBoxError)) throw err;
+  }
+  if (!key?.merchantAccount) return adyenDefenceFor(db, caller, id);
+  const merchantAccountCode = key.merchantAccount;
+  const api = adyenDisputesApi(key.apiKey, key.environment, transports.adyen);
+  return adyenDefenceFor(db, caller, id, async (disputePspReference) => {
+    let answer;
+    try {
+      answer = await api.retrieveApplicableDefenseReasons({ disputePspReference, merchantAccountCode });
+    } catch (err) {
+      throw new Error(refusalOf('adyen', err));
+    }
+    if (!answer.disputeServiceResult?.success) throw new Error(plain(answer.disputeServiceResult?.errorMessage ?? 'no reason given'));
+    return (answer.defenseReasons ?? []).map((r) => ({
+      defenseReasonCode: r.defenseReasonCode,
+      satisfied: r.satisfied,
+      defenseDocumentTypes: (r.defenseDocumentTypes ?? []).map((d) => ({
+        defenseDocumentTypeCode: d.defenseDocumentTypeCode,
+        requirementLevel: d.requirementLevel,
+        available: d.available,
+      })),
+    }));
+  });
 }
 
 /** A processor's refusal or an unreachable processor: 502 with its own words, nothing recorded as sent. */
@@ -179,14 +222,14 @@ export async function submitDispute(
       }
       const supplied = await api.supplyDefenseDocument(
         { disputePspReference: prepared.disputePspReference, merchantAccountCode, defenseDocuments: prepared.defenseDocuments },
-        { idempotencyKey: `${body.idempotencyKey}-supply` },
+        { idempotencyKey: adyenCallKey(teamId, body.idempotencyKey, 'supplyDefenseDocument') },
       );
       checkAdyenResult(supplied.disputeServiceResult, 'supplyDefenseDocument');
       sent.push(`supplyDefenseDocument ${prepared.disputePspReference}: ${prepared.defenseDocuments.map((d) => d.defenseDocumentTypeCode).join(', ')}`);
       if (body.final) {
         const defended = await api.defendDispute(
           { disputePspReference: prepared.disputePspReference, merchantAccountCode, defenseReasonCode: body.defenseReasonCode! },
-          { idempotencyKey: `${body.idempotencyKey}-defend` },
+          { idempotencyKey: adyenCallKey(teamId, body.idempotencyKey, 'defendDispute') },
         );
         checkAdyenResult(defended.disputeServiceResult, 'defendDispute');
         sent.push(`defendDispute ${prepared.disputePspReference}: ${body.defenseReasonCode}`);
