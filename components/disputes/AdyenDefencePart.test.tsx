@@ -82,4 +82,45 @@ describe('the Adyen defence part', () => {
       cleanup();
     }
   });
+
+  it("defends only with a reason Adyen offered; without Adyen's answer only the document can be supplied", async () => {
+    const submit = vi.fn(async (_id: string, body: { final: boolean }) => ({
+      processor: 'adyen' as const,
+      final: body.final,
+      sentAt: new Date().toISOString(),
+      sent: [],
+      processorAnswer: 'Adyen accepted the defence document and the defence.',
+    }));
+    const offered = vi.fn(async () => ({
+      ...DEFENCE,
+      reasonsFrom: 'adyen' as const,
+      defenseReasons: [
+        { defenseReasonCode: 'SupplyDefenseMaterial', satisfied: false, documentTypes: [] },
+        { defenseReasonCode: 'MerchandiseReceived', satisfied: false, documentTypes: [] },
+      ],
+    }));
+    render(
+      <I18nProvider value={translatorFrom(en)}>
+        <ProcessorParts id={ID} dispute={{ source: 'adyen', stage: 'chargeback' }} loaders={{ loadAdyenDefence: offered, submit }} />
+      </I18nProvider>,
+    );
+    fireEvent.click(screen.getByTestId('adyen-defence-toggle'));
+    const reason = (await screen.findByRole('combobox', { name: 'Defence reason (Adyen’s answer)' })) as HTMLSelectElement;
+    fireEvent.change(reason, { target: { value: 'MerchandiseReceived' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Defend at Adyen…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, send it' }));
+    await screen.findByText('Adyen accepted the defence document and the defence.');
+    expect(submit).toHaveBeenCalledWith(ID, expect.objectContaining({ final: true, defenseReasonCode: 'MerchandiseReceived' }));
+    cleanup();
+
+    render(
+      <I18nProvider value={translatorFrom(en)}>
+        <ProcessorParts id={ID} dispute={{ source: 'adyen', stage: 'chargeback' }} loaders={{ loadAdyenDefence: async () => DEFENCE, submit }} />
+      </I18nProvider>,
+    );
+    fireEvent.click(screen.getByTestId('adyen-defence-toggle'));
+    expect(await screen.findByRole('button', { name: 'Supply the defence document to Adyen' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Defend at Adyen…' })).toBeNull();
+    expect(screen.queryByRole('combobox')).toBeNull();
+  });
 });

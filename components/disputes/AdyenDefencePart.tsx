@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { AdyenDefenceView } from '@/utils/api-routes/processors';
 import { useT } from '../i18n-context';
 import { JsonExport, safeFileName } from './JsonExport';
+import { SubmitControls, type SubmitDispute } from './SubmitControls';
 
 type Load = { state: 'closed' } | { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: AdyenDefenceView };
 
@@ -10,7 +11,13 @@ type Load = { state: 'closed' } | { state: 'loading' } | { state: 'error'; messa
  * (type code, content type, size) and the defence reasons, only when they are Adyen's own answer for
  * this dispute; otherwise the part says Adyen was not asked. Everything is shown as text.
  */
-export function AdyenDefencePart({ load }: { load: () => Promise<AdyenDefenceView> }) {
+export function AdyenDefencePart({
+  load,
+  submit,
+}: {
+  load: () => Promise<AdyenDefenceView>;
+  submit?: (body: Parameters<SubmitDispute>[1]) => ReturnType<SubmitDispute>;
+}) {
   const t = useT();
   const id = useId();
   const [state, setState] = useState<Load>({ state: 'closed' });
@@ -42,6 +49,13 @@ export function AdyenDefencePart({ load }: { load: () => Promise<AdyenDefenceVie
           </p>
         )}
         {state.state === 'ready' && <AdyenDefenceBody data={state.data} />}
+        {state.state === 'ready' && submit && (
+          <SubmitControls
+            processor="adyen"
+            submit={submit}
+            {...(state.data.reasonsFrom === 'adyen' ? { reasons: state.data.defenseReasons.map((r) => r.defenseReasonCode) } : {})}
+          />
+        )}
       </div>
     </section>
   );

@@ -161,7 +161,9 @@ export function DisputeSection(props: DisputeSectionProps) {
       {(props.download.state === 'error' || props.text.state === 'error' || props.error) && (
         <p className="cs-error">{props.error ?? t('disputeDefenceFailed')}</p>
       )}
-      {props.processorLoaders && <ProcessorParts id={view.id} dispute={dispute} loaders={props.processorLoaders} />}
+      {props.processorLoaders && (
+        <ProcessorParts id={view.id} dispute={dispute} loaders={props.canWrite ? props.processorLoaders : { ...props.processorLoaders, submit: undefined }} />
+      )}
       {props.canWrite && <DisputeStatusControl current={dispute.status} onSetStatus={props.onSetStatus} />}
     </section>
   );

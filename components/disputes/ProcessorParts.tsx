@@ -2,6 +2,7 @@ import type { DisputeView } from '@/utils/api-routes/disputes';
 import type { AdyenDefenceView, StripeEvidenceView } from '@/utils/api-routes/processors';
 import { AdyenDefencePart } from './AdyenDefencePart';
 import { StripeEvidencePart } from './StripeEvidencePart';
+import type { SubmitDispute } from './SubmitControls';
 
 /** How a host loads the processors' formats (each optional: a host without one shows no such part). */
 export interface ProcessorLoaders {
@@ -9,6 +10,8 @@ export interface ProcessorLoaders {
   loadStripeEvidence?: (id: string) => Promise<StripeEvidenceView>;
   /** Adyen's defence documents and reasons prepared for review (GET /v1/disputes/:id/adyen-defence). */
   loadAdyenDefence?: (id: string) => Promise<AdyenDefenceView>;
+  /** Sends the reviewed defence (POST /v1/disputes/:id/submit); without it no send buttons show. */
+  submit?: SubmitDispute;
 }
 
 type Card = Pick<DisputeView['dispute'], 'source' | 'stage'>;
@@ -20,8 +23,9 @@ export const isAdyenChargeback = (d: Card): boolean => d.source === 'adyen' && (
 
 /** The processor's own format for this dispute, when it has one and the host can load it. */
 export function ProcessorParts({ id, dispute, loaders }: { id: string; dispute: Card; loaders: ProcessorLoaders }) {
-  const { loadStripeEvidence, loadAdyenDefence } = loaders;
-  if (loadStripeEvidence && isStripeDispute(dispute)) return <StripeEvidencePart key={id} load={() => loadStripeEvidence(id)} />;
-  if (loadAdyenDefence && isAdyenChargeback(dispute)) return <AdyenDefencePart key={id} load={() => loadAdyenDefence(id)} />;
+  const { loadStripeEvidence, loadAdyenDefence, submit } = loaders;
+  const send = submit ? { submit: (body: Parameters<SubmitDispute>[1]) => submit(id, body) } : {};
+  if (loadStripeEvidence && isStripeDispute(dispute)) return <StripeEvidencePart key={id} load={() => loadStripeEvidence(id)} {...send} />;
+  if (loadAdyenDefence && isAdyenChargeback(dispute)) return <AdyenDefencePart key={id} load={() => loadAdyenDefence(id)} {...send} />;
   return null;
 }

@@ -188,4 +188,51 @@ describe('the Stripe evidence part of a dispute', () => {
     expect(await screen.findByRole('table', { name: 'Gefüllte Felder (3)' })).toBeTruthy();
     expect(screen.getAllByTestId('stripe-evidence-field')[0]!.querySelectorAll('td')[1]!.textContent).toBe('dem Fallverlauf');
   });
+
+  it("sends a draft at once and the final submission only after an explicit confirmation, showing Stripe's answer as text", async () => {
+    const submit = vi.fn(async (_id: string, body: { idempotencyKey: string; final: boolean }) => ({
+      processor: 'stripe' as const,
+      final: body.final,
+      sentAt: new Date(NOW).toISOString(),
+      sent: [],
+      processorAnswer: body.final ? 'Stripe answered: dispute dp_1Q2w3E4r is under_review.' : `Stripe answered: ${HOSTILE}`,
+    }));
+    renderSection({ processorLoaders: { loadStripeEvidence: vi.fn(async () => EVIDENCE), submit } });
+    fireEvent.click(screen.getByTestId('stripe-evidence-toggle'));
+    const group = await screen.findByRole('group', { name: 'Send to Stripe' });
+    fireEvent.click(within(group).getByRole('button', { name: 'Save as a draft at Stripe' }));
+    await waitFor(() => expect(screen.getByTestId('stripe-submit-status').textContent).toBe(`Stripe answered: ${HOSTILE}`));
+    expect(submit).toHaveBeenLastCalledWith(VIEW.id, { idempotencyKey: expect.stringMatching(/^sub_[0-9a-f]{32}$/), final: false });
+    expect(screen.getByTestId('stripe-evidence').querySelector('img')).toBeNull();
+
+    fireEvent.click(within(group).getByRole('button', { name: 'Submit to Stripe…' }));
+    expect(submit).toHaveBeenCalledTimes(1); // nothing final without the confirmation
+    const confirm = screen.getByRole('alertdialog');
+    expect(confirm.textContent).toContain('This is final');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Yes, send it' }));
+    await waitFor(() => expect(screen.getByTestId('stripe-submit-status').textContent).toContain('under_review'));
+    expect(submit.mock.calls[1]![1]).toMatchObject({ final: true });
+    expect(submit.mock.calls[1]![1].idempotencyKey).not.toBe(submit.mock.calls[0]![1].idempotencyKey);
+  });
+
+  it("keeps the same idempotency key for a retry after a failure, and shows the backend's refusal", async () => {
+    const submit = vi.fn(async () => {
+      throw new Error('Submitting to Stripe is off for this team: no Stripe API key is stored.');
+    });
+    renderSection({ processorLoaders: { loadStripeEvidence: vi.fn(async () => EVIDENCE), submit } });
+    fireEvent.click(screen.getByTestId('stripe-evidence-toggle'));
+    fireEvent.click(await screen.findByTestId('stripe-submit-draft'));
+    expect((await screen.findByTestId('stripe-submit-error')).textContent).toContain('no Stripe API key is stored');
+    fireEvent.click(screen.getByTestId('stripe-submit-draft'));
+    await waitFor(() => expect(submit).toHaveBeenCalledTimes(2));
+    const calls = submit.mock.calls as unknown as [string, { idempotencyKey: string }][];
+    expect(calls[1]![1].idempotencyKey).toBe(calls[0]![1].idempotencyKey);
+  });
+
+  it('offers no send buttons to a reader who cannot write', async () => {
+    renderSection({ canWrite: false, processorLoaders: { loadStripeEvidence: vi.fn(async () => EVIDENCE), submit: vi.fn() } });
+    fireEvent.click(screen.getByTestId('stripe-evidence-toggle'));
+    await screen.findByTestId('stripe-evidence-body');
+    expect(screen.queryByTestId('stripe-submit')).toBeNull();
+  });
 });

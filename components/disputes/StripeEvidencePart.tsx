@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { StripeEvidenceView } from '@/utils/api-routes/processors';
 import { useT } from '../i18n-context';
 import { JsonExport, safeFileName } from './JsonExport';
+import { SubmitControls, type SubmitDispute } from './SubmitControls';
 
 type Load<T> = { state: 'closed' } | { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: T };
 
@@ -11,7 +12,13 @@ type Load<T> = { state: 'closed' } | { state: 'loading' } | { state: 'error'; me
  * asks for with this reason that are still empty, warnings, the files to upload per file field, and the
  * JSON body to copy or download. Loaded when opened; nothing here sends anything to Stripe.
  */
-export function StripeEvidencePart({ load }: { load: () => Promise<StripeEvidenceView> }) {
+export function StripeEvidencePart({
+  load,
+  submit,
+}: {
+  load: () => Promise<StripeEvidenceView>;
+  submit?: (body: Parameters<SubmitDispute>[1]) => ReturnType<SubmitDispute>;
+}) {
   const t = useT();
   const id = useId();
   const [state, setState] = useState<Load<StripeEvidenceView>>({ state: 'closed' });
@@ -48,6 +55,7 @@ export function StripeEvidencePart({ load }: { load: () => Promise<StripeEvidenc
           </p>
         )}
         {state.state === 'ready' && <StripeEvidenceBody data={state.data} />}
+        {state.state === 'ready' && submit && <SubmitControls processor="stripe" submit={submit} />}
       </div>
     </section>
   );

@@ -1,5 +1,5 @@
 import type { DisputeView } from '@/utils/api-routes/disputes';
-import type { AdyenDefenceView, StripeEvidenceView } from '@/utils/api-routes/processors';
+import type { AdyenDefenceView, StripeEvidenceView, SubmitAnswer } from '@/utils/api-routes/processors';
 import type { ContentRequest, DefencePdf, DefenceText } from '@/utils/messaging';
 import { ApiError } from '@/utils/schemas/api';
 import { routePath } from '@/utils/api-routes';
@@ -56,6 +56,16 @@ export function stripeEvidence(
 /** Adyen's defence documents and reasons prepared for review (the backend never sends them from this route). */
 export function adyenDefence(req: DisputeRequest<'dispute:adyenDefence'>, creds: Credentials, fetchImpl: typeof fetch): Promise<ApiResult<AdyenDefenceView>> {
   return callRoute(creds, 'disputes.adyenDefence', { params: { id: req.disputeId }, timeoutMs: DOCUMENT_TIMEOUT_MS }, fetchImpl);
+}
+
+/** Sends the reviewed defence to the processor (the backend holds the team's key; 409 until a lead stores one). */
+export function submitDefence(req: DisputeRequest<'dispute:submit'>, creds: Credentials, fetchImpl: typeof fetch): Promise<ApiResult<SubmitAnswer>> {
+  return callRoute(
+    creds,
+    'disputes.submit',
+    { params: { id: req.disputeId }, body: req.body, idempotencyKey: req.body.idempotencyKey, timeoutMs: DOCUMENT_TIMEOUT_MS },
+    fetchImpl,
+  );
 }
 
 /** The PDF's bytes as base64: the content script makes a Blob of it; the token never leaves the worker. */

@@ -29,6 +29,7 @@ const asQuery = (q: DisputeListQuery): Record<string, string> =>
 const PROCESSOR_LOADERS: ProcessorLoaders = {
   loadStripeEvidence: (id) => unwrap(apiRequest('disputes.stripeEvidence', { params: { id } })),
   loadAdyenDefence: (id) => unwrap(apiRequest('disputes.adyenDefence', { params: { id } })),
+  submit: (id, body) => unwrap(apiRequest('disputes.submit', { params: { id }, body })),
 };
 
 function InboxPage() {

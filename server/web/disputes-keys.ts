@@ -5,10 +5,10 @@ import type { MessageKey } from '../../utils/i18n';
 
 /**
  * The texts the disputes inbox page shows; the server sends these (in the reader's language) with the page.
- * The page is the extension's inbox (components/disputes/DisputesInbox), whose texts are the inbox* family, the processor evidence parts' (processorEvidence*)
+ * The page is the extension's inbox (components/disputes/DisputesInbox), whose texts are the inbox* family, the processor parts' (processorEvidence*, processorSubmit*)
  * and the countdown's (slaLeft, slaOverdue), with the shared sign-in's (webPage*) and the page's own.
  */
-const FAMILIES = ['inbox', 'webPage', 'disputesPage', 'processorEvidence'];
+const FAMILIES = ['inbox', 'webPage', 'disputesPage', 'processorEvidence', 'processorSubmit'];
 const EN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', '_locales', 'en', 'messages.json');
 
 export const DISPUTES_PAGE_KEYS: readonly MessageKey[] = [

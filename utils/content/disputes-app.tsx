@@ -52,6 +52,11 @@ const PROCESSOR_LOADERS: ProcessorLoaders = {
     if (!res.ok) throw new Error(res.error.message);
     return res.data;
   },
+  submit: async (disputeId, body) => {
+    const res = await sendRequest({ type: 'dispute:submit', disputeId, body });
+    if (!res.ok) throw new Error(res.error.message);
+    return res.data;
+  },
 };
 
 /**

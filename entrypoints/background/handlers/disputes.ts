@@ -1,7 +1,7 @@
 import { DisputeView } from '@/utils/api-routes/disputes';
-import { AdyenDefenceView, StripeEvidenceView } from '@/utils/api-routes/processors';
+import { AdyenDefenceView, StripeEvidenceView, SubmitAnswer } from '@/utils/api-routes/processors';
 import { DefencePdf, DefenceText } from '@/utils/messaging';
-import { adyenDefence, attachEvidence, defencePdf, defenceText, loadDispute, saveEvidence, setDisputeStatus, stripeEvidence } from '../disputes';
+import { adyenDefence, attachEvidence, submitDefence, defencePdf, defenceText, loadDispute, saveEvidence, setDisputeStatus, stripeEvidence } from '../disputes';
 import { defineHandler } from './define';
 
 /** Chargeback and claim pages: answered at once (not through the outbox), the token stays in the worker. */
@@ -34,4 +34,8 @@ export const disputeStripeEvidence = defineHandler('dispute:stripeEvidence', Str
 
 export const disputeAdyenDefence = defineHandler('dispute:adyenDefence', AdyenDefenceView, (req, { session }) =>
   session.authorised((creds, f) => adyenDefence(req, creds, f)),
+);
+
+export const disputeSubmit = defineHandler('dispute:submit', SubmitAnswer, (req, { session }) =>
+  session.authorised((creds, f) => submitDefence(req, creds, f)),
 );

@@ -10,6 +10,7 @@ import {
   disputeStatus,
   disputeStripeEvidence,
   disputeAdyenDefence,
+  disputeSubmit,
 } from './disputes';
 import { inboxOpen, optionsOpen } from './options-open';
 import { outboxDiscard, outboxProblems, outboxResend } from './outbox';
@@ -42,6 +43,7 @@ export const handlers = {
   'dispute:status': disputeStatus,
   'dispute:stripeEvidence': disputeStripeEvidence,
   'dispute:adyenDefence': disputeAdyenDefence,
+  'dispute:submit': disputeSubmit,
   'dispute:defenceText': disputeDefenceText,
   'outbox:problems': outboxProblems,
   'outbox:resend': outboxResend,

@@ -4,7 +4,7 @@ import { DisputesInbox } from '../../../components/disputes/DisputesInbox';
 import { useNow } from '../../../components/use-now';
 import { routePath } from '../../../utils/api-routes';
 import { DisputeList, DisputeView, type DisputeListQuery } from '../../../utils/api-routes/disputes';
-import { AdyenDefenceView, StripeEvidenceView } from '../../../utils/api-routes/processors';
+import { AdyenDefenceView, StripeEvidenceView, SubmitAnswer, type SubmitBody } from '../../../utils/api-routes/processors';
 import { disputeIdOfHash } from '../../../utils/disputes/inbox-link';
 import { Language } from '../../../utils/schemas/common';
 import type { AlertAction } from '../../../utils/schemas/disputes';
@@ -47,6 +47,7 @@ function Inbox({ session }: { session: WebSession }) {
       processorLoaders: {
         loadStripeEvidence: (id: string) => call('GET', routePath('disputes.stripeEvidence', { id }), StripeEvidenceView),
         loadAdyenDefence: (id: string) => call('GET', routePath('disputes.adyenDefence', { id }), AdyenDefenceView),
+        submit: (id: string, body: SubmitBody) => call('POST', routePath('disputes.submit', { id }), SubmitAnswer, body),
       },
     };
   });
