@@ -150,4 +150,8 @@ test("an agent opens a Stripe chargeback in the inbox and reviews Stripe's evide
   expect(file.suggestedFilename()).toBe(`stripe-evidence-${disputeId}.json`);
   const body = JSON.parse(await readFile(await file.path(), 'utf8')) as { submit: boolean };
   expect(body.submit).toBe(false);
+
+  // Submitting is off until a lead stores a Stripe key: the backend's answer says what is missing, nothing is sent.
+  await part.getByRole('button', { name: 'Save as a draft at Stripe' }).click();
+  await loaded(part.getByTestId('stripe-submit-error')).toContainText('no Stripe API key is stored');
 });
