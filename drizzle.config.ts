@@ -15,6 +15,7 @@ export default defineConfig({
     './server/db/schema-handoffs.ts',
     './server/db/schema-sops.ts',
     './server/db/schema-payments.ts',
+    './server/db/schema-processor-keys.ts',
   ],
   out: './server/db/migrations',
 });

@@ -18,6 +18,8 @@ import { disputeRoutes } from './routes/disputes';
 import { disputeImportRoutes } from './routes/dispute-import';
 import { paymentImportRoutes } from './routes/payment-import';
 import { processorAdminRoutes } from './routes/processor-admin';
+import { processorSubmitRoutes } from './routes/processor-submit';
+import type { ProcessorTransports } from './services/processor-submit';
 import { processorWebhookRoutes } from './routes/processor-webhooks';
 import { fraudAdminRoutes } from './routes/fraud-admin';
 import { handoffRoutes } from './routes/handoffs';
@@ -72,6 +74,11 @@ export interface AppOptions {
    * makes a random key that lives as long as it does, so what it sealed opens in this app only (tests).
    */
   secretBox?: SecretBox;
+  /**
+   * Tests only: the transports the official Stripe and Adyen clients send through when a defence is
+   * submitted (they capture what would be sent). Without it, the packages' own HTTP clients are used.
+   */
+  processorTransports?: ProcessorTransports;
 }
 
 declare module 'fastify' {
@@ -166,6 +173,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(caseRoutes);
   await app.register(disputeRoutes);
   await app.register(processorAdminRoutes);
+  await app.register(processorSubmitRoutes, { ...(opts.processorTransports ? { transports: opts.processorTransports } : {}) });
   await app.register(disputeImportRoutes);
   await app.register(paymentImportRoutes);
   await app.register(processorWebhookRoutes);

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'invalid_policies'
   | 'rate_limited'
   | 'unavailable'
+  | 'processor_error'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -30,6 +31,8 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   // Work abandoned at its deadline (a PDF, a back-test); retrying later may succeed.
   unavailable: 503,
+  // A payment processor refused or could not be reached; the message carries its own words.
+  processor_error: 502,
   internal: 500,
 };
 

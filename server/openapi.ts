@@ -20,6 +20,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
   409: 'A conflict: someone saved a newer version first (`error.details.current`), or the idempotency key was used for a different write.',
   413: 'The body is larger than this route accepts.',
   429: 'Too many requests: wait for `Retry-After` seconds.',
+  502: 'The payment processor refused or could not be reached; `error.message` gives its own words and nothing was recorded as sent.',
   503: 'The work was abandoned at its deadline; retrying later may succeed.',
 };
 

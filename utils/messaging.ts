@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SubmitBody } from './api-routes/processors';
 import type { ResponseMap } from '@/entrypoints/background/handlers';
 import { DisputeStatus } from './schemas/disputes';
 import { DecisionKind } from './schemas/fraud';
@@ -76,6 +77,9 @@ export const ContentRequest = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('dispute:defencePdf'), disputeId: z.uuid() }),
   z.strictObject({ type: z.literal('dispute:status'), disputeId: z.uuid(), status: DisputeStatus }),
+  z.strictObject({ type: z.literal('dispute:stripeEvidence'), disputeId: z.uuid() }),
+  z.strictObject({ type: z.literal('dispute:adyenDefence'), disputeId: z.uuid() }),
+  z.strictObject({ type: z.literal('dispute:submit'), disputeId: z.uuid(), body: SubmitBody }),
   z.strictObject({ type: z.literal('dispute:defenceText'), disputeId: z.uuid(), maxLength: z.number().int().min(200).max(20_000).optional() }),
   // Writes the backend refused or kept failing on: listed in the panel, sent again (a note edited) or dropped.
   z.strictObject({ type: z.literal('outbox:problems') }),

@@ -6,6 +6,7 @@ import { useT } from '../i18n-context';
 import { useNow } from '../use-now';
 import { Ce3Matches } from './Ce3Matches';
 import { EvidenceRow, type EvidenceInput } from './EvidenceRow';
+import { ProcessorParts, type ProcessorLoaders } from './ProcessorParts';
 
 export type DefenceDownload = { state: 'idle' | 'busy' | 'error' } | { state: 'ready'; url: string; filename: string; size: number };
 export type DefenceText = { state: 'idle' | 'busy' | 'error' } | { state: 'ready'; text: string; copied: boolean; truncated: boolean; warnings?: string[] };
@@ -28,6 +29,8 @@ export interface DisputeSectionProps {
   onDownloadLink?: (link: HTMLAnchorElement) => void;
   onCopyText: () => void;
   text: DefenceText;
+  /** How the processors' formats load (Stripe evidence, Adyen defence); without them no such part shows. */
+  processorLoaders?: ProcessorLoaders;
 }
 
 const HOUR = 3_600_000;
@@ -159,6 +162,9 @@ export function DisputeSection(props: DisputeSectionProps) {
       )}
       {(props.download.state === 'error' || props.text.state === 'error' || props.error) && (
         <p className="cs-error">{props.error ?? t('disputeDefenceFailed')}</p>
+      )}
+      {props.processorLoaders && (
+        <ProcessorParts id={view.id} dispute={dispute} loaders={props.canWrite ? props.processorLoaders : { ...props.processorLoaders, submit: undefined }} />
       )}
       {props.canWrite && <DisputeStatusControl current={dispute.status} onSetStatus={props.onSetStatus} />}
     </section>

@@ -148,4 +148,38 @@ describe('DisputesInbox', () => {
     expect(loadOne).toHaveBeenCalledTimes(1);
     expect(loadOne).toHaveBeenCalledWith(ALERT.id);
   });
+
+  it('opens a Stripe chargeback with its Stripe evidence part, and an alert without one', async () => {
+    const load = vi.fn(async () => ({ disputes: [ALERT, CHARGEBACK] }));
+    const stripeView: DisputeView = {
+      ...viewOf(false),
+      id: CHARGEBACK.id,
+      dispute: { ...viewOf(false).dispute, id: 'dp_1', source: 'stripe', stage: 'chargeback' },
+    };
+    delete stripeView.alert;
+    const loadOne = vi.fn(async (id: string) => (id === CHARGEBACK.id ? stripeView : viewOf(false)));
+    const loadStripeEvidence = vi.fn(async (_id: string) => ({
+      stripeDisputeId: 'dp_1',
+      body: { evidence: { shipping_carrier: HOSTILE }, submit: false as const },
+      files: [],
+      sources: { shipping_carrier: 'page' as const },
+      missing: [],
+      warnings: [],
+    }));
+    render(
+      <I18nProvider value={t}>
+        <DisputesInbox load={load} loadOne={loadOne} decideAlert={vi.fn()} processorLoaders={{ loadStripeEvidence }} now={NOW} language="en" />
+      </I18nProvider>,
+    );
+    const items = await screen.findAllByTestId('inbox-item');
+    fireEvent.click(items[0]!.querySelector('button')!);
+    await screen.findByTestId('inbox-alert');
+    expect(screen.queryByTestId('stripe-evidence')).toBeNull();
+    fireEvent.click(items[1]!.querySelector('button')!);
+    fireEvent.click(await screen.findByTestId('stripe-evidence-toggle'));
+    const row = await screen.findByTestId('stripe-evidence-field');
+    expect(loadStripeEvidence).toHaveBeenCalledWith(CHARGEBACK.id);
+    expect(row.querySelector('td')!.textContent).toBe(HOSTILE);
+    expect(document.querySelector('img')).toBeNull();
+  });
 });

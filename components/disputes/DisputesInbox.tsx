@@ -6,6 +6,7 @@ import { DisputeSource, type AlertAction, type DisputeStage, type ReasonGroup } 
 import { formatDuration } from '@/utils/sla/state';
 import { useT } from '../i18n-context';
 import { Ce3Matches } from './Ce3Matches';
+import { ProcessorParts, type ProcessorLoaders } from './ProcessorParts';
 
 export interface DisputesInboxProps {
   load: (query: DisputeListQuery) => Promise<{ disputes: DisputeSummary[] }>;
@@ -16,6 +17,8 @@ export interface DisputesInboxProps {
   language: Language;
   /** A dispute to open at once (the popup's queue row or a notification named it in the page's address). */
   initialOpenId?: string | null;
+  /** How the processors' formats load (Stripe evidence, Adyen defence); without them no such part shows. */
+  processorLoaders?: ProcessorLoaders;
 }
 
 const STAGES: DisputeStage[] = ['alert', 'inquiry', 'chargeback', 'pre_arbitration'];
@@ -35,7 +38,7 @@ function timeLeft(item: DisputeSummary, loadedAt: number, now: number): number {
  * windows) come first when they close soonest. A row opens the dispute: for an alert, the advice and the
  * three answers. Everything shown is text: nothing from a processor or a buyer is rendered as HTML.
  */
-export function DisputesInbox({ load, loadOne, decideAlert, now, language, initialOpenId = null }: DisputesInboxProps) {
+export function DisputesInbox({ load, loadOne, decideAlert, now, language, initialOpenId = null, processorLoaders }: DisputesInboxProps) {
   const t = useT();
   const [filters, setFilters] = useState<Filters>({ stage: '', source: '', reasonGroup: '' });
   const [list, setList] = useState<{ items: DisputeSummary[]; loadedAt: number } | null>(null);
@@ -141,12 +144,24 @@ export function DisputesInbox({ load, loadOne, decideAlert, now, language, initi
           })}
         </ol>
       )}
-      {open && <DisputeDetail view={open} busy={busy} language={language} onAnswer={(a) => void answer(a)} />}
+      {open && <DisputeDetail view={open} busy={busy} language={language} onAnswer={(a) => void answer(a)} loaders={processorLoaders ?? {}} />}
     </main>
   );
 }
 
-function DisputeDetail({ view, busy, language, onAnswer }: { view: DisputeView; busy: boolean; language: Language; onAnswer: (a: AlertAction) => void }) {
+function DisputeDetail({
+  view,
+  busy,
+  language,
+  onAnswer,
+  loaders,
+}: {
+  view: DisputeView;
+  busy: boolean;
+  language: Language;
+  onAnswer: (a: AlertAction) => void;
+  loaders: ProcessorLoaders;
+}) {
   const t = useT();
   const alert = view.alert;
   const day = (iso: string) => new Date(iso).toLocaleDateString(language, { timeZone: 'UTC', dateStyle: 'medium' });
@@ -205,6 +220,7 @@ function DisputeDetail({ view, busy, language, onAnswer }: { view: DisputeView; 
         </ul>
       )}
       {view.ce3 && <Ce3Matches ce3={view.ce3} formatTime={day} />}
+      <ProcessorParts id={view.id} dispute={view.dispute} loaders={loaders} />
     </section>
   );
 }

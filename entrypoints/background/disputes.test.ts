@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defencePdf, saveEvidence, toBase64 } from './disputes';
+import { defencePdf, saveEvidence, submitDefence, toBase64 } from './disputes';
 
 const CREDS = { backendUrl: 'http://127.0.0.1:8787', token: 'secret-token' };
 const ID = '3f1c2b9a-8d7e-4c6b-a5f4-e3d2c1b0a987';
@@ -53,5 +53,35 @@ describe('dispute requests in the worker', () => {
   it('encodes large files in chunks', () => {
     const big = new Uint8Array(200_000).map((_, i) => i % 256);
     expect(toBase64(big)).toBe(Buffer.from(big).toString('base64'));
+  });
+
+  it('sends a submission with its idempotency key in the header and the body, and passes the 409 on as data', async () => {
+    const answer = {
+      processor: 'stripe',
+      final: false,
+      sentAt: '2026-12-03T09:00:00.000Z',
+      sent: [],
+      processorAnswer: 'Stripe answered: dispute dp_1 is needs_response.',
+    };
+    const fetchImpl = fakeFetch(new Response(JSON.stringify(answer), { status: 201, headers: { 'content-type': 'application/json' } }));
+    const body = { idempotencyKey: 'sub_0123456789abcdef', final: false };
+    const res = await submitDefence({ type: 'dispute:submit', disputeId: ID, body }, CREDS, fetchImpl);
+    expect(res).toMatchObject({ ok: true, data: answer });
+    const [url, init] = fetchImpl.mock.calls[0]!;
+    expect(url).toBe(`${CREDS.backendUrl}/v1/disputes/${ID}/submit`);
+    expect(init?.method).toBe('POST');
+    expect((init?.headers as Record<string, string>)['Idempotency-Key']).toBe(body.idempotencyKey);
+    expect(JSON.parse(init?.body as string)).toEqual(body);
+
+    const off = fakeFetch(
+      new Response(JSON.stringify({ error: { code: 'conflict', message: 'no Stripe API key is stored', field: 'processor.apiKey' } }), {
+        status: 409,
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+    expect(await submitDefence({ type: 'dispute:submit', disputeId: ID, body }, CREDS, off)).toMatchObject({
+      ok: false,
+      error: { message: 'no Stripe API key is stored' },
+    });
   });
 });

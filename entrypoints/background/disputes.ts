@@ -1,4 +1,5 @@
 import type { DisputeView } from '@/utils/api-routes/disputes';
+import type { AdyenDefenceView, StripeEvidenceView, SubmitAnswer } from '@/utils/api-routes/processors';
 import type { ContentRequest, DefencePdf, DefenceText } from '@/utils/messaging';
 import { ApiError } from '@/utils/schemas/api';
 import { routePath } from '@/utils/api-routes';
@@ -41,6 +42,30 @@ export function attachEvidence(req: DisputeRequest<'dispute:attach'>, creds: Cre
 /** Won and lost are the outcomes that feed the team's win rate for this reason. */
 export function setDisputeStatus(req: DisputeRequest<'dispute:status'>, creds: Credentials, fetchImpl: typeof fetch): Promise<ApiResult<DisputeView>> {
   return callRoute(creds, 'disputes.status', { params: { id: req.disputeId }, body: { status: req.status } }, fetchImpl);
+}
+
+/** Stripe's dispute update body prepared for review (the backend never sends it from this route). */
+export function stripeEvidence(
+  req: DisputeRequest<'dispute:stripeEvidence'>,
+  creds: Credentials,
+  fetchImpl: typeof fetch,
+): Promise<ApiResult<StripeEvidenceView>> {
+  return callRoute(creds, 'disputes.stripeEvidence', { params: { id: req.disputeId } }, fetchImpl);
+}
+
+/** Adyen's defence documents and reasons prepared for review (the backend never sends them from this route). */
+export function adyenDefence(req: DisputeRequest<'dispute:adyenDefence'>, creds: Credentials, fetchImpl: typeof fetch): Promise<ApiResult<AdyenDefenceView>> {
+  return callRoute(creds, 'disputes.adyenDefence', { params: { id: req.disputeId }, timeoutMs: DOCUMENT_TIMEOUT_MS }, fetchImpl);
+}
+
+/** Sends the reviewed defence to the processor (the backend holds the team's key; 409 until a lead stores one). */
+export function submitDefence(req: DisputeRequest<'dispute:submit'>, creds: Credentials, fetchImpl: typeof fetch): Promise<ApiResult<SubmitAnswer>> {
+  return callRoute(
+    creds,
+    'disputes.submit',
+    { params: { id: req.disputeId }, body: req.body, idempotencyKey: req.body.idempotencyKey, timeoutMs: DOCUMENT_TIMEOUT_MS },
+    fetchImpl,
+  );
 }
 
 /** The PDF's bytes as base64: the content script makes a Blob of it; the token never leaves the worker. */

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DisputesInbox } from '@/components/disputes/DisputesInbox';
+import type { ProcessorLoaders } from '@/components/disputes/ProcessorParts';
 import { I18nProvider } from '@/components/i18n-context';
 import { useNow } from '@/components/use-now';
 import { apiRequest } from '@/utils/api-client';
@@ -25,6 +26,12 @@ async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
 const asQuery = (q: DisputeListQuery): Record<string, string> =>
   Object.fromEntries(Object.entries(q as Record<string, string | undefined>).filter((e): e is [string, string] => typeof e[1] === 'string'));
 
+const PROCESSOR_LOADERS: ProcessorLoaders = {
+  loadStripeEvidence: (id) => unwrap(apiRequest('disputes.stripeEvidence', { params: { id } })),
+  loadAdyenDefence: (id) => unwrap(apiRequest('disputes.adyenDefence', { params: { id } })),
+  submit: (id, body) => unwrap(apiRequest('disputes.submit', { params: { id }, body })),
+};
+
 function InboxPage() {
   const now = useNow();
   const [openId, setOpenId] = useState(() => disputeIdOfHash(location.hash));
@@ -41,6 +48,7 @@ function InboxPage() {
       now={now}
       language={language}
       initialOpenId={openId}
+      processorLoaders={PROCESSOR_LOADERS}
     />
   );
 }

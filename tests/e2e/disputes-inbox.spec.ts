@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { DEMO_LEAD_TOKEN, PANEL, expect, fixture, test } from './harness';
 
 /**
@@ -107,4 +108,50 @@ test("the order's panel lists its alert with the time left and opens it in the i
   await inbox.waitForLoadState();
   expect(inbox.url()).toBe(`chrome-extension://${extensionId}/disputes.html#dispute=${disputeId}`);
   await loaded(inbox.getByTestId('inbox-alert')).toBeVisible();
+});
+
+test("an agent opens a Stripe chargeback in the inbox and reviews Stripe's evidence body, then downloads it as JSON", async ({
+  context,
+  extensionId,
+  backend,
+}) => {
+  const disputeId = `dp_E2E${Date.now()}`;
+  const due = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 16).replace('T', ' ');
+  const csv = [
+    'id,Created (UTC),Amount,Currency,Status,Reason,Charge ID,Evidence Due By (UTC),Order ID (metadata)',
+    `${disputeId},${new Date().toISOString().slice(0, 16).replace('T', ' ')},49.99,eur,needs_response,product_not_received,ch_${disputeId},${due},SHOP-E2E-STRIPE`,
+  ].join('\n');
+  const imported = await fetch(`${backend.url}/v1/disputes/import?dryRun=false`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${DEMO_LEAD_TOKEN}`, 'content-type': 'text/csv' },
+    body: csv,
+  });
+  expect(imported.status, await imported.clone().text()).toBe(200);
+
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/disputes.html`);
+  const item = page.getByTestId('inbox-item').filter({ hasText: disputeId });
+  await loaded(item).toBeVisible();
+  await item.getByRole('button').click();
+  const part = page.getByRole('region', { name: 'Stripe evidence' });
+  await loaded(part).toBeVisible();
+  const toggle = part.getByTestId('stripe-evidence-toggle');
+  await expect(toggle).toHaveText('Show the Stripe evidence');
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await loaded(part.getByTestId('stripe-evidence-body')).toHaveAttribute('data-stripe-dispute', disputeId);
+  // Nothing is known about the shipment yet: Stripe's first fields for "not received" are named as missing.
+  await expect(part.getByTestId('stripe-evidence-missing')).toContainText('shipping_tracking_number');
+
+  const download = page.waitForEvent('download');
+  await part.getByTestId('stripe-evidence-download').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`stripe-evidence-${disputeId}.json`);
+  const body = JSON.parse(await readFile(await file.path(), 'utf8')) as { submit: boolean };
+  expect(body.submit).toBe(false);
+
+  // Submitting is off until a lead stores a Stripe key: the backend's answer says what is missing, nothing is sent.
+  await part.getByRole('button', { name: 'Save as a draft at Stripe' }).click();
+  await loaded(part.getByTestId('stripe-submit-error')).toContainText('no Stripe API key is stored');
 });

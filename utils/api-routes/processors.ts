@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { Instant } from '../schemas/common';
 import { DisputeStage, DisputeStatus, ProcessorSource } from '../schemas/disputes';
+import { IdempotencyKey } from '../schemas/api';
 import { LIMITS } from '../schemas/fields';
+import { IdempotencyHeaders } from './cases';
 import { defineRoutes } from './types';
 import { DisputeView } from './disputes';
 
@@ -97,6 +99,72 @@ export const StripeEvidenceView = z.strictObject({
 });
 export type StripeEvidenceView = z.infer<typeof StripeEvidenceView>;
 
+const AdyenCode = z.string().max(80);
+/** Adyen's supplyDefenseDocument documents and defence reasons prepared for review; never sent by this route. */
+export const AdyenDefenceView = z.strictObject({
+  disputePspReference: z.string(),
+  /** adyen: Adyen's own answer for this dispute; not_retrieved: Adyen was not asked and no reason is offered. */
+  reasonsFrom: z.enum(['adyen', 'not_retrieved']),
+  defenseReasons: z.array(
+    z.strictObject({
+      defenseReasonCode: AdyenCode,
+      satisfied: z.boolean(),
+      documentTypes: z.array(z.strictObject({ defenseDocumentTypeCode: AdyenCode, requirementLevel: z.string().max(40), available: z.boolean() })),
+    }),
+  ),
+  defenseDocuments: z.array(z.strictObject({ defenseDocumentTypeCode: AdyenCode, contentType: z.literal('application/pdf'), content: z.base64() })),
+  documents: z.array(z.strictObject({ defenseDocumentTypeCode: AdyenCode, filename: z.string(), size: z.number().int().nonnegative() })),
+  network: z.string().nullable(),
+  reasonCode: z.string().nullable(),
+  warnings: z.array(z.string()),
+});
+export type AdyenDefenceView = z.infer<typeof AdyenDefenceView>;
+
+/** A lead's processor API key for submitting defences (Stripe sk_/rk_; Adyen's key with its merchant account). */
+export const ApiKeyBody = z.strictObject({
+  apiKey: z.string().trim().min(1, 'apiKey must not be empty').max(500),
+  /** Adyen only: the merchant account the disputes belong to. */
+  merchantAccount: z.string().trim().min(1).max(100).optional(),
+  /** Adyen only: test (the default) or live. */
+  environment: z.enum(['test', 'live']).optional(),
+});
+export type ApiKeyBody = z.infer<typeof ApiKeyBody>;
+
+export const ApiKeyStatus = z.strictObject({
+  processor: ProcessorName,
+  set: z.boolean(),
+  setAt: Instant.nullable(),
+  setBy: z.uuid().nullable(),
+  environment: z.enum(['test', 'live']).nullable(),
+  merchantAccount: z.string().nullable(),
+});
+export type ApiKeyStatus = z.infer<typeof ApiKeyStatus>;
+export const ApiKeyStatusList = z.strictObject({ processors: z.array(ApiKeyStatus) });
+
+/** Send the reviewed body: final false saves a draft (Stripe submit false; Adyen supplies the document only). */
+export const SubmitBody = z.strictObject({
+  idempotencyKey: IdempotencyKey,
+  final: z.boolean(),
+  /** Adyen, final: the defence reason Adyen offers for the dispute. */
+  defenseReasonCode: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,80}$/, 'defenseReasonCode is one of the codes Adyen offers for the dispute')
+    .optional(),
+});
+export type SubmitBody = z.infer<typeof SubmitBody>;
+
+export const SubmitAnswer = z.strictObject({
+  processor: ProcessorName,
+  final: z.boolean(),
+  sentAt: Instant,
+  /** Each call made, in plain words. */
+  sent: z.array(z.string()),
+  /** The processor's answer in plain words. */
+  processorAnswer: z.string(),
+  note: z.string().optional(),
+});
+export type SubmitAnswer = z.infer<typeof SubmitAnswer>;
+
 const IdParams = z.strictObject({ id: z.uuid() });
 const TeamParams = z.strictObject({ teamId: z.uuid() });
 const SECRET = '/v1/processors/:processor/secret';
@@ -146,6 +214,54 @@ export const PROCESSOR_ROUTES = defineRoutes({
     params: IdParams,
     response: StripeEvidenceView,
     errors: [409],
+    pages: true,
+  },
+  'disputes.adyenDefence': {
+    method: 'GET',
+    path: '/v1/disputes/:id/adyen-defence',
+    summary: "Adyen's defence documents and reasons prepared for review (never sent to Adyen)",
+    params: IdParams,
+    response: AdyenDefenceView,
+    errors: [409],
+    pages: true,
+  },
+  'processors.apiKeys': {
+    method: 'GET',
+    path: '/v1/processors/api-keys',
+    summary: "Whether each processor's API key for submitting defences is set (never the key)",
+    access: 'lead',
+    response: ApiKeyStatusList,
+    pages: true,
+  },
+  'processors.setApiKey': {
+    method: 'PUT',
+    path: '/v1/processors/:processor/api-key',
+    summary: "Set or replace a processor's API key for submitting defences (sealed at rest)",
+    access: 'lead',
+    params: ProcessorParams,
+    body: ApiKeyBody,
+    response: ApiKeyStatus,
+    pages: true,
+  },
+  'processors.deleteApiKey': {
+    method: 'DELETE',
+    path: '/v1/processors/:processor/api-key',
+    summary: "Remove a processor's API key: submitting is off again",
+    access: 'lead',
+    params: ProcessorParams,
+    response: ApiKeyStatus,
+    pages: true,
+  },
+  'disputes.submit': {
+    method: 'POST',
+    path: '/v1/disputes/:id/submit',
+    headers: IdempotencyHeaders,
+    summary: "Send the reviewed defence to Stripe or Adyen (409 until a lead stores an API key; 502 with the processor's refusal)",
+    params: IdParams,
+    body: SubmitBody,
+    response: SubmitAnswer,
+    success: [200, 201],
+    errors: [409, 502],
     pages: true,
   },
   'disputes.import': {

@@ -6,7 +6,7 @@ import type { z } from 'zod';
  */
 export type RouteAccess = 'public' | 'agent' | 'lead' | 'receiver';
 /** The error answers an operation may give, each an `ApiError` body (utils/schemas/api.ts). */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 502 | 503;
 
 /**
  * One backend operation, declared once: the server registers its route from it (server/routes/contract.ts),

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { DisputeSection, type DefenceDownload, type DefenceText } from '@/components/disputes/DisputeSection';
 import type { EvidenceInput } from '@/components/disputes/EvidenceRow';
+import type { ProcessorLoaders } from '@/components/disputes/ProcessorParts';
 import type { AttachmentContentType, DisputeView } from '@/utils/api-routes/disputes';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '@/utils/disputes/attachments';
 import { browserTranslate } from '@/utils/i18n-browser';
@@ -38,6 +39,25 @@ function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
+
+/** The processors' formats, loaded through the worker (the token never reaches this script). */
+const PROCESSOR_LOADERS: ProcessorLoaders = {
+  loadStripeEvidence: async (disputeId) => {
+    const res = await sendRequest({ type: 'dispute:stripeEvidence', disputeId });
+    if (!res.ok) throw new Error(res.error.message);
+    return res.data;
+  },
+  loadAdyenDefence: async (disputeId) => {
+    const res = await sendRequest({ type: 'dispute:adyenDefence', disputeId });
+    if (!res.ok) throw new Error(res.error.message);
+    return res.data;
+  },
+  submit: async (disputeId, body) => {
+    const res = await sendRequest({ type: 'dispute:submit', disputeId, body });
+    if (!res.ok) throw new Error(res.error.message);
+    return res.data;
+  },
+};
 
 /**
  * Connects the pure DisputeSection to the worker: loads the page's dispute, saves evidence and files,
@@ -192,6 +212,7 @@ export function DisputeSlot({ context, canWrite, formatTime }: DisputeSlotProps)
       download={download}
       onCopyText={() => void onCopyText()}
       text={text}
+      processorLoaders={PROCESSOR_LOADERS}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { DisputeView } from '@/utils/api-routes/disputes';
+import { AdyenDefenceView, StripeEvidenceView, SubmitAnswer } from '@/utils/api-routes/processors';
 import { DefencePdf, DefenceText } from '@/utils/messaging';
-import { attachEvidence, defencePdf, defenceText, loadDispute, saveEvidence, setDisputeStatus } from '../disputes';
+import { adyenDefence, attachEvidence, submitDefence, defencePdf, defenceText, loadDispute, saveEvidence, setDisputeStatus, stripeEvidence } from '../disputes';
 import { defineHandler } from './define';
 
 /** Chargeback and claim pages: answered at once (not through the outbox), the token stays in the worker. */
@@ -25,4 +26,16 @@ export const disputeDefencePdf = defineHandler('dispute:defencePdf', DefencePdf,
 
 export const disputeDefenceText = defineHandler('dispute:defenceText', DefenceText, (req, { session }) =>
   session.authorised((creds, f) => defenceText(req, creds, f)),
+);
+
+export const disputeStripeEvidence = defineHandler('dispute:stripeEvidence', StripeEvidenceView, (req, { session }) =>
+  session.authorised((creds, f) => stripeEvidence(req, creds, f)),
+);
+
+export const disputeAdyenDefence = defineHandler('dispute:adyenDefence', AdyenDefenceView, (req, { session }) =>
+  session.authorised((creds, f) => adyenDefence(req, creds, f)),
+);
+
+export const disputeSubmit = defineHandler('dispute:submit', SubmitAnswer, (req, { session }) =>
+  session.authorised((creds, f) => submitDefence(req, creds, f)),
 );

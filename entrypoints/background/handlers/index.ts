@@ -1,7 +1,17 @@
 import type { z } from 'zod';
 import { apiRequest } from './api-request';
 import type { HandlerMap } from './define';
-import { disputeAttach, disputeDefencePdf, disputeDefenceText, disputeEvidence, disputeLoad, disputeStatus } from './disputes';
+import {
+  disputeAttach,
+  disputeDefencePdf,
+  disputeDefenceText,
+  disputeEvidence,
+  disputeLoad,
+  disputeStatus,
+  disputeStripeEvidence,
+  disputeAdyenDefence,
+  disputeSubmit,
+} from './disputes';
 import { inboxOpen, optionsOpen } from './options-open';
 import { outboxDiscard, outboxProblems, outboxResend } from './outbox';
 import { panelCached, panelLoad } from './panel';
@@ -31,6 +41,9 @@ export const handlers = {
   'dispute:attach': disputeAttach,
   'dispute:defencePdf': disputeDefencePdf,
   'dispute:status': disputeStatus,
+  'dispute:stripeEvidence': disputeStripeEvidence,
+  'dispute:adyenDefence': disputeAdyenDefence,
+  'dispute:submit': disputeSubmit,
   'dispute:defenceText': disputeDefenceText,
   'outbox:problems': outboxProblems,
   'outbox:resend': outboxResend,

@@ -4,6 +4,7 @@ import { DisputesInbox } from '../../../components/disputes/DisputesInbox';
 import { useNow } from '../../../components/use-now';
 import { routePath } from '../../../utils/api-routes';
 import { DisputeList, DisputeView, type DisputeListQuery } from '../../../utils/api-routes/disputes';
+import { AdyenDefenceView, StripeEvidenceView, SubmitAnswer, type SubmitBody } from '../../../utils/api-routes/processors';
 import { disputeIdOfHash } from '../../../utils/disputes/inbox-link';
 import { Language } from '../../../utils/schemas/common';
 import type { AlertAction } from '../../../utils/schemas/disputes';
@@ -43,9 +44,24 @@ function Inbox({ session }: { session: WebSession }) {
       load: (query: DisputeListQuery) => call('GET', routePath('disputes.list', {}, asQuery(query)), DisputeList),
       loadOne: (id: string) => call('GET', routePath('disputes.get', { id }), DisputeView),
       decideAlert: (id: string, action: AlertAction) => call('POST', routePath('disputes.alertDecision', { id }), DisputeView, { action }),
+      processorLoaders: {
+        loadStripeEvidence: (id: string) => call('GET', routePath('disputes.stripeEvidence', { id }), StripeEvidenceView),
+        loadAdyenDefence: (id: string) => call('GET', routePath('disputes.adyenDefence', { id }), AdyenDefenceView),
+        submit: (id: string, body: SubmitBody) => call('POST', routePath('disputes.submit', { id }), SubmitAnswer, body),
+      },
     };
   });
-  return <DisputesInbox load={loaders.load} loadOne={loaders.loadOne} decideAlert={loaders.decideAlert} now={now} language={language} initialOpenId={openId} />;
+  return (
+    <DisputesInbox
+      load={loaders.load}
+      loadOne={loaders.loadOne}
+      decideAlert={loaders.decideAlert}
+      processorLoaders={loaders.processorLoaders}
+      now={now}
+      language={language}
+      initialOpenId={openId}
+    />
+  );
 }
 
 mountWebPage(t, {

@@ -1,0 +1,112 @@
+import { useId, useState } from 'react';
+import type { AdyenDefenceView } from '@/utils/api-routes/processors';
+import { useT } from '../i18n-context';
+import { JsonExport, safeFileName } from './JsonExport';
+import { SubmitControls, type SubmitDispute } from './SubmitControls';
+
+type Load = { state: 'closed' } | { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: AdyenDefenceView };
+
+/**
+ * Adyen's format for a chargeback, for review: the defence document as supplyDefenseDocument takes it
+ * (type code, content type, size) and the defence reasons, only when they are Adyen's own answer for
+ * this dispute; otherwise the part says Adyen was not asked. Everything is shown as text.
+ */
+export function AdyenDefencePart({
+  load,
+  submit,
+}: {
+  load: () => Promise<AdyenDefenceView>;
+  submit?: (body: Parameters<SubmitDispute>[1]) => ReturnType<SubmitDispute>;
+}) {
+  const t = useT();
+  const id = useId();
+  const [state, setState] = useState<Load>({ state: 'closed' });
+  const open = state.state !== 'closed';
+  const toggle = async () => {
+    if (open) return setState({ state: 'closed' });
+    setState({ state: 'loading' });
+    try {
+      setState({ state: 'ready', data: await load() });
+    } catch (err) {
+      setState({ state: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  return (
+    <section className="cs-note" data-testid="adyen-defence" aria-labelledby={`${id}-title`}>
+      <h4 id={`${id}-title`}>{t('processorEvidenceAdyenTitle')}</h4>
+      <button type="button" data-testid="adyen-defence-toggle" aria-expanded={open} aria-controls={`${id}-body`} onClick={() => void toggle()}>
+        {open ? t('processorEvidenceHide') : t('processorEvidenceAdyenShow')}
+      </button>
+      <div id={`${id}-body`} hidden={!open}>
+        {state.state === 'loading' && (
+          <p className="cs-muted cs-small" role="status">
+            {t('processorEvidenceLoading')}
+          </p>
+        )}
+        {state.state === 'error' && (
+          <p className="cs-error" role="alert">
+            {state.message}
+          </p>
+        )}
+        {state.state === 'ready' && <AdyenDefenceBody data={state.data} />}
+        {state.state === 'ready' && submit && (
+          <SubmitControls
+            processor="adyen"
+            submit={submit}
+            {...(state.data.reasonsFrom === 'adyen' ? { reasons: state.data.defenseReasons.map((r) => r.defenseReasonCode) } : {})}
+          />
+        )}
+      </div>
+    </section>
+  );
+}
+
+function AdyenDefenceBody({ data }: { data: AdyenDefenceView }) {
+  const t = useT();
+  const supply = { disputePspReference: data.disputePspReference, defenseDocuments: data.defenseDocuments };
+  return (
+    <div data-testid="adyen-defence-body" data-reasons-from={data.reasonsFrom}>
+      <p className="cs-small">{t('processorEvidenceAdyenIntro', data.disputePspReference)}</p>
+      <p className="cs-small" data-testid="adyen-defence-reasons-from">
+        {data.reasonsFrom === 'adyen' ? t('processorEvidenceAdyenReasonsFromAdyen') : t('processorEvidenceAdyenReasonsNotRetrieved')}
+      </p>
+      {data.defenseReasons.length > 0 && (
+        <ul className="cs-what-if" data-testid="adyen-defence-reasons" aria-label={t('processorEvidenceAdyenReasons')}>
+          {data.defenseReasons.map((r) => (
+            <li key={r.defenseReasonCode}>
+              <code>{r.defenseReasonCode}</code>
+              {r.documentTypes.length > 0 && ` · ${r.documentTypes.map((d) => `${d.defenseDocumentTypeCode} (${d.requirementLevel})`).join(', ')}`}
+            </li>
+          ))}
+        </ul>
+      )}
+      <table className="cs-small" data-testid="adyen-defence-documents">
+        <caption>{t('processorEvidenceAdyenDocuments')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('processorEvidenceAdyenTypeCode')}</th>
+            <th scope="col">{t('processorEvidenceFile')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.documents.map((d) => (
+            <tr key={`${d.defenseDocumentTypeCode}:${d.filename}`}>
+              <th scope="row">
+                <code>{d.defenseDocumentTypeCode}</code>
+              </th>
+              <td>{t('processorEvidenceAdyenFile', [d.filename, String(Math.max(1, Math.round(d.size / 1024)))])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {data.warnings.length > 0 && (
+        <ul className="cs-what-if" data-testid="adyen-defence-warnings" aria-label={t('processorEvidenceWarnings')}>
+          {data.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      <JsonExport json={JSON.stringify(supply, null, 2)} filename={safeFileName('adyen-defence', data.disputePspReference)} testId="adyen-defence" />
+    </div>
+  );
+}
