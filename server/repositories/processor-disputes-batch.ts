@@ -82,30 +82,30 @@ export async function findProcessorDisputesForUpdate(db: Database, teamId: strin
 
 /** The columns an import may change on a stored dispute (newRow, changeOf and an order match). */
 const IMPORT_COLUMNS = [
-  disputes.network,
-  disputes.reasonCode,
-  disputes.reasonText,
-  disputes.reason,
-  disputes.reasonGroup,
-  disputes.amountMinor,
-  disputes.currency,
-  disputes.paymentRef,
-  disputes.orderRef,
-  disputes.details,
-  disputes.updatedAt,
-  disputes.deadline,
-  disputes.stage,
-  disputes.stateAt,
-  disputes.processorStatus,
-  disputes.status,
-  disputes.outcome,
-  disputes.recoveredMinor,
-  disputes.respondedAt,
-  disputes.decidedAt,
-  disputes.orderId,
-  disputes.orderMatch,
-  disputes.buyerKey,
-];
+  'network',
+  'reasonCode',
+  'reasonText',
+  'reason',
+  'reasonGroup',
+  'amountMinor',
+  'currency',
+  'paymentRef',
+  'orderRef',
+  'details',
+  'updatedAt',
+  'deadline',
+  'stage',
+  'stateAt',
+  'processorStatus',
+  'status',
+  'outcome',
+  'recoveredMinor',
+  'respondedAt',
+  'decidedAt',
+  'orderId',
+  'orderMatch',
+  'buyerKey',
+] as const satisfies ReadonlyArray<keyof typeof disputes.$inferInsert>;
 
 /**
  * Writes the batch's disputes as they stand after it: new ones inserted, stored ones (locked by
@@ -113,7 +113,7 @@ const IMPORT_COLUMNS = [
  */
 export async function writeProcessorDisputes(db: Database, teamId: string, rows: Array<NewProcessorDispute & { id: string }>): Promise<void> {
   if (rows.length === 0) return;
-  const set = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.name, sql.raw(`excluded."${c.name}"`)]));
+  const set = Object.fromEntries(IMPORT_COLUMNS.map((key) => [key, sql.raw(`excluded."${disputes[key].name}"`)]));
   await db
     .insert(disputes)
     .values(rows.map((r) => ({ ...r, teamId })))
