@@ -121,10 +121,9 @@ describe.each(testDatabases())('dispute CSV import on $kind', (target) => {
   it('keeps the batches applied before one that fails, and the same file again finishes the rest', async () => {
     const stripeRow = (i: number) => `dp_crash_${i},2026-11-02 10:00,${(i % 90) + 10}.00,EUR,needs_response,fraudulent,ch_crash_${i}`;
     const csv = ['id,Created (UTC),Amount,Currency,Status,Reason,Charge ID', ...Array.from({ length: 1200 }, (_, i) => stripeRow(i))].join('\n');
-    const stored = async () =>
-      Number((await app.db.execute(sql`select count(*)::int as n from disputes where team_id = ${a.teamId} and external_id like 'dp_crash_%'`)).rows[0]!['n']);
-    const lines = async () =>
-      Number((await app.db.execute(sql`select count(*)::int as n from events where team_id = ${a.teamId} and text like 'Dispute dp_crash_%'`)).rows[0]!['n']);
+    const count = async (query: ReturnType<typeof sql>) => Number(((await app.db.execute(query)) as unknown as { rows: Array<{ n: number }> }).rows[0]!.n);
+    const stored = () => count(sql`select count(*)::int as n from disputes where team_id = ${a.teamId} and external_id like 'dp_crash_%'`);
+    const lines = () => count(sql`select count(*)::int as n from events where team_id = ${a.teamId} and text like 'Dispute dp_crash_%'`);
     // A real failure inside the second batch (rows 502-1001): the database refuses one of its disputes.
     await app.db.execute(
       sql.raw(`create function fail_import_test() returns trigger language plpgsql as $$
