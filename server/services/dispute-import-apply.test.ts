@@ -212,4 +212,55 @@ describe.each(testDatabases())('batched dispute import equals the per-event path
       { numRuns: 50 },
     );
   }, 240_000);
+  it('meets webhooks about the same disputes at the same time without storing anything twice or losing an event', async () => {
+    const { batched: teamId, policies } = await twoTeams();
+    const event = (i: number, status: DisputeStatus, eventId: string): ProcessorDisputeEvent => ({
+      source: 'stripe',
+      eventId,
+      externalId: `dp_race_${i}`,
+      paymentRef: `ch_race_${i}`,
+      orderRef: i % 2 === 0 ? 'ORD-1' : null,
+      email: null,
+      buyerName: null,
+      stage: 'chargeback',
+      status,
+      keepState: false,
+      reversal: false,
+      processorStatus: status,
+      network: 'visa',
+      reasonCode: '10.4',
+      reasonText: null,
+      reasonHint: null,
+      amount: { amountMinor: 1000, currency: 'EUR' },
+      filedAt: DAYS[0]!,
+      eventAt: status === 'open' ? DAYS[0]! : DAYS[1]!,
+      dueBy: null,
+      summary: `chargeback ${status}`,
+      details: {},
+    });
+    const file = Array.from({ length: 1200 }, (_, i) => event(i, 'open', `import:race:${i}`));
+    // Webhooks say the same disputes were won (a later status), while the import runs.
+    const hooks = Array.from({ length: 300 }, (_, k) => event(k * 4, 'won', `evt_race_${k}`));
+    const importing = (async () => {
+      for (let i = 0; i < file.length; i += 500) await applyEventBatch(db, teamId, file.slice(i, i + 500), 'csv_import', NOW, policies);
+    })();
+    const delivering = Promise.all(
+      [0, 1, 2].map(async (lane) => {
+        for (let k = lane; k < hooks.length; k += 3) await applyProcessorEvent(db, teamId, hooks[k]!, 'charge.dispute.closed', NOW, policies);
+      }),
+    );
+    await Promise.all([importing, delivering]);
+    const snap = await snapshot(db, teamId);
+    const race = snap.disputes.filter((d) => d.externalId.startsWith('dp_race_'));
+    expect(race).toHaveLength(1200);
+    expect(race.filter((d) => d.status === 'won')).toHaveLength(300);
+    // Each dispute created once; a won webhook either updated the imported dispute or came first (the import's open row then stale).
+    const lines = snap.history.filter((h) => h.text.startsWith('Dispute dp_race_'));
+    const created = snap.processorEvents.filter((p) => p.dispute?.startsWith('stripe:dp_race_') && p.outcome === 'created');
+    expect(created).toHaveLength(1200);
+    const updated = snap.processorEvents.filter((p) => p.dispute?.startsWith('stripe:dp_race_') && p.outcome === 'updated').length;
+    const stale = snap.processorEvents.filter((p) => p.dispute?.startsWith('stripe:dp_race_') && p.outcome === 'stale').length;
+    expect(updated + stale).toBe(300);
+    expect(lines).toHaveLength(1200 + updated);
+  }, 120_000);
 });
