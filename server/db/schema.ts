@@ -97,6 +97,8 @@ export const orders = pgTable(
     index('orders_team_buyer_idx').on(t.teamId, t.buyerKey, t.purchasedAt),
     index('orders_team_phone_idx').on(t.teamId, t.phoneKey, t.purchasedAt),
     index('orders_team_first_seen_idx').on(t.teamId, t.firstSeenAt),
+    // Migration 0020: processor disputes find a buyer's orders by the e-mail a page showed.
+    index('orders_team_page_email_idx').on(t.teamId, sql`lower((${t.snapshot} -> 'buyer') ->> 'email')`),
   ],
 );
 

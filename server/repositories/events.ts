@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseEvent, EventType } from '../../utils/schemas/api';
 import type { DecisionKind } from '../../utils/schemas/fraud';
 import type { Database } from '../db/open';
@@ -101,6 +101,13 @@ export async function getEvent(db: Database, teamId: string, eventId: string): P
     .where(and(eq(events.teamId, teamId), eq(events.id, eventId)))
     .limit(1);
   return row && toEvent(row as EventSelection);
+}
+
+/** The team's events among these ids (any order; ids of other teams find nothing). */
+export async function getEvents(db: Database, teamId: string, eventIds: string[]): Promise<CaseEvent[]> {
+  if (eventIds.length === 0) return [];
+  const rows = await selectEvents(db).where(and(eq(events.teamId, teamId), inArray(events.id, eventIds)));
+  return rows.map((r) => toEvent(r as EventSelection));
 }
 
 export async function findEventByIdempotencyKey(db: Database, teamId: string, key: string): Promise<CaseEvent | undefined> {

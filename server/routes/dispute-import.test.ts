@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DisputeList } from '../../utils/api-routes/disputes';
@@ -116,6 +117,40 @@ describe.each(testDatabases())('dispute CSV import on $kind', (target) => {
     const tooBig = await post(a.leadToken, `${ALERT_HEADER}\n${'x'.repeat(17 * 1024 * 1024)}`);
     expect(tooBig.statusCode).toBe(413);
   });
+
+  it('keeps the batches applied before one that fails, and the same file again finishes the rest', async () => {
+    const stripeRow = (i: number) => `dp_crash_${i},2026-11-02 10:00,${(i % 90) + 10}.00,EUR,needs_response,fraudulent,ch_crash_${i}`;
+    const csv = ['id,Created (UTC),Amount,Currency,Status,Reason,Charge ID', ...Array.from({ length: 1200 }, (_, i) => stripeRow(i))].join('\n');
+    const count = async (query: ReturnType<typeof sql>) => Number(((await app.db.execute(query)) as unknown as { rows: Array<{ n: number }> }).rows[0]!.n);
+    const stored = () => count(sql`select count(*)::int as n from disputes where team_id = ${a.teamId} and external_id like 'dp_crash_%'`);
+    const lines = () => count(sql`select count(*)::int as n from events where team_id = ${a.teamId} and text like 'Dispute dp_crash_%'`);
+    // A real failure inside the second batch (rows 502-1001): the database refuses one of its disputes.
+    await app.db.execute(
+      sql.raw(`create function fail_import_test() returns trigger language plpgsql as $$
+      begin if new.external_id = 'dp_crash_700' then raise exception 'refused for the test'; end if; return new; end $$`),
+    );
+    await app.db.execute(sql.raw('create trigger fail_import_test before insert on disputes for each row execute function fail_import_test()'));
+    let failed;
+    try {
+      failed = await post(a.leadToken, csv, 'dryRun=false');
+    } finally {
+      await app.db.execute(sql.raw('drop trigger fail_import_test on disputes'));
+      await app.db.execute(sql.raw('drop function fail_import_test()'));
+    }
+    expect(failed.statusCode).toBe(503);
+    expect(failed.json().error.message).toContain('Rows 2-501 (500 of 1200) were imported; the import stopped at row 502');
+    expect(failed.json().error.details).toEqual({ importedRows: 500, stoppedAtRow: 502 });
+    expect(await stored()).toBe(500);
+    expect(await lines()).toBe(500);
+
+    const again = DisputeImportAnswer.parse((await post(a.leadToken, csv, 'dryRun=false')).json());
+    expect(again).toMatchObject({ rows: 1200, created: 700, updated: 0, skipped: 500 });
+    expect(await stored()).toBe(1200);
+    // One history line per dispute: nothing written twice, nothing lost.
+    expect(await lines()).toBe(1200);
+    expect(DisputeImportAnswer.parse((await post(a.leadToken, csv, 'dryRun=false')).json())).toMatchObject({ created: 0, updated: 0, skipped: 1200 });
+    expect(await lines()).toBe(1200);
+  }, 60_000);
 
   it('dry-runs 50,000 rows without holding the event loop', async () => {
     const rows = Array.from({ length: 50_000 }, (_, i) => `BULK-${i},ethoca,fraud,2026-11-05 08:00,${(i % 500) + 1}.99,EUR,SHOP-${i},visa,,`);

@@ -58,7 +58,7 @@ export function reasonOfEvent(ev: Pick<ProcessorDisputeEvent, 'network' | 'reaso
   return ev.reasonText ? classifyReason({ kind: 'card_dispute', text: ev.reasonText }) : 'other';
 }
 
-interface OrderFound {
+export interface OrderFound {
   orderId: string;
   orderMatch: OrderMatch;
   buyerKey: string | null;
@@ -72,31 +72,42 @@ function pickOrder(candidates: OrderRow[], amount: ProcessorDisputeEvent['amount
   return same.length === 1 ? same[0] : undefined;
 }
 
+/** Where matchOrderBy looks for orders: the database one query at a time, or a batch's lookups read ahead. */
+export interface OrderLookup {
+  /** The team's order with this id (the most recently seen one). */
+  byId(orderId: string): Promise<OrderRow | undefined>;
+  /** The team's orders of one buyer, newest first, at most 20 (findOrdersOfBuyer). */
+  ofBuyer(by: { email: string } | { buyerKey: string }): Promise<OrderRow[]>;
+}
+
+export type MatchQuery = Pick<ProcessorDisputeEvent, 'orderRef' | 'email' | 'buyerName' | 'amount' | 'paymentRef' | 'externalId'>;
+
 /**
  * The order a processor dispute belongs to: by the order reference it carried, else by the buyer's
  * e-mail, else by the buyer's name key, among the orders the team has seen. Unmatched disputes keep the
  * order reference (or the payment's id) as their order id, so they have a history until someone links them.
  */
-export async function matchOrder(
-  db: Database,
-  teamId: string,
-  ev: Pick<ProcessorDisputeEvent, 'orderRef' | 'email' | 'buyerName' | 'amount' | 'paymentRef' | 'externalId'>,
-): Promise<OrderFound> {
+export async function matchOrderBy(lookup: OrderLookup, ev: MatchQuery): Promise<OrderFound> {
   if (ev.orderRef) {
-    const order = await findOrder(db, teamId, ev.orderRef);
+    const order = await lookup.byId(ev.orderRef);
     if (order) return { orderId: order.orderId, orderMatch: 'reference', buyerKey: order.buyerKey };
   }
   const email = ev.email ? normalizeEmail(ev.email) : '';
   if (email) {
-    const order = pickOrder(await findOrdersOfBuyer(db, teamId, { email }), ev.amount);
+    const order = pickOrder(await lookup.ofBuyer({ email }), ev.amount);
     if (order) return { orderId: order.orderId, orderMatch: 'email', buyerKey: order.buyerKey };
   }
   const buyerKey = ev.buyerName ? normalizeName(ev.buyerName) : '';
   if (buyerKey) {
-    const order = pickOrder(await findOrdersOfBuyer(db, teamId, { buyerKey }), ev.amount);
+    const order = pickOrder(await lookup.ofBuyer({ buyerKey }), ev.amount);
     if (order) return { orderId: order.orderId, orderMatch: 'buyer_key', buyerKey: order.buyerKey };
   }
   return { orderId: (ev.orderRef ?? ev.paymentRef ?? ev.externalId).slice(0, 64), orderMatch: 'unmatched', buyerKey: buyerKey || null };
+}
+
+/** matchOrderBy against the database, one query per step. */
+export function matchOrder(db: Database, teamId: string, ev: MatchQuery): Promise<OrderFound> {
+  return matchOrderBy({ byId: (orderId) => findOrder(db, teamId, orderId), ofBuyer: (by) => findOrdersOfBuyer(db, teamId, by) }, ev);
 }
 
 /** Outcome columns for a status the processor reports (the team's own status route sets them too). */
@@ -111,16 +122,19 @@ function outcomeFields(status: DisputeStatus, amountMinor: number, at: Date, cur
   };
 }
 
-const stateOf = (row: DisputeRow): StageState | undefined =>
+export const stateOf = (row: Pick<DisputeRow, 'stage' | 'status' | 'stateAt' | 'updatedAt'>): StageState | undefined =>
   row.stage ? { stage: row.stage, status: row.status, at: row.stateAt ?? row.updatedAt } : undefined;
 
-const incomingOf = (ev: ProcessorDisputeEvent) => ({ stage: ev.stage, status: ev.status, at: ev.eventAt, reversal: ev.reversal });
+export const incomingOf = (ev: ProcessorDisputeEvent) => ({ stage: ev.stage, status: ev.status, at: ev.eventAt, reversal: ev.reversal });
 
-type Verdict = MergeVerdict | 'noted';
+export type Verdict = MergeVerdict | 'noted';
+
+/** What an event does to a stored dispute ('noted': it adds information, the stage and status stay). */
+export const verdictOf = (current: DisputeRow, ev: ProcessorDisputeEvent): Verdict => (ev.keepState ? 'noted' : mergeVerdict(stateOf(current), incomingOf(ev)));
 
 const clip = (s: string | null, n: number) => (s === null ? null : s.slice(0, n));
 
-function newRow(ev: ProcessorDisputeEvent, order: OrderFound, policies: SlaPolicySet, now: Date): NewProcessorDispute {
+export function newRow(ev: ProcessorDisputeEvent, order: OrderFound, policies: SlaPolicySet, now: Date): NewProcessorDispute {
   const reason = reasonOfEvent(ev);
   const amountMinor = ev.amount?.amountMinor ?? 0;
   return {
@@ -154,8 +168,8 @@ function newRow(ev: ProcessorDisputeEvent, order: OrderFound, policies: SlaPolic
   };
 }
 
-/** The columns an applied event changes on a stored dispute. */
-async function changeFor(db: Database, teamId: string, row: DisputeRow, ev: ProcessorDisputeEvent, verdict: Verdict, policies: SlaPolicySet, now: Date) {
+/** The columns an applied event changes on a stored dispute, but its order (see changeFor). */
+export function changeOf(row: DisputeRow, ev: ProcessorDisputeEvent, verdict: Verdict, policies: SlaPolicySet, now: Date): Partial<NewProcessorDispute> {
   const network = ev.network ?? row.network;
   const reasonCode = clip(ev.reasonCode, 40) ?? row.reasonCode;
   const reasonText = clip(ev.reasonText, 500) ?? row.reasonText;
@@ -190,12 +204,40 @@ async function changeFor(db: Database, teamId: string, row: DisputeRow, ev: Proc
     if (newStage && !ev.dueBy)
       change.deadline = processorDeadline({ source: ev.source, stage: merged.stage, network, filedAt: ev.eventAt, dueBy: null }, policies);
   }
+  return change;
+}
+
+/** What an unmatched dispute is matched again by when an event about it arrives. */
+export const rematchQuery = (row: DisputeRow, ev: ProcessorDisputeEvent, change: Partial<NewProcessorDispute>): MatchQuery => ({
+  ...ev,
+  orderRef: ev.orderRef ?? row.orderRef,
+  amount: { amountMinor: change.amountMinor!, currency: change.currency! },
+});
+
+/** The columns an applied event changes on a stored dispute; an unmatched one is matched again. */
+async function changeFor(db: Database, teamId: string, row: DisputeRow, ev: ProcessorDisputeEvent, verdict: Verdict, policies: SlaPolicySet, now: Date) {
+  const change = changeOf(row, ev, verdict, policies, now);
   if (row.orderMatch === 'unmatched') {
-    const order = await matchOrder(db, teamId, { ...ev, orderRef: ev.orderRef ?? row.orderRef, amount: { amountMinor, currency: change.currency! } });
+    const order = await matchOrder(db, teamId, rematchQuery(row, ev, change));
     if (order.orderMatch !== 'unmatched') Object.assign(change, order);
   }
   return change;
 }
+
+/** The line an applied event leaves in the order's case history. */
+export function historyText(row: Pick<DisputeRow, 'externalId' | 'orderMatch'>, ev: ProcessorDisputeEvent, created: boolean): string {
+  const unmatched = created && row.orderMatch === 'unmatched' ? ' (no order of the team matches it yet)' : '';
+  return `Dispute ${row.externalId}: ${ev.summary}${unmatched}`;
+}
+
+/** What an applied event's history line carries. */
+export const historyData = (row: Pick<DisputeRow, 'id' | 'source' | 'stage' | 'status'>, data: Record<string, unknown>) => ({
+  disputeId: row.id,
+  source: row.source,
+  stage: row.stage,
+  status: row.status,
+  ...data,
+});
 
 /** Writes the line the team sees in the order's case history, live. */
 async function recordHistory(
@@ -214,7 +256,7 @@ async function recordHistory(
     type: 'status',
     agentId,
     text: text.slice(0, 2000),
-    data: { disputeId: row.id, source: row.source, stage: row.stage, status: row.status, ...data },
+    data: historyData(row, data),
     createdAt: now,
   });
   await touchCase(db, teamId, caseId, now);
@@ -242,16 +284,15 @@ export async function applyProcessorEvent(
     if (!current) {
       const order = await matchOrder(tx, teamId, ev);
       const row = await insertProcessorDispute(tx, teamId, newRow(ev, order, slaPolicies, now));
-      const unmatched = row.orderMatch === 'unmatched' ? ' (no order of the team matches it yet)' : '';
-      await recordHistory(tx, teamId, row, `Dispute ${row.externalId}: ${ev.summary}${unmatched}`, { processorEvent: ev.eventId }, null, now);
+      await recordHistory(tx, teamId, row, historyText(row, ev, true), { processorEvent: ev.eventId }, null, now);
       result = { outcome: 'created', disputeId: row.id };
     } else {
-      const verdict: Verdict = ev.keepState ? 'noted' : mergeVerdict(stateOf(current), incomingOf(ev));
+      const verdict = verdictOf(current, ev);
       if (verdict === 'stale' || verdict === 'same') {
         result = { outcome: 'stale', disputeId: current.id };
       } else {
         const row = await updateProcessorDispute(tx, teamId, current.id, await changeFor(tx, teamId, current, ev, verdict, slaPolicies, now));
-        await recordHistory(tx, teamId, row, `Dispute ${row.externalId}: ${ev.summary}`, { processorEvent: ev.eventId }, null, now);
+        await recordHistory(tx, teamId, row, historyText(row, ev, false), { processorEvent: ev.eventId }, null, now);
         result = { outcome: verdict === 'noted' ? 'noted' : 'updated', disputeId: row.id };
       }
     }

@@ -272,6 +272,8 @@ export const PROCESSOR_ROUTES = defineRoutes({
     query: DisputeImportQuery,
     consumes: 'text/csv',
     response: DisputeImportAnswer,
+    // A batch failed: the rows before it are imported; the same file again finishes the rest.
+    errors: [503],
   },
   'webhooks.stripe': {
     method: 'POST',

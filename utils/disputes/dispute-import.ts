@@ -436,12 +436,14 @@ export async function readImportRows(
   records: CsvRecord[],
   now: Date,
   pause?: () => Promise<void>,
+  /** Rows between two pauses. */
+  sliceRows = 2000,
 ): Promise<{ rows: ImportRow[]; problems: RowProblem[] }> {
   const rows: ImportRow[] = [];
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
   for (const [i, record] of records.entries()) {
-    if (pause && i > 0 && i % 2000 === 0) await pause();
+    if (pause && i > 0 && i % sliceRows === 0) await pause();
     const read = readImportRow(map, record, now);
     if (!read.ok) {
       problems.push(...read.problems);
