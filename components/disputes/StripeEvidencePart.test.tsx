@@ -81,6 +81,35 @@ afterEach(() => {
 });
 
 describe('the Stripe evidence part of a dispute', () => {
+  it('shows Visa CE 3.0 evidence as one line of text: the two earlier payments and what each carries', async () => {
+    const ce3: StripeEvidenceView = {
+      ...EVIDENCE,
+      body: {
+        evidence: {
+          product_description: '1 x Lamp',
+          enhanced_evidence: {
+            visa_compelling_evidence_3: {
+              disputed_transaction: { customer_purchase_ip: '203.0.113.7', customer_account_id: 'acct-1', merchandise_or_services: 'merchandise' },
+              prior_undisputed_transactions: [
+                { charge: 'ch_<i>1</i>', customer_purchase_ip: '203.0.113.7', customer_device_fingerprint: 'a1b2c3d4e5f6a7b8c9d0e1' },
+                { charge: 'ch_2', customer_purchase_ip: '203.0.113.7' },
+              ],
+            },
+          },
+        },
+        submit: false,
+      },
+    };
+    renderSection({ processorLoaders: { loadStripeEvidence: vi.fn(async () => ce3) } });
+    fireEvent.click(within(screen.getByTestId('stripe-evidence')).getByRole('button', { name: 'Show the Stripe evidence' }));
+    await waitFor(() => expect(screen.getByTestId('stripe-evidence-body')).toBeTruthy());
+    const row = screen.getAllByTestId('stripe-evidence-field').find((r) => r.dataset['field'] === 'enhanced_evidence')!;
+    expect(row.querySelector('td')!.textContent).toBe(
+      'Visa CE 3.0: earlier payments ch_<i>1</i> (purchase_ip, device_fingerprint); ch_2 (purchase_ip); the disputed payment with purchase_ip, account_id',
+    );
+    expect(row.querySelector('i')).toBeNull();
+  });
+
   it('opens from the keyboard, loads once opened, and shows every field as text with where it came from', async () => {
     const props = renderSection();
     const part = screen.getByTestId('stripe-evidence');

@@ -85,7 +85,7 @@ function StripeEvidenceBody({ data }: { data: StripeEvidenceView }) {
                 <th scope="row">
                   <code>{field}</code>
                 </th>
-                <td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{value}</td>
+                <td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{typeof value === 'string' ? value : ce3Summary(t, value)}</td>
                 <td>{sourceWord(t, data.sources[field])}</td>
               </tr>
             ))}
@@ -144,4 +144,17 @@ function sourceWord(t: ReturnType<typeof useT>, source: 'page' | 'history' | 'ag
   if (source === 'history') return t('processorEvidenceFromHistory');
   if (source === 'agent') return t('processorEvidenceFromAgent');
   return '';
+}
+
+type EnhancedEvidence = Exclude<StripeEvidenceView['body']['evidence'][string], string>;
+
+/** Visa CE 3.0 as one line of text: the two earlier payments sent and what each carries. */
+function ce3Summary(t: ReturnType<typeof useT>, value: EnhancedEvidence): string {
+  const ce3 = value.visa_compelling_evidence_3;
+  const carried = (x: Record<string, string | undefined>) =>
+    Object.keys(x)
+      .filter((k) => k.startsWith('customer_') && x[k])
+      .map((k) => k.replace('customer_', ''))
+      .join(', ');
+  return t('processorEvidenceCe3', [ce3.prior_undisputed_transactions.map((p) => `${p.charge} (${carried(p)})`).join('; '), carried(ce3.disputed_transaction)]);
 }

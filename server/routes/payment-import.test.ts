@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DisputeList, DisputeView } from '../../utils/api-routes/disputes';
-import { DisputeImportAnswer } from '../../utils/api-routes/processors';
+import { DisputeImportAnswer, StripeEvidenceView } from '../../utils/api-routes/processors';
 import { PaymentImportAnswer } from '../../utils/api-routes/payments';
 import { buildApp } from '../app';
 import { createAgent } from '../repositories/agents';
@@ -205,6 +205,21 @@ describe.each(testDatabases())('card payments import and CE 3.0 on $kind', (targ
     const item = view.checklist.find((i) => i.key === 'ce3_prior_transactions')!;
     expect(item).toMatchObject({ status: 'present' });
     expect(item.value).toContain(`${p}_p1`);
+
+    // Stripe's body carries the same judgement as Visa CE 3.0 evidence: exactly the two qualifying payments.
+    const stripe = await app.inject({ method: 'GET', url: `/v1/disputes/${view.id}/stripe-evidence`, headers: auth(a.agentToken) });
+    expect(stripe.statusCode, stripe.body).toBe(200);
+    const body = StripeEvidenceView.parse(stripe.json());
+    expect(body.body.evidence['enhanced_evidence']).toEqual({
+      visa_compelling_evidence_3: {
+        disputed_transaction: { customer_account_id: 'acct-1', customer_purchase_ip: ip, merchandise_or_services: 'merchandise' },
+        prior_undisputed_transactions: [
+          { charge: `${p}_p1`, customer_purchase_ip: ip },
+          { charge: `${p}_p2`, customer_purchase_ip: ip },
+        ],
+      },
+    });
+    expect(body.warnings.join(' ')).toMatch(/dev-1.*5 characters|5 characters/);
 
     // The other team sees neither the payments nor a judgement on its own dispute on the same charge.
     await fraudDispute(b.leadToken, `dp_${p}`, `${p}_now`);

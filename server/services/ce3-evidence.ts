@@ -2,7 +2,8 @@ import { ce3Eligibility, type Ce3Result } from '../../utils/disputes/ce3';
 import { networkFromCode } from '../../utils/disputes/reasons';
 import { routePath } from '../../utils/api-routes';
 import type { DisputeView } from '../../utils/api-routes/disputes';
-import type { CardTransaction, PriorTransaction } from '../../utils/schemas/disputes';
+import type { Ce3Payment } from '../../utils/disputes/stripe-ce3';
+import type { Ce3Field, PriorTransaction } from '../../utils/schemas/disputes';
 import type { Database } from '../db/open';
 import type { DisputeRow } from '../repositories/disputes';
 import { disputedPayments, findCardPayments, paymentsOnCard, type CardPaymentRow } from '../repositories/card-payments';
@@ -14,8 +15,8 @@ const PRIOR_LIMIT = 50;
 const LOOKBACK_DAYS = 400;
 
 export type Ce3Inputs = {
-  disputedTransaction?: CardTransaction;
-  priorTransactions?: PriorTransaction[];
+  disputedTransaction?: Ce3Payment;
+  priorTransactions?: Array<PriorTransaction & Ce3Payment>;
   /** Why CE 3.0 could not be judged from the team's payments (shown on the checklist item). */
   ce3Note?: string;
 };
@@ -29,8 +30,9 @@ export function ce3Applies(row: Pick<DisputeRow, 'kind' | 'network' | 'reasonCod
   return code ? /^10\.4\b/.test(code) : row.reason === 'fraud_card_absent';
 }
 
-function transactionOf(p: CardPaymentRow): CardTransaction {
-  const t: CardTransaction = { id: p.paymentId, at: p.paidAt.toISOString(), cardFingerprint: p.cardRef };
+function transactionOf(p: CardPaymentRow): Ce3Payment {
+  const t: Ce3Payment = { id: p.paymentId, at: p.paidAt.toISOString(), cardFingerprint: p.cardRef };
+  if (p.email) t.email = p.email;
   if (p.ipAddress) t.ipAddress = p.ipAddress;
   if (p.deviceId) t.deviceId = p.deviceId;
   if (p.shippingAddress) t.shippingAddress = p.shippingAddress;
@@ -91,4 +93,15 @@ export function ce3ViewOf(row: DisputeRow, inputs: Ce3Inputs | undefined): Dispu
     rejected: result.rejected.map((r) => ({ paymentId: r.transaction.id, paidAt: r.transaction.at, why: r.why })),
     summary: result.summary,
   };
+}
+
+/** The disputed payment and the qualifying earlier ones with what each matched on, for Stripe's CE 3.0 block. */
+export function ce3Qualifying(
+  row: DisputeRow,
+  inputs: Ce3Inputs | undefined,
+): { disputed: Ce3Payment; qualifying: Array<{ payment: Ce3Payment; matched: Ce3Field[] }> } | undefined {
+  if (!inputs?.disputedTransaction || !inputs.priorTransactions) return undefined;
+  const result = ce3Eligibility({ ...inputs.disputedTransaction, disputeFiledAt: row.filedAt.toISOString() }, inputs.priorTransactions);
+  if (!result.eligible) return undefined;
+  return { disputed: inputs.disputedTransaction, qualifying: result.qualifying.map((q) => ({ payment: q.transaction as Ce3Payment, matched: q.matched })) };
 }

@@ -44,7 +44,7 @@ export async function disputeFacts(db: Database, teamId: string, row: DisputeRow
   const history = historyFor(events, context);
   const dispute = disputeLike(row);
   const checklist = buildChecklist({ dispute, ...(context ? { context } : {}), history, provided: providedOf(evidence), ...ce3 });
-  return { dispute, context, history, checklist, order, ce3: ce3ViewOf(row, ce3) };
+  return { dispute, context, history, checklist, order, ce3: ce3ViewOf(row, ce3), ce3Inputs: ce3 };
 }
 
 export async function disputeView(db: Database, teamId: string, row: DisputeRow, now: Date, page?: PageContext): Promise<DisputeView> {

@@ -4,6 +4,7 @@ import type { Database } from '../db/open';
 import { HttpError } from '../errors';
 import { listAttachments } from '../repositories/disputes-files';
 import type { Caller } from '../repositories/tokens';
+import { ce3Qualifying } from './ce3-evidence';
 import { disputeLike } from './disputes-history';
 import { disputeFacts, requireDispute } from './disputes';
 import { defencePdf } from './disputes-files';
@@ -19,12 +20,14 @@ export async function stripeEvidenceFor(db: Database, teamId: string, id: string
     );
   }
   const [facts, attachments] = await Promise.all([disputeFacts(db, teamId, row), listAttachments(db, teamId, row.id)]);
+  const ce3 = ce3Qualifying(row, facts.ce3Inputs);
   return buildStripeEvidence({
     dispute: facts.dispute,
     ...(facts.context ? { context: facts.context } : {}),
     history: facts.history,
     checklist: facts.checklist,
     attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, evidenceKey: a.evidenceKey })),
+    ...(ce3 ? { ce3 } : {}),
   });
 }
 

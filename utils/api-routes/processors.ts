@@ -88,10 +88,33 @@ export const DisputeImportAnswer = z.strictObject({
 export type DisputeImportAnswer = z.infer<typeof DisputeImportAnswer>;
 
 const StripeText = z.string().max(20_000);
+const Ce3Identifiers = {
+  customer_account_id: z.string().optional(),
+  customer_device_fingerprint: z.string().optional(),
+  customer_device_id: z.string().optional(),
+  customer_email_address: z.string().optional(),
+  customer_purchase_ip: z.string().optional(),
+  product_description: z.string().optional(),
+};
+/** Visa CE 3.0 as Stripe takes it: the disputed payment and exactly two earlier undisputed ones. */
+const StripeEnhancedEvidence = z.strictObject({
+  visa_compelling_evidence_3: z.strictObject({
+    disputed_transaction: z.strictObject({ ...Ce3Identifiers, merchandise_or_services: z.enum(['merchandise', 'services']) }),
+    prior_undisputed_transactions: z.array(z.strictObject({ charge: z.string(), ...Ce3Identifiers })).length(2),
+  }),
+});
 /** The Stripe dispute update body the backend prepared for review; never sent by the backend. */
 export const StripeEvidenceView = z.strictObject({
   stripeDisputeId: z.string(),
-  body: z.strictObject({ evidence: z.record(z.string(), StripeText), submit: z.literal(false) }),
+  body: z.strictObject({
+    /** Stripe's text fields by name, and `enhanced_evidence` (Visa CE 3.0) as Stripe nests it. */
+    evidence: z
+      .record(z.string(), z.union([StripeText, StripeEnhancedEvidence]))
+      .refine((fields) => Object.entries(fields).every(([field, value]) => typeof value === 'string' || field === 'enhanced_evidence'), {
+        message: 'only enhanced_evidence holds an object',
+      }),
+    submit: z.literal(false),
+  }),
   files: z.array(z.strictObject({ field: z.string(), attachmentId: z.uuid(), filename: z.string() })),
   sources: z.record(z.string(), z.enum(['page', 'history', 'agent'])),
   missing: z.array(z.string()),

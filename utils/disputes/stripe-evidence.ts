@@ -1,4 +1,5 @@
-import type { DisputeReason, EvidenceItem } from '../schemas/disputes';
+import type { Ce3Field, DisputeReason, EvidenceItem } from '../schemas/disputes';
+import { stripeCe3, type Ce3Payment, type StripeCe3 } from './stripe-ce3';
 import type { PageContext } from '../schemas/page';
 import type { DisputeHistory, DisputeLike } from './case-history';
 
@@ -83,12 +84,16 @@ export interface StripeEvidenceInput {
   history: DisputeHistory;
   checklist: EvidenceItem[];
   attachments: Array<{ id: string; filename: string; evidenceKey: string | null }>;
+  /** Visa CE 3.0 from the team's imported payments, when two or more earlier payments qualify. */
+  ce3?: { disputed: Ce3Payment; qualifying: Array<{ payment: Ce3Payment; matched: Ce3Field[] }> };
 }
+
+export type StripeEvidenceFields = Partial<Record<StripeTextField, string>> & { enhanced_evidence?: { visa_compelling_evidence_3: StripeCe3 } };
 
 export interface StripeEvidenceExport {
   /** Stripe's dispute id (dp_...), the one the update goes to. */
   stripeDisputeId: string;
-  body: { evidence: Partial<Record<StripeTextField, string>>; submit: false };
+  body: { evidence: StripeEvidenceFields; submit: false };
   /** Attachments to upload to Stripe (purpose dispute_evidence) and put in these fields as file ids. */
   files: Array<{ field: StripeFileField; attachmentId: string; filename: string }>;
   /** Where each filled field came from. */
@@ -167,5 +172,16 @@ export function buildStripeEvidence(input: StripeEvidenceInput): StripeEvidenceE
   }
   const filled = new Set<string>([...Object.keys(evidence), ...files.map((f) => f.field)]);
   const missing = STRIPE_FIELDS_BY_REASON[dispute.reason].filter((f) => !filled.has(f));
-  return { stripeDisputeId: dispute.id, body: { evidence, submit: false }, files, sources, missing, warnings };
+  const body: StripeEvidenceExport['body'] = { evidence, submit: false };
+  if (input.ce3) {
+    // The teams Caseside serves sell goods: a disputed payment is for merchandise.
+    const { ce3, warnings: ce3Warnings } = stripeCe3({
+      ...input.ce3,
+      ...(evidence.product_description ? { productDescription: evidence.product_description } : {}),
+      shipped: true,
+    });
+    if (ce3) body.evidence = { ...evidence, enhanced_evidence: { visa_compelling_evidence_3: ce3 } };
+    warnings.push(...ce3Warnings);
+  }
+  return { stripeDisputeId: dispute.id, body, files, sources, missing, warnings };
 }
