@@ -33,6 +33,8 @@ const UNRELATED = new Set([
   'id -> dispute.id',
   // A dispute's status is not its checklist items' (present, missing ...).
   'status -> checklist[].status',
+  // Nor is CE 3.0's verdict (eligible, not eligible, payment not imported).
+  'status -> ce3.status',
   // An alert's answer (refund, stop the shipment, decline) is not the chargeback advice (fight, refund, accept).
   'action -> recommendation.action',
 ]);
