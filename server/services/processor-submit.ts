@@ -1,3 +1,4 @@
+import { routePath } from '../../utils/api-routes';
 import adyenLibrary from '@adyen/api-library';
 import type ClientInterface from '@adyen/api-library/lib/src/httpClient/clientInterface';
 import { createHash } from 'node:crypto';
@@ -124,7 +125,7 @@ async function openKey(db: Database, box: SecretBox, teamId: string, processor: 
   if (!key) {
     throw new HttpError(
       'conflict',
-      `Submitting to ${name} is off for this team: no ${name} API key is stored. A lead stores one with PUT /v1/processors/${processor}/api-key${processor === 'adyen' ? ' (with the merchant account)' : ''}.`,
+      `Submitting to ${name} is off for this team: no ${name} API key is stored. A lead stores one with PUT ${routePath('processors.setApiKey', { processor })}${processor === 'adyen' ? ' (with the merchant account)' : ''}.`,
       'processor.apiKey',
     );
   }

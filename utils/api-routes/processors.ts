@@ -191,6 +191,7 @@ export type SubmitAnswer = z.infer<typeof SubmitAnswer>;
 const IdParams = z.strictObject({ id: z.uuid() });
 const TeamParams = z.strictObject({ teamId: z.uuid() });
 const SECRET = '/v1/processors/:processor/secret';
+const API_KEY = '/v1/processors/:processor/api-key';
 
 export const PROCESSOR_ROUTES = defineRoutes({
   'processors.secrets': {
@@ -258,7 +259,7 @@ export const PROCESSOR_ROUTES = defineRoutes({
   },
   'processors.setApiKey': {
     method: 'PUT',
-    path: '/v1/processors/:processor/api-key',
+    path: API_KEY,
     summary: "Set or replace a processor's API key for submitting defences (sealed at rest)",
     access: 'lead',
     params: ProcessorParams,
@@ -268,7 +269,7 @@ export const PROCESSOR_ROUTES = defineRoutes({
   },
   'processors.deleteApiKey': {
     method: 'DELETE',
-    path: '/v1/processors/:processor/api-key',
+    path: API_KEY,
     summary: "Remove a processor's API key: submitting is off again",
     access: 'lead',
     params: ProcessorParams,
