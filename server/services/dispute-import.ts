@@ -1,10 +1,10 @@
-import { CsvError, parseCsv } from '../../utils/disputes/csv';
 import { detectFormat, readImportRows, type ImportFormat, type ImportRow, type RowProblem } from '../../utils/disputes/dispute-import';
 import { mergeVerdict, verdictApplies, type StageState } from '../../utils/disputes/stage';
 import type { DisputeImportAnswer } from '../../utils/api-routes/processors';
 import type { ProcessorSource } from '../../utils/schemas/disputes';
 import type { Database } from '../db/open';
 import { HttpError } from '../errors';
+import { pause, READ_SLICE, readCsvFile, refuseHeader, refuseProblems } from './csv-import';
 import { findProcessorDisputes } from '../repositories/processor-disputes';
 import type { Caller } from '../repositories/tokens';
 import { teamPolicies } from './insights';
@@ -24,14 +24,6 @@ export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
 /** Rows and problems listed in an answer; the counts always cover the whole file. */
 const LISTED = 1000;
 const LOOKUP_BATCH = 500;
-/** Rows read between two pauses: a slice of 2,000 held the event loop for up to ~40 ms (more with a collection). */
-const READ_SLICE = 500;
-
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-function tooLarge(message: string): Error {
-  return Object.assign(new Error(message), { statusCode: 413 });
-}
 
 type Action = 'create' | 'update' | 'skip';
 
@@ -91,28 +83,13 @@ export async function importDisputes(
   now = new Date(),
 ): Promise<DisputeImportAnswer> {
   const teamId = caller.team.id;
-  if (Buffer.byteLength(csv) > MAX_IMPORT_BYTES) throw tooLarge(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.`);
-  let parsed;
-  try {
-    parsed = await parseCsv(csv, { maxRows: MAX_IMPORT_ROWS, pause, sliceRows: READ_SLICE });
-  } catch (err) {
-    if (err instanceof CsvError && err.code === 'too_many_rows') throw tooLarge(err.message);
-    if (err instanceof CsvError) throw new HttpError('validation_failed', `body: ${err.message}`, 'body');
-    throw err;
-  }
+  const parsed = await readCsvFile(csv, { maxRows: MAX_IMPORT_ROWS, maxBytes: MAX_IMPORT_BYTES });
   const header = detectFormat(parsed.header.cells, opts.format);
-  if (!header.ok) throw new HttpError('validation_failed', `body: ${header.message}`, 'body');
-  if (parsed.records.length === 0) throw new HttpError('validation_failed', 'body: the file has a header but no data rows.', 'body');
+  if (!header.ok) throw refuseHeader(header.message);
+  if (parsed.records.length === 0) throw refuseHeader('the file has a header but no data rows.');
   const { rows, problems } = await readImportRows(header.map, parsed.records, now, pause, READ_SLICE);
   const listedProblems: RowProblem[] = problems.slice(0, LISTED);
-  if (!opts.dryRun && problems.length > 0) {
-    throw new HttpError(
-      'validation_failed',
-      `body: ${problems.length} problem(s), nothing was imported; the first: row ${problems[0]!.row}, column "${problems[0]!.column}": ${problems[0]!.message}.`,
-      'body',
-      { problems: listedProblems },
-    );
-  }
+  if (!opts.dryRun && problems.length > 0) throw refuseProblems(problems, listedProblems);
   let actions: Action[];
   if (opts.dryRun) actions = await plan(db, teamId, rows);
   else {

@@ -1,11 +1,10 @@
-import { CsvError, parseCsv } from '../../utils/disputes/csv';
 import { detectPaymentFormat, readPaymentRows, type PaymentFormat, type PaymentRow } from '../../utils/disputes/payment-import';
 import type { RowProblem } from '../../utils/disputes/dispute-import';
 import type { PaymentImportAnswer } from '../../utils/api-routes/payments';
 import type { Database } from '../db/open';
-import { HttpError } from '../errors';
 import { findCardPayments, sameAsStored, upsertCardPayments } from '../repositories/card-payments';
 import type { Caller } from '../repositories/tokens';
+import { pause, READ_SLICE, readCsvFile, refuseHeader, refuseProblems } from './csv-import';
 
 /**
  * The payments import: the file read in slices (the event loop stays free), every row checked, then
@@ -19,12 +18,6 @@ export const MAX_PAYMENT_ROWS = 100_000;
 export const MAX_PAYMENT_BYTES = 32 * 1024 * 1024;
 const LISTED = 1000;
 const BATCH = 1000;
-
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-function tooLarge(message: string): Error {
-  return Object.assign(new Error(message), { statusCode: 413 });
-}
 
 type Action = 'create' | 'update' | 'unchanged';
 
@@ -76,28 +69,13 @@ export async function importPayments(
   now = new Date(),
 ): Promise<PaymentImportAnswer> {
   const teamId = caller.team.id;
-  if (Buffer.byteLength(csv) > MAX_PAYMENT_BYTES) throw tooLarge(`The file is larger than ${MAX_PAYMENT_BYTES / 1024 / 1024} MB; split it.`);
-  let parsed;
-  try {
-    parsed = await parseCsv(csv, { maxRows: MAX_PAYMENT_ROWS, pause });
-  } catch (err) {
-    if (err instanceof CsvError && err.code === 'too_many_rows') throw tooLarge(err.message);
-    if (err instanceof CsvError) throw new HttpError('validation_failed', `body: ${err.message}`, 'body');
-    throw err;
-  }
+  const parsed = await readCsvFile(csv, { maxRows: MAX_PAYMENT_ROWS, maxBytes: MAX_PAYMENT_BYTES });
   const header = detectPaymentFormat(parsed.header.cells, opts.format);
-  if (!header.ok) throw new HttpError('validation_failed', `body: ${header.message}`, 'body');
-  if (parsed.records.length === 0) throw new HttpError('validation_failed', 'body: the file has a header but no data rows.', 'body');
-  const { rows, skips, problems } = await readPaymentRows(header.map, parsed.records, now, pause);
+  if (!header.ok) throw refuseHeader(header.message);
+  if (parsed.records.length === 0) throw refuseHeader('the file has a header but no data rows.');
+  const { rows, skips, problems } = await readPaymentRows(header.map, parsed.records, now, pause, READ_SLICE);
   const listedProblems: RowProblem[] = problems.slice(0, LISTED);
-  if (!opts.dryRun && problems.length > 0) {
-    throw new HttpError(
-      'validation_failed',
-      `body: ${problems.length} problem(s), nothing was imported; the first: row ${problems[0]!.row}, column "${problems[0]!.column}": ${problems[0]!.message}.`,
-      'body',
-      { problems: listedProblems },
-    );
-  }
+  if (!opts.dryRun && problems.length > 0) throw refuseProblems(problems, listedProblems);
   const actions = opts.dryRun ? await plan(db, teamId, rows) : await apply(db, teamId, rows, now);
   const count = (a: Action) => actions.filter((x) => x === a).length;
   const results: PaymentImportAnswer['results'] = [

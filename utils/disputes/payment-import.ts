@@ -211,13 +211,14 @@ export async function readPaymentRows(
   records: readonly CsvRecord[],
   now: Date,
   pause?: () => Promise<void>,
+  sliceRows = 2000,
 ): Promise<{ rows: PaymentRow[]; skips: PaymentSkip[]; problems: RowProblem[] }> {
   const rows: PaymentRow[] = [];
   const skips: PaymentSkip[] = [];
   const problems: RowProblem[] = [];
   const firstRowOf = new Map<string, number>();
   for (const [i, record] of records.entries()) {
-    if (pause && i > 0 && i % 2000 === 0) await pause();
+    if (pause && i > 0 && i % sliceRows === 0) await pause();
     const read = readOne(map, record, now);
     if ('problems' in read) {
       problems.push(...read.problems);
