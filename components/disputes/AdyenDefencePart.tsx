@@ -1,10 +1,8 @@
-import { useId, useState } from 'react';
 import type { AdyenDefenceView } from '@/utils/api-routes/processors';
 import { useT } from '../i18n-context';
 import { JsonExport, safeFileName } from './JsonExport';
+import { LoadedPart } from './LoadedPart';
 import { SubmitControls, type SubmitDispute } from './SubmitControls';
-
-type Load = { state: 'closed' } | { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: AdyenDefenceView };
 
 /**
  * Adyen's format for a chargeback, for review: the defence document as supplyDefenseDocument takes it
@@ -19,45 +17,21 @@ export function AdyenDefencePart({
   submit?: (body: Parameters<SubmitDispute>[1]) => ReturnType<SubmitDispute>;
 }) {
   const t = useT();
-  const id = useId();
-  const [state, setState] = useState<Load>({ state: 'closed' });
-  const open = state.state !== 'closed';
-  const toggle = async () => {
-    if (open) return setState({ state: 'closed' });
-    setState({ state: 'loading' });
-    try {
-      setState({ state: 'ready', data: await load() });
-    } catch (err) {
-      setState({ state: 'error', message: err instanceof Error ? err.message : String(err) });
-    }
-  };
   return (
-    <section className="cs-note" data-testid="adyen-defence" aria-labelledby={`${id}-title`}>
-      <h4 id={`${id}-title`}>{t('processorEvidenceAdyenTitle')}</h4>
-      <button type="button" data-testid="adyen-defence-toggle" aria-expanded={open} aria-controls={`${id}-body`} onClick={() => void toggle()}>
-        {open ? t('processorEvidenceHide') : t('processorEvidenceAdyenShow')}
-      </button>
-      <div id={`${id}-body`} hidden={!open}>
-        {state.state === 'loading' && (
-          <p className="cs-muted cs-small" role="status">
-            {t('processorEvidenceLoading')}
-          </p>
-        )}
-        {state.state === 'error' && (
-          <p className="cs-error" role="alert">
-            {state.message}
-          </p>
-        )}
-        {state.state === 'ready' && <AdyenDefenceBody data={state.data} />}
-        {state.state === 'ready' && submit && (
-          <SubmitControls
-            processor="adyen"
-            submit={submit}
-            {...(state.data.reasonsFrom === 'adyen' ? { reasons: state.data.defenseReasons.map((r) => r.defenseReasonCode) } : {})}
-          />
-        )}
-      </div>
-    </section>
+    <LoadedPart testId="adyen-defence" title={t('processorEvidenceAdyenTitle')} showLabel={t('processorEvidenceAdyenShow')} load={load}>
+      {(data) => (
+        <>
+          <AdyenDefenceBody data={data} />
+          {submit && (
+            <SubmitControls
+              processor="adyen"
+              submit={submit}
+              {...(data.reasonsFrom === 'adyen' ? { reasons: data.defenseReasons.map((r) => r.defenseReasonCode) } : {})}
+            />
+          )}
+        </>
+      )}
+    </LoadedPart>
   );
 }
 

@@ -1,10 +1,8 @@
-import { useId, useState } from 'react';
 import type { StripeEvidenceView } from '@/utils/api-routes/processors';
 import { useT } from '../i18n-context';
 import { JsonExport, safeFileName } from './JsonExport';
+import { LoadedPart } from './LoadedPart';
 import { SubmitControls, type SubmitDispute } from './SubmitControls';
-
-type Load<T> = { state: 'closed' } | { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: T };
 
 /**
  * Stripe's dispute update body as the backend filled it from the case, for an agent to review before
@@ -20,44 +18,15 @@ export function StripeEvidencePart({
   submit?: (body: Parameters<SubmitDispute>[1]) => ReturnType<SubmitDispute>;
 }) {
   const t = useT();
-  const id = useId();
-  const [state, setState] = useState<Load<StripeEvidenceView>>({ state: 'closed' });
-  const open = state.state !== 'closed';
-
-  const toggle = async () => {
-    if (open) {
-      setState({ state: 'closed' });
-      return;
-    }
-    setState({ state: 'loading' });
-    try {
-      setState({ state: 'ready', data: await load() });
-    } catch (err) {
-      setState({ state: 'error', message: err instanceof Error ? err.message : String(err) });
-    }
-  };
-
   return (
-    <section className="cs-note" data-testid="stripe-evidence" aria-labelledby={`${id}-title`}>
-      <h4 id={`${id}-title`}>{t('processorEvidenceStripeTitle')}</h4>
-      <button type="button" data-testid="stripe-evidence-toggle" aria-expanded={open} aria-controls={`${id}-body`} onClick={() => void toggle()}>
-        {open ? t('processorEvidenceHide') : t('processorEvidenceShow')}
-      </button>
-      <div id={`${id}-body`} hidden={!open}>
-        {state.state === 'loading' && (
-          <p className="cs-muted cs-small" role="status">
-            {t('processorEvidenceLoading')}
-          </p>
-        )}
-        {state.state === 'error' && (
-          <p className="cs-error" role="alert" data-testid="stripe-evidence-error">
-            {state.message}
-          </p>
-        )}
-        {state.state === 'ready' && <StripeEvidenceBody data={state.data} />}
-        {state.state === 'ready' && submit && <SubmitControls processor="stripe" submit={submit} />}
-      </div>
-    </section>
+    <LoadedPart testId="stripe-evidence" title={t('processorEvidenceStripeTitle')} showLabel={t('processorEvidenceShow')} load={load}>
+      {(data) => (
+        <>
+          <StripeEvidenceBody data={data} />
+          {submit && <SubmitControls processor="stripe" submit={submit} />}
+        </>
+      )}
+    </LoadedPart>
   );
 }
 
