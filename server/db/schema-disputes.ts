@@ -77,7 +77,9 @@ export const disputes = pgTable(
     details: jsonb('details').$type<Record<string, string | number | boolean>>().notNull().default({}),
   },
   (t) => [
-    uniqueIndex('disputes_team_kind_external_idx').on(t.teamId, t.kind, t.externalId),
+    uniqueIndex('disputes_team_kind_external_idx')
+      .on(t.teamId, t.kind, t.externalId)
+      .where(sql`${t.source} NOT IN (${PROCESSOR_SOURCES_SQL})`),
     uniqueIndex('disputes_team_source_external_idx')
       .on(t.teamId, t.source, t.externalId)
       .where(sql`${t.source} IN (${PROCESSOR_SOURCES_SQL})`),

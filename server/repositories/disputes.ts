@@ -49,6 +49,8 @@ export async function upsertDispute(db: Database, teamId: string, input: NewDisp
     })
     .onConflictDoUpdate({
       target: [disputes.teamId, disputes.kind, disputes.externalId],
+      // The kind index covers page disputes only (processors' ids are unique per source).
+      targetWhere: sql`${disputes.source} NOT IN (${PROCESSOR_SOURCES_SQL})`,
       set: {
         marketplace: keep('marketplace'),
         caseId: keep('case_id'),

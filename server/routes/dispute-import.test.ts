@@ -77,6 +77,28 @@ describe.each(testDatabases())('dispute CSV import on $kind', (target) => {
     expect((await listOf(b.agentToken)).filter((d) => d.externalId === 'E-100')).toHaveLength(0);
   });
 
+  it('keeps a Stripe and an Adyen dispute that carry the same id apart (the second was a 500)', async () => {
+    const same = `X${Date.now()}`;
+    const stripe = await post(
+      a.leadToken,
+      ['id,Created (UTC),Amount,Currency,Status,Reason,Charge ID', `${same},2026-11-05 10:00,10.00,eur,needs_response,fraudulent,ch_${same}`].join('\n'),
+      'dryRun=false',
+    );
+    expect(stripe.statusCode, stripe.body).toBe(200);
+    const adyen = await post(
+      a.leadToken,
+      [
+        'Company Account,Merchant Account,Psp Reference,Merchant Reference,Payment Method,Record Date,Dispute Currency,Dispute Amount,Record Type,Dispute PSP Reference,Dispute Reason,Reason Code',
+        `Co,Shop,PAY-${same},SHOP-1,visa,2026-11-05 11:00:00,EUR,-20.00,Chargeback,${same},Fraud,10.4`,
+      ].join('\n'),
+      'dryRun=false',
+    );
+    expect(adyen.statusCode, adyen.body).toBe(200);
+    expect(DisputeImportAnswer.parse(adyen.json()).created).toBe(1);
+    const both = (await listOf(a.agentToken)).filter((d) => d.externalId === same);
+    expect(both.map((d) => d.source).sort()).toEqual(['adyen', 'stripe']);
+  });
+
   it('names each bad row and column, and imports nothing from a file with problems', async () => {
     const csv = [
       'id,Created (UTC),Amount,Currency,Status,Reason,Charge ID',
