@@ -17,19 +17,31 @@ function tooLarge(message: string): Error {
   return Object.assign(new Error(message), { statusCode: 413 });
 }
 
-export async function readCsvFile(csv: string, limits: { maxRows: number; maxBytes: number }): Promise<{ header: CsvRecord; records: CsvRecord[] }> {
+/**
+ * The file read within the limits, its header told by `detect` (a format's column map, or why none fits),
+ * and at least one data row; anything else answers 413 or 400 naming the body.
+ */
+export async function readCsvFile<Map>(
+  csv: string,
+  limits: { maxRows: number; maxBytes: number },
+  detect: (header: string[]) => { ok: true; map: Map } | { ok: false; message: string },
+): Promise<{ map: Map; records: CsvRecord[] }> {
   if (Buffer.byteLength(csv) > limits.maxBytes) throw tooLarge(`The file is larger than ${limits.maxBytes / 1024 / 1024} MB; split it.`);
+  let parsed: { header: CsvRecord; records: CsvRecord[] };
   try {
-    return await parseCsv(csv, { maxRows: limits.maxRows, pause, sliceRows: READ_SLICE });
+    parsed = await parseCsv(csv, { maxRows: limits.maxRows, pause, sliceRows: READ_SLICE });
   } catch (err) {
     if (err instanceof CsvError && err.code === 'too_many_rows') throw tooLarge(err.message);
-    if (err instanceof CsvError) throw new HttpError('validation_failed', `body: ${err.message}`, 'body');
+    if (err instanceof CsvError) throw badBody(err.message);
     throw err;
   }
+  const header = detect(parsed.header.cells);
+  if (!header.ok) throw badBody(header.message);
+  if (parsed.records.length === 0) throw badBody('the file has a header but no data rows.');
+  return { map: header.map, records: parsed.records };
 }
 
-/** A header the import cannot read, or a file without data rows: 400 naming the body. */
-export function refuseHeader(message: string): HttpError {
+function badBody(message: string): HttpError {
   return new HttpError('validation_failed', `body: ${message}`, 'body');
 }
 

@@ -4,7 +4,7 @@ import type { DisputeImportAnswer } from '../../utils/api-routes/processors';
 import type { ProcessorSource } from '../../utils/schemas/disputes';
 import type { Database } from '../db/open';
 import { HttpError } from '../errors';
-import { pause, READ_SLICE, readCsvFile, refuseHeader, refuseProblems } from './csv-import';
+import { pause, READ_SLICE, readCsvFile, refuseProblems } from './csv-import';
 import { findProcessorDisputes } from '../repositories/processor-disputes';
 import type { Caller } from '../repositories/tokens';
 import { teamPolicies } from './insights';
@@ -83,11 +83,8 @@ export async function importDisputes(
   now = new Date(),
 ): Promise<DisputeImportAnswer> {
   const teamId = caller.team.id;
-  const parsed = await readCsvFile(csv, { maxRows: MAX_IMPORT_ROWS, maxBytes: MAX_IMPORT_BYTES });
-  const header = detectFormat(parsed.header.cells, opts.format);
-  if (!header.ok) throw refuseHeader(header.message);
-  if (parsed.records.length === 0) throw refuseHeader('the file has a header but no data rows.');
-  const { rows, problems } = await readImportRows(header.map, parsed.records, now, pause, READ_SLICE);
+  const { map, records } = await readCsvFile(csv, { maxRows: MAX_IMPORT_ROWS, maxBytes: MAX_IMPORT_BYTES }, (cells) => detectFormat(cells, opts.format));
+  const { rows, problems } = await readImportRows(map, records, now, pause, READ_SLICE);
   const listedProblems: RowProblem[] = problems.slice(0, LISTED);
   if (!opts.dryRun && problems.length > 0) throw refuseProblems(problems, listedProblems);
   let actions: Action[];
@@ -117,9 +114,9 @@ export async function importDisputes(
   }
   const count = (a: Action) => actions.filter((x) => x === a).length;
   return {
-    format: header.map.format,
+    format: map.format,
     dryRun: opts.dryRun,
-    rows: parsed.records.length,
+    rows: records.length,
     created: count('create'),
     updated: count('update'),
     skipped: count('skip'),

@@ -4,7 +4,7 @@ import type { PaymentImportAnswer } from '../../utils/api-routes/payments';
 import type { Database } from '../db/open';
 import { findCardPayments, sameAsStored, upsertCardPayments } from '../repositories/card-payments';
 import type { Caller } from '../repositories/tokens';
-import { pause, READ_SLICE, readCsvFile, refuseHeader, refuseProblems } from './csv-import';
+import { pause, READ_SLICE, readCsvFile, refuseProblems } from './csv-import';
 
 /**
  * The payments import: the file read in slices (the event loop stays free), every row checked, then
@@ -69,11 +69,10 @@ export async function importPayments(
   now = new Date(),
 ): Promise<PaymentImportAnswer> {
   const teamId = caller.team.id;
-  const parsed = await readCsvFile(csv, { maxRows: MAX_PAYMENT_ROWS, maxBytes: MAX_PAYMENT_BYTES });
-  const header = detectPaymentFormat(parsed.header.cells, opts.format);
-  if (!header.ok) throw refuseHeader(header.message);
-  if (parsed.records.length === 0) throw refuseHeader('the file has a header but no data rows.');
-  const { rows, skips, problems } = await readPaymentRows(header.map, parsed.records, now, pause, READ_SLICE);
+  const { map, records } = await readCsvFile(csv, { maxRows: MAX_PAYMENT_ROWS, maxBytes: MAX_PAYMENT_BYTES }, (cells) =>
+    detectPaymentFormat(cells, opts.format),
+  );
+  const { rows, skips, problems } = await readPaymentRows(map, records, now, pause, READ_SLICE);
   const listedProblems: RowProblem[] = problems.slice(0, LISTED);
   if (!opts.dryRun && problems.length > 0) throw refuseProblems(problems, listedProblems);
   const actions = opts.dryRun ? await plan(db, teamId, rows) : await apply(db, teamId, rows, now);
@@ -83,9 +82,9 @@ export async function importPayments(
     ...skips.map(({ row, paymentId, why }) => ({ row, paymentId, action: 'skip' as const, why })),
   ].sort((a, b) => a.row - b.row);
   return {
-    format: header.map.format,
+    format: map.format,
     dryRun: opts.dryRun,
-    rows: parsed.records.length,
+    rows: records.length,
     created: count('create'),
     updated: count('update'),
     unchanged: count('unchanged'),
